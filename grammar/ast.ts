@@ -1,0 +1,98 @@
+// The AST: what keepalived sees after preprocessing, with exact source locations.
+import type { KeywordSpec } from './catalogue';
+import type { Encoding } from './files';
+import type { LineIndex, Loc } from './spans';
+
+/** One word of a logical line. `text` is the value keepalived sees (quotes removed). */
+export interface Word extends Loc {
+  text: string;
+  quoted: boolean;
+  /** Part of the word came from a built-in whose value varies (`${_RANDOM}`, `${_ENV}`...). */
+  opaque?: boolean;
+  /** The word came from `$NAME` substitution. */
+  substituted?: boolean;
+  /** Index in `text` of a `\#`/`\!` literal, which child processes read as a comment. */
+  escAt?: number;
+}
+
+/** A keyword line, and for block keywords its block. */
+export interface Statement {
+  keyword: Word;
+  args: Word[];
+  /** Catalogue entry; undefined when keepalived does not know the keyword here. */
+  spec: KeywordSpec | undefined;
+  /** Path of the block holding the statement, e.g. 'root > vrrp_instance'. */
+  parentPath: string;
+  parent: Statement | undefined;
+  /** Sub-keywords of a keyword block. */
+  children?: Statement[];
+  /** Data lines of a value block, one array of words per logical line. */
+  entries?: Word[][];
+  open?: Loc;
+  close?: Loc;
+  /** Words keepalived drops because they follow an escaped comment character. */
+  dropped?: Word[];
+}
+
+/** A fix: replace one range of one file with text. */
+export interface Fix extends Loc {
+  text: string;
+}
+
+/** A finding of the reader or builder; rules turn these into diagnostics. */
+export interface ParseProblem {
+  code: string;
+  loc: Loc;
+  data: Record<string, string | number | boolean | undefined>;
+  related?: Loc[];
+}
+
+/** A file that took part in a parse. */
+export interface SourceFile {
+  path: string;
+  text: string;
+  encoding: Encoding;
+  bom: boolean;
+  lines: LineIndex;
+}
+
+/** A `$NAME=` definition. */
+export interface Definition {
+  name: string;
+  nameLoc: Loc;
+  loc: Loc;
+  value: string;
+  multiline: boolean;
+}
+
+/** A use of `$NAME` or `${NAME}`. */
+export interface Reference {
+  name: string;
+  loc: Loc;
+  definition: Definition | undefined;
+  builtin: boolean;
+}
+
+/** An `include` line. */
+export interface Include {
+  loc: Loc;
+  keyword: string;
+  pattern: string;
+  patternLoc: Loc;
+  targets: number[];
+}
+
+/** Everything known about one parsed configuration (a root file and its includes). */
+export interface ParseResult {
+  files: SourceFile[];
+  body: Statement[];
+  problems: ParseProblem[];
+  definitions: Definition[];
+  references: Reference[];
+  includes: Include[];
+  /** Lines made inactive by `@id` prefixes. */
+  inactive: Loc[];
+  /** Comments, for suppression directives and formatting. */
+  comments: Loc[];
+  targetVersion: string;
+}

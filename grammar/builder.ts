@@ -1,0 +1,236 @@
+// The block builder: turns keepalived's logical lines into the AST the way process_stream does,
+// with an explicit stack (no recursion, so any nesting depth is safe). It reproduces keepalived's
+// reading exactly, including its cascades: an unknown keyword's `{` is ignored, so its `}` closes
+// the enclosing block. Every problem raised while the block structure and the brace count
+// disagree is folded into the problem that started the disagreement (one root cause, whose range
+// spans the lines it affects).
+import type { ParseProblem, Statement, Word } from './ast';
+import { availableIn, childPath, findKeyword, ROOT } from './catalogue';
+import type { Loc } from './spans';
+
+/** A logical line handed over by the reader. */
+export type Piece =
+  | { kind: 'words'; words: Word[]; phys: number }
+  | { kind: 'open' | 'close'; loc: Loc; phys: number };
+
+interface Frame {
+  node: Statement | undefined;
+  path: string;
+  values: boolean;
+  body: Statement[];
+}
+
+/** Root-level keywords and global_defs are read by the parent process, which honours `\#`. */
+const parentProcess = (path: string): boolean => path === ROOT || path.startsWith('root > global_defs');
+
+/** Builds the statement tree from pieces. */
+export class Builder {
+  readonly body: Statement[] = [];
+  private readonly stack: Frame[];
+  private pendingBlock: Statement | undefined;
+  private pendingValue: Statement | undefined;
+  private braceCount = 0;
+  private cascade: ParseProblem | undefined;
+  private lastUnknown: { stmt: Statement; problem: ParseProblem } | undefined;
+  private lastLoc: Loc | undefined;
+
+  constructor(
+    private readonly problems: ParseProblem[],
+    private readonly version: string,
+  ) {
+    this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body }];
+  }
+
+  private get top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** Records a problem, folding it into the running cascade if there is one. */
+  private report(p: ParseProblem): ParseProblem {
+    if (this.cascade) {
+      this.extend(this.cascade, p.loc);
+      return this.cascade;
+    }
+    this.problems.push(p);
+    return p;
+  }
+
+  private extend(p: ParseProblem, loc: Loc): void {
+    if (loc.file === p.loc.file) {
+      if (loc.end > p.loc.end) p.data.extentEnd = Math.max(Number(p.data.extentEnd ?? 0), loc.end);
+    } else (p.related ??= []).push(loc);
+  }
+
+  private startCascade(p: ParseProblem): void {
+    if (!this.cascade) this.cascade = p;
+  }
+
+  /** Ends a cascade once keepalived's block depth and the brace count agree again. */
+  private checkResync(loc: Loc): void {
+    if (!this.cascade) return;
+    if (this.stack.length - 1 === this.braceCount && !this.pendingBlock && !this.pendingValue) {
+      this.extend(this.cascade, loc);
+      this.cascade = undefined;
+    }
+  }
+
+  /** Handles one logical line. */
+  piece(p: Piece): void {
+    if (p.kind === 'words') this.words(p.words, p.phys);
+    else if (p.kind === 'open') this.open(p.loc);
+    else this.close(p.loc);
+    this.lastLoc = p.kind === 'words' ? p.words[p.words.length - 1] : p.loc;
+    if (this.cascade && this.lastLoc) this.extend(this.cascade, this.lastLoc);
+    if (this.lastLoc) this.checkResync(this.lastLoc);
+  }
+
+  private pushFrame(node: Statement, values: boolean): void {
+    const path = childPath(node.parentPath, node.keyword.text);
+    if (values) node.entries = [];
+    else node.children = [];
+    this.stack.push({ node, path, values, body: node.children ?? [] });
+  }
+
+  private missingOpen(node: Statement, values: boolean): void {
+    const problem = this.report({
+      code: 'missing-open-brace',
+      loc: { file: node.keyword.file, start: node.keyword.start, end: node.keyword.end },
+      data: { keyword: node.keyword.text },
+    });
+    this.pushFrame(node, values);
+    this.startCascade(problem);
+  }
+
+  private words(words: Word[], phys: number): void {
+    if (this.pendingValue) {
+      // keepalived only logs a missing '{' before a value block and takes the line as data.
+      const node = this.pendingValue;
+      this.pendingValue = undefined;
+      this.missingOpen(node, true);
+    }
+    if (this.top.values) {
+      this.top.node!.entries!.push(words);
+      return;
+    }
+    if (this.pendingBlock) {
+      const node = this.pendingBlock;
+      this.pendingBlock = undefined;
+      this.missingOpen(node, false);
+    }
+    const frame = this.top;
+    let dropped: Word[] | undefined;
+    if (!parentProcess(frame.path)) {
+      const cut = words.findIndex((w) => w.escAt !== undefined);
+      if (cut !== -1) {
+        const w = words[cut]!;
+        dropped = words.slice(cut);
+        const text = w.text.slice(0, w.escAt);
+        words = words.slice(0, cut);
+        if (text.length > 0) words.push({ ...w, text, end: w.start + text.length });
+        if (words.length === 0) return;
+      }
+    }
+    const [keyword, ...args] = words as [Word, ...Word[]];
+    let spec = findKeyword(frame.path, keyword.text);
+    if (spec && !availableIn(spec, this.version)) spec = undefined;
+    const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
+    if (dropped) stmt.dropped = dropped;
+    frame.body.push(stmt);
+    this.lastUnknown = undefined;
+    if (!spec) {
+      const problem = this.report({
+        code: 'unknown-keyword',
+        loc: { file: keyword.file, start: keyword.start, end: keyword.end },
+        data: { keyword: keyword.text, block: frame.path, phys },
+      });
+      if (problem.code === 'unknown-keyword' && problem.loc.start === keyword.start) {
+        this.lastUnknown = { stmt, problem };
+      }
+      return;
+    }
+    if (spec.block === 'keywords') this.pendingBlock = stmt;
+    else if (spec.block === 'values') this.pendingValue = stmt;
+  }
+
+  private open(loc: Loc): void {
+    this.braceCount++;
+    if (this.pendingBlock) {
+      const node = this.pendingBlock;
+      this.pendingBlock = undefined;
+      node.open = loc;
+      this.pushFrame(node, false);
+      return;
+    }
+    if (this.pendingValue) {
+      const node = this.pendingValue;
+      this.pendingValue = undefined;
+      node.open = loc;
+      this.pushFrame(node, true);
+      return;
+    }
+    if (this.top.values) {
+      this.top.node!.entries!.push([{ ...loc, text: '{', quoted: false }]);
+      return;
+    }
+    if (this.lastUnknown && !this.cascade) {
+      // `foo {`: keepalived ignores the brace and reads foo's contents in this block.
+      const { problem } = this.lastUnknown;
+      problem.data.opensBlock = true;
+      this.extend(problem, loc);
+      this.lastUnknown = undefined;
+      this.startCascade(problem);
+      return;
+    }
+    const problem = this.report({ code: 'unexpected-open-brace', loc, data: {} });
+    this.startCascade(problem);
+  }
+
+  private close(loc: Loc): void {
+    this.braceCount--;
+    let extra = false;
+    if (this.braceCount < 0) {
+      this.braceCount = 0;
+      extra = true;
+    }
+    this.lastUnknown = undefined;
+    if (this.pendingBlock || this.pendingValue) {
+      const node = (this.pendingBlock ?? this.pendingValue)!;
+      const values = !this.pendingBlock;
+      this.pendingBlock = this.pendingValue = undefined;
+      this.missingOpen(node, values);
+    }
+    if (this.stack.length > 1) {
+      const frame = this.stack.pop()!;
+      frame.node!.close = loc;
+      if (extra) this.report({ code: 'extra-close-brace', loc, data: {} });
+      return;
+    }
+    // At the top level keepalived also looks `}` up as a keyword.
+    this.report({ code: 'extra-close-brace', loc, data: {} });
+  }
+
+  /** Closes what is still open at the end of input. */
+  finish(eof: Loc): void {
+    if (this.pendingBlock || this.pendingValue) {
+      const node = (this.pendingBlock ?? this.pendingValue)!;
+      this.pendingBlock = this.pendingValue = undefined;
+      this.report({
+        code: 'missing-open-brace',
+        loc: { file: node.keyword.file, start: node.keyword.start, end: node.keyword.end },
+        data: { keyword: node.keyword.text },
+      });
+    }
+    this.cascade = undefined;
+    while (this.stack.length > 1) {
+      const frame = this.stack.pop()!;
+      const node = frame.node!;
+      const at = node.open;
+      if (!at) continue;
+      this.problems.push({
+        code: 'unclosed-block',
+        loc: { file: node.keyword.file, start: node.keyword.start, end: at.end },
+        data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end },
+      });
+    }
+  }
+}

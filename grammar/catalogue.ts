@@ -1,0 +1,117 @@
+// The keyword catalogue: every keyword keepalived knows, per block, with its argument shape,
+// ranges, deprecation and the version that added it. The data lives in data/keywords.json.
+import keywordData from './data/keywords.json';
+import removedData from './data/removed-keywords.json';
+import { atLeast } from './version';
+
+/** One typed parameter of a keyword. */
+export interface ParamSpec {
+  name: string;
+  type: string;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  values?: string[];
+  decimals?: number;
+  length?: number;
+  keys?: Record<string, unknown>;
+  case_insensitive?: boolean;
+  default_if_absent?: string;
+}
+
+/** A keyword valid in one block. */
+export interface KeywordSpec {
+  name: string;
+  /** Path of the block the keyword belongs to, e.g. 'root > vrrp_instance'. */
+  parent: string;
+  /** 'keywords' for a block of sub-keywords, 'values' for a block of data lines. */
+  block?: 'keywords' | 'values';
+  min: number;
+  max: number;
+  params?: ParamSpec[];
+  /** keepalived reports extra words instead of ignoring them. */
+  extraError?: boolean;
+  deprecated?: boolean;
+  replacement?: string;
+  /** First release that has the keyword ('head' for unreleased). */
+  since: string;
+  notInDebian?: boolean;
+  /** What keepalived does when a required argument is missing. */
+  onMissing?: 'fatal' | 'error' | 'crash';
+  valueSyntax?: string;
+}
+
+/** A keyword that an older keepalived accepted and a 2.x release removed. */
+export interface RemovedKeyword {
+  keyword: string;
+  parent_path: string;
+  removed_in: string;
+  replacement: string | null;
+  note?: string;
+}
+
+const ALL = keywordData as KeywordSpec[];
+const REMOVED = removedData as RemovedKeyword[];
+
+/** Path of the root block. */
+export const ROOT = 'root';
+
+const byBlock = new Map<string, Map<string, KeywordSpec>>();
+const byName = new Map<string, KeywordSpec[]>();
+for (const k of ALL) {
+  let table = byBlock.get(k.parent);
+  if (!table) byBlock.set(k.parent, (table = new Map()));
+  table.set(k.name, k);
+  const list = byName.get(k.name);
+  if (list) list.push(k);
+  else byName.set(k.name, [k]);
+}
+
+/** Path of a block opened by a keyword inside a parent block. */
+export function childPath(parent: string, keyword: string): string {
+  return `${parent} > ${keyword}`;
+}
+
+/** Whether a keyword exists in the given version (undefined: any version). */
+export function availableIn(spec: KeywordSpec, version: string): boolean {
+  if (!atLeast(version, spec.since)) return false;
+  if (spec.notInDebian && version === '2.2.7') return false;
+  return true;
+}
+
+/** The keyword of a block, whatever the version. */
+export function findKeyword(parent: string, name: string): KeywordSpec | undefined {
+  return byBlock.get(parent)?.get(name);
+}
+
+/** All keywords of a block (every version). */
+export function blockKeywords(parent: string): KeywordSpec[] {
+  const t = byBlock.get(parent);
+  return t ? [...t.values()] : [];
+}
+
+/** Every block in which a keyword of this name is valid. */
+export function keywordEverywhere(name: string): KeywordSpec[] {
+  return byName.get(name) ?? [];
+}
+
+/** Keywords that older versions accepted in a block and that are gone now. */
+export function findRemoved(parent: string, name: string): RemovedKeyword | undefined {
+  return REMOVED.find((r) => r.keyword === name && (r.parent_path === parent || r.parent_path === '*'));
+}
+
+/** Every removed keyword of any block with this name. */
+export function removedEverywhere(name: string): RemovedKeyword[] {
+  return REMOVED.filter((r) => r.keyword === name);
+}
+
+/** The whole catalogue, for tools that list it. */
+export function allKeywords(): readonly KeywordSpec[] {
+  return ALL;
+}
+
+/** Human name of a block path: its last segment ('root' for the top level). */
+export function blockName(path: string): string {
+  const i = path.lastIndexOf(' > ');
+  return i === -1 ? path : path.slice(i + 3);
+}

@@ -1,0 +1,8 @@
+// Public surface of the grammar package.
+export * from './ast';
+export * from './catalogue';
+export * from './files';
+export * from './parse';
+export * from './spans';
+export * from './version';
+export { MAX_FILE_BYTES, MAX_LINE_BYTES } from './reader';

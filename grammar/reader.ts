@@ -1,0 +1,660 @@
+// keepalived's line preprocessor (lib/parser.c read_line), source-mapped. For each physical
+// line: strip `\r`, cut over-long lines at 1023 bytes, decomment, apply `@id`/`@^id`, take
+// `$NAME=` definitions, expand `~SEQ`/`~LST`, substitute `$NAME`/`${NAME}`, follow `include`,
+// then lex and cut at braces into logical lines for the builder. Every word keeps the location
+// a user can click: substituted text points at the reference, replicated lines at the `~SEQ`.
+import type { IToken } from 'chevrotain';
+import type { Definition, Include, ParseProblem, Reference, SourceFile, Word } from './ast';
+import type { Builder } from './builder';
+import { decomment } from './decomment';
+import { byteLength, decodeBytes, offsetAfterBytes, paths, type FileAccess } from './files';
+import { expandBraces, globOne, hasWildcard, MAX_GLOB_MATCHES } from './glob';
+import { lineLexer, OpenQuote, QuotedString } from './lexer';
+import { parseLineTokens } from './line-parser';
+import { LineIndex, type Loc } from './spans';
+import { atLeast } from './version';
+
+/** keepalived reads lines into a 1024-byte buffer: 1023 bytes of text at most. */
+export const MAX_LINE_BYTES = 1023;
+/** Files larger than this are not read (a diagnostic says so). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Include nesting deeper than this is reported instead of followed. */
+export const MAX_INCLUDE_DEPTH = 64;
+/** Lines one `~SEQ`/`~LST` may produce. */
+const MAX_REPLICATION = 100000;
+/** Rounds of recursive substitution before giving up. */
+const MAX_SUBSTITUTION_ROUNDS = 16;
+
+/** Options that change how a configuration is read. */
+export interface ReadOptions {
+  fs: FileAccess;
+  targetVersion: string;
+  configId?: string;
+  includeRoot?: string;
+}
+
+/** Where each character of a rewritten line came from. */
+interface Segment {
+  at: number;
+  start: number;
+  end: number;
+  copy: boolean;
+  opaque: boolean;
+}
+
+/** A logical line being processed: text plus the map back to its file. */
+interface Logical {
+  text: string;
+  file: number;
+  /** Offset in the file of text[0], when the text is an untouched slice. */
+  base: number;
+  /** Set when the text was rewritten by substitution. */
+  map?: Segment[];
+  phys: number;
+  /** Offset in the file where the physical line starts (for conditional and include spans). */
+  lineLoc: Loc;
+  depth: number;
+}
+
+interface OpenFile {
+  file: number;
+  pos: number;
+}
+
+interface PendingDef {
+  def: Definition;
+  lines: string[];
+}
+
+const BLANK = /[ \t]/;
+const DEF_RE = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
+const INCLUDE_RE = /^(include[rmwba]?)[ \t]+/;
+const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
+const BUILTINS = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG', '_ENV']);
+
+/** Reads a configuration and feeds its logical lines to a builder. */
+export class Reader {
+  readonly files: SourceFile[] = [];
+  readonly definitions: Definition[] = [];
+  readonly references: Reference[] = [];
+  readonly includes: Include[] = [];
+  readonly inactive: Loc[] = [];
+  readonly comments: Loc[] = [];
+  private readonly defs = new Map<string, { def: Definition; lines: string[] }>();
+  private readonly stack: OpenFile[] = [];
+  private pending: PendingDef | undefined;
+  private phys = 0;
+  private includeCount = 0;
+
+  constructor(
+    private readonly opts: ReadOptions,
+    private readonly builder: Builder,
+    private readonly problems: ParseProblem[],
+  ) {}
+
+  /** Adds a file to the parse and returns its index. */
+  addFile(path: string, text: string, encoding: SourceFile['encoding'] = 'utf-8', bom = false): number {
+    this.files.push({ path, text, encoding, bom, lines: new LineIndex(text) });
+    return this.files.length - 1;
+  }
+
+  /** Reads the root file (already added) and everything it includes. */
+  run(root: number): void {
+    this.stack.push({ file: root, pos: 0 });
+    while (this.stack.length > 0) {
+      const top = this.stack[this.stack.length - 1]!;
+      const text = this.files[top.file]!.text;
+      if (top.pos > text.length || (top.pos === text.length && top.pos > 0)) {
+        this.stack.pop();
+        continue;
+      }
+      let nl = text.indexOf('\n', top.pos);
+      if (nl === -1) nl = text.length;
+      const start = top.pos;
+      top.pos = nl + 1;
+      this.physical(top.file, start, nl);
+      if (nl === text.length) top.pos = text.length + 1;
+    }
+    this.finishPending();
+  }
+
+  private problem(code: string, loc: Loc, data: ParseProblem['data'] = {}): void {
+    this.problems.push({ code, loc, data });
+  }
+
+  private finishPending(): void {
+    this.pending = undefined;
+  }
+
+  private physical(file: number, start: number, end: number): void {
+    this.phys++;
+    const f = this.files[file]!;
+    const text = f.text;
+    while (end > start && text.charCodeAt(end - 1) === 13) end--;
+    if (start === end) {
+      // A blank line ends a multi-line definition (2.0.15+).
+      this.finishPending();
+      return;
+    }
+    const nul = text.indexOf('\0', start);
+    if (nul !== -1 && nul < end) {
+      this.problem('embedded-nul', { file, start: nul, end: nul + 1 });
+      if (atLeast(this.opts.targetVersion, '2.4.0')) return;
+      end = nul;
+      if (start === end) return;
+    }
+    if ((end - start) * 4 > MAX_LINE_BYTES && byteLength(text, start, end, f.encoding) > MAX_LINE_BYTES) {
+      const bytes = byteLength(text, start, end, f.encoding);
+      this.problem('line-too-long', { file, start, end }, { bytes, limit: MAX_LINE_BYTES });
+      // fgets hands keepalived the line in 1023-byte pieces; 2.4.0+ drops the first piece.
+      let s = start;
+      let first = true;
+      while (s < end) {
+        const cut = offsetAfterBytes(text, s, end, MAX_LINE_BYTES, f.encoding);
+        const e = cut > s ? cut : s + 1;
+        if (!(first && atLeast(this.opts.targetVersion, '2.4.0'))) this.segment(file, s, e);
+        first = false;
+        s = e;
+      }
+      return;
+    }
+    this.segment(file, start, end);
+  }
+
+  private segment(file: number, start: number, end: number): void {
+    const text = this.files[file]!.text;
+    const d = decomment(text, start, end);
+    if (d.commentAt !== -1) this.comments.push({ file, start: d.commentAt, end });
+    const lineLoc = { file, start, end };
+    if (this.pending) {
+      if (d.start === d.end) return; // comment-only lines neither end nor extend a definition
+      let value = text.slice(d.start, d.end);
+      const legacy = !atLeast(this.opts.targetVersion, '2.4.0');
+      const more = legacy ? d.rawTrailingBackslash : value.endsWith('\\');
+      if (value.endsWith('\\')) value = value.slice(0, -1).replace(/[ \t]+$/, '');
+      this.pending.lines.push(value);
+      this.pending.def.loc.end = d.end;
+      if (!more) this.pending = undefined;
+      return;
+    }
+    if (d.unterminatedQuote) {
+      this.problem('unterminated-quote', { file, start: d.start, end: d.end }, { line: text.slice(d.start, d.end) });
+    }
+    if (d.start === d.end) return;
+    this.logical(
+      { text: text.slice(d.start, d.end), file, base: d.start, phys: this.phys, lineLoc, depth: 0 },
+      d.rawTrailingBackslash,
+    );
+  }
+
+  /** Offset in the file of character i of a logical line. */
+  private origin(l: Logical, i: number, isEnd: boolean): number {
+    if (!l.map) return l.base + i;
+    for (let k = l.map.length - 1; k >= 0; k--) {
+      const s = l.map[k]!;
+      if (s.at <= i || k === 0) {
+        if (s.copy) return s.start + (i - s.at);
+        return isEnd ? s.end : s.start;
+      }
+    }
+    return l.base;
+  }
+
+  private locOf(l: Logical, start: number, end: number): Loc {
+    const s = this.origin(l, start, false);
+    const e = end > start ? this.origin(l, end - 1, true) : s;
+    const isCopy = !l.map || this.isCopy(l, end - 1);
+    return { file: l.file, start: s, end: Math.max(s, isCopy && end > start ? e + 1 : e) };
+  }
+
+  private isCopy(l: Logical, i: number): boolean {
+    if (!l.map) return true;
+    for (let k = l.map.length - 1; k >= 0; k--) if (l.map[k]!.at <= i) return l.map[k]!.copy;
+    return true;
+  }
+
+  private isOpaque(l: Logical, start: number, end: number): boolean {
+    if (!l.map) return false;
+    return l.map.some((s, k) => {
+      const next = k + 1 < l.map!.length ? l.map![k + 1]!.at : Infinity;
+      return s.opaque && s.at < end && next > start;
+    });
+  }
+
+  private sub(l: Logical, from: number): Logical {
+    if (!l.map) return { ...l, text: l.text.slice(from), base: l.base + from };
+    const map = l.map
+      .map((s, k) => {
+        const next = k + 1 < l.map!.length ? l.map![k + 1]!.at : Infinity;
+        if (next <= from) return undefined;
+        if (s.at >= from) return { ...s, at: s.at - from };
+        return { ...s, at: 0, start: s.copy ? s.start + (from - s.at) : s.start };
+      })
+      .filter((s): s is Segment => s !== undefined);
+    return { ...l, text: l.text.slice(from), map };
+  }
+
+  private logical(l: Logical, rawTrailingBackslash = false): void {
+    let text = l.text;
+    // @id / @^id: keep the line only when the id matches (or, negated, does not).
+    if (text.charCodeAt(0) === 64 /* @ */) {
+      const m = /[ \t]/.exec(text);
+      const id = m ? text.slice(1, m.index) : text.slice(1);
+      const negate = id.startsWith('^');
+      const name = negate ? id.slice(1) : id;
+      const cid = this.opts.configId;
+      const active = negate ? !(cid !== undefined && name !== '' && name === cid) : cid !== undefined && name !== '' && name === cid;
+      if (!m || !active) {
+        this.inactive.push({ ...l.lineLoc, start: this.origin(l, 0, false) });
+        return;
+      }
+      let from = m.index;
+      while (from < text.length && BLANK.test(text[from]!)) from++;
+      l = this.sub(l, from);
+      text = l.text;
+      if (text.length === 0) return;
+    }
+    // $NAME=VALUE
+    if (text.charCodeAt(0) === 36 /* $ */) {
+      const m = DEF_RE.exec(text);
+      if (m) {
+        this.define(l, m[1]!, text, rawTrailingBackslash);
+        return;
+      }
+    }
+    if (text.startsWith('~SEQ') || text.startsWith('~LST')) {
+      if (this.replicate(l)) return;
+    }
+    if (text.includes('$') && l.depth < MAX_SUBSTITUTION_ROUNDS) {
+      const out = this.substitute(l);
+      if (out) {
+        for (const line of out) this.logical(line);
+        return;
+      }
+    }
+    const inc = INCLUDE_RE.exec(text);
+    if (inc) {
+      this.include(l, inc[1]!, inc[0].length);
+      return;
+    }
+    this.lex(l);
+  }
+
+  private define(l: Logical, name: string, text: string, rawTrailingBackslash: boolean): void {
+    let from = name.length + 2;
+    while (from < text.length && BLANK.test(text[from]!)) from++;
+    let value = text.slice(from);
+    const legacy = !atLeast(this.opts.targetVersion, '2.4.0');
+    const more = legacy ? rawTrailingBackslash || value.endsWith('\\') : value.endsWith('\\');
+    if (value.endsWith('\\')) value = value.slice(0, -1).replace(/[ \t]+$/, '');
+    const def: Definition = {
+      name,
+      nameLoc: this.locOf(l, 0, name.length + 1),
+      loc: this.locOf(l, 0, text.length),
+      value,
+      multiline: more,
+    };
+    this.definitions.push(def);
+    const entry = { def, lines: [value] };
+    this.defs.set(name, entry);
+    if (more) this.pending = { def, lines: entry.lines };
+  }
+
+  /** Value of a definition (single line) or undefined. */
+  private lookup(name: string): { lines: string[]; def: Definition } | undefined {
+    return this.defs.get(name);
+  }
+
+  private builtin(name: string, params: string[], fileDir: string): { value: string; opaque: boolean } | undefined {
+    switch (name) {
+      case '_HASH':
+        return { value: '#', opaque: false };
+      case '_BANG':
+        return { value: '!', opaque: false };
+      case '_PWD':
+        return { value: fileDir, opaque: true };
+      case '_INSTANCE':
+        return this.opts.configId !== undefined
+          ? { value: this.opts.configId, opaque: false }
+          : { value: 'instance', opaque: true };
+      case '_RANDOM':
+        if (params.some((p) => !/^-?\d+$/.test(p))) return undefined;
+        return { value: params[0] ?? '0', opaque: true };
+      case '_ENV':
+        if (!atLeast(this.opts.targetVersion, '2.4.0') || params.length !== 1) return undefined;
+        return { value: 'env', opaque: true };
+      default:
+        return undefined;
+    }
+  }
+
+  /** Replaces definitions in a line. Returns the resulting logical lines, or undefined if none applied. */
+  private substitute(l: Logical): Logical[] | undefined {
+    const text = l.text;
+    const map: Segment[] = [];
+    let out = '';
+    let copied = 0;
+    let changed = false;
+    let extraLines: string[] = [];
+    const fileDir = paths.dirname(this.files[l.file]!.path);
+    const copyUpTo = (i: number): void => {
+      if (i > copied) {
+        map.push({ at: out.length, start: this.origin(l, copied, false), end: 0, copy: this.isCopy(l, copied), opaque: this.isOpaque(l, copied, i) });
+        out += text.slice(copied, i);
+      }
+    };
+    for (let i = text.indexOf('$'); i !== -1 && i < text.length; i = text.indexOf('$', i + 1)) {
+      let name: string;
+      let params: string[] = [];
+      let refEnd: number;
+      const braced = text.charCodeAt(i + 1) === 123;
+      if (braced) {
+        const close = text.indexOf('}', i + 2);
+        if (close === -1) continue;
+        const inner = text.slice(i + 2, close).trim().split(/[ \t]+/);
+        name = inner[0] ?? '';
+        params = inner.slice(1);
+        refEnd = close + 1;
+      } else {
+        NAME_RE.lastIndex = i + 1;
+        const m = NAME_RE.exec(text);
+        if (!m) continue;
+        name = m[0];
+        refEnd = i + 1 + name.length;
+        const after = text[refEnd];
+        if (after !== undefined && after !== ' ' && after !== '\t' && after !== ',' && after !== ')') continue;
+      }
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      const refLoc = this.locOf(l, i, refEnd);
+      const user = this.lookup(name);
+      let value: string | undefined;
+      let opaque = false;
+      if (user && (params.length === 0 || !braced)) {
+        if (user.lines.length > 1 || user.def.multiline) {
+          // A multi-line definition expands only as the last thing on the line.
+          if (text.slice(refEnd).trim() !== '') {
+            this.references.push({ name, loc: refLoc, definition: user.def, builtin: false });
+            continue;
+          }
+          value = user.lines[0] ?? '';
+          extraLines = user.lines.slice(1);
+        } else value = user.lines[0] ?? '';
+        this.references.push({ name, loc: refLoc, definition: user.def, builtin: false });
+      } else if (BUILTINS.has(name)) {
+        const b = this.builtin(name, params, fileDir);
+        this.references.push({ name, loc: refLoc, definition: undefined, builtin: true });
+        if (!b) {
+          if (braced) this.problem('undefined-variable', refLoc, { name, braced: true, builtin: true });
+          continue;
+        }
+        value = b.value;
+        opaque = b.opaque;
+      } else {
+        this.references.push({ name, loc: refLoc, definition: undefined, builtin: false });
+        this.problem('undefined-variable', refLoc, { name, braced });
+        continue;
+      }
+      copyUpTo(i);
+      map.push({ at: out.length, start: refLoc.start, end: refLoc.end, copy: false, opaque });
+      out += value;
+      copied = refEnd;
+      i = refEnd - 1;
+      changed = true;
+      if (extraLines.length) break;
+    }
+    if (!changed) return undefined;
+    copyUpTo(text.length);
+    const results: Logical[] = [];
+    const first = this.redecomment({ ...l, text: out, map, depth: l.depth + 1 });
+    if (first) results.push(first);
+    const last = map[map.length - 1]!;
+    for (const extra of extraLines) {
+      const ex = this.redecomment({
+        ...l,
+        text: extra,
+        map: [{ at: 0, start: last.start, end: last.end, copy: false, opaque: false }],
+        depth: l.depth + 1,
+      });
+      if (ex) results.push(ex);
+    }
+    return results;
+  }
+
+  /** After substitution keepalived decomments again: `${_HASH}` starts a comment there. */
+  private redecomment(l: Logical): Logical | undefined {
+    const d = decomment(l.text, 0, l.text.length);
+    if (d.start === d.end) return undefined;
+    if (d.start === 0 && d.end === l.text.length) return l;
+    const cut = { ...l, text: l.text.slice(0, d.end) };
+    return d.start > 0 ? this.sub(cut, d.start) : cut;
+  }
+
+  private replicate(l: Logical): boolean {
+    const text = l.text;
+    const m = /^~(SEQx?|LST)\(/.exec(text);
+    if (!m) return false;
+    const close = text.indexOf(')', m[0].length);
+    const loc = this.locOf(l, 0, text.length);
+    if (close === -1) {
+      this.problem('invalid-replication', loc, { reason: 'missing-paren', kind: m[1]! });
+      return true;
+    }
+    const spec = text.slice(m[0].length, close);
+    let bodyStart = close + 1;
+    while (bodyStart < text.length && BLANK.test(text[bodyStart]!)) bodyStart++;
+    const body = this.sub(l, bodyStart);
+    const runs: Array<Array<[string, string]>> = [];
+    if (m[1] === 'LST') {
+      const parsed = parseLst(spec);
+      if (!parsed) {
+        this.problem('invalid-replication', loc, { reason: 'spec', kind: 'LST' });
+        return true;
+      }
+      runs.push(...parsed);
+    } else {
+      const parts = spec.split(',').map((s) => s.trim());
+      const name = parts[0] ?? '';
+      const nums = parts.slice(1).map((s) => (/^[+-]?(0x[0-9a-f]+|\d+)$/i.test(s) ? Number.parseInt(s, s.toLowerCase().includes('0x') ? 16 : 10) : NaN));
+      let start = 1;
+      let step = 1;
+      let end: number;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || nums.length < 1 || nums.length > 3 || nums.some((n) => Number.isNaN(n))) {
+        this.problem('invalid-replication', loc, { reason: 'spec', kind: m[1]! });
+        return true;
+      }
+      if (nums.length === 1) {
+        end = nums[0]!;
+        if (end < 0) {
+          start = -1;
+          step = -1;
+        }
+      } else if (nums.length === 2) {
+        start = nums[0]!;
+        end = nums[1]!;
+        step = end >= start ? 1 : -1;
+      } else {
+        start = nums[0]!;
+        step = nums[1]!;
+        end = nums[2]!;
+      }
+      if (step === 0 || (end - start) * step < 0 || (m[1] === 'SEQx' && (start < 0 || end < 0))) {
+        this.problem('invalid-replication', loc, { reason: 'values', kind: m[1]! });
+        return true;
+      }
+      const count = Math.floor((end - start) / step) + 1;
+      if (count > MAX_REPLICATION) {
+        this.problem('invalid-replication', loc, { reason: 'too-many', kind: m[1]! });
+        return true;
+      }
+      for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
+        runs.push([[name, m[1] === 'SEQx' ? v.toString(16) : String(v)]]);
+      }
+    }
+    for (const run of runs) {
+      for (const [name, value] of run) {
+        const def: Definition = { name, nameLoc: loc, loc, value, multiline: false };
+        this.defs.set(name, { def, lines: [value] });
+      }
+      if (body.text.length) this.logical({ ...body, depth: l.depth + 1 });
+    }
+    return true;
+  }
+
+  private include(l: Logical, keyword: string, patternFrom: number): void {
+    const pattern = l.text.slice(patternFrom);
+    const patternLoc = this.locOf(l, patternFrom, l.text.length);
+    const loc = this.locOf(l, 0, l.text.length);
+    const record: Include = { loc, keyword, pattern, patternLoc, targets: [] };
+    this.includes.push(record);
+    const fromDir = paths.dirname(this.files[l.file]!.path);
+    let abs = pattern;
+    if (pattern.startsWith('/')) {
+      if (this.opts.includeRoot) abs = paths.join(this.opts.includeRoot, pattern.slice(1));
+    } else abs = paths.join(fromDir, pattern);
+    const matches: string[] = [];
+    for (const alt of expandBraces(abs)) {
+      const found = globOne(this.opts.fs, paths.normalize(alt));
+      if (found.length === 0) {
+        this.problem('include-not-found', patternLoc, { pattern, resolved: paths.normalize(alt), wildcard: hasWildcard(alt), keyword });
+      }
+      matches.push(...found);
+      if (matches.length > MAX_GLOB_MATCHES) break;
+    }
+    if (matches.length > MAX_GLOB_MATCHES) {
+      this.problem('include-error', patternLoc, { reason: 'too-many', path: pattern, count: matches.length });
+      return;
+    }
+    // Files are pushed in reverse so that the first match is read first.
+    const toOpen: number[] = [];
+    for (const path of matches) {
+      const id = this.openInclude(path, patternLoc);
+      if (id !== undefined) {
+        toOpen.push(id);
+        record.targets.push(id);
+      }
+    }
+    for (let i = toOpen.length - 1; i >= 0; i--) this.stack.push({ file: toOpen[i]!, pos: 0 });
+  }
+
+  private openInclude(path: string, at: Loc): number | undefined {
+    const fs = this.opts.fs;
+    if (this.stack.some((o) => this.files[o.file]!.path === path)) {
+      this.problem('include-cycle', at, { path });
+      return undefined;
+    }
+    if (this.stack.length >= MAX_INCLUDE_DEPTH) {
+      this.problem('include-error', at, { reason: 'depth', path });
+      return undefined;
+    }
+    if (++this.includeCount > MAX_GLOB_MATCHES) {
+      this.problem('include-error', at, { reason: 'too-many', path });
+      return undefined;
+    }
+    const st = fs.stat(path);
+    if (st.kind === 'directory') {
+      this.problem('include-error', at, { reason: 'directory', path });
+      return undefined;
+    }
+    if (st.kind !== 'file' || st.executable) {
+      this.problem('include-error', at, { reason: st.kind === 'unreadable' ? 'unreadable' : 'not-regular', path });
+      return undefined;
+    }
+    if (st.size > MAX_FILE_BYTES) {
+      this.problem('include-error', at, { reason: 'too-large', path, size: st.size });
+      return undefined;
+    }
+    const open = fs.openText?.(path);
+    if (open !== undefined) return this.addFile(path, open);
+    const bytes = fs.readFile(path);
+    if ('error' in bytes) {
+      this.problem('include-error', at, { reason: 'unreadable', path, message: bytes.error });
+      return undefined;
+    }
+    const d = decodeBytes(bytes);
+    if (looksBinary(d.text)) {
+      this.problem('include-error', at, { reason: 'binary', path });
+      return undefined;
+    }
+    return this.addFile(path, d.text, d.encoding, d.bom);
+  }
+
+  private lex(l: Logical): void {
+    const { tokens } = lineLexer.tokenize(l.text);
+    const pieces = parseLineTokens(tokens);
+    for (const p of pieces) {
+      if (p.kind === 'words') {
+        const words: Word[] = [];
+        for (const t of p.tokens) {
+          if (t.tokenType === OpenQuote) {
+            this.problem('unmatched-quote', this.locOf(l, t.startOffset, l.text.length), {});
+            break;
+          }
+          words.push(this.word(l, t));
+        }
+        if (words.length) this.builder.piece({ kind: 'words', words, phys: l.phys });
+      } else {
+        const t = p.token;
+        this.builder.piece({ kind: p.kind, loc: this.locOf(l, t.startOffset, t.startOffset + 1), phys: l.phys });
+      }
+    }
+  }
+
+  private word(l: Logical, t: IToken): Word {
+    const start = t.startOffset;
+    const end = start + t.image.length;
+    const loc = this.locOf(l, start, end);
+    const quoted = t.tokenType === QuotedString;
+    let text = quoted ? t.image.slice(1, -1) : t.image;
+    let escAt: number | undefined;
+    if (!quoted && text.includes('\\')) {
+      const i = text.search(/\\[#!]/);
+      if (i !== -1) {
+        escAt = i;
+        text = text.replace(/\\([#!])/g, '$1');
+      }
+    }
+    const w: Word = { file: loc.file, start: loc.start, end: loc.end, text, quoted };
+    if (escAt !== undefined) w.escAt = escAt;
+    if (l.map) {
+      w.substituted = true;
+      if (this.isOpaque(l, start, end)) w.opaque = true;
+    }
+    return w;
+  }
+}
+
+/** Parses the `~LST(...)` specification into runs of (name, value) pairs. */
+function parseLst(spec: string): Array<Array<[string, string]>> | undefined {
+  const items: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of spec) {
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (ch === ',' && depth === 0) {
+      items.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  items.push(cur.trim());
+  const head = items.shift() ?? '';
+  const unbrace = (s: string): string[] => (s.startsWith('{') && s.endsWith('}') ? s.slice(1, -1).split(',').map((x) => x.trim()) : [s]);
+  const names = unbrace(head);
+  if (names.length === 0 || names.some((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) || items.length === 0) return undefined;
+  return items.map((it) => {
+    const vals = unbrace(it);
+    return names.map((n, i): [string, string] => [n, vals[i] ?? '']);
+  });
+}
+
+/** A text with NULs in its first 8 KiB, or mostly control characters, is not a config. */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) ctrl++;
+  }
+  return n > 0 && ctrl / n > 0.1;
+}

@@ -1,0 +1,50 @@
+// Developer tool: turns the reference keyword inventory (facts) into the project's own
+// catalogue format, grammar/data/keywords.json. Run it only when the inventory changes:
+//   node scripts/build-catalogue.mjs ../shared/reference/keepalived/keywords.json
+// The project never reads the reference at build or run time.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const src = process.argv[2] ?? '../shared/reference/keepalived/keywords.json';
+const entries = JSON.parse(readFileSync(src, 'utf8'));
+
+/** Normalises a version string of the inventory to ours: '2.2.7' for anything up to 2.2.7. */
+function since(v) {
+  if (v.startsWith('<=')) return '2.2.7';
+  if (v.startsWith('unreleased')) return 'head';
+  return v;
+}
+
+/** Classifies what keepalived does when the keyword's required argument is absent. */
+function missing(m) {
+  if (!m) return undefined;
+  if (m.startsWith('fatal')) return 'fatal';
+  if (m.startsWith('crash')) return 'crash';
+  if (m.startsWith('error')) return 'error';
+  return undefined;
+}
+
+const PARAM_FIELDS = ['type', 'required', 'case_insensitive', 'min', 'max', 'values', 'decimals', 'keys', 'length', 'default_if_absent'];
+const out = entries.map((e) => {
+  const k = { name: e.keyword, parent: e.parent_path };
+  if (e.opens_block) k.block = e.block_kind;
+  k.min = e.args.min;
+  k.max = e.args.max;
+  const params = (e.args.params ?? []).map((p) => {
+    const q = { name: p.name };
+    for (const f of PARAM_FIELDS) if (p[f] !== undefined) q[f] = p[f];
+    return q;
+  });
+  if (params.length) k.params = params;
+  if (e.args.extra_words === 'error') k.extraError = true;
+  if (e.deprecated) k.deprecated = true;
+  if (e.replacement) k.replacement = e.replacement;
+  k.since = since(e.since_version);
+  if (!e.in_debian_2_2_7 && k.since === '2.2.7') k.notInDebian = true;
+  if (!e.in_upstream_head) k.removedAfter227 = true;
+  const m = missing(e.missing_arg_behaviour);
+  if (m) k.onMissing = m;
+  if (e.value_syntax) k.valueSyntax = e.value_syntax;
+  return k;
+});
+writeFileSync('grammar/data/keywords.json', JSON.stringify(out, null, 1) + '\n');
+console.log(`wrote ${out.length} keywords`);
