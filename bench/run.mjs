@@ -180,6 +180,11 @@ function fmt(v, digits = 1) {
   return Number.isFinite(v) ? v.toFixed(digits) : 'n/a';
 }
 
+/** Formats a ratio as '1.23x', or 'n/a'. */
+function times(v) {
+  return Number.isFinite(v) ? `${v.toFixed(2)}x` : 'n/a';
+}
+
 /** Renders rows (arrays of strings) as an aligned plain-text table. */
 function textTable(header, rows) {
   const all = [header, ...rows];
@@ -456,7 +461,7 @@ async function main() {
   budget(
     'growth (t_large - t_empty) / (t_medium - t_empty)',
     growth,
-    `<= 11x (lines ${fmt(lineGrowth, 2)}x)`,
+    `<= 11x (lines ${times(lineGrowth)})`,
     (v) => v <= 11,
     'x',
   );
@@ -485,7 +490,7 @@ async function main() {
     );
   }
   console.log(
-    `linear growth of our CLI: ${fmt(growth, 2)}x for ${fmt(lineGrowth, 2)}x the lines`,
+    `linear growth of our CLI: ${times(growth)} for ${times(lineGrowth)} the lines`,
   );
   console.log();
   console.log(textTable(budgetHeader, budgetRows));
@@ -534,7 +539,7 @@ async function main() {
     '## CLI versus keepalived -t',
     '',
     'Whole processes, alternating, after one warm-up run. Times are medians minus the median',
-    `wrapper cost (ours: GNU time ${fmt(ourBase, 2)} ms; keepalived: ip netns exec + GNU time`,
+    `wrapper cost (ours: GNU time ${fmt(ourBase, 2)} ms; keepalived: timeout + ip netns exec + GNU time`,
     `${fmt(kaBase, 2)} ms). Peak RSS is the maximum over the runs of GNU time's %M.`,
     '',
     mdTable(header, rows),
@@ -544,8 +549,8 @@ async function main() {
         `${peer.files} configs (${peer.lines} lines): ${fmt(peer.ms)} ms, peak RSS ${fmt(peer.rssMb)} MB.`
       : 'Peer analysis: not measured (dist/cli.js missing).',
     '',
-    `Linear growth: (t_large - t_empty) / (t_medium - t_empty) = ${fmt(growth, 2)}x for ` +
-      `${fmt(lineGrowth, 2)}x the lines.`,
+    `Linear growth: (t_large - t_empty) / (t_medium - t_empty) = ${times(growth)} for ` +
+      `${times(lineGrowth)} the lines.`,
     '',
     '## Budgets',
     '',
