@@ -1,0 +1,32 @@
+// What formatters receive: one entry per file, positions already 1-based.
+import type { Diagnostic } from '../../linter/index';
+
+/** One message in ESLint's JSON shape (1-based lines and columns). */
+export interface OutMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: { range: [number, number]; text: string };
+  suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
+  /** Not in ESLint's shape: kept for SARIF and others. */
+  diagnostic?: Diagnostic;
+}
+
+/** One file's results in ESLint's JSON shape. */
+export interface OutFile {
+  filePath: string;
+  messages: OutMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  source?: string;
+}
+
+/** A formatter turns results into text. */
+export type Formatter = (files: OutFile[], opts: { color: boolean; cwd: string }) => string;

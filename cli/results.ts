@@ -1,0 +1,38 @@
+// Converts per-file diagnostics to the 1-based output shape shared by every formatter.
+import type { FileResult } from '../host/project';
+import type { OutFile, OutMessage } from './formatters/types';
+
+/** Builds ESLint-shaped entries from per-file results. */
+export function toOutFiles(results: FileResult[]): OutFile[] {
+  return results.map((r) => {
+    const file = r.parse.files[r.fileIndex]!;
+    const messages: OutMessage[] = r.diagnostics
+      .filter((d) => d.severity !== 'info')
+      .map((d) => {
+        const s = file.lines.positionAt(d.loc.start);
+        const e = file.lines.positionAt(d.loc.end);
+        const m: OutMessage = {
+          ruleId: d.ruleId,
+          severity: d.severity === 'error' ? 2 : 1,
+          message: d.message,
+          line: s.line + 1,
+          column: s.character + 1,
+          endLine: e.line + 1,
+          endColumn: e.character + 1,
+          diagnostic: d,
+        };
+        if (d.fix && r.parse.files[d.fix.file]?.path === file.path) m.fix = { range: [d.fix.start, d.fix.end], text: d.fix.text };
+        return m;
+      });
+    const errorCount = messages.filter((m) => m.severity === 2).length;
+    return {
+      filePath: r.path,
+      messages,
+      errorCount,
+      warningCount: messages.length - errorCount,
+      fatalErrorCount: 0,
+      fixableErrorCount: messages.filter((m) => m.severity === 2 && m.fix).length,
+      fixableWarningCount: messages.filter((m) => m.severity === 1 && m.fix).length,
+    };
+  });
+}

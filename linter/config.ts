@@ -1,0 +1,14 @@
+// Options of one lint run.
+import type { Locale } from './messages';
+import type { SeveritySetting } from './types';
+
+/** Settings that shape a lint run (from the CLI, a config file or editor settings). */
+export interface LintOptions {
+  targetVersion?: string;
+  configId?: string;
+  includeRoot?: string;
+  /** Severity overrides per rule id. */
+  rules?: Record<string, SeveritySetting>;
+  locale?: Locale;
+  reportUnusedDisableDirectives?: boolean;
+}

@@ -1,0 +1,93 @@
+// Runs the rules over a parse, applies severities and suppressions, formats messages.
+import { NEWEST_VERSION, type Loc, type ParseResult } from '../grammar/index';
+import type { LintOptions } from './config';
+import { format, template } from './messages';
+import { rules } from './registry';
+import { directives, Suppressor } from './suppressions';
+import type { Diagnostic, Report, Rule, Severity, SeveritySetting } from './types';
+
+/** Resolves a configured severity. */
+export function effectiveSeverity(setting: SeveritySetting | undefined, fallback: Severity): Severity | 'off' {
+  if (setting === undefined) return fallback;
+  return setting === 'warn' ? 'warning' : setting;
+}
+
+/** Turns a rule's report into a diagnostic with a formatted message. */
+export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages' | 'meta'>, r: Report, severity: Severity, options: LintOptions): Diagnostic {
+  const locale = options.locale ?? 'en';
+  const text = (id: string, data: Record<string, unknown>): string =>
+    id
+      .split('+')
+      .map((part) => format(template(rule.id, part, rule.messages[part] ?? part, locale), data))
+      .join('');
+  const data = r.data ?? {};
+  const d: Diagnostic = { ruleId: rule.id, messageId: r.messageId, severity, message: text(r.messageId, data), loc: r.loc, data };
+  if (r.fix) d.fix = r.fix;
+  if (r.tags) d.tags = r.tags;
+  if (r.related) d.related = r.related.map((x) => ({ loc: x.loc, message: text(x.messageId, x.data ?? {}) }));
+  return d;
+}
+
+/** Lints one parsed configuration (a root file with its includes). */
+export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagnostic[] {
+  const targetVersion = options.targetVersion ?? parse.targetVersion ?? NEWEST_VERSION;
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const setting = effectiveSeverity(options.rules?.[rule.id], rule.meta.severity);
+    if (setting === 'off') continue;
+    const explicit = options.rules?.[rule.id] !== undefined;
+    try {
+      rule.check({
+        parse,
+        targetVersion,
+        report: (r) => out.push(toDiagnostic(rule, r, explicit ? (setting as Severity) : (r.severity ?? setting), options)),
+      });
+    } catch (e) {
+      out.push({
+        ruleId: 'internal-error',
+        messageId: 'crash',
+        severity: 'error',
+        message: `Rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`,
+        loc: { file: 0, start: 0, end: 0 },
+        data: {},
+      });
+    }
+  }
+  return finalize(parse, out, options);
+}
+
+/** Applies suppressions, removes duplicates and sorts by place. */
+export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintOptions): Diagnostic[] {
+  const sup = new Suppressor(directives(parse));
+  const seen = new Set<string>();
+  const kept: Diagnostic[] = [];
+  for (const d of diags) {
+    const key = `${d.ruleId}|${d.loc.file}|${d.loc.start}|${d.loc.end}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const f = parse.files[d.loc.file];
+    if (f && sup.suppressed(d.ruleId, d.loc, f.lines.lineOf(d.loc.start))) continue;
+    kept.push(d);
+  }
+  if (options.reportUnusedDisableDirectives) {
+    for (const dir of sup.all) {
+      if (dir.used || dir.kind === 'enable') continue;
+      kept.push({
+        ruleId: 'unused-disable-directive',
+        messageId: 'unused',
+        severity: 'warning',
+        message: `Unused keepalived-lint ${dir.kind} directive${dir.rules ? ` (no ${dir.rules.join(', ')} finding here)` : ''}.`,
+        loc: dir.loc,
+        data: {},
+        fix: { ...dir.loc, text: '' },
+      });
+    }
+  }
+  kept.sort((a, b) => a.loc.file - b.loc.file || a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  return kept;
+}
+
+/** Locations sorted for output. */
+export function byPlace(a: Loc, b: Loc): number {
+  return a.file - b.file || a.start - b.start;
+}

@@ -1,0 +1,29 @@
+import { availableIn, findKeyword } from '../../grammar/index';
+import { replace } from '../problem-rule';
+import { defineRule, walk } from '../types';
+
+/** Deprecated keywords, with their replacement. */
+export default defineRule({
+  id: 'deprecated-keyword',
+  meta: { severity: 'warning', fixable: true, category: 'keyword' },
+  description: 'Keyword that keepalived still reads but has deprecated.',
+  messages: {
+    deprecated: '"{keyword}" is deprecated; use "{replacement}".',
+    deprecatedNoReplacement: '"{keyword}" is deprecated.',
+  },
+  check(ctx) {
+    walk(ctx.parse.body, (s) => {
+      if (!s.spec?.deprecated) return;
+      const replacement = s.spec.replacement;
+      const target = replacement ? findKeyword(s.parentPath, replacement) : undefined;
+      const fixable = target !== undefined && availableIn(target, ctx.targetVersion);
+      ctx.report({
+        loc: s.keyword,
+        messageId: replacement ? 'deprecated' : 'deprecatedNoReplacement',
+        data: { keyword: s.keyword.text, replacement },
+        fix: fixable ? replace(s.keyword, replacement!) : undefined,
+        tags: ['deprecated'],
+      });
+    });
+  },
+});

@@ -1,0 +1,39 @@
+import { findKeyword } from '../../grammar/index';
+import { defineRule, spanning, walk } from '../types';
+
+/** Words after a keyword's last argument. Most are silently ignored by keepalived. */
+export default defineRule({
+  id: 'extra-argument',
+  meta: { severity: 'warning', fixable: true, category: 'keyword' },
+  description: 'Words that keepalived ignores (or rejects) after a keyword\'s arguments.',
+  messages: {
+    ignored: '"{keyword}" takes at most {max} argument(s); keepalived ignores "{extra}".',
+    rejected: '"{keyword}" takes at most {max} argument(s); keepalived reports "{extra}" as an error.',
+    oneLine: '"{keyword}" takes at most {max} argument(s); keepalived ignores "{extra}". keepalived reads one keyword per line: put "{next}" on its own line.',
+    blockParams: 'Block "{keyword}" takes no parameters on its opening line; keepalived reports "{extra}" as an error.',
+  },
+  check(ctx) {
+    walk(ctx.parse.body, (s) => {
+      const spec = s.spec;
+      if (!spec || spec.max === null || spec.max === undefined) return;
+      let max = spec.max;
+      if (spec.block === 'values' && spec.name !== 'virtual_server_group') max = 0;
+      if (s.args.length <= max) return;
+      const extraWords = s.args.slice(max);
+      const loc = spanning(extraWords[0]!, extraWords[extraWords.length - 1]);
+      const data = { keyword: s.keyword.text, max, extra: extraWords.map((w) => w.text).join(' ') };
+      const fix = { ...loc, start: s.args[max - 1]?.end ?? s.keyword.end, text: '' };
+      if (spec.block === 'values') {
+        ctx.report({ loc, messageId: 'blockParams', data, severity: 'error', fix });
+        return;
+      }
+      if (spec.extraError) {
+        ctx.report({ loc, messageId: 'rejected', data, severity: 'error', fix });
+        return;
+      }
+      const next = extraWords.find((w) => findKeyword(s.parentPath, w.text));
+      if (next) ctx.report({ loc, messageId: 'oneLine', data: { ...data, next: next.text }, tags: ['unnecessary'] });
+      else ctx.report({ loc, messageId: 'ignored', data, tags: ['unnecessary'], fix });
+    });
+  },
+});

@@ -1,0 +1,41 @@
+import { forEachParam } from '../params';
+import { defineRule } from '../types';
+import { checkDecimal, checkSigned, checkUnsigned, type ValueProblem } from '../values';
+
+/** Numbers that keepalived cannot read or that are outside the keyword's range. */
+export default defineRule({
+  id: 'invalid-number',
+  meta: { severity: 'error', fixable: false, category: 'keyword' },
+  description: 'Number that is malformed or outside the range keepalived accepts.',
+  messages: {
+    invalid: '"{value}" is not a valid number for "{keyword}" (decimal digits only).',
+    negative: '"{keyword}" cannot be negative ("{value}"); it must be {min}..{max}.',
+    range: '"{keyword}" must be {min}..{max}; "{value}" is outside that range.',
+    decimals: '"{keyword}" takes at most {decimals} decimal places ("{value}"); keepalived rounds it.',
+  },
+  check(ctx) {
+    forEachParam(ctx.parse.body, (s, arg, param) => {
+      let problem: ValueProblem | undefined;
+      const min = param.min ?? -Infinity;
+      const max = param.max ?? Infinity;
+      switch (param.type) {
+        case 'uint':
+        case 'port':
+          problem = checkUnsigned(arg.text, param.type === 'port' ? (param.min ?? 0) : min === -Infinity ? 0 : min, param.type === 'port' ? (param.max ?? 65535) : max);
+          break;
+        case 'int':
+          problem = checkSigned(arg.text, min, max);
+          break;
+        case 'decimal':
+        case 'timer':
+          problem = checkDecimal(arg.text, min === -Infinity ? 0 : min, max, param.decimals ?? 6);
+          break;
+        default:
+          return;
+      }
+      if (!problem) return;
+      const range = { min: param.min ?? 0, max: param.max ?? (param.type === 'port' ? 65535 : 4294967295) };
+      ctx.report({ loc: arg, messageId: problem.kind, data: { keyword: s.keyword.text, value: arg.text, ...range, ...problem } });
+    });
+  },
+});

@@ -1,0 +1,15 @@
+import { extentLoc, forProblems } from '../problem-rule';
+import { defineRule } from '../types';
+
+/** A `{` that no block keyword asked for. */
+export default defineRule({
+  id: 'unexpected-open-brace',
+  meta: { severity: 'error', fixable: false, category: 'syntax' },
+  description: '"{" that no block keyword opens; keepalived ignores it and its "}" closes the enclosing block.',
+  messages: {
+    unexpected: 'Unexpected "{": keepalived ignores it, so the matching "}" closes the enclosing block and what follows is read one level too high.',
+  },
+  check(ctx) {
+    forProblems(ctx, ['unexpected-open-brace'], (p) => ({ loc: extentLoc(p), messageId: 'unexpected', data: {} }));
+  },
+});

@@ -1,0 +1,60 @@
+import { availableIn, blockKeywords, blockName, findRemoved, keywordEverywhere } from '../../grammar/index';
+import { extentLoc, forProblems, replace } from '../problem-rule';
+import { defineRule, type Report } from '../types';
+import { closest } from '../values';
+
+/** Human name of a block path. */
+export function blockLabel(path: string): string {
+  const name = blockName(path);
+  return name === 'root' ? 'the top level' : name;
+}
+
+/** Keywords keepalived does not know in the block where they stand. */
+export default defineRule({
+  id: 'unknown-keyword',
+  meta: { severity: 'error', fixable: true, category: 'keyword' },
+  description: 'Keyword that keepalived does not know in this block (it is skipped).',
+  messages: {
+    unknown: 'Unknown keyword "{keyword}" in {block}; keepalived skips this line.',
+    didYouMean: 'Unknown keyword "{keyword}" in {block}; did you mean "{suggestion}"?',
+    elsewhere: '"{keyword}" is not valid in {block}; it belongs in {places}.',
+    elsewhereReplace: '"{keyword}" is not valid in {block}; it belongs in {places} (deprecated there). In {block} use "{suggestion}".',
+    newer: '"{keyword}" needs keepalived {since} or later (target is {version}).',
+    caseMismatch: 'Unknown keyword "{keyword}": keywords are case-sensitive; use "{suggestion}".',
+    definition: 'Unknown keyword "{keyword}": a definition needs "=" right after the name, with no blanks ("{suggestion}").',
+    opensBlock: ' keepalived ignores its "{"; the contents are read as keywords of {block}, and its "}" closes {block}.',
+  },
+  check(ctx) {
+    forProblems(ctx, ['unknown-keyword'], (p): Report | undefined => {
+      const keyword = String(p.data.keyword);
+      const path = String(p.data.block);
+      if (findRemoved(path, keyword)) return undefined; // removed-keyword reports it
+      const block = blockLabel(path);
+      const here = blockKeywords(path);
+      const valid = here.filter((k) => availableIn(k, ctx.targetVersion));
+      const note = p.data.opensBlock ? '+opensBlock' : '';
+      const report = (messageId: string, data: Record<string, unknown> = {}, suggestion?: string): Report => ({
+        loc: extentLoc(p),
+        messageId: messageId + note,
+        data: { keyword, block, suggestion, ...data },
+        fix: suggestion ? replace(p.loc, suggestion) : undefined,
+      });
+      const newer = here.find((k) => k.name === keyword);
+      if (newer) return report('newer', { since: newer.since, version: ctx.targetVersion });
+      const ci = valid.find((k) => k.name.toLowerCase() === keyword.toLowerCase());
+      if (ci) return report('caseMismatch', {}, ci.name);
+      const def = /^\$([A-Za-z_]\w*)$/.exec(keyword);
+      if (def) return report('definition', { suggestion: `$${def[1]}=VALUE` });
+      const elsewhere = keywordEverywhere(keyword).filter((k) => k.parent !== path);
+      if (elsewhere.length) {
+        const places = [...new Set(elsewhere.map((k) => blockLabel(k.parent)))].join(', ');
+        const repl = elsewhere.find((k) => k.deprecated && k.replacement && valid.some((h) => h.name === k.replacement));
+        if (repl) return report('elsewhereReplace', { places }, repl.replacement);
+        return report('elsewhere', { places });
+      }
+      const cands = closest(keyword, valid.map((k) => k.name));
+      if (cands.length === 1) return report('didYouMean', {}, cands[0]);
+      return report('unknown');
+    });
+  },
+});

@@ -1,0 +1,126 @@
+// Types shared by the linter, its rules and its consumers (CLI, server).
+import type { Fix, Loc, ParseResult, Statement } from '../grammar/index';
+
+/** Severity of a finding; 'off' disables a rule. */
+export type Severity = 'error' | 'warning' | 'info';
+/** A severity setting in configuration. */
+export type SeveritySetting = Severity | 'warn' | 'off';
+
+/** A finding with its place, message and optional fix. */
+export interface Diagnostic {
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  message: string;
+  loc: Loc;
+  data: Record<string, unknown>;
+  fix?: Fix;
+  /** Other places involved (peer nodes, earlier definitions). */
+  related?: Array<{ loc: Loc; message: string }>;
+  /** 'unnecessary' (inactive or ignored text) or 'deprecated', for editors. */
+  tags?: Array<'unnecessary' | 'deprecated'>;
+}
+
+/** What a rule hands to report(). */
+export interface Report {
+  loc: Loc;
+  messageId: string;
+  data?: Record<string, unknown>;
+  fix?: Fix;
+  related?: Array<{ loc: Loc; messageId: string; data?: Record<string, unknown> }>;
+  tags?: Array<'unnecessary' | 'deprecated'>;
+  /** Overrides the rule's default severity for this report (rarely needed). */
+  severity?: Severity;
+}
+
+/** The context a single-file rule works with. */
+export interface RuleContext {
+  parse: ParseResult;
+  targetVersion: string;
+  report(r: Report): void;
+}
+
+/** Static description of a rule. */
+export interface RuleMeta {
+  severity: Severity;
+  fixable: boolean;
+  /** 'syntax' (reading), 'keyword' (catalogue), 'semantic' (one node), 'peer' (several nodes). */
+  category: 'syntax' | 'keyword' | 'semantic' | 'peer';
+  /** Versions in which the rule applies, if limited. */
+  since?: string;
+}
+
+/** A single-file rule. */
+export interface Rule {
+  id: string;
+  meta: RuleMeta;
+  /** English description (one line); the message catalogue has translations. */
+  description: string;
+  /** English message templates with {placeholders}, keyed by message id. */
+  messages: Record<string, string>;
+  check(ctx: RuleContext): void;
+}
+
+/** One node (one root config with its includes) in a peer analysis. */
+export interface PeerNode {
+  name: string;
+  parse: ParseResult;
+}
+
+/** The context a peer rule works with. */
+export interface PeerContext {
+  nodes: PeerNode[];
+  report(node: PeerNode, r: Report, relatedNodes?: PeerNode[]): void;
+}
+
+/** A rule that compares several nodes. */
+export interface PeerRule extends Omit<Rule, 'check'> {
+  checkPeers(ctx: PeerContext): void;
+}
+
+/** Helper for rule files: keeps the literal types. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Helper for peer rule files. */
+export function definePeerRule(rule: PeerRule): PeerRule {
+  return rule;
+}
+
+/** Visits every statement depth-first, in file order, without recursion. */
+export function walk(body: Statement[], fn: (s: Statement) => void): void {
+  const stack: Array<{ list: Statement[]; i: number }> = [{ list: body, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const s = top.list[top.i++]!;
+    fn(s);
+    if (s.children && s.children.length) stack.push({ list: s.children, i: 0 });
+  }
+}
+
+/** Statements directly inside a block with the given keyword. */
+export function childrenNamed(s: Statement, name: string): Statement[] {
+  return (s.children ?? []).filter((c) => c.keyword.text === name && c.spec);
+}
+
+/** The first child with this keyword. */
+export function child(s: Statement, name: string): Statement | undefined {
+  return (s.children ?? []).find((c) => c.keyword.text === name && c.spec);
+}
+
+/** A location spanning from the start of one loc to the end of another in the same file. */
+export function spanning(a: Loc, b: Loc | undefined): Loc {
+  if (!b || b.file !== a.file || b.end < a.start) return { file: a.file, start: a.start, end: a.end };
+  return { file: a.file, start: a.start, end: Math.max(a.end, b.end) };
+}
+
+/** Location of a whole statement line (keyword to last argument). */
+export function lineLoc(s: Statement): Loc {
+  const last = s.args.length ? s.args[s.args.length - 1]! : s.keyword;
+  return spanning(s.keyword, last);
+}

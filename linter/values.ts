@@ -1,0 +1,143 @@
+// Value checks that mirror keepalived's own readers (lib/parser.c read_unsigned, read_int,
+// read_decimal_unsigned, check_true_false, inet_pton).
+
+/** Outcome of checking a value: undefined when valid, else a problem kind. */
+export type ValueProblem =
+  | { kind: 'invalid' }
+  | { kind: 'negative' }
+  | { kind: 'range'; min: number | string; max: number | string }
+  | { kind: 'decimals'; decimals: number };
+
+/** An unsigned decimal integer: optional '+' and leading blanks; no hex, no sign. */
+export function checkUnsigned(text: string, min: number, max: number): ValueProblem | undefined {
+  const t = text.replace(/^[ \t]+/, '');
+  if (t.startsWith('-') && /^-\d+$/.test(t)) return { kind: 'negative' };
+  if (!/^\+?\d+$/.test(t)) return { kind: 'invalid' };
+  const v = Number(t);
+  if (v < min || v > max) return { kind: 'range', min, max };
+  return undefined;
+}
+
+/** A signed decimal integer. */
+export function checkSigned(text: string, min: number, max: number): ValueProblem | undefined {
+  const t = text.replace(/^[ \t]+/, '');
+  if (!/^[+-]?\d+$/.test(t)) return { kind: 'invalid' };
+  const v = Number(t);
+  if (v < min || v > max) return { kind: 'range', min, max };
+  return undefined;
+}
+
+/** A non-negative decimal with at most `decimals` fractional digits. */
+export function checkDecimal(text: string, min: number, max: number, decimals: number): ValueProblem | undefined {
+  const t = text.replace(/^[ \t]+/, '');
+  if (/^-\d*\.?\d*$/.test(t) && t.length > 1) return { kind: 'negative' };
+  const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(t);
+  if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return { kind: 'invalid' };
+  const frac = m[2] ?? '';
+  if (frac.length > decimals) return { kind: 'decimals', decimals };
+  const v = Number(`${m[1] || '0'}.${frac || '0'}`);
+  if (v < min || v > max) return { kind: 'range', min: fmtDec(min, decimals), max: fmtDec(max, decimals) };
+  return undefined;
+}
+
+function fmtDec(v: number, decimals: number): string {
+  return v.toFixed(decimals);
+}
+
+/** keepalived's booleans, lower case only. */
+export const BOOLEANS = ['true', 'on', 'yes', 'false', 'off', 'no'];
+
+/** An IPv4 dotted quad as inet_pton reads it (no leading zeros, four parts). */
+export function isIPv4(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== 4) return false;
+  return parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+/** An IPv6 literal as inet_pton reads it. */
+export function isIPv6(text: string): boolean {
+  if (text.length < 2 || text.length > 45) return false;
+  let s = text;
+  let groupsNeeded = 8;
+  const lastColon = s.lastIndexOf(':');
+  if (s.slice(lastColon + 1).includes('.')) {
+    if (!isIPv4(s.slice(lastColon + 1))) return false;
+    s = s.slice(0, lastColon + 1) + '0:0';
+  }
+  const dbl = s.indexOf('::');
+  if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return false;
+  const hex = /^[0-9a-fA-F]{1,4}$/;
+  if (dbl === -1) {
+    const g = s.split(':');
+    return g.length === groupsNeeded && g.every((x) => hex.test(x));
+  }
+  const left = s.slice(0, dbl);
+  const right = s.slice(dbl + 2);
+  const lg = left === '' ? [] : left.split(':');
+  const rg = right === '' ? [] : right.split(':');
+  if (![...lg, ...rg].every((x) => hex.test(x))) return false;
+  groupsNeeded -= 1;
+  return lg.length + rg.length <= groupsNeeded;
+}
+
+/** Address family of a literal: 4, 6 or 0 (not an address). keepalived picks the family by ':'. */
+export function ipFamily(text: string): 0 | 4 | 6 {
+  if (text.includes(':')) return isIPv6(text) ? 6 : 0;
+  return isIPv4(text) ? 4 : 0;
+}
+
+/** Splits `addr/prefix`. */
+export function splitPrefix(text: string): { addr: string; prefix: string | undefined } {
+  const i = text.indexOf('/');
+  return i === -1 ? { addr: text, prefix: undefined } : { addr: text.slice(0, i), prefix: text.slice(i + 1) };
+}
+
+/** Whether an address is multicast (224/4 or ff00::/8). */
+export function isMulticast(text: string): boolean {
+  const f = ipFamily(text);
+  if (f === 4) {
+    const first = Number(text.split('.')[0]);
+    return first >= 224 && first <= 239;
+  }
+  return f === 6 && /^ff/i.test(text);
+}
+
+/** Levenshtein distance, bounded for speed. */
+export function editDistance(a: string, b: string, limit = 4): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev[j - 2] ?? v) + 1);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Closest candidates to a misspelt word: those within a distance that grows with length. */
+export function closest(word: string, candidates: Iterable<string>): string[] {
+  const limit = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
+  let best = limit + 1;
+  let out: string[] = [];
+  for (const c of candidates) {
+    // Repeated letters are the most common slip: compare with runs squeezed too.
+    const d = Math.min(editDistance(word, c, limit), editDistance(squeeze(word), squeeze(c), limit));
+    if (d < best) {
+      best = d;
+      out = [c];
+    } else if (d === best && d <= limit) out.push(c);
+  }
+  return best <= limit ? out : [];
+}
+
+function squeeze(s: string): string {
+  return s.replace(/(.)\1+/g, '$1');
+}
