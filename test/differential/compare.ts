@@ -1,0 +1,283 @@
+// What agreement between keepalived and our linter means (../shared/ORACLE.md, "What agreement
+// means"), as a pure function over both verdicts, plus the failure text and the run summary.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DiffCase } from './cases';
+import type { LinterRun, LintMessage } from './linter';
+import type { ConfigScan, OracleMessage, OracleResult } from './oracle';
+
+/** One of our diagnostics with the absolute path of its file. */
+export interface Diagnostic extends LintMessage {
+  file: string;
+}
+
+/** A (file, line) keepalived flags, with every non-environmental message it printed there. */
+export interface FlaggedLine {
+  file: string;
+  line: number;
+  texts: string[];
+}
+
+/** How a case was compared: fully, up to a missing parameter (exit 2), or after a hang/crash. */
+export type CompareMode = 'full' | 'stopped' | 'crashed';
+
+/** The outcome of comparing one case. */
+export interface CaseVerdict {
+  ok: boolean;
+  mode: CompareMode;
+  /** keepalived printed no message other than environmental ones. */
+  accepted: boolean;
+  /** (a) our error-severity diagnostics on a config keepalived accepts. */
+  falseErrors: Diagnostic[];
+  /** (b) every (file, line) keepalived flags, within the compared part. */
+  flagged: FlaggedLine[];
+  uncovered: FlaggedLine[];
+  /** (c) keepalived's messages without a position, within the compared part. */
+  positionless: OracleMessage[];
+  positionlessUnmatched: OracleMessage[];
+  /** Our diagnostics considered (after the exit-2 cut). */
+  diagnostics: Diagnostic[];
+  /** Set when our CLI could not be used on this case. */
+  linterError?: string;
+}
+
+/** Everything known about one compared case. */
+export interface CaseOutcome {
+  case: DiffCase;
+  oracle: OracleResult;
+  scan: ConfigScan;
+  lint: LinterRun;
+  verdict: CaseVerdict;
+}
+
+/** Totals of a differential run. */
+export interface Summary {
+  keepalived: string;
+  cases: number;
+  passed: number;
+  failed: number;
+  /** Cases keepalived accepts (only environmental messages). */
+  keepalivedAccepted: number;
+  /** Of those, the ones where we report no error. */
+  acceptedWithoutFalseErrors: number;
+  falseErrorCases: number;
+  falseErrors: number;
+  flaggedLines: number;
+  coveredLines: number;
+  positionless: number;
+  positionlessMatched: number;
+  linterFailures: number;
+  failedCases: string[];
+  byGroup: Record<string, { cases: number; passed: number }>;
+  durationSeconds?: number;
+}
+
+/** Canonical absolute path (symlinks resolved when the file exists). */
+export function canonical(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** Position in reading order: the include-line chain from the main file down to (file, line). */
+export function readingOrderKey(scan: ConfigScan, file: string, line: number): number[] | undefined {
+  const byPath = new Map(scan.files.map((f) => [canonical(f.path), f]));
+  const key = [line];
+  let current = byPath.get(canonical(file));
+  if (!current) return undefined;
+  for (let depth = 0; current.parent !== undefined && depth < 100; depth++) {
+    key.unshift(current.includeLine ?? 0);
+    current = byPath.get(canonical(current.parent));
+    if (!current) return undefined;
+  }
+  return key;
+}
+
+const compareKeys = (a: number[], b: number[]): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i]! - b[i]!;
+  }
+  return a.length - b.length;
+};
+
+/** The message that stops keepalived with exit 2. */
+export const MISSING_PARAMETER = /^\*\*\* Configuration line starting .* is missing a parameter/;
+
+/** Compare keepalived's verdict with our diagnostics on one case. */
+export function compareCase(oracle: OracleResult, lint: LinterRun, scan: ConfigScan): CaseVerdict {
+  const crashed = oracle.exit === 124 || oracle.exit >= 128;
+  let findings = oracle.messages.filter((m) => !m.environmental);
+  let diagnostics: Diagnostic[] = lint.results.flatMap((r) =>
+    r.messages.map((m) => ({ ...m, file: canonical(r.filePath) })),
+  );
+  let mode: CompareMode = crashed ? 'crashed' : 'full';
+
+  // (d) exit 2: compare only up to the line where keepalived stopped.
+  const stop = oracle.exit === 2 ? findings.find((m) => MISSING_PARAMETER.test(m.text) && m.file && m.line) : undefined;
+  if (oracle.exit === 2) mode = 'stopped';
+  if (stop?.file && stop.line) {
+    const stopKey = readingOrderKey(scan, stop.file, stop.line);
+    if (stopKey) {
+      const notAfter = (file: string, line: number): boolean => {
+        const k = readingOrderKey(scan, file, line);
+        return k === undefined || compareKeys(k, stopKey) <= 0;
+      };
+      findings = findings.filter((m) => !m.file || !m.line || notAfter(m.file, m.line));
+      diagnostics = diagnostics.filter((d) => notAfter(d.file, d.line));
+    }
+  }
+
+  const accepted = findings.length === 0;
+  const falseErrors = mode === 'full' && accepted ? diagnostics.filter((d) => d.severity >= 2) : [];
+
+  const flaggedMap = new Map<string, FlaggedLine>();
+  for (const m of findings) {
+    if (!m.file || !m.line) continue;
+    const file = canonical(m.file);
+    const key = `${file}\0${m.line}`;
+    const entry = flaggedMap.get(key) ?? { file, line: m.line, texts: [] };
+    if (!entry.texts.includes(m.text)) entry.texts.push(m.text);
+    flaggedMap.set(key, entry);
+  }
+  const order = (f: FlaggedLine): number[] =>
+    readingOrderKey(scan, f.file, f.line) ?? [Number.MAX_SAFE_INTEGER, f.line];
+  const flagged = [...flaggedMap.values()].sort((a, b) => compareKeys(order(a), order(b)));
+  const uncovered = flagged.filter(
+    (f) =>
+      !diagnostics.some(
+        (d) => d.file === f.file && d.line <= f.line && f.line <= Math.max(d.line, d.endLine ?? d.line),
+      ),
+  );
+
+  const positionless = mode === 'crashed' ? [] : findings.filter((m) => !m.file || !m.line);
+  const positionlessUnmatched = diagnostics.length === 0 ? positionless : [];
+
+  const linterError = lint.error;
+  const ok = !linterError && falseErrors.length === 0 && uncovered.length === 0 && positionlessUnmatched.length === 0;
+  return {
+    ok,
+    mode,
+    accepted,
+    falseErrors,
+    flagged,
+    uncovered,
+    positionless,
+    positionlessUnmatched,
+    diagnostics,
+    linterError,
+  };
+}
+
+const rel = (c: DiffCase, file: string): string => {
+  const r = path.relative(path.dirname(c.file), file);
+  return r.startsWith('..') ? file : r;
+};
+
+const sev = (s: number): string => (s >= 2 ? 'error' : 'warning');
+
+/** Format one of our diagnostics for a failure message. */
+export function formatDiagnostic(c: DiffCase, d: Diagnostic): string {
+  const end = d.endLine !== undefined && d.endLine !== d.line ? `-${d.endLine}` : '';
+  return `${rel(c, d.file)}:${d.line}${end}:${d.column} ${sev(d.severity)} [${d.ruleId ?? '-'}] ${d.message}`;
+}
+
+/** A precise, multi-line explanation of why a case disagrees (empty when it agrees). */
+export function formatFailure(outcome: CaseOutcome): string {
+  const { case: c, oracle, verdict: v } = outcome;
+  if (v.ok) return '';
+  const out: string[] = [];
+  const args = c.args.length ? ` ${c.args.join(' ')}` : '';
+  out.push(`${c.id}: keepalived -t${args} exit ${oracle.exit} (compared: ${v.mode}); file ${c.file}`);
+  if (v.linterError) out.push(`  our CLI failed: ${v.linterError}`);
+  if (v.uncovered.length) {
+    out.push(`  keepalived flags ${v.uncovered.length} line(s) none of our diagnostics covers:`);
+    for (const u of v.uncovered) {
+      for (const t of u.texts) out.push(`    ${rel(c, u.file)}:${u.line}  ${t}`);
+    }
+  }
+  if (v.positionlessUnmatched.length) {
+    out.push('  keepalived messages without a position, and we report nothing at all:');
+    for (const m of v.positionlessUnmatched) out.push(`    ${m.text}`);
+  }
+  if (v.falseErrors.length) {
+    out.push('  false errors (keepalived accepts this config, we report errors):');
+    for (const d of v.falseErrors) out.push(`    ${formatDiagnostic(c, d)}`);
+  }
+  out.push(`  our diagnostics (${v.diagnostics.length}):`);
+  for (const d of v.diagnostics) out.push(`    ${formatDiagnostic(c, d)}`);
+  const env = oracle.messages.filter((m) => m.environmental);
+  if (env.length) {
+    out.push('  keepalived environmental messages (ignored):');
+    for (const m of env) {
+      out.push(`    ${m.file ? `${rel(c, m.file)}:${m.line}  ` : ''}${m.text}`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Totals over all compared cases. */
+export function summarize(outcomes: CaseOutcome[], keepalived: string): Summary {
+  const s: Summary = {
+    keepalived,
+    cases: outcomes.length,
+    passed: 0,
+    failed: 0,
+    keepalivedAccepted: 0,
+    acceptedWithoutFalseErrors: 0,
+    falseErrorCases: 0,
+    falseErrors: 0,
+    flaggedLines: 0,
+    coveredLines: 0,
+    positionless: 0,
+    positionlessMatched: 0,
+    linterFailures: 0,
+    failedCases: [],
+    byGroup: {},
+  };
+  for (const o of outcomes) {
+    const v = o.verdict;
+    const g = (s.byGroup[o.case.group] ??= { cases: 0, passed: 0 });
+    g.cases++;
+    if (v.ok) {
+      s.passed++;
+      g.passed++;
+    } else {
+      s.failed++;
+      s.failedCases.push(o.case.id);
+    }
+    if (v.accepted && v.mode === 'full') {
+      s.keepalivedAccepted++;
+      if (v.falseErrors.length === 0) s.acceptedWithoutFalseErrors++;
+    }
+    if (v.falseErrors.length) s.falseErrorCases++;
+    s.falseErrors += v.falseErrors.length;
+    s.flaggedLines += v.flagged.length;
+    s.coveredLines += v.flagged.length - v.uncovered.length;
+    s.positionless += v.positionless.length;
+    s.positionlessMatched += v.positionless.length - v.positionlessUnmatched.length;
+    if (v.linterError) s.linterFailures++;
+  }
+  return s;
+}
+
+/** The summary as a few human-readable lines. */
+export function formatSummary(s: Summary): string {
+  const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+  const groups = Object.entries(s.byGroup)
+    .map(([g, v]) => `${g} ${v.passed}/${v.cases}`)
+    .join(', ');
+  return [
+    `differential vs ${s.keepalived}: ${s.passed}/${s.cases} cases agree (${groups})`,
+    `  accepted by keepalived: ${s.keepalivedAccepted}, of which we report no error: ${s.acceptedWithoutFalseErrors}` +
+      ` (false errors: ${s.falseErrors} in ${s.falseErrorCases} case(s))`,
+    `  flagged lines covered: ${s.coveredLines}/${s.flaggedLines} (${pct(s.coveredLines, s.flaggedLines)})`,
+    `  positionless messages matched: ${s.positionlessMatched}/${s.positionless}`,
+    s.linterFailures ? `  linter failures: ${s.linterFailures}` : '',
+    s.durationSeconds !== undefined ? `  time: ${s.durationSeconds.toFixed(1)}s` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
