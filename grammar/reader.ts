@@ -122,6 +122,15 @@ export class Reader {
     this.problems.push({ code, loc, data });
   }
 
+  private readonly nulFiles = new Map<number, boolean>();
+
+  /** Whether a file holds any NUL (checked once, so lines need no scan of their own). */
+  private hasNul(file: number): boolean {
+    let v = this.nulFiles.get(file);
+    if (v === undefined) this.nulFiles.set(file, (v = this.files[file]!.text.includes('\0')));
+    return v;
+  }
+
   private finishPending(): void {
     this.pending = undefined;
   }
@@ -136,7 +145,7 @@ export class Reader {
       this.finishPending();
       return;
     }
-    const nul = text.indexOf('\0', start);
+    const nul = this.hasNul(file) ? text.indexOf('\0', start) : -1;
     if (nul !== -1 && nul < end) {
       this.problem('embedded-nul', { file, start: nul, end: nul + 1 });
       if (atLeast(this.opts.targetVersion, '2.4.0')) return;
