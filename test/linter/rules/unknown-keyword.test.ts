@@ -1,0 +1,96 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('unknown-keyword', {
+  valid: [
+    'global_defs {\n  router_id lb01\n}\n',
+    'vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 100\n}\n',
+    'virtual_server 10.0.0.1 80 {\n  persistence_timeout 5\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      retry 2\n      delay_before_retry 3\n    }\n  }\n}\n',
+    // A quoted keyword is still the keyword (quotes are removed first).
+    '"vrrp_instance" VI_2 {\n}\n',
+    // Comments, `!` comments and inactive @id lines are not keywords.
+    '! comment\n# another\n@node9 bogus_keyword 1\n',
+    // nb_get_retry is a (deprecated) keyword of HTTP_GET, so it is known there.
+    'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      nb_get_retry 2\n    }\n  }\n}\n',
+    // A removed keyword is reported by removed-keyword instead.
+    'global_defs {\n  lvs_id lb01\n}\n',
+    // Known in the default (newest) target.
+    'global_defs {\n  vrrp_delay_after_boot 5\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'seed: perssisstence_timeout in virtual_server',
+      code: 'virtual_server 172.16.1.100 80 {\n  <|perssisstence_timeout|> 5\n  protocol TCP\n}\n',
+      message: 'Unknown keyword "perssisstence_timeout" in virtual_server; did you mean "persistence_timeout"?',
+      messageId: 'didYouMean',
+      output: 'virtual_server 172.16.1.100 80 {\n  persistence_timeout 5\n  protocol TCP\n}\n',
+    },
+    {
+      name: 'seed: delay_beefore_retry in TCP_CHECK',
+      code: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      connect_port 80\n      <|delay_beefore_retry|> 3\n    }\n  }\n}\n',
+      message: /did you mean "delay_before_retry"\?/,
+      output: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      connect_port 80\n      delay_before_retry 3\n    }\n  }\n}\n',
+    },
+    {
+      name: 'seed: nb_get_retry in TCP_CHECK is valid elsewhere; use retry',
+      code: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      <|nb_get_retry|> 2\n    }\n  }\n}\n',
+      message: '"nb_get_retry" is not valid in TCP_CHECK; it belongs in HTTP_GET, SSL_GET (deprecated there). In TCP_CHECK use "retry".',
+      messageId: 'elsewhereReplace',
+      output: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      retry 2\n    }\n  }\n}\n',
+    },
+    {
+      name: 'keyword valid only in another block',
+      code: 'vrrp_instance VI_1 {\n  <|lb_algo|> rr\n}\n',
+      message: '"lb_algo" is not valid in vrrp_instance; it belongs in virtual_server.',
+      messageId: 'elsewhere',
+      output: null,
+    },
+    {
+      name: 'keywords are case-sensitive',
+      code: 'vrrp_instance VI_1 {\n  <|State|> MASTER\n  <|Interface|> eth0\n}\n',
+      messages: [/case-sensitive; use "state"/, /case-sensitive; use "interface"/],
+      messageId: 'caseMismatch',
+      output: 'vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n}\n',
+    },
+    {
+      name: 'no suggestion when nothing is close',
+      code: 'vrrp_instance VI_1 {\n  <|zzqqxx|> 1\n}\n',
+      message: 'Unknown keyword "zzqqxx" in vrrp_instance; keepalived skips this line.',
+      messageId: 'unknown',
+      output: null,
+    },
+    {
+      name: 'unknown root keyword',
+      code: '<|xyzzy_plugh|>\n',
+      message: /in the top level/,
+    },
+    {
+      name: 'a definition with blanks around = is an unknown keyword',
+      code: '<|$VRID|> = 51\n',
+      messageId: 'definition',
+      message: /"=" right after the name.*"\$VRID=VALUE"/,
+    },
+    {
+      name: 'an unknown block: one finding spanning the cascade up to where the structure resyncs',
+      code: 'vrrp_instance VI_1 {\n  <|foo {\n    x 1\n  }\n  state BACKUP\n}|>\nvrrp_script chk {\n  script "/bin/true"\n}\n',
+      messageId: 'unknown+opensBlock',
+      message: /Unknown keyword "foo" in vrrp_instance.*its "}" closes vrrp_instance\./,
+    },
+    {
+      name: 'unknown block at the top level, fix keeps the braces',
+      code: '<|VRRP_INSTANCE VI_1 {\n}|>\n',
+      messageId: 'caseMismatch+opensBlock',
+      output: 'vrrp_instance VI_1 {\n}\n',
+    },
+    {
+      name: 'a keyword newer than the target version',
+      code: 'global_defs {\n  <|vrrp_delay_after_boot|> 5\n}\n',
+      options: { targetVersion: '2.3.4' },
+      messageId: 'newer',
+      message: '"vrrp_delay_after_boot" needs keepalived 2.4.0 or later (target is 2.3.4).',
+    },
+    {
+      name: 'trailing backslash joins the keyword',
+      code: 'vrrp_instance VI_1 {\n  <|virtual_router_id\\|>\n}\n',
+    },
+  ],
+});
