@@ -105,6 +105,21 @@ export function removedEverywhere(name: string): RemovedKeyword[] {
   return REMOVED.filter((r) => r.keyword === name);
 }
 
+/** Argument shapes that differ in releases older than `before`. */
+const PARAM_OVERRIDES: Array<{ parent: string; name: string; before: string; params: ParamSpec[] }> = [
+  // Up to 2.2.x a vrrp_script's interval and timeout are whole seconds.
+  { parent: 'root > vrrp_script', name: 'interval', before: '2.2.8', params: [{ name: 'seconds', type: 'uint', min: 1, max: 4294 }] },
+  { parent: 'root > vrrp_script', name: 'timeout', before: '2.2.8', params: [{ name: 'seconds', type: 'uint', min: 1, max: 4294 }] },
+];
+
+/** Typed parameters of a keyword as the given version reads them. */
+export function paramsFor(spec: KeywordSpec, version: string): ParamSpec[] | undefined {
+  for (const o of PARAM_OVERRIDES) {
+    if (o.parent === spec.parent && o.name === spec.name && !atLeast(version, o.before)) return o.params;
+  }
+  return spec.params;
+}
+
 /** The whole catalogue, for tools that list it. */
 export function allKeywords(): readonly KeywordSpec[] {
   return ALL;

@@ -54,6 +54,8 @@ interface Logical {
   /** Offset in the file where the physical line starts (for conditional and include spans). */
   lineLoc: Loc;
   depth: number;
+  /** 2.2.7 keeps a `\\` that ends a comment, glued to the line's last word. */
+  glueBackslash?: boolean;
 }
 
 interface OpenFile {
@@ -190,8 +192,9 @@ export class Reader {
       this.problem('unterminated-quote', { file, start: d.start, end: d.end }, { line: text.slice(d.start, d.end) });
     }
     if (d.start === d.end) return;
+    const glueBackslash = d.commentAt !== -1 && d.rawTrailingBackslash && !atLeast(this.opts.targetVersion, '2.4.0');
     this.logical(
-      { text: text.slice(d.start, d.end), file, base: d.start, phys: this.phys, lineLoc, depth: 0 },
+      { text: text.slice(d.start, d.end), file, base: d.start, phys: this.phys, lineLoc, depth: 0, glueBackslash },
       d.rawTrailingBackslash,
     );
   }
@@ -590,6 +593,7 @@ export class Reader {
   private lex(l: Logical): void {
     const { tokens } = lineLexer.tokenize(l.text);
     const pieces = parseLineTokens(tokens);
+    const lastPiece = pieces[pieces.length - 1];
     for (const p of pieces) {
       if (p.kind === 'words') {
         const words: Word[] = [];
@@ -599,6 +603,10 @@ export class Reader {
             break;
           }
           words.push(this.word(l, t));
+        }
+        if (l.glueBackslash && p === lastPiece && words.length) {
+          const w = words[words.length - 1]!;
+          words[words.length - 1] = { ...w, text: w.text + '\\' };
         }
         if (words.length) this.builder.piece({ kind: 'words', words, phys: l.phys });
       } else {

@@ -1,11 +1,14 @@
 // Pairs each argument of a statement with the catalogue parameter it fills.
-import type { ParamSpec, Statement, Word } from '../grammar/index';
+import { paramsFor, type ParamSpec, type Statement, type Word } from '../grammar/index';
 import { walk } from './types';
 
 /** Visits (statement, argument, parameter) for every typed argument outside substitutions that vary. */
-export function forEachParam(body: Statement[], fn: (s: Statement, arg: Word, param: ParamSpec, index: number) => void): void {
+export function forEachParam(
+  body: Statement[],
+  version: string,
+  fn: (s: Statement, arg: Word, param: ParamSpec, index: number) => void): void {
   walk(body, (s) => {
-    const params = s.spec?.params;
+    const params = s.spec && paramsFor(s.spec, version);
     if (!params) return;
     // `virtual_server fwmark N` / `virtual_server group NAME` shift the meaning of later words.
     if (params.some((p) => p.type === 'vs_address')) return;

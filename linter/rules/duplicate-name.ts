@@ -15,6 +15,9 @@ const NAMED = new Set([
   'track_group',
 ]);
 
+/** Kinds whose duplicates keepalived itself rejects (the others it keeps silently). */
+const REPORTED_BY_KEEPALIVED = new Set(['vrrp_instance', 'vrrp_sync_group', 'bfd_instance']);
+
 /** Two objects of the same kind with the same name. */
 export default defineRule({
   id: 'duplicate-name',
@@ -22,6 +25,7 @@ export default defineRule({
   description: 'Second definition of a named object; keepalived skips it.',
   messages: {
     duplicate: '{kind} "{name}" is already defined; keepalived skips this one.',
+    duplicateSilent: '{kind} "{name}" is already defined; keepalived keeps both without a word, and references find only one of them.',
     first: 'first definition of "{name}"',
   },
   check(ctx) {
@@ -35,9 +39,11 @@ export default defineRule({
         seen.set(key, s);
         continue;
       }
+      const reported = REPORTED_BY_KEEPALIVED.has(s.keyword.text);
       const r: Report = {
         loc: s.args[0]!,
-        messageId: 'duplicate',
+        messageId: reported ? 'duplicate' : 'duplicateSilent',
+        severity: reported ? 'error' : 'warning',
         data: { kind: s.keyword.text, name: s.args[0]!.text },
         related: [{ loc: first.args[0]!, messageId: 'first', data: { name: s.args[0]!.text } }],
       };

@@ -1,5 +1,6 @@
 import { forEachParam } from '../params';
-import { defineRule } from '../types';
+import type { Word } from '../../grammar/index';
+import { defineRule, walk } from '../types';
 import { checkUnsigned, ipFamily, isIPv4, isMulticast, splitPrefix } from '../values';
 
 /** IP addresses, prefixes and netmasks keepalived cannot parse. */
@@ -11,9 +12,19 @@ export default defineRule({
     address: '"{value}" is not a valid IP address for "{keyword}".',
     multicast: '"{value}" is not a multicast address ({family}) for "{keyword}".',
     netmask: '"{value}" is not a valid netmask or prefix length for "{keyword}".',
+    virtualServer: '"{value}" is not a valid address for virtual_server (an IP address, "fwmark N" or "group NAME"); keepalived skips this virtual server.',
+    port: '"{value}" is not a valid port (0..65535).',
+    ifname: 'Interface name "{value}" is longer than 15 characters; keepalived ignores it.',
   },
   check(ctx) {
-    forEachParam(ctx.parse.body, (s, arg, param) => {
+    walk(ctx.parse.body, (s) => {
+      if (s.keyword.text !== 'virtual_server' || !s.spec || s.args.length === 0) return;
+      const [addr, port] = s.args as [Word, Word | undefined];
+      if (addr.opaque || addr.text === 'fwmark' || addr.text === 'group') return;
+      if (!ipFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
+      else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
+    });
+    forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
       const v = arg.text;
       const data = { keyword: s.keyword.text, value: v };
       switch (param.type) {
@@ -32,6 +43,9 @@ export default defineRule({
           return;
         case 'multicast_ip':
           if (!isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data, family: 'IPv4/IPv6' } });
+          return;
+        case 'ifname':
+          if (v.length > 15) ctx.report({ loc: arg, messageId: 'ifname', data });
           return;
         case 'netmask_or_prefix':
           if (!isIPv4(v) && checkUnsigned(v, 1, 128)) ctx.report({ loc: arg, messageId: 'netmask', data });

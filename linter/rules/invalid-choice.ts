@@ -14,7 +14,7 @@ export default defineRule({
     boolean: '"{value}" is not a boolean for "{keyword}"; use one of: {values} (lower case).',
   },
   check(ctx) {
-    forEachParam(ctx.parse.body, (s, arg, param) => {
+    forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
       const v = arg.text;
       if (param.type === 'bool') {
         if (BOOLEANS.includes(v)) return;

@@ -14,7 +14,7 @@ export default defineRule({
     decimals: '"{keyword}" takes at most {decimals} decimal places ("{value}"); keepalived rounds it.',
   },
   check(ctx) {
-    forEachParam(ctx.parse.body, (s, arg, param) => {
+    forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
       let problem: ValueProblem | undefined;
       const min = param.min ?? -Infinity;
       const max = param.max ?? Infinity;

@@ -1,6 +1,7 @@
 import type { Statement, Word } from '../../grammar/index';
-import { defineRule, type RuleContext, walk } from '../types';
-import { checkUnsigned, ipFamily, splitPrefix } from '../values';
+import { atLeast } from '../../grammar/index';
+import { defineRule, type RuleContext, spanning, walk } from '../types';
+import { checkSigned, checkUnsigned, ipFamily, splitPrefix } from '../values';
 
 /** Options a virtual_ipaddress entry may carry, and whether they take a value. */
 const VIP_OPTIONS: Record<string, boolean> = {
@@ -40,16 +41,41 @@ export default defineRule({
     peerOption: 'Unknown unicast_peer option "{value}"; expected min_ttl or max_ttl.',
     ttl: '"{option}" must be 0..255.',
     email: '"{value}" is not an e-mail address.',
+    emptyBlock: 'Empty {block} block.',
+    ttlOrder: 'min_ttl {min} is greater than max_ttl {max}: every packet will be discarded.',
+    routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
+    ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
+    ruleNoPreference: 'Rule has no preference (priority); keepalived picks one for you, which is probably not what you want.',
+    routeNoInterface: 'Route has no "dev": keepalived {version} cannot track it.',
+    routeDeprecated: '"{value}" in routes is deprecated; use "{replacement}".',
+    vsgEntry: '"{value}" is not a valid virtual_server_group entry (IP[-END] PORT, or fwmark N); keepalived skips it.',
+    vsgRange: 'Address range end {end} is not greater than the start of "{value}"; keepalived skips it.',
+    trackWeight: 'Weight {value} in {block} must be {min}..{max}.',
+    trackDuplicate: '"{value}" is listed twice in {block}; keepalived ignores the second.',
+    trackSyntax: 'Unexpected "{value}" in {block}; an entry is NAME [weight W [reverse|noreverse]].',
   },
   check(ctx) {
     walk(ctx.parse.body, (s) => {
       if (!s.entries) return;
       const name = s.keyword.text;
+      if (s.entries.length === 0 && name === 'notification_email') {
+        ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'emptyBlock', data: { block: name }, severity: 'warning' });
+      }
+      if (s.entries.length === 0 && name === 'virtual_server_group') {
+        ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'emptyBlock', data: { block: name } });
+      }
       if (VIP_BLOCKS.has(name)) for (const e of s.entries) checkVip(ctx, s, e);
+      else if (ROUTE_BLOCKS.has(name)) for (const e of s.entries) checkRoute(ctx, e);
+      else if (RULE_BLOCKS.has(name)) for (const e of s.entries) checkRule(ctx, e);
+      else if (name === 'virtual_server_group') for (const e of s.entries) checkVsg(ctx, e);
+      else if (TRACK_WEIGHT[name] && s.parentPath !== 'root') checkTrack(ctx, s);
       else if (name === 'unicast_peer') for (const e of s.entries) checkPeer(ctx, e);
       else if (name === 'notification_email') {
         for (const w of s.entries.flat()) {
-          if (!w.opaque && !/^[^@\s]+@[^@\s]+$/.test(w.text)) ctx.report({ loc: w, messageId: 'email', data: { value: w.text } });
+          // keepalived hands the words to the mailer unchecked, so this is only a warning.
+          if (!w.opaque && !/^[^@\s]+@[^@\s]+$/.test(w.text)) {
+            ctx.report({ loc: w, messageId: 'email', data: { value: w.text }, severity: 'warning' });
+          }
         }
       }
     });
@@ -104,8 +130,12 @@ function checkVip(ctx: RuleContext, s: Statement, e: Word[]): void {
 
 function checkPeer(ctx: RuleContext, e: Word[]): void {
   const [first, ...rest] = e;
+  let minTtl: { n: number; w: Word } | undefined;
   if (!first || first.text === '{') return;
-  if (!first.opaque && !ipFamily(first.text)) ctx.report({ loc: first, messageId: 'badAddress', data: { value: first.text, block: 'unicast_peer' } });
+  // keepalived reads the peer with its prefix parser, so `10.0.0.2/24` is accepted.
+  if (!first.opaque && !ipFamily(splitPrefix(first.text).addr)) {
+    ctx.report({ loc: first, messageId: 'badAddress', data: { value: first.text, block: 'unicast_peer' } });
+  }
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!;
     if (w.text !== 'min_ttl' && w.text !== 'max_ttl') {
@@ -115,5 +145,136 @@ function checkPeer(ctx: RuleContext, e: Word[]): void {
     const v = rest[++i];
     if (!v) ctx.report({ loc: w, messageId: 'missingValue', data: { option: w.text } });
     else if (checkUnsigned(v.text, 0, 255)) ctx.report({ loc: v, messageId: 'ttl', data: { option: w.text } });
+    else if (w.text === 'min_ttl') minTtl = { n: Number(v.text), w };
+    else if (minTtl && Number(v.text) < minTtl.n) {
+      ctx.report({ loc: spanning(minTtl.w, v), messageId: 'ttlOrder', data: { min: minTtl.n, max: v.text } });
+    }
+  }
+}
+
+const ROUTE_BLOCKS = new Set(['virtual_routes', 'static_routes']);
+const RULE_BLOCKS = new Set(['virtual_rules', 'static_rules']);
+/** Route keywords and whether they take a value (alloc_route). */
+const ROUTE_KW: Record<string, boolean> = Object.fromEntries([
+  ...'src as via gw from tos table protocol scope metric priority preference dev oif expires mtu hoplimit advmss rtt rttvar reordering window cwnd ssthresh realms rto_min initcwnd initrwnd features congctl pref ttl-propagate track_group vrf to'
+    .split(' ')
+    .map((k) => [k, true]),
+  ...'inet6 inet onlink quickack fastopen_no_cookie add prepend append or no_track lock'.split(' ').map((k) => [k, false]),
+]);
+const ROUTE_TYPES = new Set(['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'local', 'broadcast', 'multicast', 'nat', 'anycast']);
+const RULE_KW: Record<string, boolean> = Object.fromEntries([
+  ...'from to table lookup preference order priority tos dsfield fwmark realms suppress_prefixlength sup_pl suppress_ifgroup sup_group dev iif oif tunnel-id uidrange protocol ipproto sport dport track_group type goto'
+    .split(' ')
+    .map((k) => [k, true]),
+  ...'inet6 inet l3mdev no_track nop'.split(' ').map((k) => [k, false]),
+]);
+
+function checkRoute(ctx: RuleContext, e: Word[]): void {
+  let i = 0;
+  if (e[i] && ROUTE_TYPES.has(e[i]!.text)) i++;
+  const dest = e[i];
+  if (!dest || dest.opaque) return;
+  let hasDev = false;
+  let noTrack = false;
+  if (!['default', 'any', 'all', 'default6'].includes(dest.text)) {
+    const { addr } = splitPrefix(dest.text);
+    if (!ipFamily(addr)) {
+      ctx.report({ loc: dest, messageId: ROUTE_KW[dest.text] === undefined ? 'routeKeyword' : 'badAddress', data: { value: dest.text, block: 'route' } });
+      return;
+    }
+  }
+  for (i++; i < e.length; i++) {
+    const w = e[i]!;
+    if (w.opaque) continue;
+    if (w.text === 'nexthop' || w.text === 'encap') {
+      hasDev = hasDev || e.slice(i).some((x) => x.text === 'dev');
+      break;
+    }
+    const takes = ROUTE_KW[w.text];
+    if (takes === undefined) {
+      ctx.report({ loc: w, messageId: 'routeKeyword', data: { value: w.text } });
+      continue;
+    }
+    if (w.text === 'gw' || w.text === 'or') {
+      ctx.report({ loc: w, messageId: 'routeDeprecated', data: { value: w.text, replacement: w.text === 'gw' ? 'via' : 'nexthop' }, severity: 'warning' });
+    }
+    if (w.text === 'dev' || w.text === 'oif') hasDev = true;
+    if (w.text === 'no_track') noTrack = true;
+    if (takes) i++;
+  }
+  if (!hasDev && !noTrack && !atLeast(ctx.targetVersion, '2.3.2')) {
+    ctx.report({ loc: dest, messageId: 'routeNoInterface', data: { version: ctx.targetVersion }, severity: 'warning' });
+  }
+}
+
+function checkRule(ctx: RuleContext, e: Word[]): void {
+  let hasPref = false;
+  for (let i = 0; i < e.length; i++) {
+    const w = e[i]!;
+    if (w.opaque) continue;
+    const takes = RULE_KW[w.text];
+    if (takes === undefined) {
+      ctx.report({ loc: w, messageId: 'ruleOption', data: { value: w.text } });
+      continue;
+    }
+    if (w.text === 'preference' || w.text === 'order' || w.text === 'priority') hasPref = true;
+    if ((w.text === 'from' || w.text === 'to') && e[i + 1] && !e[i + 1]!.opaque) {
+      const v = e[i + 1]!;
+      if (v.text !== 'all' && !ipFamily(splitPrefix(v.text).addr)) ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'rule' } });
+    }
+    if (takes) i++;
+  }
+  if (!hasPref && e.length) ctx.report({ loc: spanning(e[0]!, e[e.length - 1]), messageId: 'ruleNoPreference', data: {} });
+}
+
+function checkVsg(ctx: RuleContext, e: Word[]): void {
+  const [first, second] = e;
+  if (!first || first.opaque || first.text === '{') return;
+  if (first.text === 'fwmark') {
+    if (!second || checkUnsigned(second.text, 0, 4294967295)) ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
+    return;
+  }
+  const m = /^(.*?)(?:-(\d+))?$/.exec(first.text)!;
+  const fam = ipFamily(m[1]!);
+  if (!fam || (second && !second.opaque && checkUnsigned(second.text, 0, 65535))) {
+    ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
+    return;
+  }
+  if (m[2] !== undefined && fam === 4) {
+    const start = Number(m[1]!.split('.')[3]);
+    if (Number(m[2]) <= start || Number(m[2]) > 255) ctx.report({ loc: first, messageId: 'vsgRange', data: { value: first.text, end: m[2] } });
+  }
+}
+
+/** Weight range of each tracking list in a vrrp_instance / vrrp_sync_group. */
+const TRACK_WEIGHT: Record<string, [number, number]> = {
+  track_script: [-253, 253],
+  track_interface: [-253, 253],
+  track_bfd: [-253, 253],
+  track_file: [-254, 254],
+  track_process: [-254, 254],
+};
+
+function checkTrack(ctx: RuleContext, s: Statement): void {
+  const block = s.keyword.text;
+  const [min, max] = TRACK_WEIGHT[block]!;
+  const seen = new Set<string>();
+  for (const e of s.entries!) {
+    const [name, ...rest] = e;
+    if (!name || name.opaque || name.text === '{') continue;
+    if (seen.has(name.text)) ctx.report({ loc: name, messageId: 'trackDuplicate', data: { value: name.text, block } });
+    seen.add(name.text);
+    for (let i = 0; i < rest.length; i++) {
+      const w = rest[i]!;
+      if (w.opaque) continue;
+      if (w.text === 'weight') {
+        const v = rest[i + 1];
+        if (!v) ctx.report({ loc: w, messageId: 'missingValue', data: { option: 'weight' } });
+        else if (!v.opaque && checkSigned(v.text, min, max)) ctx.report({ loc: v, messageId: 'trackWeight', data: { value: v.text, block, min, max } });
+        i++;
+      } else if (w.text !== 'reverse' && w.text !== 'noreverse') {
+        ctx.report({ loc: w, messageId: 'trackSyntax', data: { value: w.text, block } });
+      }
+    }
   }
 }

@@ -1,0 +1,346 @@
+// A semantic model of one node's configuration: VRRP instances with their resolved settings,
+// tracked objects, sync groups and global settings. Shared by the semantic single-file rules and
+// the peer analysis, built once per parse (cached) and read-only afterwards.
+import type { ParseResult, Statement, Word } from '../../grammar/index';
+import { child, childrenNamed } from '../types';
+import { ipFamily, splitPrefix } from '../values';
+
+/** An address family. */
+export type Family = 4 | 6;
+
+/** Kinds of objects a vrrp_instance or vrrp_sync_group can track. */
+export type TrackKind = 'script' | 'interface' | 'file' | 'process' | 'bfd';
+
+/** The track block keyword for each kind. */
+export const TRACK_BLOCKS: Record<string, TrackKind> = {
+  track_script: 'script',
+  track_interface: 'interface',
+  track_file: 'file',
+  track_process: 'process',
+  track_bfd: 'bfd',
+};
+
+/** Root keywords that define trackable objects, by kind. */
+export const TRACK_DEFINERS: Record<string, TrackKind> = {
+  vrrp_script: 'script',
+  track_file: 'file',
+  vrrp_track_file: 'file',
+  vrrp_track_process: 'process',
+  bfd_instance: 'bfd',
+};
+
+/** A definition of a trackable object (vrrp_script, track_file, ...). */
+export interface TrackDef {
+  kind: TrackKind;
+  name: string;
+  stmt: Statement;
+  /** Position of the defining statement among the root statements (file order after includes). */
+  order: number;
+  /** The object's own weight (vrrp_script / track_file / vrrp_track_process / bfd_instance `weight`). */
+  weight: number | undefined;
+  reverse: boolean;
+}
+
+/** One entry of a track_* block. */
+export interface TrackEntry {
+  kind: TrackKind;
+  name: Word;
+  /** Weight written on the entry (`name weight N`), if any. */
+  weight: number | undefined;
+  weightWord?: Word;
+  reverse: boolean;
+  block: Statement;
+  entry: Word[];
+}
+
+/** A virtual IP address of an instance. */
+export interface Vip {
+  word: Word;
+  /** Address without the prefix. */
+  addr: string;
+  family: 0 | 4 | 6;
+}
+
+/** A vrrp_instance with its settings resolved as keepalived does. */
+export interface Instance {
+  stmt: Statement;
+  name: string;
+  /** Where to place findings about the instance as a whole (its name, else the keyword). */
+  nameLoc: Word;
+  order: number;
+  /** A second definition of an already defined name (keepalived skips it). */
+  duplicate: boolean;
+  vrid: number | undefined;
+  vridStmt: Statement | undefined;
+  priority: number;
+  priorityStmt: Statement | undefined;
+  state: string | undefined;
+  stateStmt: Statement | undefined;
+  iface: Word | undefined;
+  vips: Vip[];
+  vipBlock: Statement | undefined;
+  excluded: Vip[];
+  family: Family;
+  version: number;
+  versionStmt: Statement | undefined;
+  advertInt: Word | undefined;
+  authBlock: Statement | undefined;
+  authType: Word | undefined;
+  authPass: Word | undefined;
+  unicastSrc: Word | undefined;
+  peers: Word[];
+  peerBlock: Statement | undefined;
+  mcastDst: Statement | undefined;
+  nopreempt: Statement | undefined;
+  preemptDelay: Statement | undefined;
+  tracks: TrackEntry[];
+  syncGroup: SyncGroup | undefined;
+}
+
+/** A vrrp_sync_group. */
+export interface SyncGroup {
+  stmt: Statement;
+  name: string;
+  nameLoc: Word;
+  members: Word[];
+  tracks: TrackEntry[];
+  trackingWeight: boolean;
+}
+
+/** Everything the semantic rules need to know about one node. */
+export interface NodeModel {
+  parse: ParseResult;
+  instances: Instance[];
+  syncGroups: SyncGroup[];
+  /** Definitions of trackable objects by kind, then name (all definitions, in order). */
+  defs: Record<TrackKind, Map<string, TrackDef[]>>;
+  routerId: Word | undefined;
+  globalDefs: Statement[];
+  enableScriptSecurity: Statement | undefined;
+  scriptUser: Statement | undefined;
+  strict: boolean;
+}
+
+const cache = new WeakMap<ParseResult, NodeModel>();
+
+/** The semantic model of a parse (cached). */
+export function nodeModel(parse: ParseResult): NodeModel {
+  let m = cache.get(parse);
+  if (!m) {
+    m = build(parse);
+    cache.set(parse, m);
+  }
+  return m;
+}
+
+/** The last child statement with this keyword. */
+export function lastChild(s: Statement, name: string): Statement | undefined {
+  const all = childrenNamed(s, name);
+  return all[all.length - 1];
+}
+
+/** Data words of a value block, without the `{`/`}` markers of nested braces. */
+export function entryLines(s: Statement | undefined): Word[][] {
+  return (s?.entries ?? []).filter((e) => e.length > 0 && e[0]!.text !== '{' && e[0]!.text !== '}');
+}
+
+/** Parses a decimal integer as keepalived's strtol-based readers do; undefined if not one. */
+export function intOf(w: Word | undefined): number | undefined {
+  if (!w || w.opaque || !/^[+-]?\d+$/.test(w.text.trim())) return undefined;
+  return Number(w.text.trim());
+}
+
+function build(parse: ParseResult): NodeModel {
+  const defs: NodeModel['defs'] = { script: new Map(), interface: new Map(), file: new Map(), process: new Map(), bfd: new Map() };
+  const globalDefs = parse.body.filter((s) => s.spec && s.keyword.text === 'global_defs');
+  const globalLast = (name: string): Statement | undefined => {
+    let found: Statement | undefined;
+    for (const g of globalDefs) found = lastChild(g, name) ?? found;
+    return found;
+  };
+  const strict = globalDefs.some((g) => child(g, 'vrrp_strict'));
+  const globalVersion = intOf(globalLast('vrrp_version')?.args[0]);
+  const instances: Instance[] = [];
+  const syncGroups: SyncGroup[] = [];
+  const names = new Set<string>();
+  parse.body.forEach((s, order) => {
+    if (!s.spec) return;
+    const kw = s.keyword.text;
+    const kind = TRACK_DEFINERS[kw];
+    if (kind && s.args[0]) {
+      const w = lastChild(s, 'weight');
+      const def: TrackDef = { kind, name: s.args[0].text, stmt: s, order, weight: intOf(w?.args[0]), reverse: w?.args[1]?.text === 'reverse' };
+      if (def.weight === undefined && kind === 'file') def.weight = 1;
+      const list = defs[kind].get(def.name) ?? [];
+      list.push(def);
+      defs[kind].set(def.name, list);
+    } else if (kw === 'vrrp_instance') {
+      const inst = instance(s, order, globalVersion);
+      inst.duplicate = s.args.length === 1 && names.has(inst.name);
+      if (s.args.length === 1) names.add(inst.name);
+      instances.push(inst);
+    } else if (kw === 'vrrp_sync_group') {
+      const members = childrenNamed(s, 'group').flatMap((g) => entryLines(g).flat());
+      syncGroups.push({
+        stmt: s,
+        name: s.args[0]?.text ?? '',
+        nameLoc: s.args[0] ?? s.keyword,
+        members,
+        tracks: tracks(s),
+        trackingWeight: !!child(s, 'sync_group_tracking_weight'),
+      });
+    }
+  });
+  // A member belongs to the first group that lists it (keepalived ignores later ones).
+  const byName = new Map(instances.filter((i) => !i.duplicate).map((i) => [i.name, i]));
+  for (const g of syncGroups) {
+    for (const m of g.members) {
+      const inst = byName.get(m.text);
+      if (inst && !inst.syncGroup) inst.syncGroup = g;
+    }
+  }
+  return {
+    parse,
+    instances,
+    syncGroups,
+    defs,
+    routerId: globalLast('router_id')?.args[0],
+    globalDefs,
+    enableScriptSecurity: globalLast('enable_script_security'),
+    scriptUser: globalLast('script_user'),
+    strict,
+  };
+}
+
+function tracks(s: Statement): TrackEntry[] {
+  const out: TrackEntry[] = [];
+  for (const c of s.children ?? []) {
+    const kind = TRACK_BLOCKS[c.keyword.text];
+    if (!kind || !c.spec) continue;
+    for (const e of entryLines(c)) {
+      const wIdx = e.findIndex((w, i) => i > 0 && w.text === 'weight');
+      const weightWord = wIdx > 0 ? e[wIdx + 1] : undefined;
+      out.push({
+        kind,
+        name: e[0]!,
+        weight: intOf(weightWord),
+        weightWord,
+        reverse: wIdx > 0 && e[wIdx + 2]?.text === 'reverse',
+        block: c,
+        entry: e,
+      });
+    }
+  }
+  return out;
+}
+
+function vipsOf(s: Statement | undefined): Vip[] {
+  return entryLines(s).map((e) => {
+    const addr = splitPrefix(e[0]!.text).addr;
+    return { word: e[0]!, addr, family: e[0]!.opaque ? 0 : ipFamily(addr) };
+  });
+}
+
+function instance(s: Statement, order: number, globalVersion: number | undefined): Instance {
+  const last = (name: string): Statement | undefined => lastChild(s, name);
+  const vridStmt = last('virtual_router_id');
+  const vridNum = intOf(vridStmt?.args[0]);
+  const priorityStmt = last('priority');
+  const prio = intOf(priorityStmt?.args[0]);
+  const states = childrenNamed(s, 'state');
+  const stateStmt = states.find((x) => x.args[0]?.text === 'MASTER') ?? states[states.length - 1];
+  const vipBlock = last('virtual_ipaddress');
+  const authBlock = last('authentication');
+  const peerBlock = last('unicast_peer');
+  const versionStmt = last('version');
+  const vips = vipsOf(vipBlock);
+  const peers = entryLines(peerBlock).map((e) => e[0]!);
+  const unicastSrc = last('unicast_src_ip')?.args[0];
+  // keepalived takes the family from the first address it reads: a VIP, the source or a peer.
+  let family: Family | undefined;
+  for (const c of s.children ?? []) {
+    if (family) break;
+    let words: Word[] = [];
+    if (c.keyword.text === 'virtual_ipaddress') words = vipsOf(c).map((v) => v.word);
+    else if (c.keyword.text === 'unicast_src_ip' || c.keyword.text === 'mcast_src_ip') words = c.args.slice(0, 1);
+    else if (c.keyword.text === 'unicast_peer') words = entryLines(c).map((e) => e[0]!);
+    for (const w of words) {
+      const f = ipFamily(splitPrefix(w.text).addr);
+      if (f) {
+        family = f;
+        break;
+      }
+    }
+  }
+  const fam: Family = family ?? 4;
+  const explicitVersion = intOf(versionStmt?.args[0]);
+  const version = fam === 6 ? 3 : explicitVersion === 2 || explicitVersion === 3 ? explicitVersion : globalVersion === 3 ? 3 : 2;
+  return {
+    stmt: s,
+    name: s.args[0]?.text ?? '',
+    nameLoc: s.args[0] ?? s.keyword,
+    order,
+    duplicate: false,
+    vrid: vridNum !== undefined && vridNum >= 1 && vridNum <= 255 ? vridNum : undefined,
+    vridStmt,
+    priority: prio !== undefined && prio >= 1 && prio <= 255 ? prio : 100,
+    priorityStmt,
+    state: stateStmt?.args[0]?.text,
+    stateStmt,
+    iface: last('interface')?.args[0],
+    vips,
+    vipBlock,
+    excluded: vipsOf(last('virtual_ipaddress_excluded')),
+    family: fam,
+    version,
+    versionStmt,
+    advertInt: last('advert_int')?.args[0],
+    authBlock,
+    authType: authBlock ? lastChild(authBlock, 'auth_type')?.args[0] : undefined,
+    authPass: authBlock ? lastChild(authBlock, 'auth_pass')?.args[0] : undefined,
+    unicastSrc,
+    peers,
+    peerBlock,
+    mcastDst: last('mcast_dst_ip'),
+    nopreempt: last('nopreempt'),
+    preemptDelay: last('preempt_delay'),
+    tracks: tracks(s),
+    syncGroup: undefined,
+  };
+}
+
+/** Normalises an address for comparison (IPv6 case and zero compression). */
+export function normAddr(addr: string): string {
+  if (!addr.includes(':')) return addr;
+  let s = addr.toLowerCase();
+  const dbl = s.indexOf('::');
+  if (dbl !== -1) {
+    const left = s.slice(0, dbl).split(':').filter(Boolean);
+    const right = s.slice(dbl + 2).split(':').filter(Boolean);
+    const fill = Array(Math.max(0, 8 - left.length - right.length)).fill('0');
+    s = [...left, ...fill, ...right].join(':');
+  }
+  return s
+    .split(':')
+    .map((g) => (g.includes('.') ? g : g.replace(/^0+(?=.)/, '')))
+    .join(':');
+}
+
+/** The instance whose VRRP state keepalived actually uses (not a skipped duplicate, named). */
+export function usable(i: Instance): boolean {
+  return !i.duplicate && i.stmt.args.length === 1;
+}
+
+/** The definitions a track entry can refer to. */
+export function defsOf(m: NodeModel, t: TrackEntry): TrackDef[] {
+  return m.defs[t.kind].get(t.name.text) ?? [];
+}
+
+/** The weight a track entry applies, with `reverse` folded in as keepalived does (sign flipped). */
+export function trackWeight(m: NodeModel, t: TrackEntry): number {
+  if (t.weight !== undefined) return t.reverse ? -t.weight : t.weight;
+  if (t.kind === 'interface') return 0;
+  const def = defsOf(m, t)[0];
+  const w = def?.weight ?? (t.kind === 'file' ? 1 : 0);
+  return def?.reverse ? -w : w;
+}

@@ -1,0 +1,51 @@
+import type { Statement } from '../../grammar/index';
+import { nodeModel, type TrackDef, type TrackEntry } from '../peer/model';
+import { child, defineRule, walk } from '../types';
+
+const KIND_WORD: Record<string, string> = { script: 'track script', file: 'track file', process: 'track process', bfd: 'track bfd' };
+
+/** A track_* entry (or FILE_CHECK / BFD_CHECK) naming an object that is not defined before it. */
+export default defineRule({
+  id: 'track-undefined',
+  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  description: 'Tracked object that is not defined, or only defined later in the file; keepalived ignores the entry.',
+  messages: {
+    notFound: '{kind} "{name}" is not defined; keepalived ignores this entry.',
+    later: '{kind} "{name}" is only defined further down; keepalived resolves names while reading, so it ignores this entry. Move the definition above its first use.',
+    noScript: 'vrrp_script "{name}" has no script, so keepalived removes it and ignores this entry.',
+    definition: 'definition of "{name}"',
+  },
+  check(ctx) {
+    const m = nodeModel(ctx.parse);
+    const check = (kind: TrackEntry['kind'], name: TrackEntry['name'], order: number): void => {
+      const defs: TrackDef[] = m.defs[kind].get(name.text) ?? [];
+      if (name.opaque) return;
+      const data = { kind: KIND_WORD[kind], name: name.text };
+      const earlier = defs.filter((d) => d.order < order);
+      if (earlier.length === 0) {
+        const later = defs[0];
+        if (later) ctx.report({ loc: name, messageId: 'later', data, related: [{ loc: later.stmt.args[0]!, messageId: 'definition', data }] });
+        else ctx.report({ loc: name, messageId: 'notFound', data });
+        return;
+      }
+      if (kind === 'script' && !earlier.some((d) => child(d.stmt, 'script'))) {
+        ctx.report({ loc: name, messageId: 'noScript', data, related: [{ loc: earlier[0]!.stmt.args[0]!, messageId: 'definition', data }] });
+      }
+    };
+    for (const inst of m.instances) for (const t of inst.tracks) if (t.kind !== 'interface') check(t.kind, t.name, inst.order);
+    for (const g of m.syncGroups) {
+      const order = ctx.parse.body.indexOf(g.stmt);
+      for (const t of g.tracks) if (t.kind !== 'interface') check(t.kind, t.name, order);
+    }
+    // Checkers refer to track_file and bfd_instance objects the same way.
+    ctx.parse.body.forEach((top, order) => {
+      if (top.keyword.text !== 'virtual_server' || !top.spec) return;
+      walk([top], (s: Statement) => {
+        if (!s.spec || !s.args[0]) return;
+        if (s.parentPath.endsWith('FILE_CHECK') && s.keyword.text === 'track_file') check('file', s.args[0], order);
+        // BFD_CHECK looks its name up after reading, so any definition counts.
+        if (s.parentPath.endsWith('BFD_CHECK') && s.keyword.text === 'name') check('bfd', s.args[0], Infinity);
+      });
+    });
+  },
+});

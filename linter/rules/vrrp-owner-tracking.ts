@@ -1,0 +1,31 @@
+import { defsOf, nodeModel, trackWeight, usable } from '../peer/model';
+import { defineRule, spanning } from '../types';
+
+const KIND_WORD: Record<string, string> = { script: 'tracked script', interface: 'tracked interface', file: 'tracked file', process: 'tracked process', bfd: 'tracked bfd' };
+
+/** Weighted tracking that keepalived ignores: on an address owner (priority 255) or a sync group member. */
+export default defineRule({
+  id: 'vrrp-owner-tracking',
+  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  description: 'Weighted track_* entry on an address owner (priority 255) or on a sync group member; keepalived ignores the weight.',
+  messages: {
+    owner: '({name}) ignoring {kind} "{track}" with weight {weight}: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
+    sync: '({name}) ignoring {kind} "{track}" with weight {weight}: the instance is in sync group "{group}". Add sync_group_tracking_weight to the group or use weight 0.',
+  },
+  check(ctx) {
+    const m = nodeModel(ctx.parse);
+    for (const i of m.instances) {
+      if (!usable(i)) continue;
+      const group = i.syncGroup && !i.syncGroup.trackingWeight ? i.syncGroup : undefined;
+      if (i.priority !== 255 && !group) continue;
+      for (const t of i.tracks) {
+        const weight = trackWeight(m, t);
+        if (weight === 0 || t.name.opaque) continue;
+        if (t.kind !== 'interface' && !defsOf(m, t).some((d) => d.order < i.order)) continue;
+        const data = { name: i.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, group: group?.name ?? '' };
+        const loc = spanning(t.name, t.entry[t.entry.length - 1]);
+        ctx.report({ loc, messageId: i.priority === 255 ? 'owner' : 'sync', data });
+      }
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { nodeModel, normAddr, usable, type Instance } from '../peer/model';
+import { defineRule } from '../types';
+
+/** Default multicast groups, used when mcast_dst_ip is not set. */
+const DEFAULT_GROUP: Record<number, string> = { 4: '224.0.0.18', 6: 'ff02::12' };
+
+/** Two instances of one node that VRRP cannot tell apart. */
+export default defineRule({
+  id: 'vrrp-vrid-conflict',
+  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  description: 'Two vrrp_instances of one node with the same VRID, family and interface (or unicast source and peers).',
+  messages: {
+    multicast: '{name} and {other} both use VRID {vrid} with IPv{family} on interface {iface}; keepalived refuses the configuration. Give each virtual router its own virtual_router_id.',
+    unicast: '({name}) duplicate VRID conflict with {other} VRID {vrid}: same unicast source and a common peer.',
+    other: '"{other}" uses VRID {vrid} here',
+  },
+  check(ctx) {
+    const seen: Instance[] = [];
+    for (const i of nodeModel(ctx.parse).instances) {
+      if (!usable(i) || i.vrid === undefined || !i.vridStmt) continue;
+      for (const o of seen) {
+        if (o.vrid !== i.vrid || o.family !== i.family) continue;
+        const data = { name: o.name, other: i.name, vrid: i.vrid, family: i.family, iface: i.iface?.text ?? '' };
+        const related = [{ loc: o.vridStmt!.args[0]!, messageId: 'other', data: { other: o.name, vrid: i.vrid } }];
+        const uni = i.peers.length > 0;
+        if (uni !== o.peers.length > 0) continue;
+        if (!uni) {
+          if (!i.iface || !o.iface || i.iface.text !== o.iface.text) continue;
+          const group = (x: Instance): string => normAddr(x.mcastDst?.args[0]?.text ?? DEFAULT_GROUP[x.family]!);
+          if (group(i) !== group(o)) continue;
+          ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicast', data, related });
+        } else {
+          const src = (x: Instance): string => (x.unicastSrc ? normAddr(x.unicastSrc.text) : `if:${x.iface?.text ?? ''}`);
+          if (src(i) !== src(o)) continue;
+          const peers = new Set(o.peers.map((p) => normAddr(p.text)));
+          if (!i.peers.some((p) => peers.has(normAddr(p.text)))) continue;
+          ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'unicast', data: { ...data, name: i.name, other: o.name }, related });
+        }
+      }
+      seen.push(i);
+    }
+  },
+});
