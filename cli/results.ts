@@ -21,7 +21,8 @@ export function toOutFiles(results: FileResult[]): OutFile[] {
           endColumn: e.character + 1,
           diagnostic: d,
         };
-        if (d.fix && r.parse.files[d.fix.file]?.path === file.path) m.fix = { range: [d.fix.start, d.fix.end], text: d.fix.text };
+        if (d.fix && r.parse.files[d.fix.file]?.path === file.path)
+          m.fix = { range: [d.fix.start, d.fix.end], text: d.fix.text };
         return m;
       });
     const errorCount = messages.filter((m) => m.severity === 2).length;

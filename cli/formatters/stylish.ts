@@ -31,7 +31,12 @@ export const stylish: Formatter = (files, { color }) => {
     const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
     out += `\n${paint(color, errors ? '31;1' : '33;1', summary)}\n`;
     if (fixErr + fixWarn > 0) {
-      out += paint(color, errors ? '31;1' : '33;1', `  ${fixErr} error${fixErr === 1 ? '' : 's'} and ${fixWarn} warning${fixWarn === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`) + '\n';
+      out +=
+        paint(
+          color,
+          errors ? '31;1' : '33;1',
+          `  ${fixErr} error${fixErr === 1 ? '' : 's'} and ${fixWarn} warning${fixWarn === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`,
+        ) + '\n';
     }
     out += '\n';
   }

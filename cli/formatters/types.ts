@@ -1,5 +1,5 @@
 // What formatters receive: one entry per file, positions already 1-based.
-import type { Diagnostic } from '../../linter/index';
+import type { Diagnostic, Locale } from '../../linter/index';
 
 /** One message in ESLint's JSON shape (1-based lines and columns). */
 export interface OutMessage {
@@ -28,5 +28,23 @@ export interface OutFile {
   source?: string;
 }
 
+/** Options every formatter gets. */
+export interface FormatterOptions {
+  color: boolean;
+  /** Paths in reports are relative to this folder where the format wants relative paths. */
+  cwd: string;
+  /** Language of rule descriptions. */
+  locale?: Locale;
+}
+
 /** A formatter turns results into text. */
-export type Formatter = (files: OutFile[], opts: { color: boolean; cwd: string }) => string;
+export type Formatter = (files: OutFile[], opts: FormatterOptions) => string;
+
+/** A path relative to cwd with forward slashes (absolute when outside cwd). */
+export function relPath(filePath: string, cwd: string): string {
+  const norm = (p: string): string => p.replace(/\\/g, '/');
+  const f = norm(filePath);
+  const c = norm(cwd).replace(/\/$/, '');
+  if (f.startsWith(`${c}/`)) return f.slice(c.length + 1);
+  return f;
+}
