@@ -1,0 +1,46 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('extra-argument', {
+  valid: [
+    'vrrp_instance VI_1 {\n  interface eth0\n  priority 100\n  nopreempt\n}\n',
+    'virtual_server_group VSG {\n  10.0.0.1 80\n}\n',
+    'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.10/24 dev eth0 label eth0:1\n  }\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'extra words are ignored',
+      code: 'vrrp_instance VI_1 {\n  interface eth0 <|eth1|>\n  priority 100 <|200 300|>\n}\n',
+      messages: ['"interface" takes at most 1 argument(s); keepalived ignores "eth1".', '"priority" takes at most 1 argument(s); keepalived ignores "200 300".'],
+      messageId: 'ignored',
+      output: 'vrrp_instance VI_1 {\n  interface eth0\n  priority 100\n}\n',
+    },
+    {
+      name: 'a keyword that takes no argument',
+      code: 'vrrp_instance VI_1 {\n  nopreempt <|true|>\n}\n',
+      message: /at most 0 argument/,
+      output: 'vrrp_instance VI_1 {\n  nopreempt\n}\n',
+    },
+    {
+      name: 'another keyword on the same line: explained, not auto-fixed',
+      code: 'vrrp_instance VI_1 {\n  state MASTER <|interface eth0|>\n}\n',
+      messageId: 'oneLine',
+      message: /put "interface" on its own line/,
+      output: null,
+    },
+    {
+      name: 'keywords whose extra words keepalived rejects',
+      code: 'global_defs {\n  snmp_socket udp:127.0.0.1:705 <|extra|>\n}\n',
+      messageId: 'rejected',
+      severity: 'error',
+      output: 'global_defs {\n  snmp_socket udp:127.0.0.1:705\n}\n',
+    },
+    {
+      name: 'a value block takes no words on its opening line',
+      code: 'vrrp_instance VI_1 {\n  virtual_ipaddress <|foo|> {\n    10.0.0.1\n  }\n}\n',
+      messageId: 'blockParams',
+      severity: 'error',
+      message: 'Block "virtual_ipaddress" takes no parameters on its opening line; keepalived reports "foo" as an error.',
+      output: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n',
+    },
+  ],
+});

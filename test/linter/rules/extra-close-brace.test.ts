@@ -1,0 +1,28 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('extra-close-brace', {
+  valid: [
+    'global_defs {\n}\n',
+    // "}}" is two logical lines, each closing one block.
+    'vrrp_instance VI_1 {\n  authentication {\n    auth_type PASS\n  }}\n',
+    'global_defs {\n}vrrp_instance VI_1{\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'a stray "}" between blocks',
+      code: 'global_defs {\n}\n<|}|>\nvrrp_script chk {\n  script "/bin/true"\n}\n',
+      message: 'Extra "}": there is no open block to close here.',
+      output: 'global_defs {\n}\n\nvrrp_script chk {\n  script "/bin/true"\n}\n',
+    },
+    {
+      name: '"}}" closing one block too many',
+      code: 'global_defs {\n  router_id a\n}<|}|>\n',
+      output: 'global_defs {\n  router_id a\n}\n',
+    },
+    {
+      name: 'a "}" at the very start',
+      code: '<|}|>\n',
+      output: '\n',
+    },
+  ],
+});

@@ -1,0 +1,27 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('invalid-address', {
+  valid: [
+    'vrrp_instance VI_1 {\n  mcast_src_ip 10.0.0.1\n  unicast_src_ip 10.0.0.1\n}\n',
+    'vrrp_instance VI_1 {\n  unicast_src_ip fe80::1\n}\n',
+    'global_defs {\n  vrrp_mcast_group4 224.0.0.18\n  vrrp_mcast_group6 ff02::12\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'a truncated IPv4 address',
+      code: 'vrrp_instance VI_1 {\n  mcast_src_ip <|1.2.3|>\n}\n',
+      message: '"1.2.3" is not a valid IP address for "mcast_src_ip".',
+      messageId: 'address',
+    },
+    {
+      name: 'an octet over 255',
+      code: 'vrrp_instance VI_1 {\n  unicast_src_ip <|10.0.0.256|>\n}\n',
+    },
+    {
+      name: 'a unicast address as the multicast group',
+      code: 'global_defs {\n  vrrp_mcast_group4 <|10.0.0.1|>\n  vrrp_mcast_group6 <|fe80::1|>\n}\n',
+      messages: [/not a multicast address \(IPv4\)/, /not a multicast address \(IPv6\)/],
+      messageId: 'multicast',
+    },
+  ],
+});

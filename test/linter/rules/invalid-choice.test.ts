@@ -1,0 +1,47 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('invalid-choice', {
+  valid: [
+    'vrrp_instance VI_1 {\n  state MASTER\n  smtp_alert true\n}\n',
+    'vrrp_instance VI_1 {\n  state BACKUP\n  smtp_alert off\n}\n',
+    'virtual_server 10.0.0.1 80 {\n  lb_algo wrr\n  lb_kind NAT\n  protocol TCP\n}\n',
+    // protocol is case-insensitive in keepalived.
+    'virtual_server 10.0.0.1 80 {\n  protocol udp\n}\n',
+    'global_defs {\n  include_check -wildcard_match\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'enum values are case-sensitive',
+      code: 'vrrp_instance VI_1 {\n  state <|master|>\n}\n',
+      message: '"master" is not valid for "state": values are case-sensitive; use "MASTER".',
+      messageId: 'choiceCase',
+      output: 'vrrp_instance VI_1 {\n  state MASTER\n}\n',
+    },
+    {
+      name: 'several enums in one block',
+      code: 'virtual_server 10.0.0.1 80 {\n  lb_algo <|RR|>\n  lb_kind <|dr|>\n}\n',
+      messages: [/use "rr"/, /use "DR"/],
+      output: 'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind DR\n}\n',
+    },
+    {
+      name: 'a word that is no choice at all',
+      code: 'vrrp_instance VI_1 {\n  state <|PRIMARY|>\n}\n',
+      messageId: 'choice',
+      message: /"PRIMARY" is not valid for "state"; expected one of: .*MASTER.*BACKUP/,
+      output: null,
+    },
+    {
+      name: 'booleans are lower case only',
+      code: 'vrrp_instance VI_1 {\n  smtp_alert <|TRUE|>\n}\n',
+      messageId: 'boolean',
+      message: '"TRUE" is not a boolean for "smtp_alert"; use one of: true, on, yes, false, off, no (lower case).',
+      output: 'vrrp_instance VI_1 {\n  smtp_alert true\n}\n',
+    },
+    {
+      name: 'a boolean that is not one',
+      code: 'vrrp_instance VI_1 {\n  smtp_alert <|enabled|>\n}\n',
+      messageId: 'boolean',
+      output: null,
+    },
+  ],
+});

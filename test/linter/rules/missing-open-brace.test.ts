@@ -1,0 +1,27 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('missing-open-brace', {
+  valid: [
+    'vrrp_instance VI_1 {\n  state MASTER\n}\n',
+    // The brace may come on the next line.
+    'vrrp_instance VI_1\n{\n  state MASTER\n}\n',
+    'global_defs{\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'sub-block without "{": the range runs to where the structure agrees again',
+      code: 'vrrp_instance VI_1 {\n  <|authentication\n  auth_type PASS\n}\nglobal_defs {|>\n}\n',
+      message: /"authentication" opens a block but no "\{" follows/,
+      output: 'vrrp_instance VI_1 {\n  authentication {\n  auth_type PASS\n}\nglobal_defs {\n}\n',
+    },
+    {
+      name: 'a block keyword at the end of the file',
+      code: '<|global_defs|>\n',
+      output: 'global_defs {\n',
+    },
+    {
+      name: 'a named block without "{"',
+      code: '<|vrrp_instance VI_1\n  state MASTER\n}|>\n',
+    },
+  ],
+});

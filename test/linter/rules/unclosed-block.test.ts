@@ -1,0 +1,24 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('unclosed-block', {
+  valid: ['global_defs {\n  router_id a\n}\n', 'global_defs {\n  router_id a\n}'],
+  invalid: [
+    {
+      name: 'a block open at the end of the file',
+      code: '<|global_defs {|>\n  router_id a\n',
+      message: '"global_defs" block is never closed: a "}" is missing before the end of the file.',
+      output: 'global_defs {\n  router_id a\n}\n',
+    },
+    {
+      name: 'no trailing newline',
+      code: '<|global_defs {|>\n  router_id a',
+      output: 'global_defs {\n  router_id a\n}\n',
+    },
+    {
+      name: 'two nested blocks: two findings, two braces',
+      code: '<|vrrp_instance VI_1 {|>\n  <|virtual_ipaddress {|>\n    10.0.0.1\n',
+      messages: [/"vrrp_instance" block/, /"virtual_ipaddress" block/],
+      output: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1\n}\n}\n',
+    },
+  ],
+});
