@@ -20,7 +20,7 @@ export TMPDIR="$WORK/tmp"
 mkdir -p "$TMPDIR" "$E2E/screenshots"
 RUN_DIR="$(mktemp -d "$TMPDIR/run.XXXXXX")"
 SERVER="${E2E_SERVER:-$ROOT/dist/server.js}"
-VSIX="$ROOT/dist/keepalived.vsix"
+VSIX="${E2E_VSIX:-$ROOT/dist/keepalived.vsix}"
 IS_CI=false
 case "${CI:-}" in true|1|yes) IS_CI=true ;; esac
 
@@ -126,7 +126,7 @@ test_vscode() {
   local f t0 rc
   f="$(fixture vscode)"; t0=$(now_ms)
   E2E_CODE_SERVER="$cs" E2E_CHROMIUM="$chromium" E2E_VSIX="$VSIX" E2E_FILE="$f" \
-    E2E_DIR="$RUN_DIR/vscode" E2E_SHOTS="$E2E/screenshots" \
+    E2E_DIR="$RUN_DIR/vscode-state" E2E_SHOTS="$E2E/screenshots" \
     timeout --kill-after=10 150 node "$E2E/vscode/test.mjs" 2>&1 | tee "$RUN_DIR/vscode.log" | sed 's/^/    /'
   rc=${PIPESTATUS[0]}
   if [ "$rc" -eq 0 ]; then pass vscode "$(( $(now_ms) - t0 )) ms, screenshots in e2e/screenshots/"

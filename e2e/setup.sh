@@ -44,7 +44,7 @@ if [ ! -f "$WORK/package.json" ]; then
 JSON
 fi
 
-have_cs() { [ -x "$WORK/node_modules/.bin/code-server" ] && "$WORK/node_modules/.bin/code-server" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION"; }
+have_cs() { [ -x "$WORK/node_modules/.bin/code-server" ] && [ -d "$WORK/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin" ] && "$WORK/node_modules/.bin/code-server" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION"; }
 have_pw() { [ -f "$WORK/node_modules/playwright-core/package.json" ]; }
 
 if ! have_cs; then
