@@ -31,8 +31,10 @@ function diags(doc) {
   return out;
 }
 docs.onDidChangeContent((e) => conn.sendDiagnostics({ uri: e.document.uri, diagnostics: diags(e.document) }));
+// Like a real server should: fixes come from the server's own findings in the range, not only
+// from context.diagnostics (ALE sends none when the cursor is on a word).
 conn.onCodeAction((p) =>
-  p.context.diagnostics.filter((d) => d.code === 'unknown-keyword').map((d) => ({
+  diags(docs.get(p.textDocument.uri)).filter((d) => d.range.start.line <= p.range.end.line && d.range.end.line >= p.range.start.line).map((d) => ({
     title: 'Replace with "persistence_timeout"', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [d],
     edit: { changes: { [p.textDocument.uri]: [{ range: d.range, newText: 'persistence_timeout' }] } },
   })));
