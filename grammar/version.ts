@@ -19,7 +19,15 @@ export const KNOWN_VERSIONS = [
 export const NEWEST_VERSION = '2.4.3';
 
 /** Parses 'x.y.z' (or 'head') into a comparable number. */
+const parsed = new Map<string, number>();
+
 export function versionNumber(v: string): number {
+  let n = parsed.get(v);
+  if (n === undefined) parsed.set(v, (n = parseVersion(v)));
+  return n;
+}
+
+function parseVersion(v: string): number {
   if (v === 'head') return 1e9;
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(v);
   if (!m) return NaN;

@@ -88,8 +88,27 @@ export function definePeerRule(rule: PeerRule): PeerRule {
   return rule;
 }
 
-/** Visits every statement depth-first, in file order, without recursion. */
+const flatCache = new WeakMap<Statement[], Statement[]>();
+
+/** Every statement depth-first, in file order; computed once per tree and shared by all rules. */
+export function allStatements(body: Statement[]): Statement[] {
+  let flat = flatCache.get(body);
+  if (!flat) {
+    flat = [];
+    const out = flat;
+    walkTree(body, (s) => out.push(s));
+    flatCache.set(body, flat);
+  }
+  return flat;
+}
+
+/** Visits every statement depth-first, in file order. */
 export function walk(body: Statement[], fn: (s: Statement) => void): void {
+  const flat = allStatements(body);
+  for (let i = 0; i < flat.length; i++) fn(flat[i]!);
+}
+
+function walkTree(body: Statement[], fn: (s: Statement) => void): void {
   const stack: Array<{ list: Statement[]; i: number }> = [{ list: body, i: 0 }];
   while (stack.length) {
     const top = stack[stack.length - 1]!;
