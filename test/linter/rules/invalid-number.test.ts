@@ -1,0 +1,74 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('invalid-number', {
+  valid: [
+    'vrrp_instance VI_1 {\n  priority 100\n  virtual_router_id 51\n  advert_int 1\n}\n',
+    // Leading zeros are decimal, a leading + is accepted.
+    'vrrp_instance VI_1 {\n  virtual_router_id 051\n  priority +100\n}\n',
+    // Blanks inside quotes before the number are skipped.
+    'vrrp_instance VI_1 {\n  priority "  100"\n}\n',
+    'vrrp_instance VI_1 {\n  advert_int 0.5\n}\n',
+    'vrrp_script chk {\n  script "/bin/true"\n  weight -30\n}\n',
+    'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 0\n  }\n}\n',
+    // In a vrrp block, `\#` starts a comment for the VRRP process: priority is 100.
+    'vrrp_instance VI_1 {\n  priority 100\\#junk\n}\n',
+    // A number from a definition is checked after substitution.
+    '$PRIO=100\nvrrp_instance VI_1 {\n  priority $PRIO\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'seed: a real_server weight cannot be negative',
+      code: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    weight <|-30|>\n  }\n}\n',
+      message: '"weight" cannot be negative ("-30"); it must be 0..2147483647.',
+      messageId: 'negative',
+    },
+    {
+      name: 'out of range',
+      code: 'vrrp_instance VI_1 {\n  priority <|300|>\n}\n',
+      message: '"priority" must be 1..255; "300" is outside that range.',
+      messageId: 'range',
+    },
+    {
+      name: 'just above the real_server weight range',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight <|2147483648|>\n  }\n}\n',
+      messageId: 'range',
+    },
+    {
+      name: 'hex is not accepted',
+      code: 'vrrp_instance VI_1 {\n  priority <|0x10|>\n}\n',
+      message: '"0x10" is not a valid number for "priority" (decimal digits only).',
+      messageId: 'invalid',
+    },
+    {
+      name: 'single quotes are not quotes; "" is an empty number',
+      code: "vrrp_instance VI_1 {\n  advert_int <|\"\"|>\n  priority <|'100'|>\n}\n",
+      messageId: 'invalid',
+    },
+    {
+      name: 'a signed vrrp_script weight out of range',
+      code: 'vrrp_script chk {\n  weight <|-300|>\n}\n',
+      message: /must be -253\.\.253/,
+    },
+    {
+      name: 'too many decimal places',
+      code: 'vrrp_instance VI_1 {\n  advert_int <|1.1234567|>\n}\n',
+      messageId: 'decimals',
+      message: /at most 6 decimal places/,
+    },
+    {
+      name: 'no exponent form',
+      code: 'virtual_server 10.0.0.1 80 {\n  delay_loop <|1e3|>\n}\n',
+      messageId: 'invalid',
+    },
+    {
+      name: 'a trailing backslash is part of the number',
+      code: 'vrrp_instance VI_1 {\n  priority <|100\\|>\n}\n',
+      message: /"100\\" is not a valid number/,
+    },
+    {
+      name: 'substituted value: reported at the reference',
+      code: '$PRIO=300\nvrrp_instance VI_1 {\n  priority <|$PRIO|>\n}\n',
+      messageId: 'range',
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('unexpected-open-brace', {
+  valid: [
+    'vrrp_instance VI_1\n{\n  state MASTER\n}\n',
+    // Inside a value block a "{" line is data, not a brace.
+    'vrrp_instance VI_1 {\n  track_interface { eth0 }\n}\n',
+    // An unknown keyword's "{" is reported by unknown-keyword.
+    'foo_block {\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'a "{" on its own line inside a block: the cascade runs to the "}" it steals',
+      code: 'vrrp_instance VI_1 {\n  state MASTER\n  <|{\n  priority 100\n}|>\n',
+      message: 'Unexpected "{": keepalived ignores it, so the matching "}" closes the enclosing block and what follows is read one level too high.',
+    },
+    {
+      name: 'a "{" at the top level',
+      code: '<|{\n}|>\nglobal_defs {\n}\n',
+    },
+    {
+      name: 'an undefined ${NAME} splits the line at its braces',
+      code: 'vrrp_instance VI_1 {\n  virtual_router_id $<|{VRID}\n}|>\n',
+    },
+    {
+      name: 'a stray "{" at the end of the file',
+      code: 'global_defs {\n}\n<|{|>\n',
+    },
+  ],
+});
