@@ -42,11 +42,18 @@ fixture() {
 }
 
 # ---- build -------------------------------------------------------------------
+PACKAGE_FAILED=""
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then
   echo "== npm run package (bundles + dist/keepalived.vsix)"
-  if ! npm run -s package >"$RUN_DIR/package.log" 2>&1; then
-    cat "$RUN_DIR/package.log"
-    echo "npm run package failed"
+  rm -f "$RUN_DIR/keepalived.vsix"
+  if npm run -s package >"$RUN_DIR/package.log" 2>&1 && [ -f "$ROOT/dist/keepalived.vsix" ]; then
+    cp "$ROOT/dist/keepalived.vsix" "$RUN_DIR/keepalived.vsix"
+    [ -z "${E2E_VSIX:-}" ] && VSIX="$RUN_DIR/keepalived.vsix"
+  else
+    PACKAGE_FAILED="npm run package failed: $(grep -m1 -iE 'error' "$RUN_DIR/package.log" | cut -c1-300)"
+    sed 's/^/    /' "$RUN_DIR/package.log" | tail -20
+    echo "== $PACKAGE_FAILED; falling back to npm run build for the server"
+    npm run -s build >"$RUN_DIR/build.log" 2>&1 || { echo "== npm run build failed too:"; sed 's/^/    /' "$RUN_DIR/build.log" | tail -20; }
   fi
 fi
 
@@ -122,6 +129,7 @@ test_vscode() {
   [ -f "$WORK/node_modules/playwright-core/package.json" ] || { skip vscode "playwright-core not installed in e2e/.work"; return; }
   local chromium="${E2E_CHROMIUM:-$(command -v chromium || true)}"
   [ -n "$chromium" ] || { skip vscode "chromium not installed"; return; }
+  [ -n "$PACKAGE_FAILED" ] && [ -z "${E2E_VSIX:-}" ] && { fail vscode "$PACKAGE_FAILED"; return; }
   [ -f "$VSIX" ] || { fail vscode "no $VSIX (npm run package)"; return; }
   local f t0 rc
   f="$(fixture vscode)"; t0=$(now_ms)
