@@ -1,4 +1,5 @@
 // Converts per-file diagnostics to the 1-based output shape shared by every formatter.
+import { isSafeFix } from '../host/fix';
 import type { FileResult } from '../host/project';
 import type { OutFile, OutMessage } from './formatters/types';
 
@@ -21,7 +22,8 @@ export function toOutFiles(results: FileResult[]): OutFile[] {
           endColumn: e.character + 1,
           diagnostic: d,
         };
-        if (d.fix && r.parse.files[d.fix.file]?.path === file.path)
+        // Only the fixes --fix applies (safe ones, in this file).
+        if (d.fix && isSafeFix(d) && r.parse.files[d.fix.file]?.path === file.path)
           m.fix = { range: [d.fix.start, d.fix.end], text: d.fix.text };
         return m;
       });

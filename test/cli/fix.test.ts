@@ -1,0 +1,158 @@
+// --fix and --fix-dry-run through the built CLI, and host/fix.ts's pieces.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyFixes, unifiedDiff } from '../../host/fix';
+import { cli, ensureCli, FIXABLE, FIXED, tempDir } from './helpers';
+
+beforeAll(() => {
+  ensureCli();
+});
+
+describe('applyFixes', () => {
+  it('applies edits in any order and leaves other text alone', () => {
+    expect(
+      applyFixes('hello world', [
+        { start: 6, end: 11, text: 'there' },
+        { start: 0, end: 5, text: 'bye' },
+      ]),
+    ).toEqual({ text: 'bye there', applied: 2, skipped: 0 });
+  });
+  it('skips an edit overlapping an earlier one, and a second insertion at the same point', () => {
+    const r = applyFixes('abcdef', [
+      { start: 1, end: 4, text: 'X' },
+      { start: 2, end: 3, text: 'Y' },
+      { start: 5, end: 5, text: '1' },
+      { start: 5, end: 5, text: '2' },
+    ]);
+    expect(r).toEqual({ text: 'aXe1f', applied: 2, skipped: 2 });
+  });
+  it('ignores edits outside the text and keeps CRLF', () => {
+    expect(
+      applyFixes('a\r\nb\r\n', [
+        { start: 3, end: 4, text: 'c' },
+        { start: 10, end: 12, text: 'z' },
+      ]),
+    ).toEqual({ text: 'a\r\nc\r\n', applied: 1, skipped: 1 });
+  });
+});
+
+describe('unifiedDiff', () => {
+  it('is empty for equal texts', () => {
+    expect(unifiedDiff('a\n', 'a\n', 'a/x')).toBe('');
+  });
+  it('makes hunks that patch(1) applies', () => {
+    const dir = tempDir();
+    const before = Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join('');
+    const after = before
+      .replace('line 2\n', 'LINE 2\n')
+      .replace('line 20\n', '')
+      .replace('line 39\n', 'line 39\nlast\n');
+    writeFileSync(join(dir, 'f.txt'), before);
+    const diff = unifiedDiff(before, after, 'a/f.txt', 'b/f.txt');
+    expect(diff.match(/^@@/gm)).toHaveLength(3);
+    const r = spawnSync('patch', ['-p1', '--quiet'], { cwd: dir, input: diff, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toBe(after);
+  });
+  it('marks a missing final newline', () => {
+    expect(unifiedDiff('x', 'y\n', 'a/f', 'b/f')).toBe(
+      '--- a/f\n+++ b/f\n@@ -1,1 +1,1 @@\n-x\n\\ No newline at end of file\n+y\n',
+    );
+  });
+});
+
+describe('--fix', () => {
+  it('applies the safe fixes, keeps the mode, reports what is left, and is idempotent', () => {
+    const dir = tempDir();
+    const file = join(dir, 'keepalived.conf');
+    writeFileSync(file, FIXABLE);
+    chmodSync(file, 0o640);
+    const r = cli(['--fix', 'keepalived.conf'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(FIXED);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    const mtime = statSync(file).mtimeMs;
+    const again = cli(['--fix', 'keepalived.conf'], { cwd: dir });
+    expect(again.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(FIXED);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+    expect(cli(['--fix-dry-run', 'keepalived.conf'], { cwd: dir }).stdout).toBe('');
+  });
+
+  it('reports the problems it cannot fix and exits 1 for them', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.conf'), `${FIXABLE}vrrp_instance VI_1 {\n  priority 100\n  virtual_router_id 999\n}\n`);
+    const r = cli(['--fix', '-f', 'json', 'a.conf'], { cwd: dir });
+    const msgs = JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string }>;
+    expect(msgs.length).toBeGreaterThan(0);
+    expect(msgs.map((m) => m.ruleId)).not.toContain('unknown-keyword');
+    expect(readFileSync(join(dir, 'a.conf'), 'utf8').startsWith(FIXED)).toBe(true);
+    expect(r.status).toBe(1);
+  });
+
+  it('keeps Latin-1 bytes, a BOM and CRLF line ends, and every comment', () => {
+    const dir = tempDir();
+    const latin1 = Buffer.concat([
+      Buffer.from('# caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' config\n'),
+      Buffer.from(FIXABLE.replace('router_id lb1', 'router_id lb1 # r\xe9sum\xe9'), 'latin1'),
+    ]);
+    writeFileSync(join(dir, 'latin1.conf'), latin1);
+    const bomCrlf = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`# 中文注释\r\n${FIXABLE.replace(/\n/g, '\r\n')}`, 'utf8'),
+    ]);
+    writeFileSync(join(dir, 'bom.conf'), bomCrlf);
+    const r = cli(['--fix', 'latin1.conf', 'bom.conf'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const fixedLatin1 = readFileSync(join(dir, 'latin1.conf'));
+    expect(fixedLatin1.toString('latin1')).toBe(
+      latin1.toString('latin1').replace('vrrp_strick', 'vrrp_strict').replace('lvs_flush_onstop', 'lvs_flush_on_stop'),
+    );
+    expect(fixedLatin1.includes(0xe9)).toBe(true);
+    const fixedBom = readFileSync(join(dir, 'bom.conf'));
+    expect([...fixedBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(fixedBom.subarray(3).toString('utf8')).toBe(`# 中文注释\r\n${FIXED.replace(/\n/g, '\r\n')}`);
+  });
+
+  it('only changes the files given on the command line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'main.conf'), `include sub.conf\n${FIXABLE}`);
+    writeFileSync(join(dir, 'sub.conf'), 'vrrp_script chk {\n  script "/bin/true"\n  intervall 2\n}\n');
+    const sub = readFileSync(join(dir, 'sub.conf'), 'utf8');
+    cli(['--fix', 'main.conf'], { cwd: dir });
+    expect(readFileSync(join(dir, 'main.conf'), 'utf8')).toBe(`include sub.conf\n${FIXED}`);
+    expect(readFileSync(join(dir, 'sub.conf'), 'utf8')).toBe(sub);
+    cli(['--fix', 'main.conf', 'sub.conf'], { cwd: dir });
+    expect(readFileSync(join(dir, 'sub.conf'), 'utf8')).toBe(sub.replace('intervall', 'interval'));
+  });
+});
+
+describe('--fix-dry-run', () => {
+  it('prints a unified diff that git apply accepts, and changes nothing', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lb1.conf'), FIXABLE);
+    const r = cli(['--fix-dry-run', 'lb1.conf'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      '--- a/lb1.conf\n+++ b/lb1.conf\n@@ -1,5 +1,5 @@\n global_defs {\n   router_id lb1\n-  vrrp_strick\n-  lvs_flush_onstop\n+  vrrp_strict\n+  lvs_flush_on_stop\n }\n',
+    );
+    expect(readFileSync(join(dir, 'lb1.conf'), 'utf8')).toBe(FIXABLE);
+    const apply = spawnSync('git', ['apply', '-'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+    expect(apply.stderr).toBe('');
+    expect(readFileSync(join(dir, 'lb1.conf'), 'utf8')).toBe(FIXED);
+  });
+  it('writes the report of what is left to --output-file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lb1.conf'), FIXABLE);
+    const r = cli(['--fix-dry-run', '-f', 'json', '-o', 'report.json', 'lb1.conf'], { cwd: dir });
+    expect(r.stdout).toMatch(/^--- a\/lb1\.conf/);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))[0].messages).toEqual([]);
+  });
+});
