@@ -1,6 +1,14 @@
 // keepalived-lint: lint keepalived.conf files, folders and globs.
 import { run } from './run';
 
+// A reader that goes away (`keepalived-lint … | head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

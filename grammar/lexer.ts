@@ -1,25 +1,28 @@
 // ---- lexer ----
-// Tokens of one decommented logical line, as keepalived's alloc_strvec splits it:
+// Tokens of decommented lines (lexed in batches, one line per Newline-separated run), as
+// keepalived's alloc_strvec splits each line:
 //   vrrp_instance VI_1 {          ->  Word Word LCurly
 //   router_id "my id"  }          ->  Word QuotedString RCurly
 // Words are separated by space, \t, \f, \r, \n, \v only (no Unicode spaces); a `"` ends an
 // unquoted word and opens a quoted one; braces outside quotes are their own tokens.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-const BLANKS = [' ', '\t', '\f', '\r', '\n', '\v'];
+const BLANKS = [' ', '\t', '\f', '\r', '\v'];
 
 /** Runs of blanks, skipped. */
 export const Blank = createToken({
   name: 'Blank',
-  pattern: /[ \t\f\r\n\v]+/,
+  pattern: /[ \t\f\r\v]+/,
   group: Lexer.SKIPPED,
   start_chars_hint: BLANKS,
   line_breaks: false,
 });
+/** Separates logical lines when several are lexed in one batch. */
+export const Newline = createToken({ name: 'Newline', pattern: /\n/, start_chars_hint: ['\n'], line_breaks: true });
 /** A complete double-quoted string; its content may hold blanks, `#`, `!`, braces. */
-export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"]*"/, start_chars_hint: ['"'] });
+export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"\n]*"/, start_chars_hint: ['"'] });
 /** A double quote with no closing partner on the line. */
-export const OpenQuote = createToken({ name: 'OpenQuote', pattern: /"[^"]*/, start_chars_hint: ['"'] });
+export const OpenQuote = createToken({ name: 'OpenQuote', pattern: /"[^"\n]*/, start_chars_hint: ['"'] });
 /** `{` outside quotes. */
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, start_chars_hint: ['{'] });
 /** `}` outside quotes. */
@@ -29,27 +32,19 @@ const WORD_END = new Set([32, 9, 12, 13, 10, 11, 34, 123, 125]);
 /** Any other run of characters. */
 export const Word = createToken({
   name: 'Word',
-  pattern: {
-    exec(text: string, offset: number): RegExpExecArray | null {
-      let i = offset;
-      while (i < text.length && !WORD_END.has(text.charCodeAt(i))) i++;
-      if (i === offset) return null;
-      const m = [text.slice(offset, i)] as unknown as RegExpExecArray;
-      return m;
-    },
-  },
+  pattern: /[^ \t\f\r\n\v"{}]+/,
   line_breaks: false,
-  start_chars_hint: Array.from({ length: 256 }, (_, c) => c)
-    .filter((c) => !WORD_END.has(c))
+  start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c)
+    .filter((c) => !WORD_END.has(c) && (c < 0xdc00 || c > 0xdfff))
     .map((c) => String.fromCharCode(c)),
 });
 
 /** Every token type, in matching order. */
-export const allTokens: TokenType[] = [Blank, QuotedString, OpenQuote, LCurly, RCurly, Word];
+export const allTokens: TokenType[] = [Blank, Newline, QuotedString, OpenQuote, LCurly, RCurly, Word];
 
 /** The single shared lexer instance (stateless between calls). */
 export const lineLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });

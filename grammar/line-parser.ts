@@ -1,29 +1,39 @@
 // ---- parser ----
-// A Chevrotain parser over the tokens of one physical line's content. It cuts the content into
-// keepalived's logical lines: every `{` and `}` is a line of its own, and each run of words
-// between them is one statement (first word = keyword, the rest = its arguments).
-//   line      := ( statement | LCurly | RCurly )*
+// A Chevrotain parser over a batch of lexed lines. It cuts each line into keepalived's logical
+// lines: every `{` and `}` is a line of its own, and each run of words between them is one
+// statement (first word = keyword, the rest = its arguments).
+//   batch     := ( statement | LCurly | RCurly | Newline )*
 //   statement := ( Word | QuotedString | OpenQuote )+
+// Lines are parsed in batches because a parser call per line costs more than the parsing.
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, LCurly, OpenQuote, QuotedString, RCurly, Word } from './lexer';
+import { allTokens, LCurly, Newline, OpenQuote, QuotedString, RCurly, Word } from './lexer';
 
-/** One piece of a line: a run of words or a brace. Offsets are into the lexed string. */
-export type LinePiece = { kind: 'words'; tokens: IToken[] } | { kind: 'open' | 'close'; token: IToken };
+/** One piece of a line: a run of words or a brace, with the index of its line in the batch. */
+export type LinePiece = { kind: 'words'; tokens: IToken[]; line: number } | { kind: 'open' | 'close'; token: IToken; line: number };
 
 class LineParser extends EmbeddedActionsParser {
+  private line = 0;
+
   constructor() {
     super(allTokens, { recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
   }
 
-  /** The whole line. */
-  public line = this.RULE('line', (): LinePiece[] => {
+  /** The whole batch. */
+  public batch = this.RULE('batch', (): LinePiece[] => {
     const pieces: LinePiece[] = [];
+    this.ACTION(() => (this.line = 0));
     this.MANY(() => {
       this.OR([
         { ALT: () => pieces.push(this.SUBRULE(this.statement)) },
-        { ALT: () => pieces.push({ kind: 'open', token: this.CONSUME(LCurly) }) },
-        { ALT: () => pieces.push({ kind: 'close', token: this.CONSUME(RCurly) }) },
+        { ALT: () => pieces.push({ kind: 'open', token: this.CONSUME(LCurly), line: this.line }) },
+        { ALT: () => pieces.push({ kind: 'close', token: this.CONSUME(RCurly), line: this.line }) },
+        {
+          ALT: () => {
+            this.CONSUME(Newline);
+            this.ACTION(() => this.line++);
+          },
+        },
       ]);
     });
     return pieces;
@@ -40,16 +50,15 @@ class LineParser extends EmbeddedActionsParser {
         ]),
       );
     });
-    return { kind: 'words', tokens };
+    return { kind: 'words', tokens, line: this.line };
   });
 }
 
 const parser = new LineParser();
 
-/** Splits the tokens of one line into statements and braces. */
-export function parseLineTokens(tokens: IToken[]): LinePiece[] {
+/** Splits the tokens of a batch of lines into statements and braces. */
+export function parseBatchTokens(tokens: IToken[]): LinePiece[] {
   parser.input = tokens;
-  const pieces = parser.line();
   // The grammar accepts every token sequence, so there are never parse errors.
-  return pieces;
+  return parser.batch();
 }

@@ -10,7 +10,7 @@ import { decomment } from './decomment';
 import { byteLength, decodeBytes, offsetAfterBytes, paths, type FileAccess } from './files';
 import { expandBraces, globOne, hasWildcard, MAX_GLOB_MATCHES } from './glob';
 import { lineLexer, OpenQuote, QuotedString } from './lexer';
-import { parseLineTokens } from './line-parser';
+import { parseBatchTokens } from './line-parser';
 import { LineIndex, type Loc } from './spans';
 import { atLeast } from './version';
 
@@ -22,6 +22,8 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_INCLUDE_DEPTH = 64;
 /** Lines one `~SEQ`/`~LST` may produce. */
 const MAX_REPLICATION = 100000;
+/** Logical lines lexed and parsed together. */
+const BATCH_LINES = 2048;
 /** Rounds of recursive substitution before giving up. */
 const MAX_SUBSTITUTION_ROUNDS = 16;
 
@@ -117,6 +119,7 @@ export class Reader {
       this.physical(top.file, start, nl);
       if (nl === text.length) top.pos = text.length + 1;
     }
+    this.flush();
     this.finishPending();
   }
 
@@ -590,34 +593,59 @@ export class Reader {
     return this.addFile(path, d.text, d.encoding, d.bom);
   }
 
+  /** Queues a finished logical line; lines are lexed and parsed in batches. */
   private lex(l: Logical): void {
-    const { tokens } = lineLexer.tokenize(l.text);
-    const pieces = parseLineTokens(tokens);
-    const lastPiece = pieces[pieces.length - 1];
-    for (const p of pieces) {
+    this.batch.push(l);
+    if (this.batch.length >= BATCH_LINES) this.flush();
+  }
+
+  private readonly batch: Logical[] = [];
+
+  /** Lexes and parses the queued lines and hands their pieces to the builder, in order. */
+  private flush(): void {
+    const lines = this.batch;
+    if (lines.length === 0) return;
+    const starts: number[] = new Array(lines.length);
+    let pos = 0;
+    for (let i = 0; i < lines.length; i++) {
+      starts[i] = pos;
+      pos += lines[i]!.text.length + 1;
+    }
+    const text = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('\n');
+    const { tokens } = lineLexer.tokenize(text);
+    const pieces = parseBatchTokens(tokens);
+    const lastWords: number[] = new Array(lines.length).fill(-1);
+    pieces.forEach((p, i) => {
+      if (p.kind === 'words') lastWords[p.line] = i;
+    });
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!;
+      const l = lines[p.line]!;
+      const base = starts[p.line]!;
       if (p.kind === 'words') {
         const words: Word[] = [];
         for (const t of p.tokens) {
           if (t.tokenType === OpenQuote) {
-            this.problem('unmatched-quote', this.locOf(l, t.startOffset, l.text.length), {});
+            this.problem('unmatched-quote', this.locOf(l, t.startOffset - base, l.text.length), {});
             break;
           }
-          words.push(this.word(l, t));
+          words.push(this.word(l, t, base));
         }
-        if (l.glueBackslash && p === lastPiece && words.length) {
+        if (l.glueBackslash && lastWords[p.line] === i && words.length) {
           const w = words[words.length - 1]!;
           words[words.length - 1] = { ...w, text: w.text + '\\' };
         }
         if (words.length) this.builder.piece({ kind: 'words', words, phys: l.phys });
       } else {
-        const t = p.token;
-        this.builder.piece({ kind: p.kind, loc: this.locOf(l, t.startOffset, t.startOffset + 1), phys: l.phys });
+        const o = p.token.startOffset - base;
+        this.builder.piece({ kind: p.kind, loc: this.locOf(l, o, o + 1), phys: l.phys });
       }
     }
+    lines.length = 0;
   }
 
-  private word(l: Logical, t: IToken): Word {
-    const start = t.startOffset;
+  private word(l: Logical, t: IToken, base: number): Word {
+    const start = t.startOffset - base;
     const end = start + t.image.length;
     const loc = this.locOf(l, start, end);
     const quoted = t.tokenType === QuotedString;
