@@ -20,7 +20,7 @@ export const sarif: Formatter = (files, { cwd, locale }) => {
     const rel = relPath(f.filePath, cwd);
     const artifactLocation = rel.startsWith('/')
       ? { uri: pathToFileURL(rel).href }
-      : { uri: encodeURI(rel), uriBaseId: '%SRCROOT%' };
+      : { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
     return f.messages.map((m) => ({
       ruleId: m.ruleId,
       ruleIndex: index.get(m.ruleId)!,

@@ -1,10 +1,9 @@
-// Spawns the bundled CLI (dist/cli.js) the way users run it. `npm test` builds it first; when it
-// is missing or older than the sources (vitest run alone), it is rebuilt (temp file + rename, so
-// parallel test files never see half a bundle).
+// Spawns the bundled CLI (dist/cli.js) the way users run it. Each test process bundles it once
+// (temp file + rename, so parallel test files never see half a bundle).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
@@ -13,42 +12,26 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The bundled CLI. */
 export const cliJs = join(root, 'dist', 'cli.js');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, name.name);
-    if (name.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (/\.(ts|json)$/.test(name.name)) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 let built = false;
 
-/** Makes sure dist/cli.js exists and is not older than cli/, host/, linter/ and grammar/. */
+/** Bundles cli/main.ts into dist/cli.js once per test process, like `npm run build` does. */
 export function ensureCli(): string {
   if (built) return cliJs;
-  let stale = true;
-  try {
-    const t = statSync(cliJs).mtimeMs;
-    stale = ['cli', 'host', 'linter', 'grammar'].some((d) => newestSource(join(root, d)) > t);
-  } catch {
-    stale = true;
-  }
-  if (stale) {
-    const tmp = join(root, 'dist', `.cli.${process.pid}.${Date.now()}.js`);
-    buildSync({
-      entryPoints: [join(root, 'cli/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: tmp,
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'warning',
-    });
-    renameSync(tmp, cliJs);
-  }
+  // Always rebuild: a stale bundle (vitest run without npm run build, or a build racing an edit)
+  // would test old code. esbuild takes a fraction of a second.
+  mkdirSync(dirname(cliJs), { recursive: true });
+  const tmp = join(dirname(cliJs), `.cli.${process.pid}.${Date.now()}.js`);
+  buildSync({
+    entryPoints: [join(root, 'cli/main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: tmp,
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  renameSync(tmp, cliJs);
   built = true;
   return cliJs;
 }
