@@ -1,6 +1,14 @@
 // Test helpers for the grammar: an in-memory FileAccess, a parse shortcut and a compact view of
 // the AST, so tests read like the config they describe.
-import type { FileAccess, FileStat, ParseOptions, ParseProblem, ParseResult, Statement, Word } from '../../grammar/index';
+import type {
+  FileAccess,
+  FileStat,
+  ParseOptions,
+  ParseProblem,
+  ParseResult,
+  Statement,
+  Word,
+} from '../../grammar/index';
 import { parseText } from '../../grammar/index';
 
 /** Path of the root file in tests. */
@@ -16,13 +24,22 @@ export function memoryFs(files: Record<string, MemEntry>): FileAccess {
     return Object.keys(files).some((k) => k.startsWith(pre));
   };
   const bytes = (e: MemEntry): Uint8Array =>
-    typeof e === 'string' ? new TextEncoder().encode(e) : e instanceof Uint8Array ? e : new TextEncoder().encode('text' in e ? e.text : '');
+    typeof e === 'string'
+      ? new TextEncoder().encode(e)
+      : e instanceof Uint8Array
+        ? e
+        : new TextEncoder().encode('text' in e ? e.text : '');
   return {
     stat(p: string): FileStat {
       const e = files[p];
       if (e !== undefined) {
-        if (typeof e === 'object' && !(e instanceof Uint8Array) && e.kind === 'unreadable') return { kind: 'unreadable', size: 0, executable: false };
-        return { kind: 'file', size: bytes(e).length, executable: typeof e === 'object' && !(e instanceof Uint8Array) && e.kind === 'executable' };
+        if (typeof e === 'object' && !(e instanceof Uint8Array) && e.kind === 'unreadable')
+          return { kind: 'unreadable', size: 0, executable: false };
+        return {
+          kind: 'file',
+          size: bytes(e).length,
+          executable: typeof e === 'object' && !(e instanceof Uint8Array) && e.kind === 'executable',
+        };
       }
       if (isDir(p)) return { kind: 'directory', size: 0, executable: true };
       return { kind: 'missing', size: 0, executable: false };
@@ -44,7 +61,10 @@ export function memoryFs(files: Record<string, MemEntry>): FileAccess {
 }
 
 /** Parses text as the root file, with optional other files around it. */
-export function parse(text: string, opts: Partial<ParseOptions> & { files?: Record<string, MemEntry> } = {}): ParseResult {
+export function parse(
+  text: string,
+  opts: Partial<ParseOptions> & { files?: Record<string, MemEntry> } = {},
+): ParseResult {
   const { files, ...rest } = opts;
   return parseText(ROOT_PATH, text, { fs: memoryFs({ ...files, [ROOT_PATH]: text }), ...rest });
 }
@@ -84,7 +104,9 @@ export function shape(body: Statement[]): Node[] {
 }
 
 /** Problems as `code@file:start-end` strings with the source text they cover. */
-export function problems(p: ParseResult): Array<{ code: string; file: number; text: string; start: number; end: number }> {
+export function problems(
+  p: ParseResult,
+): Array<{ code: string; file: number; text: string; start: number; end: number }> {
   return p.problems.map((x: ParseProblem) => ({
     code: x.code,
     file: x.loc.file,

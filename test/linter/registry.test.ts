@@ -45,7 +45,11 @@ describe('rule catalogue', () => {
       });
 
       it('source file is named by the id and exports the rule', async () => {
-        const candidates = [`linter/rules/${rule.id}.ts`, `linter/peer/rules/${rule.id}.ts`, `linter/peer/${rule.id}.ts`];
+        const candidates = [
+          `linter/rules/${rule.id}.ts`,
+          `linter/peer/rules/${rule.id}.ts`,
+          `linter/peer/${rule.id}.ts`,
+        ];
         const file = candidates.find((p) => existsSync(join(ROOT, p)));
         expect(file, `one of ${candidates.join(', ')}`).toBeDefined();
         const mod = (await import(join(ROOT, file!))) as { default?: { id: string } };

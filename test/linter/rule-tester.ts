@@ -82,7 +82,12 @@ export function applyFixes(text: string, fixes: Fix[]): string {
   return out;
 }
 
-function lintCase(ruleId: string, code: string, files: Record<string, string> | undefined, options: LintOptions | undefined) {
+function lintCase(
+  ruleId: string,
+  code: string,
+  files: Record<string, string> | undefined,
+  options: LintOptions | undefined,
+) {
   const others: Record<string, MemEntry> = {};
   const marks = new Map<string, Marked>();
   for (const [p, t] of Object.entries(files ?? {})) {
@@ -102,7 +107,8 @@ function lintCase(ruleId: string, code: string, files: Record<string, string> | 
   return { result, diags, root, marks };
 }
 
-const label = (c: { code: string; name?: string }): string => c.name ?? JSON.stringify(c.code.length > 70 ? `${c.code.slice(0, 67)}...` : c.code);
+const label = (c: { code: string; name?: string }): string =>
+  c.name ?? JSON.stringify(c.code.length > 70 ? `${c.code.slice(0, 67)}...` : c.code);
 
 const matches = (m: RegExp | string, text: string): void => {
   if (typeof m === 'string') expect(text).toBe(m);
@@ -134,9 +140,17 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
           const { result, diags, marks } = lintCase(ruleId, c.code, c.files, c.options);
           const pathOf = (d: Diagnostic): string => result.files[d.loc.file]!.path;
           const expected: string[] = [];
-          for (const [p, m] of marks) for (const r of m.ranges) expected.push(`${p}:${r.start}-${r.end} ${JSON.stringify(m.text.slice(r.start, r.end))}`);
-          const actual = diags.map((d) => `${pathOf(d)}:${d.loc.start}-${d.loc.end} ${JSON.stringify(result.files[d.loc.file]!.text.slice(d.loc.start, d.loc.end))}`);
-          expect(actual.sort(), `ranges of ${ruleId} findings (messages: ${diags.map((d) => d.message).join(' | ')})`).toEqual(expected.sort());
+          for (const [p, m] of marks)
+            for (const r of m.ranges)
+              expected.push(`${p}:${r.start}-${r.end} ${JSON.stringify(m.text.slice(r.start, r.end))}`);
+          const actual = diags.map(
+            (d) =>
+              `${pathOf(d)}:${d.loc.start}-${d.loc.end} ${JSON.stringify(result.files[d.loc.file]!.text.slice(d.loc.start, d.loc.end))}`,
+          );
+          expect(
+            actual.sort(),
+            `ranges of ${ruleId} findings (messages: ${diags.map((d) => d.message).join(' | ')})`,
+          ).toEqual(expected.sort());
           const ordered = [...diags].sort((a, b) => a.loc.file - b.loc.file || a.loc.start - b.loc.start);
           ordered.forEach((d, i) => {
             expect(d.ruleId).toBe(ruleId);

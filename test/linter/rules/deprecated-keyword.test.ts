@@ -11,7 +11,10 @@ ruleTester('deprecated-keyword', {
     {
       name: 'global_defs keywords with a replacement',
       code: 'global_defs {\n  <|lvs_flush_onstop|>\n  <|enable_snmp_keepalived|>\n}\n',
-      messages: ['"lvs_flush_onstop" is deprecated; use "lvs_flush_on_stop".', '"enable_snmp_keepalived" is deprecated; use "enable_snmp_vrrp".'],
+      messages: [
+        '"lvs_flush_onstop" is deprecated; use "lvs_flush_on_stop".',
+        '"enable_snmp_keepalived" is deprecated; use "enable_snmp_vrrp".',
+      ],
       messageId: 'deprecated',
       output: 'global_defs {\n  lvs_flush_on_stop\n  enable_snmp_vrrp\n}\n',
     },
@@ -24,7 +27,8 @@ ruleTester('deprecated-keyword', {
       name: 'nb_get_retry in HTTP_GET -> retry',
       code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      <|nb_get_retry|> 3\n    }\n  }\n}\n',
       message: /use "retry"/,
-      output: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      retry 3\n    }\n  }\n}\n',
+      output:
+        'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      retry 3\n    }\n  }\n}\n',
     },
     {
       name: 'no fix when the replacement is not a keyword of the same block',

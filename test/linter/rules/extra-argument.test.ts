@@ -10,7 +10,10 @@ ruleTester('extra-argument', {
     {
       name: 'extra words are ignored',
       code: 'vrrp_instance VI_1 {\n  interface eth0 <|eth1|>\n  priority 100 <|200 300|>\n}\n',
-      messages: ['"interface" takes at most 1 argument(s); keepalived ignores "eth1".', '"priority" takes at most 1 argument(s); keepalived ignores "200 300".'],
+      messages: [
+        '"interface" takes at most 1 argument(s); keepalived ignores "eth1".',
+        '"priority" takes at most 1 argument(s); keepalived ignores "200 300".',
+      ],
       messageId: 'ignored',
       output: 'vrrp_instance VI_1 {\n  interface eth0\n  priority 100\n}\n',
     },
@@ -39,7 +42,8 @@ ruleTester('extra-argument', {
       code: 'vrrp_instance VI_1 {\n  virtual_ipaddress <|foo|> {\n    10.0.0.1\n  }\n}\n',
       messageId: 'blockParams',
       severity: 'error',
-      message: 'Block "virtual_ipaddress" takes no parameters on its opening line; keepalived reports "foo" as an error.',
+      message:
+        'Block "virtual_ipaddress" takes no parameters on its opening line; keepalived reports "foo" as an error.',
       output: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n',
     },
   ],

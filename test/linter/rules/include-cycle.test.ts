@@ -4,7 +4,11 @@ const ROOT = '/etc/keepalived/keepalived.conf';
 
 ruleTester('include-cycle', {
   valid: [
-    { code: 'include a.conf\ninclude a.conf\n', files: { '/etc/keepalived/a.conf': 'global_defs {\n}\n' }, name: 'the same file twice is not a cycle' },
+    {
+      code: 'include a.conf\ninclude a.conf\n',
+      files: { '/etc/keepalived/a.conf': 'global_defs {\n}\n' },
+      name: 'the same file twice is not a cycle',
+    },
     { code: 'include a.conf\n', files: { '/etc/keepalived/a.conf': 'include b.conf\n', '/etc/keepalived/b.conf': '' } },
   ],
   invalid: [

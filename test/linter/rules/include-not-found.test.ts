@@ -3,7 +3,12 @@ import { ruleTester } from '../rule-tester';
 ruleTester('include-not-found', {
   valid: [
     { code: 'include a.conf\n', files: { '/etc/keepalived/a.conf': '' } },
-    { code: 'include /etc/x.conf\n', files: { '/srv/sysroot/etc/x.conf': '' }, options: { includeRoot: '/srv/sysroot' }, name: 'absolute include under --include-root' },
+    {
+      code: 'include /etc/x.conf\n',
+      files: { '/srv/sysroot/etc/x.conf': '' },
+      options: { includeRoot: '/srv/sysroot' },
+      name: 'absolute include under --include-root',
+    },
     { code: 'include {a,b}.conf\n', files: { '/etc/keepalived/a.conf': '', '/etc/keepalived/b.conf': '' } },
   ],
   invalid: [

@@ -41,7 +41,7 @@ ruleTester('invalid-number', {
     },
     {
       name: 'single quotes are not quotes; "" is an empty number',
-      code: "vrrp_instance VI_1 {\n  advert_int <|\"\"|>\n  priority <|'100'|>\n}\n",
+      code: 'vrrp_instance VI_1 {\n  advert_int <|""|>\n  priority <|\'100\'|>\n}\n',
       messageId: 'invalid',
     },
     {

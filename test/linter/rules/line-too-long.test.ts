@@ -15,7 +15,8 @@ ruleTester('line-too-long', {
     {
       name: '1024 bytes of ASCII',
       code: `global_defs {\n<|  router_id ${ascii(1012)}|>\n}\n`,
-      message: 'Line is 1024 bytes; keepalived reads at most 1023 bytes per line and parses the rest as a separate line (2.4+: drops the first part).',
+      message:
+        'Line is 1024 bytes; keepalived reads at most 1023 bytes per line and parses the rest as a separate line (2.4+: drops the first part).',
     },
     {
       name: 'multi-byte UTF-8 counts bytes, not characters',

@@ -4,7 +4,9 @@ const vips = (lines: string): string => `vrrp_instance VI_1 {\n  virtual_ipaddre
 
 ruleTester('malformed-entry', {
   valid: [
-    vips('    10.0.0.2/24 dev eth0 label eth0:1\n    10.0.0.3/24 brd 10.0.0.255 dev eth0 scope link\n    fe80::10/64 dev eth0\n'),
+    vips(
+      '    10.0.0.2/24 dev eth0 label eth0:1\n    10.0.0.3/24 brd 10.0.0.255 dev eth0 scope link\n    fe80::10/64 dev eth0\n',
+    ),
     'vrrp_instance VI_1 {\n  unicast_peer {\n    10.0.0.9\n    10.0.0.8 min_ttl 1 max_ttl 5\n  }\n}\n',
     'global_defs {\n  notification_email {\n    ops@example.com\n    noc@example.org\n  }\n}\n',
     // One value on one line works for a value block.
@@ -46,7 +48,12 @@ ruleTester('malformed-entry', {
     {
       name: 'unicast_peer: bad address, bad ttl, unknown option',
       code: 'vrrp_instance VI_1 {\n  unicast_peer {\n    <|abc|>\n    10.0.0.9 min_ttl <|300|>\n    10.0.0.8 <|ttl|> <|3|>\n  }\n}\n',
-      messages: [/"abc" is not a valid IP address; keepalived skips this unicast_peer entry/, '"min_ttl" must be 0..255.', /Unknown unicast_peer option "ttl"/, /Unknown unicast_peer option "3"/],
+      messages: [
+        /"abc" is not a valid IP address; keepalived skips this unicast_peer entry/,
+        '"min_ttl" must be 0..255.',
+        /Unknown unicast_peer option "ttl"/,
+        /Unknown unicast_peer option "3"/,
+      ],
     },
     {
       name: 'notification_email entry that is no address (keepalived does not check: warning)',

@@ -12,7 +12,10 @@ ruleTester('undefined-variable', {
     // ${_ENV NAME} exists since 2.4.0.
     'global_defs {\n  router_id ${_ENV HOSTNAME}\n}\n',
     // Definitions are global: one made in an included file holds afterwards.
-    { code: 'include defs.conf\nvrrp_instance VI_1 {\n  interface $IF\n}\n', files: { '/etc/keepalived/defs.conf': '$IF=eth0\n' } },
+    {
+      code: 'include defs.conf\nvrrp_instance VI_1 {\n  interface $IF\n}\n',
+      files: { '/etc/keepalived/defs.conf': '$IF=eth0\n' },
+    },
   ],
   invalid: [
     {
@@ -29,7 +32,8 @@ ruleTester('undefined-variable', {
     {
       name: 'an undefined ${NAME} keeps its braces: error',
       code: 'vrrp_instance VI_1 {\n  virtual_router_id <|${VRID}|>\n}\n',
-      message: '"${VRID}" is not defined before this line; keepalived leaves it unchanged and its braces split the line into blocks.',
+      message:
+        '"${VRID}" is not defined before this line; keepalived leaves it unchanged and its braces split the line into blocks.',
       messageId: 'braced',
       severity: 'error',
     },

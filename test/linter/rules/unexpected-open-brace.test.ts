@@ -12,7 +12,8 @@ ruleTester('unexpected-open-brace', {
     {
       name: 'a "{" on its own line inside a block: the cascade runs to the "}" it steals',
       code: 'vrrp_instance VI_1 {\n  state MASTER\n  <|{\n  priority 100\n}|>\n',
-      message: 'Unexpected "{": keepalived ignores it, so the matching "}" closes the enclosing block and what follows is read one level too high.',
+      message:
+        'Unexpected "{": keepalived ignores it, so the matching "}" closes the enclosing block and what follows is read one level too high.',
     },
     {
       name: 'a "{" at the top level',

@@ -28,14 +28,17 @@ ruleTester('unknown-keyword', {
       name: 'seed: delay_beefore_retry in TCP_CHECK',
       code: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      connect_port 80\n      <|delay_beefore_retry|> 3\n    }\n  }\n}\n',
       message: /did you mean "delay_before_retry"\?/,
-      output: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      connect_port 80\n      delay_before_retry 3\n    }\n  }\n}\n',
+      output:
+        'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      connect_port 80\n      delay_before_retry 3\n    }\n  }\n}\n',
     },
     {
       name: 'seed: nb_get_retry in TCP_CHECK is valid elsewhere; use retry',
       code: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      <|nb_get_retry|> 2\n    }\n  }\n}\n',
-      message: '"nb_get_retry" is not valid in TCP_CHECK; it belongs in HTTP_GET, SSL_GET (deprecated there). In TCP_CHECK use "retry".',
+      message:
+        '"nb_get_retry" is not valid in TCP_CHECK; it belongs in HTTP_GET, SSL_GET (deprecated there). In TCP_CHECK use "retry".',
       messageId: 'elsewhereReplace',
-      output: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      retry 2\n    }\n  }\n}\n',
+      output:
+        'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      retry 2\n    }\n  }\n}\n',
     },
     {
       name: 'keyword valid only in another block',

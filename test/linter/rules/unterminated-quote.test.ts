@@ -11,7 +11,8 @@ ruleTester('unterminated-quote', {
     {
       name: 'an odd number of quotes: one finding for the line',
       code: 'global_defs {\n  <|router_id "abc|>\n}\n',
-      message: 'Unterminated quote: this line has an odd number of \'"\'; keepalived drops the rest of the line after the open quote.',
+      message:
+        "Unterminated quote: this line has an odd number of '\"'; keepalived drops the rest of the line after the open quote.",
     },
     {
       name: 'a quote in the middle of a word',
