@@ -77,7 +77,9 @@
                  (setq offered (mapcar #'car collection))
                  (nth 4 args)))) ; DEF: eglot passes the preferred action as default
       (condition-case err
-          (eglot-code-actions beg end "quickfix" t)
+          ;; a keyboard-invoked command: eglot then asks through completing-read, not a popup menu
+          (let ((last-nonmenu-event ?\r))
+            (eglot-code-actions beg end "quickfix" t))
         (error (e2e-check "eglot-code-actions ran" nil (error-message-string err)))))
     (let ((line (progn (goto-char beg) (buffer-substring (line-beginning-position) (line-end-position)))))
       (e2e-check "quick fix applied" (string-match-p "^[ \t]*persistence_timeout[ \t]+50[ \t]*$" line)
