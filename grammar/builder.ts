@@ -130,7 +130,9 @@ export class Builder {
         if (words.length === 0) return;
       }
     }
-    const [keyword, ...args] = words as [Word, ...Word[]];
+    // The words array becomes the argument list (no copy: this runs for every line).
+    const keyword = words.shift()!;
+    const args = words;
     let spec = findKeyword(frame.path, keyword.text);
     if (spec && !availableIn(spec, this.version)) spec = undefined;
     const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };

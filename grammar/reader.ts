@@ -53,8 +53,8 @@ interface Logical {
   /** Set when the text was rewritten by substitution. */
   map?: Segment[];
   phys: number;
-  /** Offset in the file where the physical line starts (for conditional and include spans). */
-  lineLoc: Loc;
+  /** Offset in the file where the physical line ends (for inactive `@id` spans). */
+  lineEnd: number;
   depth: number;
   /** 2.2.7 keeps a `\\` that ends a comment, glued to the line's last word. */
   glueBackslash?: boolean;
@@ -179,7 +179,6 @@ export class Reader {
     const text = this.files[file]!.text;
     const d = decomment(text, start, end);
     if (d.commentAt !== -1) this.comments.push({ file, start: d.commentAt, end });
-    const lineLoc = { file, start, end };
     if (this.pending) {
       if (d.start === d.end) return; // comment-only lines neither end nor extend a definition
       let value = text.slice(d.start, d.end);
@@ -197,7 +196,7 @@ export class Reader {
     if (d.start === d.end) return;
     const glueBackslash = d.commentAt !== -1 && d.rawTrailingBackslash && !atLeast(this.opts.targetVersion, '2.4.0');
     this.logical(
-      { text: text.slice(d.start, d.end), file, base: d.start, phys: this.phys, lineLoc, depth: 0, glueBackslash },
+      { text: text.slice(d.start, d.end), file, base: d.start, phys: this.phys, lineEnd: end, depth: 0, glueBackslash },
       d.rawTrailingBackslash,
     );
   }
@@ -260,7 +259,7 @@ export class Reader {
       const cid = this.opts.configId;
       const active = negate ? !(cid !== undefined && name !== '' && name === cid) : cid !== undefined && name !== '' && name === cid;
       if (!m || !active) {
-        this.inactive.push({ ...l.lineLoc, start: this.origin(l, 0, false) });
+        this.inactive.push({ file: l.file, start: this.origin(l, 0, false), end: l.lineEnd });
         return;
       }
       let from = m.index;
@@ -647,7 +646,7 @@ export class Reader {
   private word(l: Logical, t: IToken, base: number): Word {
     const start = t.startOffset - base;
     const end = start + t.image.length;
-    const loc = this.locOf(l, start, end);
+    const loc = l.map ? this.locOf(l, start, end) : { file: l.file, start: l.base + start, end: l.base + end };
     const quoted = t.tokenType === QuotedString;
     let text = quoted ? t.image.slice(1, -1) : t.image;
     let escAt: number | undefined;
