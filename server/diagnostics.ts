@@ -1,0 +1,96 @@
+// Linter findings -> LSP diagnostics. The quick fix travels in `data` so code actions need no
+// second lint run (the bash-language-server way).
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic as LspDiagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver';
+import type { Fix, ParseResult } from '../grammar/index';
+import type { Diagnostic } from '../linter/index';
+import { toLocation, toRange } from './locations';
+
+/** The `source` of every diagnostic this server publishes. */
+export const SOURCE = 'keepalived-lint';
+/** Pseudo rule id of lines made inactive by `@id`. */
+export const INACTIVE_LINE = 'inactive-line';
+/** Pseudo rule id of an invalid .keepalived-lint.json. */
+export const CONFIG_ERROR = 'config-error';
+
+/** Docs page of a rule. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `https://github.com/keepalived-tools/keepalived-tools/blob/main/docs/rules/${ruleId}.md`;
+}
+
+/** What a diagnostic carries in `data`. */
+export interface DiagnosticData {
+  fix?: { uri: string; range: ReturnType<typeof toRange>; text: string };
+}
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+} as const;
+
+/** Converts one finding; `uri` is the URI of the parse's file 0. */
+export function toLspDiagnostic(parse: ParseResult, d: Diagnostic, uri: string): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: toRange(parse, d.loc),
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
+    code: d.ruleId,
+    source: SOURCE,
+    message: d.message,
+  };
+  if (d.ruleId !== 'internal-error') out.codeDescription = { href: ruleDocsUrl(d.ruleId) };
+  if (d.fix) out.data = { fix: fixData(parse, d.fix, uri) } satisfies DiagnosticData;
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r): DiagnosticRelatedInformation => ({
+      location: toLocation(parse, r.loc, uri),
+      message: r.message,
+    }));
+  }
+  if (d.tags?.length)
+    out.tags = d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  return out;
+}
+
+/** A fix as LSP data: where (URI + range) and what. */
+export function fixData(parse: ParseResult, fix: Fix, uri: string): NonNullable<DiagnosticData['fix']> {
+  const loc = toLocation(parse, fix, uri);
+  return { uri: loc.uri, range: loc.range, text: fix.text };
+}
+
+/** Hints that grey out the lines `@id` makes inactive. */
+export function inactiveDiagnostics(parse: ParseResult, configId: string | undefined): LspDiagnostic[] {
+  return parse.inactive
+    .filter((l) => l.file === 0)
+    .map((l) => ({
+      range: toRange(parse, l),
+      severity: DiagnosticSeverity.Hint,
+      code: INACTIVE_LINE,
+      source: SOURCE,
+      message: configId
+        ? `Inactive: this line is not for config id "${configId}".`
+        : 'Inactive: this line only applies when keepalived runs with a matching -i/--config-id.',
+      tags: [DiagnosticTag.Unnecessary],
+    }));
+}
+
+/** A diagnostic at the top of the document for an unreadable or invalid configuration file. */
+export function configErrorDiagnostic(message: string): LspDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: CONFIG_ERROR,
+    source: SOURCE,
+    message,
+  };
+}
+
+/** Findings that belong to the document itself (file 0); included files are linted where they are open. */
+export function diagnosticsForDocument(parse: ParseResult, diags: Diagnostic[], uri: string): LspDiagnostic[] {
+  const out: LspDiagnostic[] = [];
+  for (const d of diags) if (d.loc.file === 0) out.push(toLspDiagnostic(parse, d, uri));
+  return out;
+}

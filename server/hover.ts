@@ -1,0 +1,63 @@
+// Hover: keyword documentation, the parameter under the cursor, and the value of a `$NAME`.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Definition, ParseResult } from '../grammar/index';
+import { wordAt } from './ast-query';
+import { toRange } from './locations';
+import { describeParam, keywordMarkdown } from './keyword-docs';
+
+const fence = (s: string): string => '```keepalived\n' + s + '\n```';
+
+function where(parse: ParseResult, d: Definition): string {
+  const f = parse.files[d.nameLoc.file];
+  if (!f) return '';
+  const line = f.lines.lineOf(d.nameLoc.start) + 1;
+  return d.nameLoc.file === 0 ? `line ${line}` : `${f.path}:${line}`;
+}
+
+function definitionMarkdown(parse: ParseResult, name: string, d: Definition | undefined, builtin: boolean): string {
+  if (builtin) return `\`$${name}\`: keepalived built-in, expanded when the configuration is read.`;
+  if (!d) return `\`$${name}\` is not defined before this point; keepalived leaves it as it is.`;
+  const value = d.value === '' ? '(empty)' : d.value;
+  return `${fence(`$${name}=${value}`)}\n\nExpands to \`${value.replace(/`/g, '\\`')}\`${d.multiline ? ' (multi-line definition: first line shown)' : ''}; defined at ${where(parse, d)}.`;
+}
+
+/** Hover at an offset of file 0, or null. */
+export function hover(parse: ParseResult, offset: number): Hover | null {
+  const ref = parse.references.find((r) => r.loc.file === 0 && r.loc.start <= offset && offset < r.loc.end);
+  if (ref) {
+    return {
+      contents: { kind: MarkupKind.Markdown, value: definitionMarkdown(parse, ref.name, ref.definition, ref.builtin) },
+      range: toRange(parse, ref.loc),
+    };
+  }
+  const def = parse.definitions.find(
+    (d) =>
+      d.nameLoc.file === 0 &&
+      d.nameLoc.start <= offset &&
+      offset < d.nameLoc.end &&
+      d.nameLoc.end - d.nameLoc.start === d.name.length + 1,
+  );
+  if (def)
+    return {
+      contents: { kind: MarkupKind.Markdown, value: definitionMarkdown(parse, def.name, def, false) },
+      range: toRange(parse, def.nameLoc),
+    };
+
+  const at = wordAt(parse, offset);
+  if (!at || !at.stmt.spec) return null;
+  const spec = at.stmt.spec;
+  if (at.role === 'keyword')
+    return { contents: { kind: MarkupKind.Markdown, value: keywordMarkdown(spec) }, range: toRange(parse, at.word) };
+  if (at.role === 'arg') {
+    const p = spec.params?.[at.index];
+    if (!p) return null;
+    return {
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: `Argument ${at.index + 1} of \`${spec.name}\`: ${describeParam(p)}`,
+      },
+      range: toRange(parse, at.word),
+    };
+  }
+  return null;
+}

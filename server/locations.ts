@@ -1,0 +1,53 @@
+// The one place where offsets become LSP positions (and back), and paths become URIs.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Location, Position, Range } from 'vscode-languageserver';
+import type { Loc, ParseResult } from '../grammar/index';
+
+/** Absolute path that stands for a document URI (non-file URIs get a stable pseudo path). */
+export function uriToPath(uri: string): string {
+  if (uri.startsWith('file:')) {
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      /* fall through */
+    }
+  }
+  // untitled:Untitled-1 and friends: a path in the working directory, so relative includes resolve.
+  return `${process.cwd()}/${uri.replace(/^[a-z]+:/i, '').replace(/[^\w.-]+/g, '_') || 'untitled'}`;
+}
+
+/** URI of an absolute path; the document's own URI for file 0 of its parse. */
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** LSP range of a loc in a parse. */
+export function toRange(parse: ParseResult, loc: { file: number; start: number; end: number }): Range {
+  const lines = parse.files[loc.file]?.lines;
+  if (!lines) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { start: lines.positionAt(loc.start), end: lines.positionAt(Math.max(loc.start, loc.end)) };
+}
+
+/** Offset of an LSP position in a file of a parse (clamped; garbage in gives 0). */
+export function toOffset(parse: ParseResult, pos: Position | undefined, file = 0): number {
+  const lines = parse.files[file]?.lines;
+  if (!lines || !pos || typeof pos.line !== 'number' || typeof pos.character !== 'number') return 0;
+  return lines.offsetAt(pos);
+}
+
+/** Line (0-based) of an offset. */
+export function lineOf(parse: ParseResult, offset: number, file = 0): number {
+  return parse.files[file]?.lines.lineOf(offset) ?? 0;
+}
+
+/** LSP Location of a loc; `rootUri` names file 0 (the document itself). */
+export function toLocation(parse: ParseResult, loc: Loc, rootUri: string): Location {
+  return { uri: fileUri(parse, loc.file, rootUri), range: toRange(parse, loc) };
+}
+
+/** URI of file i of a parse. */
+export function fileUri(parse: ParseResult, file: number, rootUri: string): string {
+  if (file === 0) return rootUri;
+  const f = parse.files[file];
+  return f ? pathToUri(f.path) : rootUri;
+}

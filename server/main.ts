@@ -1,0 +1,10 @@
+// keepalived-language-server: `--stdio`, `--node-ipc` or `--socket=N` (picked from argv by
+// vscode-languageserver's createConnection).
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+if (process.argv.includes('--version')) {
+  process.stdout.write('keepalived-language-server 0.1.0\n');
+} else {
+  startServer(createConnection(ProposedFeatures.all));
+}

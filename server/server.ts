@@ -1,0 +1,341 @@
+// Wires the LSP features to a connection. Each handler is guarded: malformed params get an
+// InvalidParams error, unexpected exceptions are logged and answered with an empty result, and
+// unknown documents get empty results. The server keeps serving whatever a client sends.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NEWEST_VERSION } from '../grammar/index';
+import { clearConfigCache } from '../host/config-file';
+import { Analyzer, type Analysis } from './analysis';
+import { codeActions } from './code-actions';
+import { complete } from './completion';
+import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics } from './diagnostics';
+import { formatEdits } from './formatting';
+import { hover } from './hover';
+import { documentLinks } from './links';
+import { toOffset, uriToPath } from './locations';
+import { definition, prepareRename, references, rename } from './navigation';
+import { documentSymbols, foldingRanges } from './outline';
+import { PeerScheduler } from './peers';
+import {
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  resolveOptions,
+  type ResolvedOptions,
+  type ServerSettings,
+} from './settings';
+
+/** Wait between a change and its diagnostics: just enough to coalesce a burst of didChange. */
+export const DEBOUNCE_MS = 2;
+/** Included files changed in an editor: their includers are re-linted after this idle time. */
+const INCLUDER_DELAY_MS = 150;
+/** How long a workspace/configuration answer may take before defaults are used. */
+const SETTINGS_TIMEOUT_MS = 1000;
+
+/** Registers every handler on the connection and starts listening. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (msg: string): void => {
+    try {
+      connection.console.error(msg);
+    } catch {
+      /* the connection may be gone */
+    }
+  };
+  const describe = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.on('uncaughtException', (e) => log(`uncaught exception: ${describe(e)}`));
+  process.on('unhandledRejection', (e) => log(`unhandled rejection: ${describe(e)}`));
+
+  let clientLocale: string | undefined;
+  let configurationPull = false;
+  let watchRegistration = false;
+  let snippets = false;
+  let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
+  const resolved = new Map<string, ResolvedOptions>();
+  const settingsRequests = new Map<string, Promise<void>>();
+
+  const optionsFor = (uri: string): ResolvedOptions => {
+    let r = resolved.get(uri);
+    if (!r)
+      resolved.set(
+        uri,
+        (r = resolveOptions(uri.startsWith('file:') ? uriToPath(uri) : undefined, pushedSettings, clientLocale)),
+      );
+    return r;
+  };
+  const analyzer = new Analyzer(documents, optionsFor);
+  const lspCache = new WeakMap<Analysis, LspDiagnostic[]>();
+
+  // ---- diagnostics ----
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (uri: string, delay = DEBOUNCE_MS): void => {
+    pending.add(uri);
+    if (!timer) timer = setTimeout(flush, delay);
+  };
+  const flush = (): void => {
+    timer = undefined;
+    const uris = [...pending];
+    pending.clear();
+    for (const uri of uris) {
+      try {
+        validate(uri);
+      } catch (e) {
+        log(`diagnostics for ${uri} failed: ${describe(e)}`);
+      }
+    }
+  };
+  const publish = (uri: string): void => {
+    const a = analyzer.lint(uri);
+    if (!a) return;
+    let diags = lspCache.get(a);
+    if (!diags) {
+      diags = diagnosticsForDocument(a.parse, a.diagnostics ?? [], uri);
+      diags.push(...inactiveDiagnostics(a.parse, a.resolved.options.configId));
+      if (a.resolved.configError) diags.unshift(configErrorDiagnostic(a.resolved.configError));
+      lspCache.set(a, diags);
+    }
+    const peer = peers.for(uri);
+    void connection.sendDiagnostics({
+      uri,
+      version: a.version,
+      diagnostics: peer.length ? [...diags, ...peer] : diags,
+    });
+  };
+  const validate = (uri: string): void => {
+    publish(uri);
+    const includers = analyzer.includers(uri);
+    for (const other of includers) setTimeout(() => schedule(other), INCLUDER_DELAY_MS).unref?.();
+    if (optionsFor(uri).peerAnalysis) peers.schedule();
+  };
+  const peers = new PeerScheduler(
+    () => {
+      const groups = [
+        ...new Set(documents.all().flatMap((d) => optionsFor(d.uri).peers.map((g) => JSON.stringify(g)))),
+      ].map((g) => JSON.parse(g) as string[]);
+      const first = documents.all()[0];
+      return { groups, fs: analyzer.fs, locale: first ? (optionsFor(first.uri).options.locale ?? 'en') : 'en' };
+    },
+    (uris) => uris.forEach((u) => documents.get(u) && publish(u)),
+    log,
+  );
+
+  // ---- settings ----
+  const fetchSettings = (uri: string): Promise<void> => {
+    let p = settingsRequests.get(uri);
+    if (p) return p;
+    p = (async () => {
+      let settings = pushedSettings;
+      if (configurationPull) {
+        try {
+          const answer = await Promise.race([
+            connection.workspace.getConfiguration({ scopeUri: uri, section: 'keepalived' }),
+            new Promise((resolve) => setTimeout(() => resolve(undefined), SETTINGS_TIMEOUT_MS).unref?.()),
+          ]);
+          if (answer !== undefined && answer !== null) settings = normalizeSettings(answer);
+        } catch (e) {
+          log(`workspace/configuration failed, using defaults: ${describe(e)}`);
+        }
+      }
+      const before = resolved.get(uri);
+      const next = resolveOptions(uri.startsWith('file:') ? uriToPath(uri) : undefined, settings, clientLocale);
+      resolved.set(uri, next);
+      if (before && JSON.stringify(before) !== JSON.stringify(next)) analyzer.invalidate(uri);
+    })();
+    settingsRequests.set(uri, p);
+    return p;
+  };
+  const refreshAll = (): void => {
+    settingsRequests.clear();
+    resolved.clear();
+    clearConfigCache();
+    analyzer.invalidateAll();
+    for (const d of documents.all()) void fetchSettings(d.uri).then(() => schedule(d.uri));
+  };
+
+  // ---- lifecycle ----
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities ?? {};
+    const init = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown };
+    clientLocale =
+      typeof init.locale === 'string' ? init.locale : typeof params.locale === 'string' ? params.locale : undefined;
+    if (init.settings)
+      pushedSettings = normalizeSettings((init.settings as Record<string, unknown>).keepalived ?? init.settings);
+    configurationPull = !!caps.workspace?.configuration;
+    watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    const prepare = !!caps.textDocument?.rename?.prepareSupport;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: [' ', '\t'] },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'keepalived' },
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: prepare ? { prepareProvider: true } : true,
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'keepalived-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationPull) {
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'keepalived' })
+        .catch(() => undefined);
+    }
+    if (watchRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/.keepalived-lint.{json,yaml,yml}' }, { globPattern: '**/*.conf' }],
+        })
+        .catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    try {
+      const s = (params?.settings as Record<string, unknown> | null | undefined)?.keepalived;
+      if (s !== undefined) pushedSettings = normalizeSettings(s);
+      refreshAll();
+    } catch (e) {
+      log(`didChangeConfiguration failed: ${describe(e)}`);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      const changes = params?.changes ?? [];
+      if (changes.some((c) => /\.keepalived-lint\.(json|ya?ml)$/.test(c.uri))) refreshAll();
+      else if (changes.length) {
+        analyzer.invalidateAll();
+        for (const d of documents.all()) schedule(d.uri, INCLUDER_DELAY_MS);
+      }
+    } catch (e) {
+      log(`didChangeWatchedFiles failed: ${describe(e)}`);
+    }
+  });
+
+  documents.onDidOpen((e) => {
+    analyzer.opened(e.document.uri);
+    void fetchSettings(e.document.uri).then(() => schedule(e.document.uri, 0));
+  });
+  documents.onDidChangeContent((e) => {
+    // didOpen also fires this; the first diagnostics wait for the settings (see onDidOpen).
+    if (settingsRequests.has(e.document.uri) && resolved.has(e.document.uri)) schedule(e.document.uri);
+  });
+  documents.onDidSave(() => peers.schedule(0));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    analyzer.closed(uri);
+    resolved.delete(uri);
+    settingsRequests.delete(uri);
+    pending.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const other of analyzer.includers(uri)) schedule(other, INCLUDER_DELAY_MS);
+  });
+  connection.onShutdown(() => {
+    peers.dispose();
+    if (timer) clearTimeout(timer);
+  });
+
+  // ---- requests ----
+  const uriOf = (params: unknown): string => {
+    const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing');
+    return uri;
+  };
+  const positionOf = (params: unknown): Position => {
+    const pos = (params as { position?: Position } | null)?.position;
+    if (!pos || typeof pos.line !== 'number' || typeof pos.character !== 'number')
+      throw new ResponseError(ErrorCodes.InvalidParams, 'position is missing');
+    return pos;
+  };
+  /** Wraps a request handler: invalid params -> error response, anything else -> logged + empty. */
+  const guard =
+    <P, R>(name: string, empty: R, fn: (params: P, a: Analysis) => R) =>
+    (params: P): R => {
+      try {
+        const a = analyzer.get(uriOf(params));
+        if (!a) return empty;
+        return fn(params, a);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        log(`${name} failed: ${describe(e)}`);
+        return empty;
+      }
+    };
+  const offsetOf = (params: unknown, a: Analysis): number => toOffset(a.parse, positionOf(params));
+
+  connection.onCompletion(
+    guard('completion', [], (p, a) =>
+      complete(a.parse, offsetOf(p, a), {
+        snippets,
+        targetVersion: a.resolved.options.targetVersion ?? a.parse.targetVersion ?? NEWEST_VERSION,
+      }),
+    ),
+  );
+  connection.onHover(guard('hover', null, (p, a) => hover(a.parse, offsetOf(p, a))));
+  connection.onDocumentSymbol(guard('documentSymbol', [], (_p, a) => documentSymbols(a.parse)));
+  connection.onFoldingRanges(guard('foldingRange', [], (_p, a) => foldingRanges(a.parse)));
+  connection.onDocumentFormatting(
+    guard('formatting', [], (p, a) =>
+      formatEdits(a.parse, { tabSize: p.options?.tabSize ?? 4, insertSpaces: p.options?.insertSpaces ?? false }),
+    ),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [], (p, a) =>
+      formatEdits(
+        a.parse,
+        { tabSize: p.options?.tabSize ?? 4, insertSpaces: p.options?.insertSpaces ?? false },
+        { startLine: p.range?.start?.line ?? 0, endLine: p.range?.end?.line ?? Number.MAX_SAFE_INTEGER },
+      ),
+    ),
+  );
+  connection.onDefinition(guard('definition', [], (p, a) => definition(a.parse, offsetOf(p, a), a.uri)));
+  connection.onReferences(
+    guard('references', [], (p, a) =>
+      references(a.parse, offsetOf(p, a), a.uri, p.context?.includeDeclaration !== false),
+    ),
+  );
+  connection.onPrepareRename(guard('prepareRename', null, (p, a) => prepareRename(a.parse, offsetOf(p, a)) ?? null));
+  connection.onRenameRequest(
+    guard('rename', null, (p, a) => {
+      if (typeof p.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'newName is missing');
+      try {
+        return rename(a.parse, offsetOf(p, a), p.newName, a.uri) ?? null;
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        throw new ResponseError(ErrorCodes.InvalidParams, e instanceof Error ? e.message : String(e));
+      }
+    }),
+  );
+  connection.onDocumentLinks(guard('documentLink', [], (_p, a) => documentLinks(a.parse)));
+  connection.onCodeAction(
+    guard('codeAction', [], (p, a) => {
+      const given = Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [];
+      return codeActions(a.parse, a.uri, given);
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,545 @@
+// Protocol tests against the bundled language server (dist/server.js) over stdio.
+import { readFileSync, existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
+import { applyEdits, positionOf, startClient, workspace, type TestClient } from './lsp-client';
+
+const CONF = `# Example node
+global_defs {
+    router_id LB1
+}
+
+$VIP=192.168.0.10
+
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+    interval 2
+}
+
+vrrp_instance VI_1 {
+    state MASTER
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    virtual_ipaddress {
+        \${VIP}/24
+    }
+    track_script {
+        chk_haproxy
+    }
+}
+
+vrrp_sync_group VG_1 {
+    group {
+        VI_1
+    }
+}
+
+virtual_server $VIP 80 {
+    lb_algo rr
+    lb_kind DR
+    protocol TCP
+    real_server 10.0.0.1 80 {
+        weight 1
+    }
+}
+`;
+
+let client: TestClient;
+beforeAll(async () => {
+  client = await startClient();
+}, 60000);
+afterAll(async () => {
+  await client?.close();
+});
+
+const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] =>
+  Array.isArray(r) ? r : (r?.items ?? []);
+const labels = (r: CompletionItem[] | CompletionList | null): string[] => items(r).map((i) => i.label);
+
+describe('initialize', () => {
+  it('announces every capability', async () => {
+    const c = await startClient();
+    try {
+      // A second initialize is answered as well (the server is already initialized here: any answer, no crash).
+      const r = (await c.conn
+        .sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })
+        .catch((e: unknown) => e)) as {
+        capabilities?: Record<string, unknown>;
+      };
+      expect(r).toBeDefined();
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('diagnostics', () => {
+  it('a file without reading or keyword problems has none of them', async () => {
+    const ws = workspace({ 'keepalived.conf': CONF });
+    const d = await client.open(ws.uri('keepalived.conf'), CONF);
+    expect(d.version).toBe(1);
+    // Semantic rules (script security, sync groups...) may comment; nothing about reading or keywords.
+    expect(
+      d.diagnostics.filter((x) => /unknown|syntax|brace|quote|invalid|missing-argument/.test(String(x.code))),
+    ).toEqual([]);
+    for (const x of d.diagnostics) expect(x.source).toBe('keepalived-lint');
+  });
+
+  it('publishes rule findings with code, codeDescription, source, fix data; after edits with the edit version', async () => {
+    const ws = workspace({});
+    const uri = ws.uri('keepalived.conf');
+    const text = 'vrrp_instance VI_1 {\n    state MASTER\n    priorty 100\n}\n';
+    const d = await client.open(uri, text);
+    const diag = d.diagnostics.find((x) => x.code === 'unknown-keyword');
+    expect(diag).toBeDefined();
+    expect(diag!.source).toBe('keepalived-lint');
+    expect(diag!.codeDescription?.href).toBe(
+      'https://github.com/keepalived-tools/keepalived-tools/blob/main/docs/rules/unknown-keyword.md',
+    );
+    expect(diag!.range).toEqual({ start: { line: 2, character: 4 }, end: { line: 2, character: 11 } });
+    expect(diag!.severity).toBe(1);
+    expect((diag!.data as { fix?: { text: string } }).fix?.text).toBe('priority');
+
+    // Incremental edit: fix the typo; the new diagnostics carry version 2.
+    const wait = client.diagnostics(uri, 2);
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, text: 'i' }],
+    });
+    const d2 = await wait;
+    expect(d2.version).toBe(2);
+    expect(d2.diagnostics.filter((x) => x.code === 'unknown-keyword')).toEqual([]);
+  });
+
+  it('shows @id lines as inactive hints with the Unnecessary tag', async () => {
+    const ws = workspace({});
+    const uri = ws.uri('keepalived.conf');
+    const d = await client.open(uri, 'global_defs {\n@lb2 router_id LB2\n}\n');
+    const hint = d.diagnostics.find((x) => x.code === 'inactive-line');
+    expect(hint).toMatchObject({ severity: 4, source: 'keepalived-lint', tags: [1] });
+    expect(hint!.range.start.line).toBe(1);
+  });
+
+  it('uses settings from workspace/configuration (rules off) and falls back to defaults on null', async () => {
+    const c = await startClient({ settings: { rules: { 'unknown-keyword': 'off' }, targetVersion: 42 } });
+    try {
+      const ws = workspace({});
+      const d = await c.open(ws.uri('keepalived.conf'), 'global_defs {\n  bogus_keyword 1\n}\n');
+      expect(d.diagnostics.filter((x) => x.code === 'unknown-keyword')).toEqual([]);
+    } finally {
+      await c.close();
+    }
+    const ws = workspace({});
+    const d = await client.open(ws.uri('keepalived.conf'), 'global_defs {\n  bogus_keyword 1\n}\n');
+    expect(d.diagnostics.map((x) => x.code)).toContain('unknown-keyword');
+  });
+
+  it('reads .keepalived-lint.json next to the document', async () => {
+    const ws = workspace({ '.keepalived-lint.json': JSON.stringify({ rules: { 'unknown-keyword': 'warn' } }) });
+    const d = await client.open(ws.uri('keepalived.conf'), 'global_defs {\n  bogus_keyword 1\n}\n');
+    expect(d.diagnostics.find((x) => x.code === 'unknown-keyword')?.severity).toBe(2);
+  });
+
+  it('localizes messages with initializationOptions.locale', async () => {
+    const c = await startClient({ initializationOptions: { locale: 'zh-cn' } });
+    try {
+      const ws = workspace({});
+      const d = await c.open(ws.uri('keepalived.conf'), 'global_defs {\n  bogus_keyword 1\n}\n');
+      const en = await client.open(ws.uri('other.conf'), 'global_defs {\n  bogus_keyword 1\n}\n');
+      const zh = d.diagnostics.find((x) => x.code === 'unknown-keyword')!.message;
+      expect(zh).not.toBe(en.diagnostics.find((x) => x.code === 'unknown-keyword')!.message);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('clears diagnostics on close', async () => {
+    const ws = workspace({});
+    const uri = ws.uri('keepalived.conf');
+    await client.open(uri, 'global_defs {\n  bogus 1\n}\n');
+    const wait = client.diagnostics(uri);
+    await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    expect((await wait).diagnostics).toEqual([]);
+  });
+});
+
+describe('code actions', () => {
+  it('offers the rule fix (preferred) and a disable-next-line action with the line indentation', async () => {
+    const ws = workspace({});
+    const uri = ws.uri('keepalived.conf');
+    const text = 'vrrp_instance VI_1 {\n    state MASTER\n    priorty 100\n}\n';
+    const d = await client.open(uri, text);
+    const diag = d.diagnostics.find((x) => x.code === 'unknown-keyword')!;
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.isPreferred)!;
+    expect(fix.kind).toBe('quickfix');
+    expect(fix.title).toBe('Replace "priorty" with "priority"');
+    expect(applyEdits(text, fix.edit!.changes![uri]!)).toBe(text.replace('priorty', 'priority'));
+    const disable = actions.find((a) => a.title === 'Disable unknown-keyword for this line')!;
+    const disabled = applyEdits(text, disable.edit!.changes![uri]!);
+    expect(disabled).toBe(
+      'vrrp_instance VI_1 {\n    state MASTER\n    # keepalived-lint disable-next-line unknown-keyword\n    priorty 100\n}\n',
+    );
+    // The suppression works: after applying it the finding is gone.
+    const wait = client.diagnostics(uri, 2);
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: disabled }],
+    });
+    expect((await wait).diagnostics.filter((x) => x.code === 'unknown-keyword')).toEqual([]);
+  });
+});
+
+describe('completion', () => {
+  let uri: string;
+  const text =
+    'global_defs {\n    \n}\nvrrp_script chk_a {\n    script "/bin/true"\n}\nvrrp_script chk_b {\n    script "/bin/true"\n}\nvrrp_instance VI_1 {\n    state \n    interface eth1\n    track_script {\n        \n    }\n    \n}\nvrrp_sync_group G {\n    group {\n        \n    }\n}\nvirtual_server 10.0.0.1 80 {\n    lb_kind \n}\n\n';
+  beforeAll(async () => {
+    uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, text);
+  });
+  const at = (line: number, character: number): Promise<CompletionItem[] | CompletionList | null> =>
+    client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+
+  it('offers only root keywords at the top level, with a vrrp_instance snippet', async () => {
+    const r = items(await at(25, 0));
+    const l = r.map((i) => i.label);
+    expect(l).toContain('vrrp_instance');
+    expect(l).toContain('global_defs');
+    expect(l).not.toContain('priority');
+    const vi = r.find((i) => i.label === 'vrrp_instance')!;
+    expect(vi.insertTextFormat).toBe(2);
+    expect((vi.textEdit as TextEdit).newText).toContain('state ${2|MASTER,BACKUP|}');
+  });
+
+  it('offers vrrp_instance keywords inside vrrp_instance', async () => {
+    const l = labels(await at(15, 4));
+    expect(l).toContain('priority');
+    expect(l).toContain('virtual_router_id');
+    expect(l).not.toContain('router_id');
+    expect(l).not.toContain('vrrp_instance');
+  });
+
+  it('offers global_defs keywords inside global_defs', async () => {
+    const l = labels(await at(1, 4));
+    expect(l).toContain('router_id');
+    expect(l).not.toContain('priority');
+  });
+
+  it('offers enum values for the argument: state, lb_kind', async () => {
+    expect(labels(await at(10, 10))).toEqual(['MASTER', 'BACKUP']);
+    expect(labels(await at(23, 12))).toEqual(['NAT', 'DR', 'TUN']);
+  });
+
+  it('offers defined vrrp_script names inside track_script and instance names inside a sync group', async () => {
+    expect(labels(await at(13, 8))).toEqual(['chk_a', 'chk_b']);
+    expect(labels(await at(19, 8))).toEqual(['VI_1']);
+  });
+
+  it('offers interface names already used after interface', async () => {
+    const r = await client.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 11, character: 14 },
+    });
+    expect(labels(r as CompletionItem[])).toEqual(['eth1']);
+  });
+});
+
+describe('hover', () => {
+  let uri: string;
+  beforeAll(async () => {
+    uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, CONF);
+  });
+  it('documents a keyword with its range and default', async () => {
+    const h = (await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(CONF, 'priority', 2),
+    })) as Hover;
+    const v = (h.contents as { value: string }).value;
+    expect(v).toContain('priority');
+    expect(v).toContain('1–255');
+    expect(v).toMatch(/Default: /);
+    expect(v).toMatch(/since keepalived 2\.2\.7/);
+  });
+  it('shows the value of $NAME', async () => {
+    const h = (await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(CONF, '${VIP}/24', 2),
+    })) as Hover;
+    expect((h.contents as { value: string }).value).toContain('192.168.0.10');
+  });
+  it('answers null off any word', async () => {
+    expect(
+      await client.conn.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 4, character: 0 },
+      }),
+    ).toBeNull();
+  });
+});
+
+describe('symbols, folding, links', () => {
+  it('outlines instances, scripts, virtual servers with their real servers', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, CONF);
+    const s = (await client.conn.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    expect(s.map((x) => `${x.detail ?? ''}:${x.name}`)).toEqual([
+      ':global_defs',
+      'vrrp_script:chk_haproxy',
+      'vrrp_instance:VI_1',
+      'vrrp_sync_group:VG_1',
+      'virtual_server:192.168.0.10 80',
+    ]);
+    const vs = s[4]!;
+    expect(vs.children!.map((c) => c.name)).toEqual(['10.0.0.1 80']);
+    expect(s[2]!.range).toEqual({ start: { line: 12, character: 0 }, end: { line: 23, character: 1 } });
+    expect(s[2]!.selectionRange).toEqual({ start: { line: 12, character: 14 }, end: { line: 12, character: 18 } });
+  });
+
+  it('folds blocks and comment runs', async () => {
+    const text = '# a\n# b\n# c\nglobal_defs {\n  router_id x\n  smtp_server 10.0.0.1\n}\n';
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, text);
+    const f = (await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    expect(f).toEqual([
+      { startLine: 0, endLine: 2, kind: 'comment' },
+      { startLine: 3, endLine: 5 },
+    ]);
+  });
+
+  it('links include targets', async () => {
+    const ws = workspace({ 'extra.conf': 'global_defs {\n  router_id x\n}\n' });
+    const text = 'include extra.conf\n';
+    await client.open(ws.uri('keepalived.conf'), text);
+    const links = (await client.conn.sendRequest('textDocument/documentLink', {
+      textDocument: { uri: ws.uri('keepalived.conf') },
+    })) as DocumentLink[];
+    expect(links).toHaveLength(1);
+    expect(links[0]!.target).toBe(pathToFileURL(ws.path('extra.conf')).href);
+    expect(links[0]!.range).toEqual({ start: { line: 0, character: 8 }, end: { line: 0, character: 18 } });
+  });
+});
+
+describe('formatting', () => {
+  const messy =
+    '# top comment  \nglobal_defs {\nrouter_id LB1   # trailing comment\n      }\n\n\nvrrp_instance VI_1 {\n  state MASTER\n    ! bang comment\n virtual_ipaddress {\n192.168.0.10/24\n  }\n  }\n';
+  it('re-indents by the block structure, keeps every word and comment, and is idempotent', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, messy);
+    const edits = (await client.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: false },
+    })) as TextEdit[];
+    const out = applyEdits(messy, edits);
+    expect(out).toBe(
+      '# top comment\nglobal_defs {\n\trouter_id LB1   # trailing comment\n}\n\n\nvrrp_instance VI_1 {\n\tstate MASTER\n\t! bang comment\n\tvirtual_ipaddress {\n\t\t192.168.0.10/24\n\t}\n}\n',
+    );
+    const strip = (s: string): string => s.replace(/\s+/g, '');
+    expect(strip(out)).toBe(strip(messy));
+    const wait = client.diagnostics(uri, 2);
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: out }],
+    });
+    await wait;
+    const again = (await client.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: false },
+    })) as TextEdit[];
+    expect(again).toEqual([]);
+  });
+  it('uses spaces when asked', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, 'global_defs {\nrouter_id LB1\n}\n');
+    const edits = (await client.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    })) as TextEdit[];
+    expect(edits).toEqual([
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '  ' },
+    ]);
+  });
+  it('leaves a file with an unterminated quote alone', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, 'vrrp_script x {\nscript "/bin/true\n}\n');
+    expect(
+      await client.conn.sendRequest('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 4, insertSpaces: false },
+      }),
+    ).toEqual([]);
+  });
+  it('does not touch multi-line definitions', async () => {
+    const text = '$BLOCK=router_id a \\\n     smtp_server 1.2.3.4\nglobal_defs {\n$BLOCK\n}\n';
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, text);
+    const edits = (await client.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: false },
+    })) as TextEdit[];
+    expect(applyEdits(text, edits)).toBe(
+      '$BLOCK=router_id a \\\n     smtp_server 1.2.3.4\nglobal_defs {\n\t$BLOCK\n}\n',
+    );
+  });
+});
+
+describe('definition, references, rename', () => {
+  it('work for a vrrp_script across an include', async () => {
+    const scripts = 'vrrp_script chk_web {\n    script "/bin/true"\n}\n';
+    const main =
+      'include scripts.conf\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 1\n    priority 100\n    track_script {\n        chk_web\n    }\n}\n';
+    const ws = workspace({ 'scripts.conf': scripts, 'keepalived.conf': main });
+    const uri = ws.uri('keepalived.conf');
+    await client.open(uri, main);
+    const pos = positionOf(main, 'chk_web', 3);
+    const defs = (await client.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: pos,
+    })) as Location[];
+    expect(defs).toEqual([
+      { uri: ws.uri('scripts.conf'), range: { start: { line: 0, character: 12 }, end: { line: 0, character: 19 } } },
+    ]);
+    const refs = (await client.conn.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: pos,
+      context: { includeDeclaration: true },
+    })) as Location[];
+    expect(refs.map((r) => `${r.uri === uri ? 'main' : 'scripts'}:${r.range.start.line}`).sort()).toEqual([
+      'main:7',
+      'scripts:0',
+    ]);
+    const prep = (await client.conn.sendRequest('textDocument/prepareRename', {
+      textDocument: { uri },
+      position: pos,
+    })) as { placeholder: string };
+    expect(prep.placeholder).toBe('chk_web');
+    const edit = (await client.conn.sendRequest('textDocument/rename', {
+      textDocument: { uri },
+      position: pos,
+      newName: 'chk_http',
+    })) as WorkspaceEdit;
+    expect(applyEdits(main, edit.changes![uri]!)).toBe(main.replace('chk_web', 'chk_http'));
+    expect(applyEdits(scripts, edit.changes![ws.uri('scripts.conf')]!)).toBe(scripts.replace('chk_web', 'chk_http'));
+    // An invalid name is refused with an error response.
+    await expect(
+      client.conn.sendRequest('textDocument/rename', { textDocument: { uri }, position: pos, newName: 'two words' }),
+    ).rejects.toThrow(/not a valid/);
+  });
+
+  it('work for $NAME definitions', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, CONF);
+    const pos = positionOf(CONF, '${VIP}/24', 3);
+    const defs = (await client.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: pos,
+    })) as Location[];
+    expect(defs.map((d) => d.range.start)).toEqual([{ line: 5, character: 0 }]);
+    const edit = (await client.conn.sendRequest('textDocument/rename', {
+      textDocument: { uri },
+      position: pos,
+      newName: 'ADDR',
+    })) as WorkspaceEdit;
+    expect(applyEdits(CONF, edit.changes![uri]!)).toBe(CONF.replaceAll('$VIP', '$ADDR').replace('${VIP}', '${ADDR}'));
+  });
+
+  it('work for vrrp_instance names used in a sync group', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, CONF);
+    const refs = (await client.conn.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: positionOf(CONF, 'VI_1', 1),
+      context: { includeDeclaration: false },
+    })) as Location[];
+    expect(refs.map((r) => r.range.start.line)).toEqual([27]);
+  });
+});
+
+describe('robustness', () => {
+  it('answers a malformed request with an error and keeps serving', async () => {
+    await expect(
+      client.conn.sendRequest('textDocument/hover', { position: { line: 0, character: 0 } }),
+    ).rejects.toThrow();
+    await expect(client.conn.sendRequest('textDocument/completion', { textDocument: { uri: 5 } })).rejects.toThrow();
+    await expect(client.conn.sendRequest('textDocument/noSuchMethod', {})).rejects.toThrow();
+    // Malformed notifications are survived too.
+    await client.conn.sendNotification('textDocument/didOpen', { nope: true });
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: 'file:///nowhere.conf', version: 3 },
+      contentChanges: [{ text: 'x' }],
+    });
+    const uri = workspace({}).uri('keepalived.conf');
+    const d = await client.open(uri, 'global_defs {\n}\n');
+    expect(d.diagnostics).toEqual([]);
+    expect(client.proc.exitCode).toBeNull();
+  });
+
+  it('answers requests about unknown documents with empty results', async () => {
+    const uri = 'file:///does/not/exist.conf';
+    const position = { line: 3, character: 3 };
+    expect(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })).toBeNull();
+    expect(await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position })).toEqual([]);
+    expect(await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })).toEqual([]);
+    expect(await client.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position })).toEqual([]);
+    expect(
+      await client.conn.sendRequest('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 4, insertSpaces: true },
+      }),
+    ).toEqual([]);
+  });
+
+  it('answers positions past the end of the document', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, 'global_defs {\n}\n');
+    const position = { line: 999, character: 999 };
+    expect(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })).toBeNull();
+    expect(
+      labels(
+        (await client.conn.sendRequest('textDocument/completion', {
+          textDocument: { uri },
+          position,
+        })) as CompletionItem[],
+      ),
+    ).toContain('vrrp_instance');
+  });
+
+  it('handles the seed example without errors (read where it lies)', async () => {
+    const seed = '/work/shared/seed-examples/lvs-dr/keepalived.conf';
+    if (!existsSync(seed)) return;
+    const text = readFileSync(seed, 'utf8');
+    const uri = pathToFileURL(seed).href;
+    const d = await client.open(uri, text);
+    expect(Array.isArray(d.diagnostics)).toBe(true);
+    const s = (await client.conn.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    expect(s.length).toBeGreaterThan(0);
+    const edits = (await client.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: false },
+    })) as TextEdit[];
+    const out = applyEdits(text, edits);
+    expect(out.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+});
