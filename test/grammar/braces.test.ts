@@ -1,0 +1,306 @@
+// grammar.md §4: brace splitting, block opening and closing, value blocks, the one-line-block
+// trap, missing "{", extra "}", unknown-block cascades and recovery.
+import { describe, expect, it } from 'vitest';
+import { codes, find, parse, problems, shape, textOf } from './helpers';
+
+const VI = (body: string): string => `vrrp_instance VI_1 {\n${body}}\n`;
+
+describe('brace splitting: every brace is its own logical line', () => {
+  it('vrrp_instance VI_1 {', () => {
+    const p = parse('vrrp_instance VI_1 {\n  state MASTER\n}\n');
+    expect(codes(p)).toEqual([]);
+    const vi = p.body[0]!;
+    expect(textOf(p, vi.open!)).toBe('{');
+    expect(textOf(p, vi.close!)).toBe('}');
+    expect(vi.open!.start).toBe(19);
+  });
+
+  it('glued braces: global_defs{, }vrrp_instance VI_1{, }} (oracle 61)', () => {
+    const p = parse('global_defs{\n  router_id r1\n}vrrp_instance VI_1{\n  interface eth0\n  virtual_ipaddress{\n    10.0.0.1/24\n  }}\n');
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'global_defs', children: [{ kw: 'router_id', args: ['r1'] }] },
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [
+          { kw: 'interface', args: ['eth0'] },
+          { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] },
+        ],
+      },
+    ]);
+  });
+
+  it('"{" on the next line opens the block (oracle 03)', () => {
+    const p = parse('vrrp_instance VI_1\n{\n  state MASTER\n}\n');
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)).toEqual([{ kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'state', args: ['MASTER'] }] }]);
+  });
+
+  it('"} foo_bar": foo_bar is a keyword of the enclosing block (oracle 04)', () => {
+    const p = parse(VI('  virtual_ipaddress {\n    10.0.0.1/24\n  } priority 100\n').replace(/}\n$/, '} foo_bar\n'));
+    expect(shape(p.body)).toEqual([
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [
+          { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] },
+          { kw: 'priority', args: ['100'] },
+        ],
+      },
+      { kw: 'foo_bar', unknown: true },
+    ]);
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unknown-keyword', 'foo_bar']]);
+  });
+
+  it('"smtp_helo_name x{y": x, then "{", then y (oracle 55)', () => {
+    const p = parse('global_defs {\n  smtp_helo_name x{y\n}\nvrrp_script chk {\n}\n');
+    expect(shape(p.body)).toEqual([
+      { kw: 'global_defs', children: [{ kw: 'smtp_helo_name', args: ['x'] }, { kw: 'y', unknown: true }] },
+      { kw: 'vrrp_script', args: ['chk'], children: [] },
+    ]);
+    // One root cause: the unexpected "{", whose range runs to the end (the count never resyncs;
+    // keepalived adds "There are 1 missing '}'s" at EOF).
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unexpected-open-brace', '{']]);
+    expect(p.problems[0]!.data.extentEnd).toBe(p.files[0]!.text.length - 1);
+  });
+
+  it('quoted braces do not split (oracle 55)', () => {
+    const p = parse('global_defs {\n  router_id "a{b}c"\n}\n');
+    expect(codes(p)).toEqual([]);
+    expect(find(p.body, 'router_id')!.args[0]!.text).toBe('a{b}c');
+  });
+
+  it('comment after a brace (oracle 61)', () => {
+    const p = parse(VI('  virtual_ipaddress { # comment after brace\n    10.0.0.1/24\n  }\n'));
+    expect(codes(p)).toEqual([]);
+    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([['10.0.0.1/24']]);
+  });
+});
+
+describe('the one-line-block trap (oracle 02)', () => {
+  it('one keyword per brace-delimited segment: the rest are arguments', () => {
+    const p = parse('vrrp_instance VI_1 { state MASTER interface eth0 virtual_router_id 51 }\n');
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'state', args: ['MASTER', 'interface', 'eth0', 'virtual_router_id', '51'] }] },
+    ]);
+  });
+
+  it('nested one-line blocks', () => {
+    const p = parse('vrrp_instance VI_1 { authentication { auth_type PASS auth_pass x } }\n');
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)[0]!.children).toEqual([
+      { kw: 'authentication', children: [{ kw: 'auth_type', args: ['PASS', 'auth_pass', 'x'] }] },
+    ]);
+  });
+});
+
+describe('value blocks', () => {
+  it('each line is one entry; the words are its fields', () => {
+    const p = parse(VI('  virtual_ipaddress {\n    10.0.0.1/24 dev eth0 label eth0:1\n    10.0.0.2/24\n  }\n'));
+    expect(codes(p)).toEqual([]);
+    const vip = find(p.body, 'virtual_ipaddress')!;
+    expect(vip.children).toBeUndefined();
+    expect(vip.entries!.map((e) => e.map((w) => w.text))).toEqual([['10.0.0.1/24', 'dev', 'eth0', 'label', 'eth0:1'], ['10.0.0.2/24']]);
+    expect(textOf(p, vip.entries![1]![0]!)).toBe('10.0.0.2/24');
+  });
+
+  it('a one-line value block is one entry (oracle 10)', () => {
+    const p = parse(VI('  virtual_ipaddress { 10.0.0.1/24 10.0.0.2/24 }\n'));
+    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([['10.0.0.1/24', '10.0.0.2/24']]);
+  });
+
+  it('a single value on one line works: track_interface { eth0 }', () => {
+    const p = parse(VI('  track_interface { eth0 }\n'));
+    expect(codes(p)).toEqual([]);
+    expect(find(p.body, 'track_interface')!.entries).toHaveLength(1);
+  });
+
+  it('keywords inside a value block are data, not keywords', () => {
+    const p = parse(VI('  virtual_ipaddress {\n    state BACKUP\n  }\n  priority 100\n'));
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)[0]!.children).toEqual([
+      { kw: 'virtual_ipaddress', entries: [['state', 'BACKUP']] },
+      { kw: 'priority', args: ['100'] },
+    ]);
+  });
+
+  it('root value blocks: static_ipaddress, virtual_server_group NAME', () => {
+    const p = parse('static_ipaddress {\n  10.1.1.1/24 dev eth1\n}\nvirtual_server_group VSG {\n  10.0.0.1 80\n  10.0.0.2-10 443\n}\n');
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'static_ipaddress', entries: [['10.1.1.1/24', 'dev', 'eth1']] },
+      { kw: 'virtual_server_group', args: ['VSG'], entries: [['10.0.0.1', '80'], ['10.0.0.2-10', '443']] },
+    ]);
+  });
+
+  it('a value block whose "{" is missing: the next line is data (logged only by keepalived)', () => {
+    const p = parse(VI('  virtual_ipaddress\n    10.0.0.1/24\n  }\n'));
+    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([['10.0.0.1/24']]);
+    expect(codes(p)).toEqual(['missing-open-brace']);
+  });
+});
+
+describe('missing "{" (oracle 11)', () => {
+  it('the next line is read as a sub-keyword; one problem spans the cascade', () => {
+    const text = 'vrrp_instance VI_1\n  interface eth0\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\nvrrp_script chk {\n}\n';
+    const p = parse(text);
+    expect(shape(p.body)).toEqual([
+      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'interface', args: ['eth0'] }, { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] }] },
+      { kw: 'vrrp_script', args: ['chk'], children: [] },
+    ]);
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([['missing-open-brace', 'vrrp_instance']]);
+    // The keepalived "Extra '}' found" on the last "}" of the instance belongs to this cascade.
+    expect(p.problems[0]!.data.extentEnd).toBe(text.indexOf('}\nvrrp_script') + 1);
+  });
+
+  it('at the end of the file', () => {
+    const p = parse('global_defs\n');
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([['missing-open-brace', 'global_defs']]);
+  });
+});
+
+describe('extra "}" (oracle 12)', () => {
+  it('a "}" at the top level is reported once, where it stands', () => {
+    const p = parse('global_defs {\n}\n}\nvrrp_script chk {\n}\n');
+    expect(problems(p).map((x) => [x.code, x.start])).toEqual([['extra-close-brace', 16]]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'global_defs', children: [] },
+      { kw: 'vrrp_script', args: ['chk'], children: [] },
+    ]);
+  });
+
+  it('"}}" closes two blocks, the third is extra', () => {
+    const text = 'vrrp_instance VI_1 {\n  authentication {\n    auth_type PASS\n  }}}\n';
+    const p = parse(text);
+    expect(problems(p).map((x) => [x.code, x.text, x.start])).toEqual([['extra-close-brace', '}', text.lastIndexOf('}')]]);
+  });
+});
+
+describe('missing "}" at the end (oracle 13)', () => {
+  it('each open block is reported, innermost last; the AST keeps their contents', () => {
+    const p = parse('vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1/24\n');
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([
+      ['unclosed-block', 'virtual_ipaddress {'],
+      ['unclosed-block', 'vrrp_instance VI_1 {'],
+    ]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] }] },
+    ]);
+  });
+});
+
+describe('unknown blocks cascade (oracles 14, 15)', () => {
+  it('unknown root block: its contents are read at the top level; one problem spanning the cascade', () => {
+    const text = 'foo_block {\n  bar 1\n  baz {\n    qux\n  }\n}\nvrrp_instance VI_1 {\n  interface eth0\n}\n';
+    const p = parse(text);
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unknown-keyword', 'foo_block']]);
+    expect(p.problems[0]!.data).toMatchObject({ opensBlock: true, extentEnd: text.indexOf('}\nvrrp') + 1 });
+    expect(shape(p.body)).toEqual([
+      { kw: 'foo_block', unknown: true },
+      { kw: 'bar', args: ['1'], unknown: true },
+      { kw: 'baz', unknown: true },
+      { kw: 'qux', unknown: true },
+      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'interface', args: ['eth0'] }] },
+    ]);
+  });
+
+  it('unknown block inside vrrp_instance: its "}" closes the instance, later keywords fall to the top level', () => {
+    const text =
+      'global_defs {\n  router_id r1\n  no_such_global 1\n}\nvrrp_instance VI_1 {\n  interface eth0\n  unknown_kw {\n    a b\n  }\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\nvrrp_script chk {\n}\n';
+    const p = parse(text);
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([
+      ['unknown-keyword', 'no_such_global'],
+      ['unknown-keyword', 'unknown_kw'],
+    ]);
+    // The cascade ends at the last "}" of the instance, where the count and the depth agree again.
+    expect(p.problems[1]!.data.extentEnd).toBe(text.indexOf('}\nvrrp_script') + 1);
+    expect(shape(p.body)).toEqual([
+      { kw: 'global_defs', children: [{ kw: 'router_id', args: ['r1'] }, { kw: 'no_such_global', args: ['1'], unknown: true }] },
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [
+          { kw: 'interface', args: ['eth0'] },
+          { kw: 'unknown_kw', unknown: true },
+          { kw: 'a', args: ['b'], unknown: true },
+        ],
+      },
+      { kw: 'virtual_ipaddress', unknown: true },
+      { kw: '10.0.0.1/24', unknown: true },
+      { kw: 'vrrp_script', args: ['chk'], children: [] },
+    ]);
+  });
+
+  it('a keyword valid only in another block is unknown where it stands', () => {
+    const p = parse('global_defs {\n  priority 100\n}\n');
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unknown-keyword', 'priority']]);
+    expect(p.problems[0]!.data.block).toBe('root > global_defs');
+  });
+});
+
+describe('unexpected "{"', () => {
+  it('inside a block: ignored, the matching "}" closes the enclosing block', () => {
+    const text = VI('  state MASTER\n  {\n  priority 100\n  }\n  advert_int 1\n');
+    const p = parse(text);
+    expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unexpected-open-brace', '{']]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'state', args: ['MASTER'] }, { kw: 'priority', args: ['100'] }] },
+      { kw: 'advert_int', args: ['1'], unknown: true },
+    ]);
+  });
+});
+
+describe('recovery: a broken line never hides the rest of the file', () => {
+  it('later blocks are in the AST after an unterminated quote, a missing brace and an unknown block', () => {
+    const text = [
+      'global_defs {',
+      '  router_id "unterminated',
+      '}',
+      'vrrp_script chk',
+      '  script "/bin/true"',
+      '}',
+      'bogus_block {',
+      '  x 1',
+      '}',
+      'vrrp_instance VI_1 {',
+      '  state BACKUP',
+      '  priority 100',
+      '}',
+      'virtual_server 10.0.0.1 80 {',
+      '  real_server 10.0.0.2 80 {',
+      '    TCP_CHECK {',
+      '      connect_timeout 3',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const p = parse(text);
+    expect(codes(p)).toEqual(['unterminated-quote', 'unmatched-quote', 'missing-open-brace', 'unknown-keyword']);
+    const kws = shape(p.body).map((n) => n.kw);
+    expect(kws).toEqual(['global_defs', 'vrrp_script', 'bogus_block', 'x', 'vrrp_instance', 'virtual_server']);
+    expect(find(p.body, 'priority')!.args[0]!.text).toBe('100');
+    expect(find(p.body, 'connect_timeout')!.parentPath).toBe('root > virtual_server > real_server > TCP_CHECK');
+  });
+
+  it('deep nesting does not overflow anything', () => {
+    const depth = 50000;
+    const text = `${'foo {\n'.repeat(depth)}${'}\n'.repeat(depth)}global_defs {\n}\n`;
+    const p = parse(text);
+    expect(p.body[p.body.length - 1]!.keyword.text).toBe('global_defs');
+    expect(p.problems).toHaveLength(1);
+  });
+
+  it('parent paths and locations of nested statements', () => {
+    const text = 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 2\n  }\n}\n';
+    const p = parse(text);
+    const w = find(p.body, 'weight')!;
+    expect(w.parentPath).toBe('root > virtual_server > real_server');
+    expect(w.parent!.keyword.text).toBe('real_server');
+    expect(w.spec!.name).toBe('weight');
+    expect(textOf(p, w.keyword)).toBe('weight');
+    expect(w.keyword.start).toBe(text.indexOf('weight'));
+  });
+});
