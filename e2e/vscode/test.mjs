@@ -364,6 +364,7 @@ try {
     await page.mouse.move(b.x + Math.min(b.width / 2, 40), b.y + b.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'persistence_timeout' }).first();
     await hover.waitFor({ state: 'visible' });
+    await page.waitForTimeout(500); // past the fade-in
     const text = (await hover.textContent()).replace(/\s+/g, ' ').trim();
     await shot('hover-diagnostic');
     return text.slice(0, 140);
@@ -377,7 +378,7 @@ try {
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .rendered-markdown').first();
     await hover.waitFor({ state: 'visible' });
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(500); // past the fade-in
     const text = (await page.locator('.monaco-hover:not(.hidden)').first().textContent()).replace(/\s+/g, ' ').trim();
     await shot('hover-keyword-docs');
     if (text.length < 20) throw new Error(`hover too short: ${text}`);
@@ -451,7 +452,22 @@ try {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+K');
 
-  // 10. outline
+  // 10. outline (panel closed and the folder section collapsed, so the outline has room)
+  const command = async (title) => {
+    await page.keyboard.press('F1');
+    await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') != null);
+    await page.keyboard.type(title);
+    await page.waitForSelector('.quick-input-list .monaco-list-row');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+  };
+  await command('View: Close Panel').catch((e) => log(`close panel: ${e.message}`));
+  // collapse the folders pane so the outline pane gets the sidebar's height
+  await page
+    .locator('.pane-header[aria-label^="Explorer Section"], .pane-header:has(h3:text-is("VSCODE"))')
+    .first()
+    .click({ timeout: 3000 })
+    .catch((e) => log(`collapse folders pane: ${e.message.split('\n')[0]}`));
   await step('Outline shows the vrrp_instance', async () => {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
