@@ -89,8 +89,19 @@ function! s:Main() abort
   call s:Wait('s:actions isnot v:null', 10000)
   let l:titles = map(copy(s:actions is v:null ? [] : s:actions), {_, v -> get(v[1], 'title', '?') . (get(v[1], 'isPreferred', v:false) ? ' [preferred]' : '')})
   let l:preferred = filter(copy(s:actions is v:null ? [] : s:actions), {_, v -> get(v[1], 'isPreferred', v:false)})
-  call s:Check('code action offered with the cursor on the word', !empty(l:preferred), l:titles)
-  if empty(l:preferred) | return | endif
+  call s:Check('code action offered with the cursor on the word (ALE sends context.diagnostics = [])', !empty(l:preferred), l:titles)
+  if empty(l:preferred)
+    " Second chance, cursor at column 1: ALE then sends the loclist entry back as
+    " {code, message, range} only (no source, no data).
+    normal! 0
+    let s:actions = v:null
+    call ale#codefix#Execute(0, function('s:OnActions'))
+    call s:Wait('s:actions isnot v:null', 10000)
+    let l:titles = map(copy(s:actions is v:null ? [] : s:actions), {_, v -> get(v[1], 'title', '?')})
+    let l:preferred = filter(copy(s:actions is v:null ? [] : s:actions), {_, v -> get(v[1], 'isPreferred', v:false)})
+    call s:Check('code action offered with the cursor at column 1 (diagnostic sent as {code, message, range})', !empty(l:preferred), l:titles)
+    if empty(l:preferred) | return | endif
+  endif
   call ale#codefix#ApplyLSPCodeAction(s:action_data, l:preferred[0][1])
   let l:line = getline(search('persistence_timeout', 'w'))
   call s:Check('quick fix applied', l:line =~# '^\s*persistence_timeout\s\+50\s*$', l:line)
