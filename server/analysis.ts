@@ -14,6 +14,8 @@ export interface Analysis {
   path: string;
   parse: ParseResult;
   resolved: ResolvedOptions;
+  /** The buffer starts with a BOM (the parse sees a blank there). */
+  bom: boolean;
   /** Lint findings; computed on the diagnostics path, lazily otherwise. */
   diagnostics?: Diagnostic[];
 }
@@ -71,8 +73,13 @@ export class Analyzer {
     const path = uriToPath(uri);
     const resolved = this.optionsFor(uri);
     const { targetVersion, configId, includeRoot } = resolved.options;
-    const parse = parseText(path, doc.getText(), { fs: this.fs, targetVersion, configId, includeRoot });
-    const analysis: Analysis = { uri, version: doc.version, path, parse, resolved };
+    let text = doc.getText();
+    // A BOM some clients keep in the buffer: read it as a blank, so offsets stay those of the buffer
+    // (reading the file from disk drops it the same way).
+    const bom = text.charCodeAt(0) === 0xfeff;
+    if (bom) text = ' ' + text.slice(1);
+    const parse = parseText(path, text, { fs: this.fs, targetVersion, configId, includeRoot });
+    const analysis: Analysis = { uri, version: doc.version, path, parse, resolved, bom };
     this.cache.set(uri, analysis);
     return analysis;
   }

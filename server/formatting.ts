@@ -10,6 +10,8 @@ import { toRange } from './locations';
 export interface IndentOptions {
   tabSize: number;
   insertSpaces: boolean;
+  /** The first character of the text is a BOM, not indentation. */
+  bom?: boolean;
 }
 
 /** Problems after which the structure is not trustworthy enough to re-indent. */
@@ -86,8 +88,8 @@ export function formatEdits(
   const to = range ? Math.min(lines.lineCount - 1, range.endLine) : lines.lineCount - 1;
   for (let line = from; line <= to; line++) {
     if (skip.has(line)) continue;
-    const start = lines.lineStart(line);
-    const end = lines.lineEnd(line);
+    const start = lines.lineStart(line) + (line === 0 && opts.bom ? 1 : 0);
+    const end = Math.max(start, lines.lineEnd(line));
     let lead = start;
     while (lead < end && (text[lead] === ' ' || text[lead] === '\t')) lead++;
     if (lead === end) {

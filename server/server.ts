@@ -117,7 +117,11 @@ export function startServer(connection: Connection): void {
   const validate = (uri: string): void => {
     publish(uri);
     const includers = analyzer.includers(uri);
-    for (const other of includers) setTimeout(() => schedule(other), INCLUDER_DELAY_MS).unref?.();
+    // Documents that include this one read its buffer: their analysis is stale now.
+    for (const other of includers) {
+      analyzer.invalidate(other);
+      setTimeout(() => schedule(other), INCLUDER_DELAY_MS).unref?.();
+    }
     if (optionsFor(uri).peerAnalysis) peers.schedule();
   };
   const peers = new PeerScheduler(
@@ -250,7 +254,10 @@ export function startServer(connection: Connection): void {
     settingsRequests.delete(uri);
     pending.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const other of analyzer.includers(uri)) schedule(other, INCLUDER_DELAY_MS);
+    for (const other of analyzer.includers(uri)) {
+      analyzer.invalidate(other);
+      schedule(other, INCLUDER_DELAY_MS);
+    }
   });
   connection.onShutdown(() => {
     peers.dispose();
@@ -298,14 +305,18 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges(guard('foldingRange', [], (_p, a) => foldingRanges(a.parse)));
   connection.onDocumentFormatting(
     guard('formatting', [], (p, a) =>
-      formatEdits(a.parse, { tabSize: p.options?.tabSize ?? 4, insertSpaces: p.options?.insertSpaces ?? false }),
+      formatEdits(a.parse, {
+        tabSize: p.options?.tabSize ?? 4,
+        insertSpaces: p.options?.insertSpaces ?? false,
+        bom: a.bom,
+      }),
     ),
   );
   connection.onDocumentRangeFormatting(
     guard('rangeFormatting', [], (p, a) =>
       formatEdits(
         a.parse,
-        { tabSize: p.options?.tabSize ?? 4, insertSpaces: p.options?.insertSpaces ?? false },
+        { tabSize: p.options?.tabSize ?? 4, insertSpaces: p.options?.insertSpaces ?? false, bom: a.bom },
         { startLine: p.range?.start?.line ?? 0, endLine: p.range?.end?.line ?? Number.MAX_SAFE_INTEGER },
       ),
     ),

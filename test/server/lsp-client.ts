@@ -11,7 +11,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,6 +36,8 @@ export interface TestClient {
   published: PublishDiagnosticsParams[];
   /** Settings answered to workspace/configuration (null = what some clients send). */
   settings: unknown;
+  /** The server's answer to initialize. */
+  init: InitializeResult;
   /** Opens a document and waits for its first diagnostics. */
   open(uri: string, text: string, version?: number): Promise<PublishDiagnosticsParams>;
   close(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startClient(
     proc,
     stderr: () => err,
     published,
+    init: { capabilities: {} },
     settings: opts.settings ?? null,
     diagnostics(uri, version, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
@@ -106,7 +109,7 @@ export async function startClient(
   conn.onRequest('client/registerCapability', () => null);
   conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
-  await conn.sendRequest('initialize', {
+  client.init = await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     locale: opts.locale,

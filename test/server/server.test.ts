@@ -1,5 +1,6 @@
 // Protocol tests against the bundled language server (dist/server.js) over stdio.
-import { readFileSync, existsSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -10,11 +11,14 @@ import type {
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InitializeResult,
   Location,
+  PublishDiagnosticsParams,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { applyEdits, positionOf, startClient, workspace, type TestClient } from './lsp-client';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { applyEdits, positionOf, SERVER, startClient, workspace, type TestClient } from './lsp-client';
 
 const CONF = `# Example node
 global_defs {
@@ -70,18 +74,53 @@ const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] =>
 const labels = (r: CompletionItem[] | CompletionList | null): string[] => items(r).map((i) => i.label);
 
 describe('initialize', () => {
-  it('announces every capability', async () => {
-    const c = await startClient();
+  it('announces every capability, with incremental sync', () => {
+    const c = client.init.capabilities;
+    expect(c.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
+    for (const k of [
+      'completionProvider',
+      'hoverProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'documentFormattingProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'renameProvider',
+      'documentLinkProvider',
+      'codeActionProvider',
+    ]) {
+      expect(c, k).toHaveProperty(k);
+    }
+    expect(c.renameProvider).toEqual({ prepareProvider: true });
+    expect(client.init.serverInfo?.name).toBe('keepalived-language-server');
+  });
+
+  it('also serves over node IPC (what the VS Code client uses)', async () => {
+    const proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    const diags = new Promise<PublishDiagnosticsParams>((resolve) =>
+      conn.onNotification('textDocument/publishDiagnostics', resolve),
+    );
+    conn.listen();
     try {
-      // A second initialize is answered as well (the server is already initialized here: any answer, no crash).
-      const r = (await c.conn
-        .sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })
-        .catch((e: unknown) => e)) as {
-        capabilities?: Record<string, unknown>;
-      };
-      expect(r).toBeDefined();
+      const r = (await conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true } },
+      })) as InitializeResult;
+      expect(r.capabilities.hoverProvider).toBe(true);
+      await conn.sendNotification('initialized', {});
+      const uri = workspace({}).uri('keepalived.conf');
+      await conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'keepalived', version: 7, text: 'global_defs {\n  bogus 1\n}\n' },
+      });
+      const d = await diags;
+      expect(d.version).toBe(7);
+      expect(d.diagnostics.map((x) => x.code)).toContain('unknown-keyword');
     } finally {
-      await c.close();
+      conn.dispose();
+      proc.kill();
     }
   });
 });
@@ -446,6 +485,33 @@ describe('definition, references, rename', () => {
     ).rejects.toThrow(/not a valid/);
   });
 
+  it('follow the unsaved buffer of an open included file', async () => {
+    const scripts = 'vrrp_script chk_web {\n    script "/bin/true"\n}\n';
+    const main = 'include scripts.conf\nvrrp_instance VI_1 {\n    track_script {\n        chk_web\n    }\n}\n';
+    const ws = workspace({ 'scripts.conf': scripts, 'keepalived.conf': main });
+    const uri = ws.uri('keepalived.conf');
+    const sUri = ws.uri('scripts.conf');
+    await client.open(uri, main);
+    await client.open(sUri, scripts);
+    const waitMain = client.diagnostics(uri);
+    const wait = client.diagnostics(sUri, 2);
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: sUri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# moved down\n' },
+      ],
+    });
+    await wait;
+    await waitMain; // the includer is re-linted off the keystroke path
+    const defs = (await client.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(main, 'chk_web', 1),
+    })) as Location[];
+    expect(defs).toEqual([
+      { uri: sUri, range: { start: { line: 1, character: 12 }, end: { line: 1, character: 19 } } },
+    ]);
+  });
+
   it('work for $NAME definitions', async () => {
     const uri = workspace({}).uri('keepalived.conf');
     await client.open(uri, CONF);
@@ -472,6 +538,32 @@ describe('definition, references, rename', () => {
       context: { includeDeclaration: false },
     })) as Location[];
     expect(refs.map((r) => r.range.start.line)).toEqual([27]);
+  });
+});
+
+describe('text encodings', () => {
+  it('reports UTF-16 columns after non-ASCII text, with a BOM and CRLF line ends', async () => {
+    const text = '\uFEFF# 配置 😀\r\nglobal_defs {\r\n  router_id 路由 # 注释 😀\r\n  bogus_kw 1\r\n}\r\n';
+    const uri = workspace({}).uri('keepalived.conf');
+    const d = await client.open(uri, text);
+    const diag = d.diagnostics.find((x) => x.code === 'unknown-keyword')!;
+    expect(diag.range).toEqual({ start: { line: 3, character: 2 }, end: { line: 3, character: 10 } });
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as CodeAction[];
+    const disable = actions.find((a) => a.title.startsWith('Disable'))!;
+    expect(applyEdits(text, disable.edit!.changes![uri]!)).toContain(
+      '😀\r\n  # keepalived-lint disable-next-line unknown-keyword\r\n  bogus_kw 1\r\n',
+    );
+    const edits = (await client.conn.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: false },
+    })) as TextEdit[];
+    expect(applyEdits(text, edits)).toBe(
+      '\uFEFF# 配置 😀\r\nglobal_defs {\r\n\trouter_id 路由 # 注释 😀\r\n\tbogus_kw 1\r\n}\r\n',
+    );
   });
 });
 
