@@ -137,6 +137,15 @@ test_vscode() {
     E2E_DIR="$RUN_DIR/vscode-state" E2E_SHOTS="$E2E/screenshots" \
     timeout --kill-after=10 150 node "$E2E/vscode/test.mjs" 2>&1 | tee "$RUN_DIR/vscode.log" | sed 's/^/    /'
   rc=${PIPESTATUS[0]}
+  local pg
+  pg="$(cat "$RUN_DIR/vscode-state/code-server.pgid" 2>/dev/null || true)"
+  if [ -n "$pg" ] && ps -o stat= -g "$pg" 2>/dev/null | grep -qv '^ *Z'; then
+    echo "    (code-server process group $pg still alive: killing it)"; ps -o pid,stat,etime,cmd -g "$pg" | sed "s/^/      /" | cut -c1-160; kill -KILL -- "-$pg" 2>/dev/null || true
+  fi
+  # a chromium left behind by a killed test: only the one using this run's profile directory
+  local stray
+  stray="$(pgrep -f -- "--user-data-dir=$RUN_DIR/vscode-state/chromium" || true)"
+  [ -n "$stray" ] && { echo "    (stray chromium $stray: killing it)"; kill -KILL $stray 2>/dev/null || true; }
   if [ "$rc" -eq 0 ]; then pass vscode "$(( $(now_ms) - t0 )) ms, screenshots in e2e/screenshots/"
   else fail vscode "exit $rc after $(( $(now_ms) - t0 )) ms (log above)"; fi
 }

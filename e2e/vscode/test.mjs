@@ -122,25 +122,30 @@ const cs = spawn(
   ],
   { detached: true, stdio: ['ignore', csLog, csLog], env: { ...process.env } },
 );
+// run.sh kills this group too if we die without cleaning up (e.g. SIGKILL from timeout)
+fs.writeFileSync(path.join(DIR, 'code-server.pgid'), String(cs.pid));
 let browser;
 let page;
 let finished = false;
 
+// Members of code-server's process group that are still running (zombies do not count).
+function groupAlive() {
+  const r = spawnSync('ps', ['-o', 'stat=', '-g', String(cs.pid)], { encoding: 'utf8' });
+  return (r.stdout || '').split('\n').some((st) => st.trim() && !st.trim().startsWith('Z'));
+}
+let killed = false;
 function killGroup() {
+  if (killed) return;
+  killed = true;
   try {
     process.kill(-cs.pid, 'SIGTERM');
-  } catch {}
-  const deadline = Date.now() + 3000;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(-cs.pid, 0);
-    } catch {
-      return;
-    }
-    spawnSync('sleep', ['0.1']);
+  } catch {
+    return;
   }
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline && groupAlive()) spawnSync('sleep', ['0.1']);
   try {
-    process.kill(-cs.pid, 'SIGKILL');
+    if (groupAlive()) process.kill(-cs.pid, 'SIGKILL');
   } catch {}
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
