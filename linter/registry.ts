@@ -4,6 +4,7 @@ import deprecatedKeyword from './rules/deprecated-keyword';
 import duplicateName from './rules/duplicate-name';
 import extraArgument from './rules/extra-argument';
 import extraCloseBrace from './rules/extra-close-brace';
+import httpGetUrl from './rules/http-get-url';
 import includeCycle from './rules/include-cycle';
 import includeError from './rules/include-error';
 import includeNotFound from './rules/include-not-found';
@@ -13,16 +14,33 @@ import invalidInput from './rules/invalid-input';
 import invalidNumber from './rules/invalid-number';
 import invalidReplication from './rules/invalid-replication';
 import lineTooLong from './rules/line-too-long';
+import lvsAddressNotVip from './rules/lvs-address-not-vip';
+import lvsVirtualServer from './rules/lvs-virtual-server';
 import malformedEntry from './rules/malformed-entry';
 import missingArgument from './rules/missing-argument';
 import missingOpenBrace from './rules/missing-open-brace';
 import oneLineBlock from './rules/one-line-block';
 import removedKeyword from './rules/removed-keyword';
+import scriptSecurity from './rules/script-security';
+import scriptShellSyntax from './rules/script-shell-syntax';
+import syncGroupMember from './rules/sync-group-member';
+import trackUndefined from './rules/track-undefined';
+import trackUnused from './rules/track-unused';
 import unclosedBlock from './rules/unclosed-block';
 import undefinedVariable from './rules/undefined-variable';
 import unexpectedOpenBrace from './rules/unexpected-open-brace';
 import unknownKeyword from './rules/unknown-keyword';
 import unterminatedQuote from './rules/unterminated-quote';
+import virtualServerGroupUndefined from './rules/virtual-server-group-undefined';
+import vrrpAuthentication from './rules/vrrp-authentication';
+import vrrpOwnerTracking from './rules/vrrp-owner-tracking';
+import vrrpPreemptConflict from './rules/vrrp-preempt-conflict';
+import vrrpUnicastPeer from './rules/vrrp-unicast-peer';
+import vrrpVipDuplicate from './rules/vrrp-vip-duplicate';
+import vrrpVipFamily from './rules/vrrp-vip-family';
+import vrrpVipMissing from './rules/vrrp-vip-missing';
+import vrrpVridConflict from './rules/vrrp-vrid-conflict';
+import vrrpVridMissing from './rules/vrrp-vrid-missing';
 
 /** All single-file rules. */
 export const rules: Rule[] = [
@@ -30,6 +48,7 @@ export const rules: Rule[] = [
   duplicateName,
   extraArgument,
   extraCloseBrace,
+  httpGetUrl,
   includeCycle,
   includeError,
   includeNotFound,
@@ -39,14 +58,31 @@ export const rules: Rule[] = [
   invalidNumber,
   invalidReplication,
   lineTooLong,
+  lvsAddressNotVip,
+  lvsVirtualServer,
   malformedEntry,
   missingArgument,
   missingOpenBrace,
   oneLineBlock,
   removedKeyword,
+  scriptSecurity,
+  scriptShellSyntax,
+  syncGroupMember,
+  trackUndefined,
+  trackUnused,
   unclosedBlock,
   undefinedVariable,
   unexpectedOpenBrace,
   unknownKeyword,
   unterminatedQuote,
+  virtualServerGroupUndefined,
+  vrrpAuthentication,
+  vrrpOwnerTracking,
+  vrrpPreemptConflict,
+  vrrpUnicastPeer,
+  vrrpVipDuplicate,
+  vrrpVipFamily,
+  vrrpVipMissing,
+  vrrpVridConflict,
+  vrrpVridMissing,
 ];

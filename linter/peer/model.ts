@@ -175,7 +175,7 @@ function build(parse: ParseResult): NodeModel {
       list.push(def);
       defs[kind].set(def.name, list);
     } else if (kw === 'vrrp_instance') {
-      const inst = instance(s, order, globalVersion);
+      const inst = instance(s, order, globalVersion, strict);
       inst.duplicate = s.args.length === 1 && names.has(inst.name);
       if (s.args.length === 1) names.add(inst.name);
       instances.push(inst);
@@ -241,7 +241,7 @@ function vipsOf(s: Statement | undefined): Vip[] {
   });
 }
 
-function instance(s: Statement, order: number, globalVersion: number | undefined): Instance {
+function instance(s: Statement, order: number, globalVersion: number | undefined, strict: boolean): Instance {
   const last = (name: string): Statement | undefined => lastChild(s, name);
   const vridStmt = last('virtual_router_id');
   const vridNum = intOf(vridStmt?.args[0]);
@@ -285,7 +285,8 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     vridStmt,
     priority: prio !== undefined && prio >= 1 && prio <= 255 ? prio : 100,
     priorityStmt,
-    state: stateStmt?.args[0]?.text,
+    // vrrp_strict: "State MASTER must match being address owner" starts a non-owner as BACKUP.
+    state: strict && stateStmt?.args[0]?.text === 'MASTER' && prio !== 255 ? 'BACKUP' : stateStmt?.args[0]?.text,
     stateStmt,
     iface: last('interface')?.args[0],
     vips,

@@ -1,6 +1,13 @@
 import type { Statement } from '../../grammar/index';
 import { nodeModel, type TrackDef, type TrackEntry } from '../peer/model';
+import { scriptUses, type ScriptUse } from '../peer/script-command';
 import { child, defineRule, walk } from '../types';
+
+/** A vrrp_script keeps its script unless it is missing or has an unbalanced quote. */
+function hasScript(s: Statement, uses: ScriptUse[]): boolean {
+  const sc = child(s, 'script');
+  return !!sc && uses.some((u) => u.stmt === sc && !u.unbalanced);
+}
 
 const KIND_WORD: Record<string, string> = { script: 'track script', file: 'track file', process: 'track process', bfd: 'track bfd' };
 
@@ -12,11 +19,12 @@ export default defineRule({
   messages: {
     notFound: '{kind} "{name}" is not defined; keepalived ignores this entry.',
     later: '{kind} "{name}" is only defined further down; keepalived resolves names while reading, so it ignores this entry. Move the definition above its first use.',
-    noScript: 'vrrp_script "{name}" has no script, so keepalived removes it and ignores this entry.',
+    noScript: 'vrrp_script "{name}" has no usable script, so keepalived removes it and ignores this entry.',
     definition: 'definition of "{name}"',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
+    const uses = scriptUses(ctx.parse);
     const check = (kind: TrackEntry['kind'], name: TrackEntry['name'], order: number): void => {
       const defs: TrackDef[] = m.defs[kind].get(name.text) ?? [];
       if (name.opaque) return;
@@ -28,7 +36,7 @@ export default defineRule({
         else ctx.report({ loc: name, messageId: 'notFound', data });
         return;
       }
-      if (kind === 'script' && !earlier.some((d) => child(d.stmt, 'script'))) {
+      if (kind === 'script' && !earlier.some((d) => hasScript(d.stmt, uses))) {
         ctx.report({ loc: name, messageId: 'noScript', data, related: [{ loc: earlier[0]!.stmt.args[0]!, messageId: 'definition', data }] });
       }
     };

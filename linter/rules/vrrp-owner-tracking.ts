@@ -1,5 +1,6 @@
 import { defsOf, nodeModel, trackWeight, usable } from '../peer/model';
-import { defineRule, spanning } from '../types';
+import { scriptUses, surelyExists } from '../peer/script-command';
+import { child, defineRule, spanning } from '../types';
 
 const KIND_WORD: Record<string, string> = { script: 'tracked script', interface: 'tracked interface', file: 'tracked file', process: 'tracked process', bfd: 'tracked bfd' };
 
@@ -14,6 +15,7 @@ export default defineRule({
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
+    const uses = scriptUses(ctx.parse);
     for (const i of m.instances) {
       if (!usable(i)) continue;
       const group = i.syncGroup && !i.syncGroup.trackingWeight ? i.syncGroup : undefined;
@@ -24,7 +26,11 @@ export default defineRule({
         if (t.kind !== 'interface' && !defsOf(m, t).some((d) => d.order < i.order)) continue;
         const data = { name: i.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, group: group?.name ?? '' };
         const loc = spanning(t.name, t.entry[t.entry.length - 1]);
-        ctx.report({ loc, messageId: i.priority === 255 ? 'owner' : 'sync', data });
+        // keepalived only reports this for a script it can find, which only the host knows.
+        const script = t.kind === 'script' ? child(defsOf(m, t)[0]!.stmt, 'script') : undefined;
+        const program = script ? uses.find((u) => u.stmt === script)?.argv[0]?.text : undefined;
+        const severity = t.kind === 'script' && !(program && surelyExists(program)) ? 'warning' : undefined;
+        ctx.report({ loc, messageId: i.priority === 255 ? 'owner' : 'sync', data, severity });
       }
     }
   },

@@ -13,7 +13,6 @@ export default defineRule({
     family: 'VRRP instance {name} is IPv{family}; unicast peer {peer} is of another family and keepalived skips it.',
     duplicate: '({name}) {peer} - duplicate unicast_peer.',
     self: '({name}) unicast peer {peer} is this node\'s own unicast_src_ip; list only the other nodes.',
-    ttl: '({name}) min_ttl {min} > max_ttl {max} - all packets will be discarded.',
     noPeers: '({name}) a unicast keyword is set without any unicast peers; keepalived falls back to multicast (deprecated). Add unicast_peer or remove {keyword}.',
     ttlNoPeers: '({name}) unicast_ttl is set without unicast peers; keepalived resets it.',
     mcastDst: '({name}) mcast_dst_ip is set together with unicast peers; keepalived ignores it.',
@@ -42,11 +41,6 @@ export default defineRule({
         if (seen.has(key)) ctx.report({ loc: p, messageId: 'duplicate', data: { ...data, peer: p.text }, severity: 'warning' });
         seen.add(key);
         if (key === src) ctx.report({ loc: p, messageId: 'self', data: { ...data, peer: p.text }, severity: 'warning' });
-        const min = intOf(e[e.findIndex((w) => w.text === 'min_ttl') + 1]);
-        const max = intOf(e[e.findIndex((w) => w.text === 'max_ttl') + 1]);
-        if (e.some((w) => w.text === 'min_ttl') && e.some((w) => w.text === 'max_ttl') && min !== undefined && max !== undefined && min > max) {
-          ctx.report({ loc: spanning(e[1]!, e[e.length - 1]), messageId: 'ttl', data: { ...data, min, max } });
-        }
       }
       if (valid > 0) {
         if (i.mcastDst) ctx.report({ loc: lineLoc(i.mcastDst), messageId: 'mcastDst', data });
@@ -55,7 +49,7 @@ export default defineRule({
       if (i.peerBlock && entryLines(i.peerBlock).some((e) => e[0]!.opaque)) continue;
       const ttl = child(i.stmt, 'unicast_ttl');
       // keepalived reports this when it closes the instance block.
-      if (ttl) ctx.report({ loc: spanning(ttl.keyword, i.stmt.close ?? ttl.keyword), messageId: 'ttlNoPeers', data });
+      if (ttl && intOf(ttl.args[0]) !== undefined && intOf(ttl.args[0])! <= 255) ctx.report({ loc: spanning(ttl.keyword, i.stmt.close ?? ttl.keyword), messageId: 'ttlNoPeers', data });
       if (child(i.stmt, 'unicast_fault_no_peer')) continue;
       const kw = UNICAST_KEYWORDS.map((k) => child(i.stmt, k)).find((s) => s);
       if (kw) ctx.report({ loc: lineLoc(kw), messageId: 'noPeers', data: { ...data, keyword: kw.keyword.text } });

@@ -1,0 +1,107 @@
+// How keepalived reads a script command (grammar.md §9, core/notify.c): no shell is involved.
+// The command word is split into argv at blanks, '…' and "…" quote, a backslash keeps the next
+// character; the program is exec'd directly (absolute path, or searched in PATH).
+import type { ParseResult, Statement, Word } from '../../grammar/index';
+import { walk } from '../types';
+
+/** One argv word of a command, with the characters that were outside quotes. */
+export interface ArgWord {
+  text: string;
+  /** The word's characters that were neither quoted nor escaped, in order. */
+  bare: string;
+}
+
+/** argv of a command as keepalived splits it, and whether a quote was left open. */
+export interface SplitCommand {
+  argv: ArgWord[];
+  unbalanced: '"' | "'" | undefined;
+}
+
+/** A statement that configures a script, with the argv keepalived will exec. */
+export interface ScriptUse {
+  stmt: Statement;
+  /** The command as written (the command word, or the whole line for vrrp_script `script`). */
+  command: string;
+  argv: ArgWord[];
+  /** A quote left open, at either reading level: keepalived drops the script. */
+  unbalanced: '"' | "'" | undefined;
+  /** Words of the statement holding the command (one, or all of them for vrrp_script `script`). */
+  words: Word[];
+  /** A user given on the line (notify "cmd" user), or by vrrp_script `user`. */
+  hasUser: boolean;
+}
+
+/** Splits text at blanks; '…' and "…" quote (quotes removed), a backslash keeps the next character. */
+export function splitCommand(command: string): SplitCommand {
+  const argv: ArgWord[] = [];
+  let cur: ArgWord | undefined;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (!quote && (c === ' ' || c === '\t')) {
+      if (cur) argv.push(cur);
+      cur = undefined;
+      continue;
+    }
+    cur ??= { text: '', bare: '' };
+    if (c === '\\' && i + 1 < command.length) {
+      cur.text += command[++i];
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else cur.text += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
+    cur.text += c;
+    cur.bare += c;
+  }
+  if (cur) argv.push(cur);
+  return { argv, unbalanced: quote };
+}
+
+/** Every statement that configures a script, in file order, read the way keepalived reads it. */
+export function scriptUses(parse: ParseResult): ScriptUse[] {
+  const out: ScriptUse[] = [];
+  walk(parse.body, (s) => {
+    if (!s.spec?.params?.length || s.spec.params[0]!.type !== 'script' || !s.args.length) return;
+    // vrrp_script `script` and misc_path take the whole line; the others are "command [user [group]]".
+    const whole = s.spec.params.length === 1;
+    const first = s.args[0]!;
+    const last = s.args[s.args.length - 1]!;
+    const file = parse.files[first.file];
+    // keepalived re-reads the raw line of these keywords with its own quoting rules.
+    const raw = file && last.file === first.file && !s.args.some((w) => w.substituted) ? file.text.slice(first.start, last.end) : s.args.map((w) => w.text).join(' ');
+    const line = splitCommand(raw);
+    const words = whole ? s.args : s.args.slice(0, 1);
+    const hasUser = whole ? !!s.parent?.children?.some((c) => c.keyword.text === 'user' && c.spec) : line.argv.length > 1;
+    let argv: ArgWord[];
+    let unbalanced = line.unbalanced;
+    if (whole && line.argv.length > 1) argv = line.argv;
+    else {
+      const cmd = splitCommand(line.argv[0]?.text ?? '');
+      argv = cmd.argv;
+      unbalanced ??= cmd.unbalanced;
+    }
+    const command = whole && line.argv.length > 1 ? raw : (line.argv[0]?.text ?? '');
+    out.push({ stmt: s, command, argv, unbalanced, words, hasUser });
+  });
+  return out;
+}
+
+/** Common programs that exist on any host keepalived runs on. */
+const COMMON = new Set(['true', 'false', 'test', 'sh', 'bash', 'dash', 'pgrep', 'pidof', 'pkill', 'killall', 'kill', 'curl', 'wget', 'nc', 'ncat', 'ping', 'ip', 'systemctl', 'service', 'logger', 'echo', 'cat', 'grep', 'ss', 'netstat', 'ps']);
+
+/** Whether keepalived could find the program: an absolute path, or a plain name it looks up in PATH. */
+export function mayExist(program: string): boolean {
+  return /^\/\S*$/.test(program) || /^[A-Za-z0-9_.+-]+$/.test(program);
+}
+
+/** Whether the program surely exists on the host (system folders, common tools), so keepalived will see it. */
+export function surelyExists(program: string): boolean {
+  return /^\/(?:usr\/)?s?bin\/[^/]+$/.test(program) || COMMON.has(program);
+}

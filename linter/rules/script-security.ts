@@ -1,0 +1,62 @@
+import type { Statement } from '../../grammar/index';
+import { nodeModel } from '../peer/model';
+import { mayExist, scriptUses, surelyExists, type ScriptUse } from '../peer/script-command';
+import { defineRule, lineLoc, spanning } from '../types';
+
+/** Which keepalived process runs a script, by where it is configured. */
+function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {
+  if (s.parentPath.startsWith('root > virtual_server')) return 'checker';
+  if (s.parentPath.startsWith('root > global_defs')) return s.keyword.text.startsWith('vrrp_') ? 'vrrp' : s.keyword.text.startsWith('lvs_') ? 'checker' : 'parent';
+  return 'vrrp';
+}
+
+/** Scripts configured without enable_script_security (keepalived: SECURITY VIOLATION, exit status 6). */
+export default defineRule({
+  id: 'script-security',
+  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  description: 'Scripts configured without enable_script_security, or enable_script_security without script_user.',
+  messages: {
+    vrrp: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    checker: 'SECURITY VIOLATION - check scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    parent: 'SECURITY VIOLATION - start/shutdown scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    noUser: 'enable_script_security without script_user: keepalived runs scripts as user "keepalived_script" and removes every script when that user does not exist. Add "script_user root" (or another existing user) to global_defs.',
+    unsure: 'Scripts are configured without enable_script_security: when "{program}" exists on the host, keepalived reports "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    alsoScript: 'script configured here',
+  },
+  check(ctx) {
+    const m = nodeModel(ctx.parse);
+    const dropped = new Set(m.instances.filter((i) => i.duplicate || i.stmt.args.length !== 1).map((i) => i.stmt));
+    const uses = scriptUses(ctx.parse).filter((u) => {
+      let p = u.stmt.parent;
+      while (p) {
+        if (dropped.has(p)) return false;
+        p = p.parent;
+      }
+      const argv0 = u.argv[0];
+      return !u.words.some((w) => w.opaque) && !u.unbalanced && argv0 !== undefined && mayExist(argv0.text);
+    });
+    if (!uses.length) return;
+    if (m.enableScriptSecurity) {
+      if (!m.scriptUser && uses.some((u) => !u.hasUser)) ctx.report({ loc: lineLoc(m.enableScriptSecurity), messageId: 'noUser', severity: 'warning' });
+      return;
+    }
+    const byProcess = new Map<string, ScriptUse[]>();
+    for (const u of uses) {
+      const p = processOf(u.stmt);
+      byProcess.set(p, [...(byProcess.get(p) ?? []), u]);
+    }
+    // Whether a script file exists is only known on the host; the linter is sure only of system programs.
+    for (const [p, list] of byProcess) {
+      const sure = list.find((u) => surelyExists(u.argv[0]!.text));
+      const first = sure ?? list[0]!;
+      const program = first.argv[0]!.text;
+      ctx.report({
+        loc: spanning(first.words[0]!, first.words[first.words.length - 1]),
+        messageId: sure ? p : 'unsure',
+        data: { program },
+        severity: sure ? undefined : 'warning',
+        related: list.filter((u) => u !== first).map((u) => ({ loc: u.words[0]!, messageId: 'alsoScript' })),
+      });
+    }
+  },
+});

@@ -1,0 +1,56 @@
+import { scriptUses } from '../peer/script-command';
+import { defineRule, spanning } from '../types';
+
+const SHELLS = /^(?:\/usr)?\/bin\/(?:ba|da|z|k)?sh$|^(?:ba|da|z|k)?sh$/;
+
+/** Shell syntax in a script command, which keepalived runs without a shell. */
+export default defineRule({
+  id: 'script-shell-syntax',
+  meta: { severity: 'warning', fixable: false, category: 'semantic' },
+  description: 'Shell syntax (redirection, pipes, &&, ;, $VAR, globs, ~) or a relative path in a script, which keepalived executes without a shell.',
+  messages: {
+    redirectProgram: 'keepalived runs "{command}" without a shell: it looks for a program named "{token}", does not find it and disables the script, so this check never runs. Run it through a shell: "{suggestion}".',
+    redirect: 'keepalived runs "{command}" without a shell, so the redirection "{token}" does not work (exec fails and the check always fails). Run it through a shell: "{suggestion}".',
+    operator: 'keepalived runs "{command}" without a shell, so "{token}" is passed as a plain argument, not a shell operator. Run it through a shell: "{suggestion}".',
+    variable: 'keepalived runs "{command}" without a shell, so "{token}" is not expanded. Run it through a shell: "{suggestion}".',
+    glob: 'keepalived runs "{command}" without a shell, so the pattern "{token}" is not expanded. Run it through a shell: "{suggestion}".',
+    assignment: 'keepalived runs "{command}" without a shell, so "{token}" is taken as the program name, not a variable assignment. Run it through a shell: "{suggestion}".',
+    relative: 'Script path "{token}" is relative; keepalived does not search it from the config folder. Use an absolute path.',
+    unbalanced: 'Unbalanced {token} quote in "{command}"; keepalived reports "missing terminating {token}" and drops the script.',
+  },
+  check(ctx) {
+    for (const u of scriptUses(ctx.parse)) {
+      if (u.words.some((w) => w.opaque)) continue;
+      const loc = spanning(u.words[0]!, u.words[u.words.length - 1]);
+      const { argv, unbalanced } = u;
+      const command = u.command;
+      if (unbalanced) {
+        ctx.report({ loc, messageId: 'unbalanced', data: { command, token: unbalanced }, severity: 'error' });
+        continue;
+      }
+      if (!argv.length) continue;
+      const program = argv[0]!;
+      // A shell started explicitly does its own parsing of what follows.
+      if (SHELLS.test(program.text)) continue;
+      const suggestion = command.includes("'") ? `/bin/bash -c "${command.replace(/(["\\$`])/g, '\\$1')}"` : `/bin/bash -c '${command}'`;
+      const data = { command, suggestion };
+      const bad = ((): { id: string; token: string } | undefined => {
+        if (/^[<>]|^\d*>/.test(program.bare)) return { id: 'redirectProgram', token: program.text };
+        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(program.bare)) return { id: 'assignment', token: program.text };
+        for (const a of argv) {
+          const m = /^(?:\d*>>?|<<?|\d*>&\d*|&>)/.exec(a.bare);
+          if (m) return { id: 'redirect', token: a.text };
+          const op = /(\|\||&&|\||;|&$|`|\$\()/.exec(a.bare);
+          if (op) return { id: 'operator', token: op[1]! };
+          const v = /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/.exec(a.bare);
+          if (v) return { id: 'variable', token: v[0] };
+          if (/[*]|\[[^\]]*\]/.test(a.bare) && a !== program) return { id: 'glob', token: a.text };
+          if (a.bare.startsWith('~')) return { id: 'glob', token: a.text };
+        }
+        return undefined;
+      })();
+      if (bad) ctx.report({ loc, messageId: bad.id, data: { ...data, token: bad.token } });
+      else if (program.text.includes('/') && !program.text.startsWith('/')) ctx.report({ loc, messageId: 'relative', data: { ...data, token: program.text } });
+    }
+  },
+});

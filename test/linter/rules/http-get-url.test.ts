@@ -1,0 +1,24 @@
+import { ruleTester } from '../rule-tester';
+
+const rs = (checker: string): string => `virtual_server 10.0.0.1 80 {\n  real_server 10.0.1.1 80 {\n${checker}  }\n}\n`;
+
+ruleTester('http-get-url', {
+  valid: [
+    rs('    HTTP_GET {\n      url {\n        path /health\n        status_code 200-299\n      }\n    }\n'),
+    rs('    SSL_GET {\n      url {\n        path /\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n      }\n    }\n'),
+  ],
+  invalid: [
+    {
+      code: rs('    <|HTTP_GET {\n      connect_timeout 3\n    }|>\n'),
+      message: 'HTTP_GET has no url { path ... } block; keepalived ignores the checker.',
+    },
+    {
+      code: rs('    HTTP_GET {\n      <|url {\n        status_code 200\n      }|>\n    }\n'),
+      message: 'url has no path; keepalived ignores this url.',
+    },
+    {
+      code: rs('    HTTP_GET {\n      url {\n        path /\n        digest <|1234|>\n        status_code <|99|> 200-299 <|600|> <|300-200|>\n      }\n    }\n'),
+      messages: [/must be 32 hexadecimal characters/, /"99"/, /"600"/, /"300-200"/],
+    },
+  ],
+});

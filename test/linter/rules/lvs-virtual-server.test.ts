@@ -1,0 +1,45 @@
+import { ruleTester } from '../rule-tester';
+
+const vs = (head: string, body: string): string => `virtual_server ${head} {\n${body}}\n`;
+const base = '  lb_algo rr\n  lb_kind DR\n  protocol TCP\n';
+
+ruleTester('lvs-virtual-server', {
+  valid: [
+    vs('10.0.0.1 80', base + '  real_server 10.0.1.1 80 {\n    weight 1\n  }\n'),
+    vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
+    vs('fwmark 1', '  lb_algo rr\n  lb_kind DR\n  real_server 10.0.1.1 {\n  }\n'),
+    vs('10.0.0.1 80', base + '  quorum 2\n  real_server 10.0.1.1 80 {\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
+  ],
+  invalid: [
+    {
+      name: 'no real server',
+      code: '<|virtual_server 10.0.0.1 80 {\n' + base + '}|>\n',
+      message: 'Virtual server 10.0.0.1 80 has no real servers; keepalived ignores it.',
+    },
+    {
+      name: 'DR cannot map ports',
+      code: vs('10.0.0.1 80', base + '  real_server 10.0.1.1 <|8080|> {\n  }\n'),
+      message: 'Virtual server 10.0.0.1 80 uses DR, which cannot map ports: real server port 8080 differs from 80 and keepalived resets it.',
+    },
+    {
+      name: 'fwmark with protocol and a real-server port',
+      code: vs('fwmark 1', '  lb_algo rr\n  lb_kind DR\n  <|protocol TCP|>\n  real_server 10.0.1.1 <|80|> {\n  }\n'),
+      messages: [/protocol is ignored for a fwmark service/, /has a port, which keepalived clears/],
+    },
+    {
+      name: 'quorum above the total weight',
+      code: vs('10.0.0.1 80', base + '  quorum <|5|>\n  real_server 10.0.1.1 80 {\n    weight 2\n  }\n'),
+      message: 'quorum 5 for 10.0.0.1 80 exceeds the total weight of its real servers (2); keepalived reduces it to 2.',
+    },
+    {
+      name: 'defaults keepalived fills in',
+      code: 'virtual_server <|<|<|10.0.0.1|>|>|> 80 {\n  real_server 10.0.1.1 80 {\n  }\n}\n',
+      messages: [/no protocol set/, /no scheduler set/, /no forwarding method set/],
+    },
+    {
+      name: 'duplicate real server',
+      code: vs('10.0.0.1 80', base + '  real_server 10.0.1.1 80 {\n  }\n  <|real_server 10.0.1.1 80|> {\n  }\n'),
+      messageId: 'duplicate',
+    },
+  ],
+});

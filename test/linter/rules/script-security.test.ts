@@ -1,0 +1,44 @@
+import { ruleTester } from '../rule-tester';
+
+const inst = (body: string): string => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n${body}}\n`;
+
+ruleTester('script-security', {
+  valid: [
+    'global_defs {\n  enable_script_security\n  script_user root\n}\n' + inst('  notify_master "/usr/bin/logger master"\n'),
+    // keepalived cannot find these programs, so it runs nothing and reports nothing.
+    'vrrp_script chk {\n  script "</dev/tcp/127.0.0.1/80"\n}\n',
+    inst('  notify_master "scripts/master.sh"\n'),
+    // Unbalanced quote: keepalived drops the script.
+    inst('  notify_master "/bin/echo \'abc"\n'),
+  ],
+  invalid: [
+    {
+      name: 'a vrrp_script (even unused) running a system program',
+      code: 'vrrp_script chk {\n  script <|"/usr/bin/pgrep -x nginx"|>\n}\n',
+      message:
+        'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    },
+    {
+      name: 'a program found in PATH',
+      code: inst('  notify_backup <|"killall -0 haproxy"|>\n'),
+      messageId: 'vrrp',
+    },
+    {
+      name: 'checker scripts',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    notify_up <|/bin/true|>\n  }\n}\n',
+      messageId: 'checker',
+    },
+    {
+      name: 'a script of its own: keepalived reports it when the file exists on the host',
+      code: inst('  notify_master <|"/etc/keepalived/master.sh"|>\n'),
+      messageId: 'unsure',
+      severity: 'warning',
+    },
+    {
+      name: 'enable_script_security without script_user',
+      code: 'global_defs {\n  <|enable_script_security|>\n}\nvrrp_script chk {\n  script "/usr/bin/pgrep nginx"\n}\n',
+      messageId: 'noUser',
+      severity: 'warning',
+    },
+  ],
+});

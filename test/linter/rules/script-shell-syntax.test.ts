@@ -1,0 +1,54 @@
+import { ruleTester } from '../rule-tester';
+
+const script = (cmd: string): string => `vrrp_script chk {\n  script ${cmd}\n}\n`;
+
+ruleTester('script-shell-syntax', {
+  valid: [
+    script('"/usr/bin/pgrep -x nginx"'),
+    script('"/bin/bash -c \'</dev/tcp/127.0.0.1/80\'"'),
+    script('"/bin/sh -c \'curl -fs http://localhost/ | grep -q ok && exit 0\'"'),
+    script('"/usr/bin/curl -fs \'http://localhost/?a=1&b=2\'"'),
+    script('"killall -0 haproxy"'),
+    // User and group words are not part of the command.
+    'vrrp_instance VI_1 {\n  notify_master "/usr/local/bin/master.sh" root root\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'bash /dev/tcp redirection (the nginx-ha example)',
+      code: script('<|"</dev/tcp/127.0.0.1/8001"|>'),
+      message:
+        'keepalived runs "</dev/tcp/127.0.0.1/8001" without a shell: it looks for a program named "</dev/tcp/127.0.0.1/8001", does not find it and disables the script, so this check never runs. Run it through a shell: "/bin/bash -c \'</dev/tcp/127.0.0.1/8001\'".',
+    },
+    {
+      code: script('<|"/usr/bin/curl -s http://localhost/ | grep ok"|>'),
+      messageId: 'operator',
+      message: /"\|" is passed as a plain argument/,
+    },
+    {
+      code: script('<|"/usr/bin/test -f /run/a && /usr/bin/test -f /run/b"|>'),
+      message: /"&&" is passed as a plain argument/,
+    },
+    {
+      code: 'vrrp_instance VI_1 {\n  notify_master <|"/usr/bin/logger $STATE"|>\n}\n',
+      messageId: 'variable',
+    },
+    {
+      code: script('<|"/bin/ls /var/run/*.pid"|>'),
+      messageId: 'glob',
+    },
+    {
+      code: script('<|"/usr/bin/pgrep nginx > /dev/null"|>'),
+      messageId: 'redirect',
+    },
+    {
+      code: script('<|"scripts/check.sh"|>'),
+      messageId: 'relative',
+    },
+    {
+      name: 'unbalanced quote inside the command: keepalived drops the script',
+      code: script('<|"/bin/echo \'abc"|>'),
+      messageId: 'unbalanced',
+      severity: 'error',
+    },
+  ],
+});

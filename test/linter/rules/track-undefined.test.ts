@@ -1,0 +1,53 @@
+import { ruleTester } from '../rule-tester';
+
+const script = (name: string, body = '  script "/bin/true"\n'): string => `vrrp_script ${name} {\n${body}}\n`;
+const inst = (track: string): string => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  track_script {\n${track}  }\n}\n`;
+
+ruleTester('track-undefined', {
+  valid: [
+    script('chk') + inst('    chk\n'),
+    script('chk') + inst('    chk weight -20\n'),
+    // Interfaces are not declared anywhere: nothing to resolve.
+    'vrrp_instance VI_1 {\n  track_interface {\n    eth1\n  }\n}\n',
+    'track_file tf {\n  file /run/tf\n}\nvrrp_instance VI_1 {\n  track_file {\n    tf\n  }\n}\n',
+    {
+      name: 'definition in an included file, read before the instance',
+      code: 'include /etc/keepalived/scripts.conf\n' + inst('    chk\n'),
+      files: { '/etc/keepalived/scripts.conf': script('chk') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'not defined at all',
+      code: inst('    <|chk_missing|>\n'),
+      message: 'track script "chk_missing" is not defined; keepalived ignores this entry.',
+      messageId: 'notFound',
+    },
+    {
+      name: 'defined after the instance (keepalived resolves names while reading)',
+      code: inst('    <|chk|>\n') + script('chk'),
+      messageId: 'later',
+      message: /only defined further down/,
+    },
+    {
+      name: 'vrrp_script without a script is removed',
+      code: script('chk', '  interval 2\n') + inst('    <|chk|> weight 2\n'),
+      messageId: 'noScript',
+    },
+    {
+      name: 'track_process and track_bfd',
+      code: 'vrrp_instance VI_1 {\n  track_process {\n    <|P1|>\n  }\n  track_bfd {\n    <|B1|>\n  }\n}\n',
+      messages: [/track process "P1"/, /track bfd "B1"/],
+    },
+    {
+      name: 'sync group tracking',
+      code: 'vrrp_sync_group G {\n  group {\n    VI_1\n  }\n  track_script {\n    <|nope|>\n  }\n}\n',
+      messageId: 'notFound',
+    },
+    {
+      name: 'FILE_CHECK naming an undefined track_file',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    FILE_CHECK {\n      track_file <|nosuch|>\n    }\n  }\n}\n',
+      message: 'track file "nosuch" is not defined; keepalived ignores this entry.',
+    },
+  ],
+});

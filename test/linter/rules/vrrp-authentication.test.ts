@@ -1,0 +1,36 @@
+import { ruleTester } from '../rule-tester';
+
+const inst = (body: string, auth: string): string =>
+  `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n${body}  authentication {\n${auth}  }\n}\n`;
+
+ruleTester('vrrp-authentication', {
+  valid: [
+    inst('', '    auth_type PASS\n    auth_pass 12345678\n'),
+    inst('  state MASTER\n  priority 255\n', '    auth_type AH\n    auth_pass secret\n'),
+    'vrrp_instance VI_1 {\n  version 3\n}\n',
+  ],
+  invalid: [
+    {
+      code: inst('', '    auth_type PASS\n    auth_pass <|123456789abc|>\n'),
+      message: 'auth_pass is longer than 8 characters; keepalived uses only "12345678", so a peer configured with the full password will not match.',
+      output:
+        'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  authentication {\n    auth_type PASS\n    auth_pass 12345678\n  }\n}\n',
+    },
+    {
+      code: inst('  state <|MASTER|>\n  priority 100\n', '    auth_type AH\n    auth_pass secret\n'),
+      messageId: 'ahMaster',
+    },
+    {
+      code: 'vrrp_instance VI_1 {\n  <|authentication|> {\n    auth_type PASS\n  }\n}\n',
+      message: '(VI_1) authentication specified but no auth_pass given; keepalived ignores it.',
+    },
+    {
+      code: 'vrrp_instance VI_1 {\n  version 3\n  <|authentication|> {\n    auth_type PASS\n    auth_pass secret\n  }\n}\n',
+      messageId: 'version3',
+    },
+    {
+      code: 'global_defs {\n  vrrp_strict\n}\nvrrp_instance VI_1 {\n  <|authentication|> {\n    auth_type PASS\n    auth_pass secret\n  }\n}\n',
+      messageId: 'strict',
+    },
+  ],
+});

@@ -1,0 +1,43 @@
+import { ruleTester } from '../rule-tester';
+
+const chk = 'vrrp_script chk {\n  script "/usr/bin/pgrep nginx"\n}\n';
+const inst = (name: string, prio: number, track: string): string =>
+  `vrrp_instance ${name} {\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n${track}}\n`;
+
+ruleTester('vrrp-owner-tracking', {
+  valid: [
+    chk + inst('VI_1', 100, '  track_script {\n    chk weight -20\n  }\n'),
+    // weight 0: the owner goes to FAULT on failure, which is allowed.
+    chk + inst('VI_1', 255, '  track_script {\n    chk\n  }\n'),
+    inst('VI_1', 255, '  track_interface {\n    eth1\n  }\n'),
+    chk +
+      inst('VI_1', 100, '  track_script {\n    chk weight -20\n  }\n') +
+      inst('VI_2', 100, '') +
+      'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  sync_group_tracking_weight\n}\n',
+  ],
+  invalid: [
+    {
+      code: chk + inst('VI_1', 255, '  track_script {\n    <|chk weight -20|>\n  }\n'),
+      message:
+        '(VI_1) ignoring tracked script "chk" with weight -20: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
+    },
+    {
+      code: inst('VI_1', 255, '  track_interface {\n    <|eth1 weight 10|>\n  }\n'),
+      message: /ignoring tracked interface "eth1" with weight 10/,
+    },
+    {
+      name: 'sync group member without sync_group_tracking_weight',
+      code:
+        chk +
+        inst('VI_1', 100, '  track_script {\n    <|chk weight -20|>\n  }\n') +
+        inst('VI_2', 100, '') +
+        'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n}\n',
+      messageId: 'sync',
+    },
+    {
+      name: 'script the linter cannot see on the host: warning',
+      code: 'vrrp_script chk {\n  script "/etc/keepalived/check.sh"\n  weight -5\n}\n' + inst('VI_1', 255, '  track_script {\n    <|chk|>\n  }\n'),
+      severity: 'warning',
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+import { ruleTester } from '../rule-tester';
+
+const inst = (body: string): string => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n${body}  virtual_ipaddress {\n    10.0.0.100/24\n  }\n}\n`;
+
+ruleTester('vrrp-unicast-peer', {
+  valid: [
+    inst('  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n    10.0.0.3\n  }\n'),
+    inst(''),
+    // unicast_fault_no_peer: going to FAULT without peers is intended.
+    inst('  unicast_src_ip 10.0.0.1\n  unicast_fault_no_peer\n'),
+  ],
+  invalid: [
+    {
+      name: 'peer of the other family',
+      code: inst('  unicast_peer {\n    10.0.0.2\n    <|fe80::1|>\n  }\n'),
+      message: 'VRRP instance VI_1 is IPv4; unicast peer fe80::1 is of another family and keepalived skips it.',
+    },
+    {
+      name: 'duplicate peer and own address (warnings)',
+      code: inst('  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n    <|10.0.0.2|>\n    <|10.0.0.1|>\n  }\n'),
+      messages: ['(VI_1) 10.0.0.2 - duplicate unicast_peer.', /own unicast_src_ip/],
+      severity: 'warning',
+    },
+    {
+      name: 'unicast keyword without peers',
+      code: inst('  <|unicast_src_ip 10.0.0.1|>\n'),
+      messageId: 'noPeers',
+    },
+    {
+      name: 'unicast_ttl without peers: keepalived reports it at the end of the block',
+      code: 'vrrp_instance VI_1 {\n  virtual_router_id 51\n  <|unicast_ttl 10\n}|>\n',
+      messageId: 'ttlNoPeers',
+    },
+    {
+      code: inst('  <|mcast_dst_ip 224.0.0.19|>\n  unicast_peer {\n    10.0.0.2\n  }\n'),
+      messageId: 'mcastDst',
+    },
+  ],
+});
