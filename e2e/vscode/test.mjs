@@ -290,14 +290,18 @@ try {
     await page.keyboard.press('Home');
     await page.keyboard.press('Home'); // twice: column 1 whatever the indentation
     for (let i = 1; i < col; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(
-      ([n, col]) =>
-        (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').includes(`Ln ${n}, Col ${col}`),
-      [n, col],
-      { timeout: 5000 },
-    ).catch(async () => {
-      throw new Error(`cursor is at ${JSON.stringify(await cursorPos())}, wanted ${n}:${col}; focus on ${await page.evaluate(() => document.activeElement?.className)}`);
-    });
+    await page
+      .waitForFunction(
+        ([n, col]) =>
+          (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').includes(`Ln ${n}, Col ${col}`),
+        [n, col],
+        { timeout: 5000 },
+      )
+      .catch(async () => {
+        throw new Error(
+          `cursor is at ${JSON.stringify(await cursorPos())}, wanted ${n}:${col}; focus on ${await page.evaluate(() => document.activeElement?.className)}`,
+        );
+      });
   };
   // Keyboard focus into the editor: Escape closes widgets, Ctrl+1 focuses the first editor group.
   const focusEditor = async () => {
@@ -381,7 +385,9 @@ try {
     const b = await tok.boundingBox();
     if (!b) throw new Error('no `priority` token on screen');
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-    const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .rendered-markdown').first();
+    const hover = page
+      .locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .rendered-markdown')
+      .first();
     await hover.waitFor({ state: 'visible' });
     await page.waitForTimeout(500); // past the fade-in
     const text = (await page.locator('.monaco-hover:not(.hidden)').first().textContent()).replace(/\s+/g, ' ').trim();
@@ -414,16 +420,15 @@ try {
     const after = await editorLines();
     const fixed = after[no];
     await shot('quickfix-applied');
-    if (!/^\s*persistence_timeout\s+50\s*$/.test(fixed ?? '')) throw new Error(`line ${no} is now: ${JSON.stringify(fixed)}`);
+    if (!/^\s*persistence_timeout\s+50\s*$/.test(fixed ?? ''))
+      throw new Error(`line ${no} is now: ${JSON.stringify(fixed)}`);
     return `menu: ${menuText.slice(0, 100)} -> line ${no}: ${fixed.trim()}`;
   });
 
   await step('Problems panel is empty after the fix', async () => {
-    await page.waitForFunction(
-      () => document.querySelectorAll('.markers-panel .monaco-list-row').length === 0,
-      null,
-      { timeout: STEP_TIMEOUT },
-    );
+    await page.waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length === 0, null, {
+      timeout: STEP_TIMEOUT,
+    });
     return 'no rows';
   });
 
@@ -479,7 +484,9 @@ try {
     await page.keyboard.type('Focus on Outline View');
     await page.waitForSelector('.quick-input-list .monaco-list-row');
     await page.keyboard.press('Enter');
-    const row = page.locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row', { hasText: 'VI_E2E' }).first();
+    const row = page
+      .locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row', { hasText: 'VI_E2E' })
+      .first();
     await row.waitFor({ state: 'visible' });
     const rows = await page.$$eval('.outline-pane .monaco-list-row', (rs) => rs.map((r) => r.textContent.trim()));
     await shot('outline');
