@@ -16,7 +16,9 @@ describe('brace splitting: every brace is its own logical line', () => {
   });
 
   it('glued braces: global_defs{, }vrrp_instance VI_1{, }} (oracle 61)', () => {
-    const p = parse('global_defs{\n  router_id r1\n}vrrp_instance VI_1{\n  interface eth0\n  virtual_ipaddress{\n    10.0.0.1/24\n  }}\n');
+    const p = parse(
+      'global_defs{\n  router_id r1\n}vrrp_instance VI_1{\n  interface eth0\n  virtual_ipaddress{\n    10.0.0.1/24\n  }}\n',
+    );
     expect(codes(p)).toEqual([]);
     expect(shape(p.body)).toEqual([
       { kw: 'global_defs', children: [{ kw: 'router_id', args: ['r1'] }] },
@@ -34,7 +36,9 @@ describe('brace splitting: every brace is its own logical line', () => {
   it('"{" on the next line opens the block (oracle 03)', () => {
     const p = parse('vrrp_instance VI_1\n{\n  state MASTER\n}\n');
     expect(codes(p)).toEqual([]);
-    expect(shape(p.body)).toEqual([{ kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'state', args: ['MASTER'] }] }]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'state', args: ['MASTER'] }] },
+    ]);
   });
 
   it('"} foo_bar": foo_bar is a keyword of the enclosing block (oracle 04)', () => {
@@ -56,7 +60,13 @@ describe('brace splitting: every brace is its own logical line', () => {
   it('"smtp_helo_name x{y": x, then "{", then y (oracle 55)', () => {
     const p = parse('global_defs {\n  smtp_helo_name x{y\n}\nvrrp_script chk {\n}\n');
     expect(shape(p.body)).toEqual([
-      { kw: 'global_defs', children: [{ kw: 'smtp_helo_name', args: ['x'] }, { kw: 'y', unknown: true }] },
+      {
+        kw: 'global_defs',
+        children: [
+          { kw: 'smtp_helo_name', args: ['x'] },
+          { kw: 'y', unknown: true },
+        ],
+      },
       { kw: 'vrrp_script', args: ['chk'], children: [] },
     ]);
     // One root cause: the unexpected "{", whose range runs to the end (the count never resyncs;
@@ -83,7 +93,11 @@ describe('the one-line-block trap (oracle 02)', () => {
     const p = parse('vrrp_instance VI_1 { state MASTER interface eth0 virtual_router_id 51 }\n');
     expect(codes(p)).toEqual([]);
     expect(shape(p.body)).toEqual([
-      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'state', args: ['MASTER', 'interface', 'eth0', 'virtual_router_id', '51'] }] },
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [{ kw: 'state', args: ['MASTER', 'interface', 'eth0', 'virtual_router_id', '51'] }],
+      },
     ]);
   });
 
@@ -102,13 +116,18 @@ describe('value blocks', () => {
     expect(codes(p)).toEqual([]);
     const vip = find(p.body, 'virtual_ipaddress')!;
     expect(vip.children).toBeUndefined();
-    expect(vip.entries!.map((e) => e.map((w) => w.text))).toEqual([['10.0.0.1/24', 'dev', 'eth0', 'label', 'eth0:1'], ['10.0.0.2/24']]);
+    expect(vip.entries!.map((e) => e.map((w) => w.text))).toEqual([
+      ['10.0.0.1/24', 'dev', 'eth0', 'label', 'eth0:1'],
+      ['10.0.0.2/24'],
+    ]);
     expect(textOf(p, vip.entries![1]![0]!)).toBe('10.0.0.2/24');
   });
 
   it('a one-line value block is one entry (oracle 10)', () => {
     const p = parse(VI('  virtual_ipaddress { 10.0.0.1/24 10.0.0.2/24 }\n'));
-    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([['10.0.0.1/24', '10.0.0.2/24']]);
+    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([
+      ['10.0.0.1/24', '10.0.0.2/24'],
+    ]);
   });
 
   it('a single value on one line works: track_interface { eth0 }', () => {
@@ -127,11 +146,20 @@ describe('value blocks', () => {
   });
 
   it('root value blocks: static_ipaddress, virtual_server_group NAME', () => {
-    const p = parse('static_ipaddress {\n  10.1.1.1/24 dev eth1\n}\nvirtual_server_group VSG {\n  10.0.0.1 80\n  10.0.0.2-10 443\n}\n');
+    const p = parse(
+      'static_ipaddress {\n  10.1.1.1/24 dev eth1\n}\nvirtual_server_group VSG {\n  10.0.0.1 80\n  10.0.0.2-10 443\n}\n',
+    );
     expect(codes(p)).toEqual([]);
     expect(shape(p.body)).toEqual([
       { kw: 'static_ipaddress', entries: [['10.1.1.1/24', 'dev', 'eth1']] },
-      { kw: 'virtual_server_group', args: ['VSG'], entries: [['10.0.0.1', '80'], ['10.0.0.2-10', '443']] },
+      {
+        kw: 'virtual_server_group',
+        args: ['VSG'],
+        entries: [
+          ['10.0.0.1', '80'],
+          ['10.0.0.2-10', '443'],
+        ],
+      },
     ]);
   });
 
@@ -144,10 +172,18 @@ describe('value blocks', () => {
 
 describe('missing "{" (oracle 11)', () => {
   it('the next line is read as a sub-keyword; one problem spans the cascade', () => {
-    const text = 'vrrp_instance VI_1\n  interface eth0\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\nvrrp_script chk {\n}\n';
+    const text =
+      'vrrp_instance VI_1\n  interface eth0\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\nvrrp_script chk {\n}\n';
     const p = parse(text);
     expect(shape(p.body)).toEqual([
-      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'interface', args: ['eth0'] }, { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] }] },
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [
+          { kw: 'interface', args: ['eth0'] },
+          { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] },
+        ],
+      },
       { kw: 'vrrp_script', args: ['chk'], children: [] },
     ]);
     expect(problems(p).map((x) => [x.code, x.text])).toEqual([['missing-open-brace', 'vrrp_instance']]);
@@ -174,7 +210,9 @@ describe('extra "}" (oracle 12)', () => {
   it('"}}" closes two blocks, the third is extra', () => {
     const text = 'vrrp_instance VI_1 {\n  authentication {\n    auth_type PASS\n  }}}\n';
     const p = parse(text);
-    expect(problems(p).map((x) => [x.code, x.text, x.start])).toEqual([['extra-close-brace', '}', text.lastIndexOf('}')]]);
+    expect(problems(p).map((x) => [x.code, x.text, x.start])).toEqual([
+      ['extra-close-brace', '}', text.lastIndexOf('}')],
+    ]);
   });
 });
 
@@ -217,7 +255,13 @@ describe('unknown blocks cascade (oracles 14, 15)', () => {
     // The cascade ends at the last "}" of the instance, where the count and the depth agree again.
     expect(p.problems[1]!.data.extentEnd).toBe(text.indexOf('}\nvrrp_script') + 1);
     expect(shape(p.body)).toEqual([
-      { kw: 'global_defs', children: [{ kw: 'router_id', args: ['r1'] }, { kw: 'no_such_global', args: ['1'], unknown: true }] },
+      {
+        kw: 'global_defs',
+        children: [
+          { kw: 'router_id', args: ['r1'] },
+          { kw: 'no_such_global', args: ['1'], unknown: true },
+        ],
+      },
       {
         kw: 'vrrp_instance',
         args: ['VI_1'],
@@ -246,7 +290,14 @@ describe('unexpected "{"', () => {
     const p = parse(text);
     expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unexpected-open-brace', '{']]);
     expect(shape(p.body)).toEqual([
-      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'state', args: ['MASTER'] }, { kw: 'priority', args: ['100'] }] },
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [
+          { kw: 'state', args: ['MASTER'] },
+          { kw: 'priority', args: ['100'] },
+        ],
+      },
       { kw: 'advert_int', args: ['1'], unknown: true },
     ]);
   });

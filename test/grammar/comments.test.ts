@@ -5,7 +5,9 @@ import { codes, find, parse, shape, textOf } from './helpers';
 
 describe('comments', () => {
   it('# and ! start a comment anywhere, even glued to a word (oracle 06)', () => {
-    const p = parse('vrrp_instance VI_1 {\n  virtual_router_id 51#x\n  priority 100!y\n  state BACKUP # trailing\n  ! whole line\n}\n');
+    const p = parse(
+      'vrrp_instance VI_1 {\n  virtual_router_id 51#x\n  priority 100!y\n  state BACKUP # trailing\n  ! whole line\n}\n',
+    );
     expect(codes(p)).toEqual([]);
     expect(shape(p.body)[0]!.children).toEqual([
       { kw: 'virtual_router_id', args: ['51'] },
@@ -105,7 +107,10 @@ describe('trailing backslash after a comment in a definition (oracle 71)', () =>
     expect(p.definitions[0]!.multiline).toBe(true);
     // "global_defs {" was swallowed into $X, which then expands at the top level into
     // "router_id r1" (unknown there, reported at the reference on line 3) and "global_defs {".
-    expect(shape(p.body)).toEqual([{ kw: 'router_id', args: ['r1'], unknown: true }, { kw: 'global_defs', children: [] }]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'router_id', args: ['r1'], unknown: true },
+      { kw: 'global_defs', children: [] },
+    ]);
     expect(codes(p)).toEqual(['unknown-keyword']);
     expect(textOf(p, p.problems[0]!.loc)).toBe('$X');
   });

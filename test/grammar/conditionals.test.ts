@@ -22,7 +22,13 @@ const ORACLE_24 = [
 
 const vi = (configId?: string) => {
   const p = parse(ORACLE_24, { configId });
-  return { p, kids: shape(p.body)[0]!.children!, rest: shape(p.body).slice(1).map((n) => n.kw) };
+  return {
+    p,
+    kids: shape(p.body)[0]!.children!,
+    rest: shape(p.body)
+      .slice(1)
+      .map((n) => n.kw),
+  };
 };
 
 describe('@id conditionals (oracles 24, 25)', () => {
@@ -69,10 +75,17 @@ describe('@id conditionals (oracles 24, 25)', () => {
   });
 
   it('@id may prefix braces, definitions and includes (oracle 72)', () => {
-    const text = '@node1\tglobal_defs {\n  @node1 router_id r1\n  @node2 router_id r2\n  @^node2 smtp_helo_name h1\n@node1 }\n@ bogus_after_empty_id 1\n@^ bogus_after_empty_negated_id 1\n@node1 $X=from_node1\n@node1 include n1.conf\n';
+    const text =
+      '@node1\tglobal_defs {\n  @node1 router_id r1\n  @node2 router_id r2\n  @^node2 smtp_helo_name h1\n@node1 }\n@ bogus_after_empty_id 1\n@^ bogus_after_empty_negated_id 1\n@node1 $X=from_node1\n@node1 include n1.conf\n';
     const p = parse(text, { configId: 'node1', files: { '/etc/keepalived/n1.conf': 'vrrp_script chk {\n}\n' } });
     expect(shape(p.body)).toEqual([
-      { kw: 'global_defs', children: [{ kw: 'router_id', args: ['r1'] }, { kw: 'smtp_helo_name', args: ['h1'] }] },
+      {
+        kw: 'global_defs',
+        children: [
+          { kw: 'router_id', args: ['r1'] },
+          { kw: 'smtp_helo_name', args: ['h1'] },
+        ],
+      },
       { kw: 'bogus_after_empty_negated_id', args: ['1'], unknown: true },
       { kw: 'vrrp_script', args: ['chk'], children: [] },
     ]);
@@ -136,9 +149,19 @@ describe('~SEQ (oracle 26)', () => {
   });
 
   it('malformed specifications produce nothing and one problem covering the line', () => {
-    for (const bad of ['~SEQ(N) k_$N', '~SEQ(N, 1, 0, 3) k_$N', '~SEQ(N, 1, -1, 3) k_$N', '~SEQx(N, -3) k_$N', '~SEQ(N, 1, 3 k_$N', '~SEQ(9N, 3) k']) {
+    for (const bad of [
+      '~SEQ(N) k_$N',
+      '~SEQ(N, 1, 0, 3) k_$N',
+      '~SEQ(N, 1, -1, 3) k_$N',
+      '~SEQx(N, -3) k_$N',
+      '~SEQ(N, 1, 3 k_$N',
+      '~SEQ(9N, 3) k',
+    ]) {
       const p = parse(`${bad}\n`);
-      expect(problems(p).map((x) => [x.code, x.text]), bad).toEqual([['invalid-replication', bad]]);
+      expect(
+        problems(p).map((x) => [x.code, x.text]),
+        bad,
+      ).toEqual([['invalid-replication', bad]]);
       expect(p.body, bad).toEqual([]);
     }
   });

@@ -48,7 +48,14 @@ describe('defining', () => {
     expect(codes(p)).toEqual([]);
     expect(p.definitions[0]!.multiline).toBe(true);
     expect(shape(p.body)).toEqual([
-      { kw: 'vrrp_script', args: ['chk'], children: [{ kw: 'script', args: ['/bin/true'] }, { kw: 'interval', args: ['2'] }] },
+      {
+        kw: 'vrrp_script',
+        args: ['chk'],
+        children: [
+          { kw: 'script', args: ['/bin/true'] },
+          { kw: 'interval', args: ['2'] },
+        ],
+      },
     ]);
     // Every line of the expansion points at the reference.
     const interval = find(p.body, 'interval')!;
@@ -70,7 +77,9 @@ describe('defining', () => {
 
 describe('substituting', () => {
   it('$NAME before a blank, "," ")" or the end of the line', () => {
-    const p = parse('$IF=eth0\nvrrp_instance VI_1 {\n  interface $IF\n  track_interface {\n    $IF weight 10\n  }\n}\n');
+    const p = parse(
+      '$IF=eth0\nvrrp_instance VI_1 {\n  interface $IF\n  track_interface {\n    $IF weight 10\n  }\n}\n',
+    );
     expect(codes(p)).toEqual([]);
     expect(texts(find(p.body, 'interface')!.args)).toEqual(['eth0']);
     expect(find(p.body, 'track_interface')!.entries![0]!.map((w) => w.text)).toEqual(['eth0', 'weight', '10']);
@@ -100,7 +109,9 @@ describe('substituting', () => {
     const w = find(p.body, 'interface')!.args[0]!;
     expect(w.substituted).toBe(true);
     expect(textOf(p, w)).toBe('$IF');
-    expect(p.references.map((r) => [r.name, textOf(p, r.loc), r.definition?.name, r.builtin])).toEqual([['IF', '$IF', 'IF', false]]);
+    expect(p.references.map((r) => [r.name, textOf(p, r.loc), r.definition?.name, r.builtin])).toEqual([
+      ['IF', '$IF', 'IF', false],
+    ]);
   });
 
   it('a value holding a keyword and its argument', () => {
@@ -135,7 +146,14 @@ describe('undefined names', () => {
       ['unexpected-open-brace', '{'],
     ]);
     expect(shape(p.body)).toEqual([
-      { kw: 'vrrp_instance', args: ['VI_1'], children: [{ kw: 'virtual_router_id', args: ['$'] }, { kw: 'VRID', unknown: true }] },
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [
+          { kw: 'virtual_router_id', args: ['$'] },
+          { kw: 'VRID', unknown: true },
+        ],
+      },
       { kw: 'priority', args: ['100'], unknown: true },
       { kw: 'vrrp_script', args: ['chk'], children: [] },
     ]);
@@ -147,7 +165,9 @@ describe('undefined names', () => {
   });
 
   it('definitions in an included file hold after it', () => {
-    const p = parse('include defs.conf\nvrrp_instance VI_1 {\n  interface $IF\n}\n', { files: { '/etc/keepalived/defs.conf': '$IF=eth1\n' } });
+    const p = parse('include defs.conf\nvrrp_instance VI_1 {\n  interface $IF\n}\n', {
+      files: { '/etc/keepalived/defs.conf': '$IF=eth1\n' },
+    });
     expect(codes(p)).toEqual([]);
     expect(texts(find(p.body, 'interface')!.args)).toEqual(['eth1']);
   });
@@ -175,7 +195,9 @@ describe('re-decommenting after substitution (oracle 23)', () => {
 
 describe('built-ins', () => {
   it('_PWD, _INSTANCE, _RANDOM and _ENV are opaque values, never errors', () => {
-    const p = parse('global_defs {\n  router_id ${_INSTANCE}\n  smtp_helo_name ${_PWD}\n  notification_email_from ${_ENV MAILFROM}\n}\nvrrp_instance VI_1 {\n  priority ${_RANDOM 1 200}\n}\n');
+    const p = parse(
+      'global_defs {\n  router_id ${_INSTANCE}\n  smtp_helo_name ${_PWD}\n  notification_email_from ${_ENV MAILFROM}\n}\nvrrp_instance VI_1 {\n  priority ${_RANDOM 1 200}\n}\n',
+    );
     expect(codes(p)).toEqual([]);
     expect(find(p.body, 'router_id')!.args[0]!.opaque).toBe(true);
     expect(find(p.body, 'smtp_helo_name')!.args[0]!.opaque).toBe(true);

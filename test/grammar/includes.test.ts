@@ -16,7 +16,9 @@ describe('include', () => {
     });
     expect(codes(p)).toEqual([]);
     expect(p.files.map((f) => f.path)).toEqual([`${D}/keepalived.conf`, `${D}/inc/a.conf`, `${D}/inc/b.conf`]);
-    expect(shape(p.body)).toEqual([{ kw: 'vrrp_script', args: ['chk'], children: [{ kw: 'script', args: ['/bin/true'] }] }]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'vrrp_script', args: ['chk'], children: [{ kw: 'script', args: ['/bin/true'] }] },
+    ]);
     // Locations point into the file where the text is.
     const script = find(p.body, 'script')!;
     expect(script.keyword.file).toBe(2);
@@ -49,7 +51,11 @@ describe('include', () => {
 
   it('? and [..] wildcards', () => {
     const p = parse('include conf.d/vs[12]?.conf\n', {
-      files: { [`${D}/conf.d/vs1a.conf`]: 'vrrp_script a {\n}\n', [`${D}/conf.d/vs3a.conf`]: 'vrrp_script x {\n}\n', [`${D}/conf.d/vs2b.conf`]: 'vrrp_script b {\n}\n' },
+      files: {
+        [`${D}/conf.d/vs1a.conf`]: 'vrrp_script a {\n}\n',
+        [`${D}/conf.d/vs3a.conf`]: 'vrrp_script x {\n}\n',
+        [`${D}/conf.d/vs2b.conf`]: 'vrrp_script b {\n}\n',
+      },
     });
     expect(p.body.map((s) => s.args[0]!.text)).toEqual(['a', 'b']);
   });
@@ -76,7 +82,9 @@ describe('include', () => {
   });
 
   it('quotes are not removed and spaces belong to the pattern (oracle 64)', () => {
-    const p = parse('include "a.conf"\ninclude a.conf b.conf\n', { files: { [`${D}/a.conf`]: '', [`${D}/b.conf`]: '' } });
+    const p = parse('include "a.conf"\ninclude a.conf b.conf\n', {
+      files: { [`${D}/a.conf`]: '', [`${D}/b.conf`]: '' },
+    });
     expect(p.problems.map((x) => [x.code, x.data.resolved])).toEqual([
       ['include-not-found', `${D}/"a.conf"`],
       ['include-not-found', `${D}/a.conf b.conf`],
@@ -96,7 +104,9 @@ describe('include', () => {
   });
 
   it('an executable file is not read', () => {
-    const p = parse('include run.sh\n', { files: { [`${D}/run.sh`]: { kind: 'executable', text: 'global_defs {\n}\n' } } });
+    const p = parse('include run.sh\n', {
+      files: { [`${D}/run.sh`]: { kind: 'executable', text: 'global_defs {\n}\n' } },
+    });
     expect(p.problems.map((x) => [x.code, x.data.reason])).toEqual([['include-error', 'not-regular']]);
     expect(p.body).toEqual([]);
   });
@@ -108,7 +118,9 @@ describe('include', () => {
   });
 
   it('a cycle through another file is reported in the file that closes it', () => {
-    const p = parse('include a.conf\n', { files: { [`${D}/a.conf`]: 'include b.conf\n', [`${D}/b.conf`]: 'include a.conf\n' } });
+    const p = parse('include a.conf\n', {
+      files: { [`${D}/a.conf`]: 'include b.conf\n', [`${D}/b.conf`]: 'include a.conf\n' },
+    });
     expect(problems(p).map((x) => [x.code, p.files[x.file]!.path])).toEqual([['include-cycle', `${D}/b.conf`]]);
   });
 
@@ -119,21 +131,30 @@ describe('include', () => {
   });
 
   it('absolute includes resolve under includeRoot', () => {
-    const p = parse('include /etc/keepalived/vrrp.conf\n', { includeRoot: '/srv/node1', files: { '/srv/node1/etc/keepalived/vrrp.conf': 'vrrp_script chk {\n}\n' } });
+    const p = parse('include /etc/keepalived/vrrp.conf\n', {
+      includeRoot: '/srv/node1',
+      files: { '/srv/node1/etc/keepalived/vrrp.conf': 'vrrp_script chk {\n}\n' },
+    });
     expect(codes(p)).toEqual([]);
     expect(p.body).toHaveLength(1);
   });
 
   it('include is recognised inside blocks and value blocks; a block may span files (oracle 64)', () => {
     const p = parse('vrrp_instance VI_1 {\n  include vi-body.conf\n    10.0.0.2/24\n  }\n}\n', {
-      files: { [`${D}/vi-body.conf`]: 'state BACKUP\nvirtual_ipaddress {\n  include vips.conf\n' , [`${D}/vips.conf`]: '10.0.0.1/24\n' },
+      files: {
+        [`${D}/vi-body.conf`]: 'state BACKUP\nvirtual_ipaddress {\n  include vips.conf\n',
+        [`${D}/vips.conf`]: '10.0.0.1/24\n',
+      },
     });
     expect(codes(p)).toEqual([]);
     expect(shape(p.body)).toEqual([
       {
         kw: 'vrrp_instance',
         args: ['VI_1'],
-        children: [{ kw: 'state', args: ['BACKUP'] }, { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24'], ['10.0.0.2/24']] }],
+        children: [
+          { kw: 'state', args: ['BACKUP'] },
+          { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24'], ['10.0.0.2/24']] },
+        ],
       },
     ]);
     const vip = find(p.body, 'virtual_ipaddress')!;
@@ -149,7 +170,9 @@ describe('include', () => {
   });
 
   it('include variants includer/includem/includew/includeb/includea are includes', () => {
-    const p = parse('includer a.conf\nincludem a.conf\nincludew a.conf\nincludeb a.conf\nincludea a.conf\n', { files: { [`${D}/a.conf`]: '' } });
+    const p = parse('includer a.conf\nincludem a.conf\nincludew a.conf\nincludeb a.conf\nincludea a.conf\n', {
+      files: { [`${D}/a.conf`]: '' },
+    });
     expect(codes(p)).toEqual([]);
     expect(p.includes.map((i) => i.keyword)).toEqual(['includer', 'includem', 'includew', 'includeb', 'includea']);
   });

@@ -40,7 +40,9 @@ describe('physical lines', () => {
 
   it('a UTF-8 BOM is not part of the first keyword', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc('global_defs {\n}\n')]);
-    const p = parseFile('/etc/keepalived/keepalived.conf', { fs: memoryFs({ '/etc/keepalived/keepalived.conf': bytes }) });
+    const p = parseFile('/etc/keepalived/keepalived.conf', {
+      fs: memoryFs({ '/etc/keepalived/keepalived.conf': bytes }),
+    });
     expect(p.files[0]!.bom).toBe(true);
     expect(codes(p)).toEqual([]);
     expect(shape(p.body)).toEqual([{ kw: 'global_defs', children: [] }]);
@@ -98,13 +100,18 @@ describe('long lines: keepalived reads at most 1023 bytes per line', () => {
 
   it('Latin-1 files: one byte per character', () => {
     const bytes = new Uint8Array([...enc(`global_defs {\n${prefix}`), ...new Array(1011).fill(0xe9), ...enc('\n}\n')]);
-    const p = parseFile('/etc/keepalived/keepalived.conf', { fs: memoryFs({ '/etc/keepalived/keepalived.conf': bytes }) });
+    const p = parseFile('/etc/keepalived/keepalived.conf', {
+      fs: memoryFs({ '/etc/keepalived/keepalived.conf': bytes }),
+    });
     expect(p.files[0]!.encoding).toBe('latin1');
     expect(codes(p)).toEqual([]);
     expect(p.body[0]!.children![0]!.args[0]!.text).toBe('é'.repeat(1011));
 
     const longer = new Uint8Array([...enc(`global_defs {\n${prefix}`), ...new Array(1012).fill(0xe9), ...enc('\n}\n')]);
-    const q = parseFile('/etc/keepalived/keepalived.conf', { fs: memoryFs({ '/etc/keepalived/keepalived.conf': longer }), targetVersion: '2.2.7' });
+    const q = parseFile('/etc/keepalived/keepalived.conf', {
+      fs: memoryFs({ '/etc/keepalived/keepalived.conf': longer }),
+      targetVersion: '2.2.7',
+    });
     expect(problems(q).map((x) => [x.code, x.text])).toEqual([
       ['line-too-long', `${prefix}${'é'.repeat(1012)}`],
       ['unknown-keyword', 'é'],
@@ -135,14 +142,22 @@ describe('NUL bytes', () => {
     const p = parse(late, { targetVersion: '2.2.7' });
     expect(codes(p)).toEqual(['embedded-nul']);
     expect(shape(p.body)).toEqual([
-      { kw: 'global_defs', children: [{ kw: 'router_id', args: ['lb01'] }, { kw: 'notification_email_from', args: ['a@b.c'] }] },
+      {
+        kw: 'global_defs',
+        children: [
+          { kw: 'router_id', args: ['lb01'] },
+          { kw: 'notification_email_from', args: ['a@b.c'] },
+        ],
+      },
     ]);
   });
 
   it('2.4.0+ ignores the whole line', () => {
     const p = parse(late, { targetVersion: '2.4.0' });
     expect(codes(p)).toEqual(['embedded-nul']);
-    expect(shape(p.body)).toEqual([{ kw: 'global_defs', children: [{ kw: 'notification_email_from', args: ['a@b.c'] }] }]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'global_defs', children: [{ kw: 'notification_email_from', args: ['a@b.c'] }] },
+    ]);
     expect(textOf(p, p.problems[0]!.loc)).toBe('\u0000');
   });
 });

@@ -6,7 +6,9 @@ const argsOf = (code: string, kw: string): string[] => texts(find(parse(code).bo
 
 describe('words', () => {
   it('blanks of any kind separate words: space, tab, \\f, \\v', () => {
-    expect(argsOf('global_defs {\n  notification_email_from \t\f\va@b.c\n}\n', 'notification_email_from')).toEqual(['a@b.c']);
+    expect(argsOf('global_defs {\n  notification_email_from \t\f\va@b.c\n}\n', 'notification_email_from')).toEqual([
+      'a@b.c',
+    ]);
   });
 
   it('a quoted word keeps its blanks and loses its quotes', () => {
@@ -18,10 +20,9 @@ describe('words', () => {
   });
 
   it('a quote inside a word ends it and starts a quoted word: "a b"@x (oracle 05)', () => {
-    expect(argsOf('global_defs {\n  notification_email_from "a b"@example.com\n}\n', 'notification_email_from')).toEqual([
-      'a b',
-      '@example.com',
-    ]);
+    expect(
+      argsOf('global_defs {\n  notification_email_from "a b"@example.com\n}\n', 'notification_email_from'),
+    ).toEqual(['a b', '@example.com']);
   });
 
   it('5"1" is the words 5 and 1 (oracle 70)', () => {
@@ -58,7 +59,11 @@ describe('words', () => {
 
   it('keywords are case-sensitive (oracle 16)', () => {
     const p = parse('VRRP_INSTANCE VI_1 {\n}\nvrrp_instance VI_2 {\n  State MASTER\n  Interface eth0\n}\n');
-    expect(problems(p).filter((x) => x.code === 'unknown-keyword').map((x) => x.text)).toEqual(['VRRP_INSTANCE', 'State', 'Interface']);
+    expect(
+      problems(p)
+        .filter((x) => x.code === 'unknown-keyword')
+        .map((x) => x.text),
+    ).toEqual(['VRRP_INSTANCE', 'State', 'Interface']);
   });
 
   it('Unicode blanks are not separators', () => {
