@@ -167,6 +167,9 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
             const fixes = diags.map((d) => d.fix).filter((f): f is Fix => f !== undefined && f.file === 0);
             expect(fixes.length, 'at least one fix').toBeGreaterThan(0);
             expect(applyFixes(marks.get(ROOT_PATH)!.text, fixes)).toBe(c.output);
+            // A fix must make progress: the fixed text has fewer findings of this rule.
+            const again = lintCase(ruleId, c.output, c.files, c.options).diags;
+            expect(again.length, `findings of ${ruleId} after the fix: ${again.map((d) => d.message).join(' | ')}`).toBeLessThan(diags.length);
           }
         });
       }
