@@ -145,6 +145,31 @@ describe('value blocks', () => {
     ]);
   });
 
+  it('group { VI_1 VI_2 } on one line: read_value_block flattens the words', () => {
+    const p = parse('vrrp_sync_group G {\n  group { VI_1 VI_2 }\n}\n');
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)).toEqual([
+      { kw: 'vrrp_sync_group', args: ['G'], children: [{ kw: 'group', entries: [['VI_1', 'VI_2']] }] },
+    ]);
+  });
+
+  it('definitions and substitution inside a value block', () => {
+    const p = parse(VI('  virtual_ipaddress {\n    $V=10.0.0.2/24\n    $V dev eth0\n  }\n'));
+    expect(codes(p)).toEqual([]);
+    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([
+      ['10.0.0.2/24', 'dev', 'eth0'],
+    ]);
+  });
+
+  it('a "}" after the last value closes the value block', () => {
+    const p = parse(VI('  virtual_ipaddress {\n    10.0.0.1/24 }\n  priority 100\n'));
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)[0]!.children).toEqual([
+      { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] },
+      { kw: 'priority', args: ['100'] },
+    ]);
+  });
+
   it('root value blocks: static_ipaddress, virtual_server_group NAME', () => {
     const p = parse(
       'static_ipaddress {\n  10.1.1.1/24 dev eth1\n}\nvirtual_server_group VSG {\n  10.0.0.1 80\n  10.0.0.2-10 443\n}\n',

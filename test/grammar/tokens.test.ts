@@ -66,6 +66,12 @@ describe('words', () => {
     ).toEqual(['VRRP_INSTANCE', 'State', 'Interface']);
   });
 
+  it('script keywords: the quoted command keeps its single quotes for the script parser (§9)', () => {
+    const p = parse('vrrp_instance VI_1 {\n  notify_master "/path/script.sh \'arg with space\'" root\n}\n');
+    expect(codes(p)).toEqual([]);
+    expect(texts(find(p.body, 'notify_master')!.args)).toEqual(["/path/script.sh 'arg with space'", 'root']);
+  });
+
   it('Unicode blanks are not separators', () => {
     expect(argsOf('global_defs {\n  router_id a\u00a0b\n}\n', 'router_id')).toEqual(['a\u00a0b']);
   });
