@@ -1,6 +1,7 @@
 // grammar.md §4: brace splitting, block opening and closing, value blocks, the one-line-block
 // trap, missing "{", extra "}", unknown-block cascades and recovery.
 import { describe, expect, it } from 'vitest';
+import type { Statement } from '../../grammar/index';
 import { codes, find, parse, problems, shape, textOf } from './helpers';
 
 const VI = (body: string): string => `vrrp_instance VI_1 {\n${body}}\n`;
@@ -31,6 +32,17 @@ describe('brace splitting: every brace is its own logical line', () => {
         ],
       },
     ]);
+  });
+
+  it('every brace has its own exact span, also when glued to words', () => {
+    const text = 'global_defs{\n}vrrp_instance VI_1{\n}}\n';
+    const p = parse(text);
+    const [gd, vi] = p.body as [Statement, Statement];
+    expect([gd.open!.start, gd.close!.start, vi.open!.start, vi.close!.start]).toEqual([11, 13, 32, 34]);
+    expect([gd.open, gd.close, vi.open, vi.close].map((l) => textOf(p, l!))).toEqual(['{', '}', '{', '}']);
+    expect(problems(p).map((x) => [x.code, x.start])).toEqual([['extra-close-brace', 35]]);
+    expect(textOf(p, vi.keyword)).toBe('vrrp_instance');
+    expect(vi.keyword.start).toBe(14);
   });
 
   it('"{" on the next line opens the block (oracle 03)', () => {

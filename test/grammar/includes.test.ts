@@ -177,6 +177,38 @@ describe('include', () => {
     expect(p.includes.map((i) => i.keyword)).toEqual(['includer', 'includem', 'includew', 'includeb', 'includea']);
   });
 
+  it('substitution happens before the include is recognised: ${D} works, $D/ is literal', () => {
+    const files = { [`${D}/conf.d/a.conf`]: 'vrrp_script a {\n}\n' };
+    expect(shape(parse('$D=conf.d\ninclude ${D}/*.conf\n', { files }).body)).toEqual([
+      { kw: 'vrrp_script', args: ['a'], children: [] },
+    ]);
+    const p = parse('$D=conf.d\ninclude $D/*.conf\n', { files });
+    expect(p.problems.map((x) => [x.code, x.data.resolved])).toEqual([['include-not-found', `${D}/$D/*.conf`]]);
+  });
+
+  it('a definition line may hold the whole include: $INC then $INC on its own line', () => {
+    const p = parse('$INC=include a.conf\n$INC\n', { files: { [`${D}/a.conf`]: 'vrrp_script a {\n}\n' } });
+    expect(codes(p)).toEqual([]);
+    expect(p.body).toHaveLength(1);
+  });
+
+  it('an included file that is not valid UTF-8 is read as Latin-1', () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('global_defs {\n  router_id "r'),
+      0xe9,
+      ...new TextEncoder().encode('seau"\n}\n'),
+    ]);
+    const p = parse('include l1.conf\n', { files: { [`${D}/l1.conf`]: bytes } });
+    expect(codes(p)).toEqual([]);
+    expect(p.files[1]!.encoding).toBe('latin1');
+    expect(find(p.body, 'router_id')!.args[0]!.text).toBe('réseau');
+  });
+
+  it('an unreadable file', () => {
+    const p = parse('include secret.conf\n', { files: { [`${D}/secret.conf`]: { kind: 'unreadable' } } });
+    expect(p.problems.map((x) => [x.code, x.data.reason])).toEqual([['include-error', 'unreadable']]);
+  });
+
   it('"include" must be followed by a blank: includefoo is a keyword', () => {
     const p = parse('includefoo a.conf\n');
     expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unknown-keyword', 'includefoo']]);
