@@ -13,6 +13,8 @@ export interface Word extends Loc {
   substituted?: boolean;
   /** Index in `text` of a `\#`/`\!` literal, which child processes read as a comment. */
   escAt?: number;
+  /** The word began with a `"` that is never closed. */
+  unterminated?: boolean;
 }
 
 /** A keyword line, and for block keywords its block. */
@@ -32,6 +34,8 @@ export interface Statement {
   close?: Loc;
   /** Words keepalived drops because they follow an escaped comment character. */
   dropped?: Word[];
+  /** Why keepalived skips this block without reading it (its contents are not checked). */
+  skipped?: 'no-name' | 'extra-name' | 'duplicate';
 }
 
 /** A fix: replace one range of one file with text. */

@@ -20,6 +20,9 @@ interface Frame {
   body: Statement[];
 }
 
+/** Objects that need exactly one name and must be unique; keepalived skips them otherwise. */
+const SINGLE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
+
 /** Root-level keywords and global_defs are read by the parent process, which honours `\#`. */
 const parentProcess = (path: string): boolean => path === ROOT || path.startsWith('root > global_defs');
 
@@ -33,6 +36,7 @@ export class Builder {
   private cascade: ParseProblem | undefined;
   private lastUnknown: { stmt: Statement; problem: ParseProblem } | undefined;
   private lastLoc: Loc | undefined;
+  private readonly names = new Set<string>();
 
   constructor(
     private readonly problems: ParseProblem[],
@@ -92,10 +96,11 @@ export class Builder {
   }
 
   private missingOpen(node: Statement, values: boolean): void {
+    const last = node.args.length && node.args[node.args.length - 1]!.file === node.keyword.file ? node.args[node.args.length - 1]! : node.keyword;
     const problem = this.report({
       code: 'missing-open-brace',
       loc: { file: node.keyword.file, start: node.keyword.start, end: node.keyword.end },
-      data: { keyword: node.keyword.text },
+      data: { keyword: node.keyword.text, insertAt: last.end },
     });
     this.pushFrame(node, values);
     this.startCascade(problem);
@@ -135,6 +140,9 @@ export class Builder {
     const args = words;
     let spec = findKeyword(frame.path, keyword.text);
     if (spec && !availableIn(spec, this.version)) spec = undefined;
+    // An unclosed quote drops the rest of the line, except for script keywords (they re-read it).
+    const open = args.findIndex((w) => w.unterminated);
+    if (open !== -1 && !spec?.params?.some((p) => p.type === 'script')) args.length = open;
     const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
     if (dropped) stmt.dropped = dropped;
     frame.body.push(stmt);
@@ -152,6 +160,14 @@ export class Builder {
     }
     if (spec.block === 'keywords') this.pendingBlock = stmt;
     else if (spec.block === 'values') this.pendingValue = stmt;
+    if (frame.path === ROOT && SINGLE_NAME.has(keyword.text)) {
+      // keepalived skips the whole block of a nameless, multi-named or duplicate object.
+      const key = `${keyword.text} ${args[0]?.text}`;
+      if (args.length === 0) stmt.skipped = 'no-name';
+      else if (args.length > 1) stmt.skipped = 'extra-name';
+      else if (this.names.has(key)) stmt.skipped = 'duplicate';
+      else this.names.add(key);
+    }
   }
 
   private open(loc: Loc): void {
@@ -171,7 +187,9 @@ export class Builder {
       return;
     }
     if (this.top.values) {
+      // keepalived takes the `{` as data but still counts it, so a `}` goes missing at the end.
       this.top.node!.entries!.push([{ ...loc, text: '{', quoted: false }]);
+      this.report({ code: 'unexpected-open-brace', loc, data: { inValueBlock: this.top.node!.keyword.text } });
       return;
     }
     if (this.lastUnknown && !this.cascade) {

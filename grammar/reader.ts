@@ -626,9 +626,22 @@ export class Reader {
         for (const t of p.tokens) {
           if (t.tokenType === OpenQuote) {
             this.problem('unmatched-quote', this.locOf(l, t.startOffset - base, l.text.length), {});
+            // keepalived drops the rest of the line, except for script keywords, which re-read
+            // the raw line; the builder decides, so the word is kept with a mark.
+            const w = this.word(l, t, base);
+            w.text = w.text.slice(1);
+            w.unterminated = true;
+            words.push(w);
             break;
           }
           words.push(this.word(l, t, base));
+        }
+        // A trailing `\` loses the blanks before it and joins the last word (`100 \` -> `100\`).
+        const last = words[words.length - 1];
+        if (lastWords[p.line] === i && words.length >= 2 && last!.text === '\\' && !last!.quoted && !last!.substituted) {
+          words.pop();
+          const prev = words[words.length - 1]!;
+          words[words.length - 1] = { ...prev, text: prev.text + '\\', end: last!.end };
         }
         if (l.glueBackslash && lastWords[p.line] === i && words.length) {
           const w = words[words.length - 1]!;

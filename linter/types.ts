@@ -118,7 +118,8 @@ function walkTree(body: Statement[], fn: (s: Statement) => void): void {
     }
     const s = top.list[top.i++]!;
     fn(s);
-    if (s.children && s.children.length) stack.push({ list: s.children, i: 0 });
+    // keepalived never reads the contents of a block it skips, so neither do the rules.
+    if (s.children && s.children.length && !s.skipped) stack.push({ list: s.children, i: 0 });
   }
 }
 

@@ -11,18 +11,28 @@ export default defineRule({
     rejected: '"{keyword}" takes at most {max} argument(s); keepalived reports "{extra}" as an error.',
     oneLine: '"{keyword}" takes at most {max} argument(s); keepalived ignores "{extra}". keepalived reads one keyword per line: put "{next}" on its own line.',
     blockParams: 'Block "{keyword}" takes no parameters on its opening line; keepalived reports "{extra}" as an error.',
+    nameSkipped: '"{keyword}" takes exactly one name; with "{extra}" as well keepalived skips the whole block.',
+    groupFatal: '"virtual_server_group" takes exactly one name; with "{extra}" as well keepalived stops reading the configuration here.',
   },
   check(ctx) {
     walk(ctx.parse.body, (s) => {
       const spec = s.spec;
       if (!spec || spec.max === null || spec.max === undefined) return;
       let max = spec.max;
-      if (spec.block === 'values' && spec.name !== 'virtual_server_group') max = 0;
+      if (spec.block === 'values') max = spec.name === 'virtual_server_group' ? 1 : 0;
       if (s.args.length <= max) return;
       const extraWords = s.args.slice(max);
       const loc = spanning(extraWords[0]!, extraWords[extraWords.length - 1]);
       const data = { keyword: s.keyword.text, max, extra: extraWords.map((w) => w.text).join(' ') };
       const fix = { ...loc, start: s.args[max - 1]?.end ?? s.keyword.end, text: '' };
+      if (s.skipped === 'extra-name') {
+        ctx.report({ loc, messageId: 'nameSkipped', data, severity: 'error' });
+        return;
+      }
+      if (spec.name === 'virtual_server_group') {
+        ctx.report({ loc, messageId: 'groupFatal', data, severity: 'error' });
+        return;
+      }
       if (spec.block === 'values') {
         ctx.report({ loc, messageId: 'blockParams', data, severity: 'error', fix });
         return;

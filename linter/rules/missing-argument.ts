@@ -6,16 +6,16 @@ export default defineRule({
   meta: { severity: 'error', fixable: false, category: 'keyword' },
   description: 'Keyword without a required argument.',
   messages: {
-    fatal: '"{keyword}" needs {expected}; keepalived stops reading the configuration here.',
-    missing: '"{keyword}" needs {expected}; keepalived ignores this line.',
-    crash: '"{keyword}" needs {expected}; without it keepalived crashes or hangs.',
+    fatal: '"{keyword}" is missing its argument ({expected}); keepalived stops reading the configuration here.',
+    missing: '"{keyword}" is missing its argument ({expected}); keepalived ignores this line.',
+    crash: '"{keyword}" is missing its argument ({expected}); without it keepalived crashes or hangs.',
   },
   check(ctx) {
     walk(ctx.parse.body, (s) => {
       const spec = s.spec;
       if (!spec || spec.min < 1 || s.args.length > 0) return;
       const first = spec.params?.[0];
-      const expected = first ? `a ${first.name.replace(/_/g, ' ')}` : 'an argument';
+      const expected = first ? first.name.replace(/_/g, ' ') : 'a value';
       const messageId = spec.onMissing === 'fatal' ? 'fatal' : spec.onMissing === 'crash' ? 'crash' : 'missing';
       ctx.report({ loc: s.keyword, messageId, data: { keyword: s.keyword.text, expected } });
     });

@@ -14,7 +14,7 @@ export default defineRule({
       loc: extentLoc(p),
       messageId: 'missing',
       data: { keyword: p.data.keyword },
-      fix: { file: p.loc.file, start: p.loc.end, end: p.loc.end, text: ' {' },
+      fix: { file: p.loc.file, start: Number(p.data.insertAt ?? p.loc.end), end: Number(p.data.insertAt ?? p.loc.end), text: ' {' },
     }));
   },
 });

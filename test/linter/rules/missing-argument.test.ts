@@ -10,14 +10,14 @@ ruleTester('missing-argument', {
     {
       name: 'keepalived exits at a keyword that needs an argument (exit 2)',
       code: 'vrrp_instance VI_1 {\n  <|priority|>\n}\n',
-      message: /"priority" needs a priority; keepalived stops reading the configuration here\./,
+      message: /"priority" is missing its argument \(priority\); keepalived stops reading the configuration here\./,
       messageId: 'fatal',
     },
     {
       name: 'a handler that reports the missing value and carries on',
       code: 'global_defs {\n  <|router_id|>\n}\n',
       messageId: 'missing',
-      message: /"router_id" needs .*keepalived ignores this line\./,
+      message: /"router_id" is missing its argument .*keepalived ignores this line\./,
     },
     {
       name: 'real_server weight',
