@@ -17,7 +17,7 @@ export interface ValidCase {
   code: string;
   options?: LintOptions;
   /** Other files (absolute paths), for includes. */
-  files?: Record<string, string>;
+  files?: Record<string, MemEntry>;
   name?: string;
 }
 
@@ -35,7 +35,8 @@ export interface InvalidCase {
   /** Root file text after applying every fix; null asserts that no finding has a fix. */
   output?: string | null;
   options?: LintOptions;
-  files?: Record<string, string>;
+  /** Other files (absolute paths); text files may hold markers too. */
+  files?: Record<string, MemEntry>;
   name?: string;
 }
 
@@ -85,12 +86,16 @@ export function applyFixes(text: string, fixes: Fix[]): string {
 function lintCase(
   ruleId: string,
   code: string,
-  files: Record<string, string> | undefined,
+  files: Record<string, MemEntry> | undefined,
   options: LintOptions | undefined,
 ) {
   const others: Record<string, MemEntry> = {};
   const marks = new Map<string, Marked>();
   for (const [p, t] of Object.entries(files ?? {})) {
+    if (typeof t !== 'string') {
+      others[p] = t;
+      continue;
+    }
     const m = unmark(t);
     marks.set(p, m);
     others[p] = m.text;
@@ -169,7 +174,10 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
             expect(applyFixes(marks.get(ROOT_PATH)!.text, fixes)).toBe(c.output);
             // A fix must make progress: the fixed text has fewer findings of this rule.
             const again = lintCase(ruleId, c.output, c.files, c.options).diags;
-            expect(again.length, `findings of ${ruleId} after the fix: ${again.map((d) => d.message).join(' | ')}`).toBeLessThan(diags.length);
+            expect(
+              again.length,
+              `findings of ${ruleId} after the fix: ${again.map((d) => d.message).join(' | ')}`,
+            ).toBeLessThan(diags.length);
           }
         });
       }

@@ -62,6 +62,19 @@ ruleTester('unknown-keyword', {
       output: null,
     },
     {
+      name: 'severity override from the configuration',
+      code: 'global_defs {\n  <|router_idd|> lb01\n}\n',
+      options: { rules: { 'unknown-keyword': 'warn' } },
+      severity: 'warning',
+      output: 'global_defs {\n  router_id lb01\n}\n',
+    },
+    {
+      name: 'an unknown keyword in an included file is reported there',
+      code: 'include vrrp.conf\n',
+      files: { '/etc/keepalived/vrrp.conf': 'vrrp_instance VI_1 {\n  <|prority|> 100\n}\n' },
+      message: /did you mean "priority"\?/,
+    },
+    {
       name: 'unknown root keyword',
       code: '<|xyzzy_plugh|>\n',
       message: /in the top level/,
