@@ -200,10 +200,46 @@ describe('value blocks', () => {
     ]);
   });
 
+  it('a "{" inside a value block is data, and is reported: keepalived still counts it (no nesting)', () => {
+    const text = VI('  virtual_ipaddress {\n    10.0.0.1/24 {\n  }\n');
+    const p = parse(text);
+    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([
+      ['10.0.0.1/24'],
+      ['{'],
+    ]);
+    expect(problems(p).map((x) => [x.code, x.start])).toEqual([['unexpected-open-brace', text.indexOf('{\n  }')]]);
+    expect(p.problems[0]!.data.inValueBlock).toBe('virtual_ipaddress');
+  });
+
   it('a value block whose "{" is missing: the next line is data (logged only by keepalived)', () => {
     const p = parse(VI('  virtual_ipaddress\n    10.0.0.1/24\n  }\n'));
     expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([['10.0.0.1/24']]);
     expect(codes(p)).toEqual(['missing-open-brace']);
+  });
+});
+
+describe('blocks keepalived skips without reading them', () => {
+  it('a vrrp_instance without a name, with two names, or with a name already used', () => {
+    const p = parse(
+      'vrrp_instance {\n}\nvrrp_instance A B {\n}\nvrrp_instance C {\n}\nvrrp_instance C {\n  priority 300\n}\n',
+    );
+    expect(p.body.map((s) => s.skipped)).toEqual(['no-name', 'extra-name', undefined, 'duplicate']);
+    // The contents are still in the AST (an editor shows them), but no rule reads them.
+    expect(shape([p.body[3]!])).toEqual([
+      { kw: 'vrrp_instance', args: ['C'], children: [{ kw: 'priority', args: ['300'] }] },
+    ]);
+  });
+
+  it('vrrp_sync_group and track_group names; other kinds are not skipped', () => {
+    const p = parse(
+      'vrrp_sync_group G H {\n}\ntrack_group T {\n}\ntrack_group T {\n}\nvrrp_script s {\n}\nvrrp_script s {\n}\n',
+    );
+    expect(p.body.map((s) => s.skipped)).toEqual(['extra-name', undefined, 'duplicate', undefined, undefined]);
+  });
+
+  it('a name is only a duplicate among objects of the same kind', () => {
+    const p = parse('vrrp_instance X {\n}\nvrrp_sync_group X {\n}\n');
+    expect(p.body.map((s) => s.skipped)).toEqual([undefined, undefined]);
   });
 });
 

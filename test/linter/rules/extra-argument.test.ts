@@ -38,6 +38,27 @@ ruleTester('extra-argument', {
       output: 'global_defs {\n  snmp_socket udp:127.0.0.1:705\n}\n',
     },
     {
+      name: 'a second name: keepalived skips the whole vrrp_instance (oracle 52)',
+      code: 'vrrp_instance VI_1 <|extra_name_word|> {\n  interface eth0\n}\n',
+      message:
+        '"vrrp_instance" takes exactly one name; with "extra_name_word" as well keepalived skips the whole block.',
+      messageId: 'nameSkipped',
+      severity: 'error',
+    },
+    {
+      name: 'vrrp_sync_group and track_group also take exactly one name',
+      code: 'vrrp_sync_group G <|H|> {\n  group {\n    VI_1\n  }\n}\ntrack_group T <|U V|> {\n  group {\n    eth0\n  }\n}\n',
+      messageId: 'nameSkipped',
+      severity: 'error',
+    },
+    {
+      name: 'virtual_server_group with a second word is fatal',
+      code: 'virtual_server_group G <|extra|> {\n  10.0.0.1 80\n}\n',
+      messageId: 'groupFatal',
+      severity: 'error',
+      message: /stops reading the configuration here/,
+    },
+    {
       name: 'a value block takes no words on its opening line',
       code: 'vrrp_instance VI_1 {\n  virtual_ipaddress <|foo|> {\n    10.0.0.1\n  }\n}\n',
       messageId: 'blockParams',

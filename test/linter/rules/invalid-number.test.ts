@@ -12,6 +12,10 @@ ruleTester('invalid-number', {
     'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 0\n  }\n}\n',
     // In a vrrp block, `\#` starts a comment for the VRRP process: priority is 100.
     'vrrp_instance VI_1 {\n  priority 100\\#junk\n}\n',
+    // keepalived skips a duplicate or nameless vrrp_instance without reading it.
+    'vrrp_instance VI_1 {\n  priority 100\n}\nvrrp_instance VI_1 {\n  priority 300\n}\n',
+    'vrrp_instance {\n  priority 300\n}\n',
+    'vrrp_instance VI_1 VI_2 {\n  priority 300\n}\n',
     // A number from a definition is checked after substitution.
     '$PRIO=100\nvrrp_instance VI_1 {\n  priority $PRIO\n}\n',
   ],

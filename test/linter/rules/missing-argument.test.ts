@@ -3,6 +3,8 @@ import { ruleTester } from '../rule-tester';
 ruleTester('missing-argument', {
   valid: [
     'vrrp_instance VI_1 {\n  priority 100\n  nopreempt\n}\n',
+    // Script keywords re-read the raw line, so an unclosed quote still leaves the command.
+    'vrrp_instance VI_1 {\n  notify_master "/usr/local/bin/notify a b\n}\n',
     // An empty quoted word is an argument (invalid-number reports it).
     'vrrp_instance VI_1 {\n  advert_int ""\n}\n',
   ],

@@ -20,8 +20,14 @@ ruleTester('missing-open-brace', {
       output: 'global_defs {\n',
     },
     {
-      name: 'a named block without "{"',
+      name: 'a named block without "{": the brace goes after the name',
       code: '<|vrrp_instance VI_1\n  state MASTER\n}|>\n',
+      output: 'vrrp_instance VI_1 {\n  state MASTER\n}\n',
+    },
+    {
+      name: 'a real_server without "{": after its address and port',
+      code: 'virtual_server 10.0.0.1 80 {\n  <|real_server 10.0.0.2 80\n    weight 1\n  }\n}|>\n',
+      output: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n}\n',
     },
   ],
 });

@@ -24,6 +24,13 @@ ruleTester('unexpected-open-brace', {
       code: 'vrrp_instance VI_1 {\n  virtual_router_id $<|{VRID}\n}|>\n',
     },
     {
+      name: 'a "{" inside a value block is data, but keepalived still counts it',
+      code: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1/24 <|{|>\n  }\n}\n',
+      messageId: 'inValueBlock',
+      message:
+        '"{" inside the virtual_ipaddress block is read as a data line, but keepalived still counts it, so one "}" is missing at the end of the file. Value blocks cannot nest.',
+    },
+    {
       name: 'a stray "{" at the end of the file',
       code: 'global_defs {\n}\n<|{|>\n',
     },

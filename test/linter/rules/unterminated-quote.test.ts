@@ -15,6 +15,10 @@ ruleTester('unterminated-quote', {
         "Unterminated quote: this line has an odd number of '\"'; keepalived drops the rest of the line after the open quote.",
     },
     {
+      name: 'a script keyword: keepalived re-reads the line but still reports the quote',
+      code: 'vrrp_instance VI_1 {\n  <|notify_master "/usr/local/bin/notify a b|>\n}\n',
+    },
+    {
       name: 'a quote in the middle of a word',
       code: 'global_defs {\n  <|router_id a"b c|>\n}\n',
     },
