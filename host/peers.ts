@@ -1,0 +1,86 @@
+// Peer analysis for the CLI and the server: builds peer nodes from root results, splits them into
+// segments (explicit `peers` groups of file globs, plus one automatic segment with every other
+// root) and runs the peer rules and the failover explanation on each segment.
+//
+// API:
+//   lintPeers(roots, { peers?, cwd?, ...LintOptions }) -> Map<ParseResult, PeerDiagnostic[]>
+//     Peer findings per root parse; `loc.file` indexes that parse's files (like single-file
+//     diagnostics); each related location carries `path` (absolute file) and `node` (its name),
+//     since it may lie in another root's files. Roots with no finding are absent from the map.
+//   explainFailover(roots, { peers?, cwd? }) -> string
+//     Plain-text failover tables (nodes x failure scenarios x effective priorities x master), one
+//     per virtual router of each segment.
+//   peerSegments(roots, { peers?, cwd? }) -> PeerNode[][]
+//     The segments the two functions above analyse.
+import { basename, dirname, relative, resolve } from 'node:path';
+import { minimatch } from 'minimatch';
+import type { ParseResult } from '../grammar/index';
+import type { LintOptions, PeerNode } from '../linter/index';
+import { explainFailover as explainNodes } from '../linter/peer/failover';
+import { lintPeerNodes, type PeerDiagnostic } from '../linter/peer/lint-peers';
+import type { RootResult } from './project';
+
+export type { PeerDiagnostic, PeerRelated } from '../linter/peer/lint-peers';
+
+/** How roots are grouped into peers. */
+export interface PeerOptions {
+  /** Explicit groups of peer nodes, each a list of file globs (absolute, or relative to cwd). */
+  peers?: string[][];
+  /** Folder that relative globs and node names are resolved against (default: process.cwd()). */
+  cwd?: string;
+}
+
+/** Short, unique node names: the file name without `.conf`, with parent folders when ambiguous. */
+function nodeNames(paths: string[], cwd: string): string[] {
+  const short = paths.map((p) => basename(p).replace(/\.conf$/, ''));
+  return paths.map((p, i) => {
+    if (short.filter((s) => s === short[i]).length === 1 && short[i]) return short[i]!;
+    const rel = relative(cwd, p);
+    return rel.startsWith('..') ? `${basename(dirname(p))}/${basename(p)}` : rel;
+  });
+}
+
+function matches(path: string, glob: string, cwd: string): boolean {
+  const abs = resolve(cwd, glob);
+  return minimatch(path, abs, { dot: true }) || (!glob.includes('/') && minimatch(path, glob, { dot: true, matchBase: true }));
+}
+
+/** The peer segments of a set of roots: each explicit group, then every root in no group. */
+export function peerSegments(roots: RootResult[], options: PeerOptions = {}): PeerNode[][] {
+  const cwd = options.cwd ?? process.cwd();
+  const paths = roots.map((r) => r.parse.files[0]?.path ?? '');
+  const names = nodeNames(paths, cwd);
+  const nodes: PeerNode[] = roots.map((r, i) => ({ name: names[i]!, parse: r.parse }));
+  const grouped = new Set<PeerNode>();
+  const segments: PeerNode[][] = [];
+  for (const group of options.peers ?? []) {
+    const members = nodes.filter((n, i) => group.some((g) => matches(paths[i]!, g, cwd)));
+    members.forEach((n) => grouped.add(n));
+    if (members.length) segments.push(members);
+  }
+  const rest = nodes.filter((n) => !grouped.has(n));
+  if (rest.length) segments.push(rest);
+  return segments;
+}
+
+/** Runs the peer rules on every segment; findings per root parse (see the API note above). */
+export function lintPeers(roots: RootResult[], options: PeerOptions & LintOptions = {}): Map<ParseResult, PeerDiagnostic[]> {
+  const out = new Map<ParseResult, PeerDiagnostic[]>();
+  for (const segment of peerSegments(roots, options)) {
+    for (const [node, diags] of lintPeerNodes(segment, options)) {
+      if (!diags.length) continue;
+      const list = out.get(node.parse) ?? [];
+      const seen = new Set(list.map((d) => `${d.ruleId}|${d.loc.file}|${d.loc.start}|${d.message}`));
+      for (const d of diags) if (!seen.has(`${d.ruleId}|${d.loc.file}|${d.loc.start}|${d.message}`)) list.push(d);
+      out.set(node.parse, list);
+    }
+  }
+  return out;
+}
+
+/** Failover tables for every virtual router of every segment (plain text). */
+export function explainFailover(roots: RootResult[], options: PeerOptions = {}): string {
+  return peerSegments(roots, options)
+    .map((segment) => explainNodes(segment))
+    .join('\n');
+}

@@ -1,0 +1,193 @@
+// The failover model: effective priorities of each member of a virtual router when everything is
+// healthy and when one tracked object fails, and who becomes MASTER. It follows keepalived's
+// rules: a tracked object with weight 0 puts the instance into FAULT when it fails; a negative
+// weight is added while the object is down, a positive one while it is up (`reverse` swaps the
+// sign); the result is kept within 1..254; an address owner (priority 255) and a sync group
+// member without sync_group_tracking_weight ignore weights. The highest priority wins, and on a
+// tie the higher primary IP address.
+import type { PeerNode } from '../types';
+import { defsOf, normAddr, trackWeight, type TrackEntry } from './model';
+import { virtualRouters, type Member, type VirtualRouter } from './routers';
+
+/** One tracked object of a member and what its failure does. */
+export interface Tracker {
+  member: Member;
+  entry: TrackEntry;
+  weight: number;
+  /** 'fault': failure puts the instance into FAULT; 'weight': failure changes the priority; 'ignored': keepalived drops the weight. */
+  effect: 'fault' | 'weight' | 'ignored';
+  /** Why the weight is ignored. */
+  ignoredBy?: 'owner' | 'sync';
+  /** Name for messages and tables ("check_http", "interface eth1"). */
+  label: string;
+}
+
+/** A priority, or the states in which a node does not compete. */
+export type Prio = number | 'FAULT' | 'DOWN';
+
+const KIND_LABEL: Record<string, string> = { script: '', interface: 'interface ', file: 'file ', process: 'process ', bfd: 'bfd ' };
+
+/** The tracked objects keepalived keeps for a member (defined earlier, not its own interface, no duplicates). */
+export function trackers(m: Member): Tracker[] {
+  const out: Tracker[] = [];
+  const seen = new Set<string>();
+  const { inst, model } = m;
+  const group = inst.syncGroup;
+  const entries = [...inst.tracks, ...(group?.tracks ?? [])];
+  for (const entry of entries) {
+    if (entry.name.opaque) continue;
+    const key = `${entry.kind}:${entry.name.text}`;
+    if (seen.has(key)) continue;
+    if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;
+    const order = inst.tracks.includes(entry) ? inst.order : model.parse.body.indexOf(group!.stmt);
+    if (entry.kind !== 'interface' && !defsOf(model, entry).some((d) => d.order < order)) continue;
+    seen.add(key);
+    const weight = trackWeight(model, entry);
+    let effect: Tracker['effect'] = weight === 0 ? 'fault' : 'weight';
+    let ignoredBy: Tracker['ignoredBy'];
+    if (effect === 'weight' && inst.priority === 255) ignoredBy = 'owner';
+    else if (effect === 'weight' && group && !group.trackingWeight) ignoredBy = 'sync';
+    if (ignoredBy) effect = 'ignored';
+    out.push({ member: m, entry, weight, effect, ignoredBy, label: `${KIND_LABEL[entry.kind]}${entry.name.text}` });
+  }
+  return out;
+}
+
+function clamp(m: Member, v: number): number {
+  return m.inst.priority === 255 ? 255 : Math.min(254, Math.max(1, v));
+}
+
+/** Effective priority with every tracked object healthy (positive weights count while up). */
+export function healthyPriority(m: Member): number {
+  const bonus = trackers(m)
+    .filter((t) => t.effect === 'weight' && t.weight > 0)
+    .reduce((s, t) => s + t.weight, 0);
+  return clamp(m, m.inst.priority + bonus);
+}
+
+/** Effective priority of a member when one of its tracked objects fails. */
+export function failedPriority(m: Member, failed: Tracker): Prio {
+  if (failed.effect === 'fault') return 'FAULT';
+  if (failed.effect === 'ignored') return healthyPriority(m);
+  const bonus = trackers(m)
+    .filter((t) => t.effect === 'weight' && t.weight > 0 && t.entry !== failed.entry)
+    .reduce((s, t) => s + t.weight, 0);
+  return clamp(m, m.inst.priority + bonus + (failed.weight < 0 ? failed.weight : 0));
+}
+
+/** A comparable number for an IPv4/IPv6 address, or undefined. */
+function ipValue(addr: string | undefined): bigint | undefined {
+  if (!addr) return undefined;
+  if (addr.includes(':')) {
+    const n = normAddr(addr);
+    if (n.includes('.')) return undefined;
+    return n.split(':').reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g || '0', 16)), 0n);
+  }
+  const p = addr.split('.').map(Number);
+  return p.length === 4 && p.every((x) => x >= 0 && x <= 255) ? p.reduce((acc, x) => (acc << 8n) + BigInt(x), 0n) : undefined;
+}
+
+/** Outcome of an election among members with given priorities. */
+export interface Election {
+  /** The winner, when it can be told from the configuration. */
+  winner?: Member;
+  /** Members tied on the highest priority (more than one when the primary IP decides). */
+  tied: Member[];
+  priority?: number;
+  /** 'priority': highest priority; 'address': equal priorities, higher unicast_src_ip; 'unknown': equal priorities, addresses not in the config; 'none': nobody competes. */
+  reason: 'priority' | 'address' | 'unknown' | 'none';
+}
+
+/** Who becomes MASTER: highest priority, then the higher primary IP address. */
+export function elect(prios: Array<{ member: Member; prio: Prio }>): Election {
+  const live = prios.filter((p): p is { member: Member; prio: number } => typeof p.prio === 'number');
+  if (!live.length) return { tied: [], reason: 'none' };
+  const top = Math.max(...live.map((p) => p.prio));
+  const tied = live.filter((p) => p.prio === top).map((p) => p.member);
+  if (tied.length === 1) return { winner: tied[0], tied, priority: top, reason: 'priority' };
+  const ips = tied.map((m) => ipValue(m.inst.unicastSrc?.text));
+  if (ips.every((x) => x !== undefined)) {
+    let best = 0;
+    ips.forEach((x, i) => {
+      if (x! > ips[best]!) best = i;
+    });
+    return { winner: tied[best], tied, priority: top, reason: 'address' };
+  }
+  return { tied, priority: top, reason: 'unknown' };
+}
+
+/** A row of the failover table. */
+export interface Scenario {
+  label: string;
+  prios: Prio[];
+  election: Election;
+}
+
+/** Failure scenarios of a virtual router: all healthy, each tracked object failing, each node down. */
+export function scenarios(router: VirtualRouter): Scenario[] {
+  const ms = router.members;
+  const healthy = ms.map((m) => healthyPriority(m));
+  const row = (label: string, prios: Prio[]): Scenario => ({ label, prios, election: elect(ms.map((member, i) => ({ member, prio: prios[i]! }))) });
+  const out = [row('all healthy', healthy)];
+  ms.forEach((m, i) => {
+    for (const t of trackers(m)) {
+      const prios: Prio[] = [...healthy];
+      prios[i] = failedPriority(m, t);
+      out.push(row(`${t.label} fails on ${m.node.name}`, prios));
+    }
+  });
+  if (ms.length > 1) {
+    ms.forEach((m, i) => {
+      const prios: Prio[] = [...healthy];
+      prios[i] = 'DOWN';
+      out.push(row(`${m.node.name} down`, prios));
+    });
+  }
+  return out;
+}
+
+function masterText(e: Election): string {
+  if (e.winner) return e.reason === 'address' ? `${e.winner.node.name} (higher IP)` : e.winner.node.name;
+  if (e.reason === 'none') return 'none';
+  return `${e.tied.map((m) => m.node.name).join('/')} (tie: higher primary IP)`;
+}
+
+/** Names a member in a table header: the node, plus the instance when a node has several. */
+function columnName(router: VirtualRouter, m: Member): string {
+  const same = router.members.filter((x) => x.node === m.node).length > 1;
+  return same ? `${m.node.name}:${m.inst.name}` : m.node.name;
+}
+
+/** Renders rows as plain text with aligned columns (numbers right-aligned). */
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c > 0 && c < r.length - 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** Plain-text failover table of one virtual router. */
+export function explainRouter(router: VirtualRouter): string {
+  const ms = router.members;
+  const vips = [...router.vips].join(', ') || 'none';
+  const lines = [`Virtual router VRID ${router.vrid} (IPv${router.family}), VIPs: ${vips}`];
+  for (const m of ms) {
+    const state = m.inst.state ?? 'BACKUP';
+    const extra = [m.inst.nopreempt ? 'nopreempt' : '', m.inst.iface ? `interface ${m.inst.iface.text}` : ''].filter(Boolean).join(', ');
+    lines.push(`  ${columnName(router, m)}: ${m.node.parse.files[0]?.path ?? m.node.name} (${m.inst.name}), state ${state}, priority ${m.inst.priority}${extra ? `, ${extra}` : ''}`);
+  }
+  const rows: string[][] = [['scenario', ...ms.map((m) => columnName(router, m)), 'master']];
+  for (const s of scenarios(router)) rows.push([s.label, ...s.prios.map((p) => (p === 'DOWN' ? '-' : String(p))), masterText(s.election)]);
+  lines.push('', ...table(rows).map((l) => `  ${l}`));
+  return lines.join('\n');
+}
+
+/** Failover tables for every virtual router of a set of nodes (plain text, aligned columns). */
+export function explainFailover(nodes: PeerNode[]): string {
+  const routers = virtualRouters(nodes);
+  if (!routers.length) return 'No VRRP instances with a virtual_router_id.\n';
+  return `${routers.map(explainRouter).join('\n\n')}\n`;
+}

@@ -1,0 +1,75 @@
+// Groups the vrrp_instances of several nodes into virtual routers the way VRRP itself does: by
+// virtual_router_id and address family. Interface names are local to each host (eth0 on one node,
+// ens33 on the other), so they are no part of the key. Within one key, instances whose VIP sets
+// overlap form one cluster; two clusters with disjoint VIPs on one key are a VRID collision.
+import type { PeerNode } from '../types';
+import { nodeModel, normAddr, usable, type Family, type Instance, type NodeModel } from './model';
+
+/** One node's instance in a virtual router. */
+export interface Member {
+  node: PeerNode;
+  model: NodeModel;
+  inst: Instance;
+}
+
+/** The instances of all nodes that form one virtual router. */
+export interface VirtualRouter {
+  vrid: number;
+  family: Family;
+  members: Member[];
+  /** Union of the members' VIPs (normalised addresses). */
+  vips: Set<string>;
+}
+
+/** VIP addresses of an instance, normalised. */
+export function vipSet(inst: Instance): Set<string> {
+  return new Set(inst.vips.filter((v) => v.family === inst.family).map((v) => normAddr(v.addr)));
+}
+
+/** Virtual routers keyed by (VRID, family); each key may hold several clusters (a collision). */
+export function groupRouters(nodes: PeerNode[]): Map<string, VirtualRouter[]> {
+  const byKey = new Map<string, Member[]>();
+  for (const node of nodes) {
+    const model = nodeModel(node.parse);
+    for (const inst of model.instances) {
+      if (!usable(inst) || inst.vrid === undefined) continue;
+      const key = `${inst.vrid}/${inst.family}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), { node, model, inst }]);
+    }
+  }
+  const out = new Map<string, VirtualRouter[]>();
+  for (const [key, members] of byKey) {
+    // Union-find over VIP overlap; members without VIPs join the first cluster.
+    const clusters: Array<{ members: Member[]; vips: Set<string> }> = [];
+    const empty: Member[] = [];
+    for (const m of members) {
+      const vips = vipSet(m.inst);
+      if (!vips.size) {
+        empty.push(m);
+        continue;
+      }
+      const hits = clusters.filter((c) => [...vips].some((v) => c.vips.has(v)));
+      const merged = { members: [m, ...hits.flatMap((c) => c.members)], vips: new Set([...vips, ...hits.flatMap((c) => [...c.vips])]) };
+      for (const h of hits) clusters.splice(clusters.indexOf(h), 1);
+      clusters.push(merged);
+    }
+    if (!clusters.length) clusters.push({ members: [], vips: new Set() });
+    clusters[0]!.members.push(...empty);
+    const first = members[0]!.inst;
+    out.set(
+      key,
+      clusters.map((c) => ({
+        vrid: first.vrid!,
+        family: first.family,
+        members: c.members.sort((a, b) => nodes.indexOf(a.node) - nodes.indexOf(b.node) || a.inst.order - b.inst.order),
+        vips: c.vips,
+      })),
+    );
+  }
+  return out;
+}
+
+/** All virtual routers of a set of nodes, clusters flattened, in VRID order. */
+export function virtualRouters(nodes: PeerNode[]): VirtualRouter[] {
+  return [...groupRouters(nodes).values()].flat().sort((a, b) => a.vrid - b.vrid || a.family - b.family);
+}

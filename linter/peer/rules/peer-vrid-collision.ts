@@ -1,0 +1,46 @@
+import { definePeerRule } from '../../types';
+import { reportAt, settingLoc } from '../helpers';
+import { groupRouters, type Member } from '../routers';
+
+const vridLoc = (m: Member) => settingLoc(m, m.inst.vridStmt);
+
+/** One VRID used by two clusters with disjoint VIP sets. */
+export default definePeerRule({
+  id: 'peer-vrid-collision',
+  meta: { severity: 'warning', fixable: false, category: 'peer' },
+  description: 'The same virtual_router_id used by two virtual routers with disjoint VIP sets on one network segment.',
+  messages: {
+    collision: '({name}) VRID {vrid} (IPv{family}) with VIPs {vips} is also used by {others} with VIPs {otherVips}: on one segment the two virtual routers take each other\'s adverts and fight over the MASTER role. Give each its own virtual_router_id.',
+    other: '{node} ({instance}) uses VRID {vrid}',
+  },
+  checkPeers(ctx) {
+    for (const clusters of groupRouters(ctx.nodes).values()) {
+      const withVips = clusters.filter((c) => c.vips.size > 0);
+      if (withVips.length < 2) continue;
+      for (const c of withVips) {
+        const others = withVips.filter((o) => o !== c);
+        for (const m of c.members) {
+          const foreign = others.flatMap((o) => o.members).filter((o) => o.node !== m.node);
+          if (!foreign.length) continue;
+          reportAt(
+            ctx,
+            m,
+            {
+              loc: vridLoc(m),
+              messageId: 'collision',
+              data: {
+                name: m.inst.name,
+                vrid: c.vrid,
+                family: c.family,
+                vips: [...c.vips].join(', '),
+                others: [...new Set(foreign.map((o) => o.node.name))].join(', '),
+                otherVips: [...new Set(others.flatMap((o) => [...o.vips]))].join(', '),
+              },
+            },
+            foreign.map((o) => ({ member: o, loc: vridLoc(o), messageId: 'other', data: { node: o.node.name, instance: o.inst.name, vrid: c.vrid } })),
+          );
+        }
+      }
+    }
+  },
+});

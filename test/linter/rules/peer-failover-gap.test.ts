@@ -1,0 +1,38 @@
+import { B, node, peerTester } from '../peer/peer-tester';
+
+const track = (n: string): string => n.replace('  track_script {\n    chk\n', '  track_script {\n    <|chk|>\n');
+
+peerTester('peer-failover-gap', {
+  valid: [
+    { name: '110 - 20 = 90 < 100: failover', nodes: { lb1: node(), lb2: node(B) } },
+    { name: 'weight 0: FAULT, failover', nodes: { lb1: node({ weight: '0' }), lb2: node({ ...B, weight: '0' }) } },
+    {
+      name: 'positive weight: the backup gains more than the gap',
+      nodes: { lb1: node({ weight: '20' }), lb2: node({ ...B, weight: '20' }) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'weight too small',
+      nodes: { lb1: track(node({ weight: '-5' })), lb2: node({ ...B, weight: '-5' }) },
+      message:
+        "chk failing on lb1 lowers priority 110 → 105, still above lb2's 100: no failover. The drop must exceed 10.",
+    },
+    {
+      name: 'a tie is not a failover',
+      nodes: { lb1: track(node({ weight: '-10' })), lb2: node({ ...B, weight: '-10' }) },
+      messageId: 'tie',
+    },
+    {
+      name: 'positive weight smaller than the gap',
+      nodes: { lb1: track(node({ weight: '5' })), lb2: node({ ...B, weight: '5' }) },
+      message:
+        "chk failing on lb1 lowers priority 115 → 110, still above lb2's 105: no failover. The drop must exceed 10.",
+    },
+    {
+      name: 'address owner ignores the weight',
+      nodes: { lb1: track(node({ prio: '255' })), lb2: node(B) },
+      messageId: 'ignoredOwner',
+    },
+  ],
+});

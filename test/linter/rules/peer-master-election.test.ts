@@ -1,0 +1,49 @@
+import { B, node, peerTester } from '../peer/peer-tester';
+
+peerTester('peer-master-election', {
+  valid: [
+    { nodes: { lb1: node(), lb2: node(B) } },
+    // The dual-master layout: crossed roles on two VRIDs.
+    {
+      nodes: {
+        lb1:
+          node() +
+          node({ vrid: '61', state: 'BACKUP', prio: '100', vips: '10.0.0.200/24' }).replace(
+            /^[\s\S]*?vrrp_instance VI_WEB/,
+            'vrrp_instance VI_DB',
+          ),
+        lb2:
+          node(B) +
+          node({ ...B, vrid: '61', state: 'MASTER', prio: '110', vips: '10.0.0.200/24' }).replace(
+            /^[\s\S]*?vrrp_instance VI_WEB/,
+            'vrrp_instance VI_DB',
+          ),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'two MASTERs: the higher priority wins',
+      nodes: { lb1: node({ state: '<|MASTER|>' }), lb2: node({ ...B, state: '<|MASTER|>' }) },
+      message:
+        '(VI_WEB) lb1, lb2 are all state MASTER; lb1 wins because its priority 110 is the highest, the others fall back to BACKUP.',
+    },
+    {
+      name: 'two MASTERs with equal priority: the higher unicast_src_ip wins',
+      nodes: { lb1: node({ state: '<|MASTER|>' }), lb2: node({ ...B, state: '<|MASTER|>', prio: '110' }) },
+      messageId: 'twoMastersAddress',
+      message: /lb2 wins because its unicast_src_ip is the higher address/,
+    },
+    {
+      name: 'same priority',
+      nodes: { lb1: node({ prio: '<|110|>' }), lb2: node({ ...B, prio: '<|110|>' }) },
+      messageId: 'samePriorityAddress',
+    },
+    {
+      name: 'the MASTER is outranked by a BACKUP',
+      nodes: { lb1: node({ prio: '<|110|>' }), lb2: node({ ...B, prio: '120' }) },
+      message:
+        '(VI_WEB) lb1 is state MASTER with priority 110, but lb2 has priority 120: lb2 takes over as soon as it runs. Give the intended master the highest priority.',
+    },
+  ],
+});

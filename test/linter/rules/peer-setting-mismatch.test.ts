@@ -1,0 +1,54 @@
+import { B, node, peerTester } from '../peer/peer-tester';
+
+peerTester('peer-setting-mismatch', {
+  valid: [
+    { name: 'matching pair', nodes: { lb1: node(), lb2: node(B) } },
+    // Interface names are local to each host; they are not compared.
+    { name: 'other interface name', nodes: { lb1: node(), lb2: node(B).replace('interface eth0', 'interface ens33') } },
+    { name: 'advert_int 1 and 1.0 are the same', nodes: { lb1: node(), lb2: node({ ...B, advert: '1.0' }) } },
+  ],
+  invalid: [
+    {
+      name: 'VIP sets differ (warning)',
+      nodes: {
+        lb1: node().replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
+        lb2: node({ ...B, vips: '10.0.0.100/24\n    10.0.0.101/24' }).replace(
+          '  virtual_ipaddress',
+          '  <|virtual_ipaddress|>',
+        ),
+      },
+      messageId: 'vips',
+      severity: 'warning',
+      messages: [
+        '(VI_WEB) virtual router 60: the VIPs on lb1 (10.0.0.100) differ from lb2 (10.0.0.100, 10.0.0.101); after a failover the new MASTER holds other addresses.',
+      ],
+    },
+    {
+      name: 'advert_int differs',
+      nodes: { lb1: node({ advert: '<|1|>' }), lb2: node({ ...B, advert: '<|2|>' }) },
+      messageId: 'advertInt',
+      messages: [/advert_int 1 on lb1 differs from lb2 \(2\)/, /advert_int 2 on lb2 differs from lb1 \(1\)/],
+    },
+    {
+      name: 'auth_pass differs (first 8 characters)',
+      nodes: {
+        lb1: node({ auth: 'PASS\n    auth_pass <|webpass|>' }),
+        lb2: node({ ...B, auth: 'PASS\n    auth_pass <|otherpwd|>' }),
+      },
+      messageId: 'authPass',
+    },
+    {
+      name: 'authentication type differs',
+      nodes: {
+        lb1: node({ auth: '<|PASS|>\n    auth_pass webpass' }),
+        lb2: node({ ...B, auth: '<|AH|>\n    auth_pass webpass' }),
+      },
+      messageId: 'authType',
+    },
+    {
+      name: 'version differs',
+      nodes: { lb1: node({ version: '  version <|2|>\n' }), lb2: node({ ...B, version: '  version <|3|>\n' }) },
+      messageId: 'version',
+    },
+  ],
+});
