@@ -54,7 +54,7 @@ export function peerSegments(roots: RootResult[], options: PeerOptions = {}): Pe
   const grouped = new Set<PeerNode>();
   const segments: PeerNode[][] = [];
   for (const group of options.peers ?? []) {
-    const members = nodes.filter((n, i) => group.some((g) => matches(paths[i]!, g, cwd)));
+    const members = nodes.filter((_, i) => group.some((g) => matches(paths[i]!, g, cwd)));
     members.forEach((n) => grouped.add(n));
     if (members.length) segments.push(members);
   }
