@@ -2,6 +2,7 @@
 // RULE for this line" through the linter's suppression comments.
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import type { ParseResult } from '../grammar/index';
+import type { Diagnostic } from '../linter/index';
 import { CONFIG_ERROR, INACTIVE_LINE, SOURCE, type DiagnosticData } from './diagnostics';
 import { toOffset, toRange } from './locations';
 
@@ -81,5 +82,35 @@ function disableEdit(parse: ParseResult, line: number, rule: string, eol: string
   return {
     range: toRange(parse, { file: 0, start, end: start }),
     newText: `${indent}# keepalived-lint disable-next-line ${rule}${eol}`,
+  };
+}
+
+/** Code action kind of "fix all" (editor.codeActionsOnSave: { "source.fixAll.keepalived": true }). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.keepalived`;
+
+/** One action applying every fix in the document whose range does not overlap an earlier one. */
+export function fixAllAction(
+  parse: ParseResult,
+  uri: string,
+  findings: Diagnostic[],
+  kind: string,
+): CodeAction | undefined {
+  const fixes = findings
+    .map((d) => d.fix)
+    .filter((f): f is NonNullable<Diagnostic['fix']> => !!f && f.file === 0)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const chosen: typeof fixes = [];
+  let end = -1;
+  for (const f of fixes) {
+    // Overlapping fixes, or two insertions at one place, would interfere: the first wins.
+    if (f.start < end || (chosen.length > 0 && chosen[chosen.length - 1]!.start === f.start)) continue;
+    chosen.push(f);
+    end = f.end;
+  }
+  if (chosen.length === 0) return undefined;
+  return {
+    title: 'Fix all auto-fixable keepalived problems',
+    kind,
+    edit: { changes: { [uri]: chosen.map((f) => ({ range: toRange(parse, f), newText: f.text })) } },
   };
 }

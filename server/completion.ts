@@ -87,6 +87,14 @@ function valueItems(values: string[], range: Range, kind: CompletionItemKind, de
 
 /** Interface names already used in the file (interface, track_interface, `dev X`, any ifname argument). */
 export function interfaceNames(parse: ParseResult): string[] {
+  let names = interfaceCache.get(parse);
+  if (!names) interfaceCache.set(parse, (names = collectInterfaces(parse)));
+  return names;
+}
+
+const interfaceCache = new WeakMap<ParseResult, string[]>();
+
+function collectInterfaces(parse: ParseResult): string[] {
   const out = new Set<string>();
   for (const s of statements(parse.body)) {
     s.spec?.params?.forEach((p, i) => {
@@ -108,12 +116,16 @@ function lineContext(
   let before = text.slice(lineStart, offset);
   let quoted = false;
   let cut = 0;
+  let inVar = false;
   for (let i = 0; i < before.length; i++) {
     const c = before[i];
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '#' || c === '!'))
+    else if (quoted) continue;
+    else if (c === '{' && before[i - 1] === '$') inVar = true;
+    else if (c === '}' && inVar) inVar = false;
+    else if (c === '#' || c === '!')
       return undefined; // in a comment
-    else if (!quoted && (c === '{' || c === '}')) cut = i + 1;
+    else if (c === '{' || c === '}') cut = i + 1;
   }
   if (quoted) return undefined;
   before = before.slice(cut);
@@ -134,6 +146,30 @@ export function complete(parse: ParseResult, offset: number, opts: CompletionOpt
   while (wordEnd < text.length && !/[\s{}#!]/.test(text[wordEnd]!)) wordEnd++;
   const range = toRange(parse, { file: 0, start: ctx.prefixStart, end: wordEnd });
   const done = ctx.words.length - 1; // words completed before the one being typed
+  const typed = ctx.words[done]!;
+  if (typed.startsWith('$')) {
+    // A $NAME reference: the definitions made so far (braced form when the user typed `${`).
+    const braced = typed.startsWith('${');
+    const names = [
+      ...new Set(parse.definitions.filter((d) => d.loc.file !== 0 || d.loc.start < offset).map((d) => d.name)),
+    ];
+    return names.map((n) => {
+      const d = parse.definitions.filter((x) => x.name === n).pop()!;
+      return {
+        label: `$${n}`,
+        kind: CompletionItemKind.Variable,
+        detail: d.value,
+        filterText: braced ? `\${${n}}` : `$${n}`,
+        textEdit: {
+          range:
+            braced && text[wordEnd] === '}'
+              ? toRange(parse, { file: 0, start: ctx.prefixStart, end: wordEnd + 1 })
+              : range,
+          newText: braced ? `\${${n}}` : `$${n}`,
+        },
+      };
+    });
+  }
   const block = blockAt(parse, offset);
 
   if (block.stmt?.entries) {

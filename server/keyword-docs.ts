@@ -47,6 +47,14 @@ export function signature(spec: KeywordSpec): string {
 
 /** A short Markdown paragraph for a keyword: what it does, arguments and range, default, versions. */
 export function keywordMarkdown(spec: KeywordSpec): string {
+  let md = markdownCache.get(spec);
+  if (md === undefined) markdownCache.set(spec, (md = buildMarkdown(spec)));
+  return md;
+}
+
+const markdownCache = new Map<KeywordSpec, string>();
+
+function buildMarkdown(spec: KeywordSpec): string {
   const doc = keywordDoc(spec);
   const parts: string[] = ['```keepalived\n' + signature(spec) + '\n```'];
   if (doc?.summary) parts.push(doc.summary);

@@ -9,6 +9,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type CodeAction,
   type Connection,
   type Diagnostic as LspDiagnostic,
   type InitializeParams,
@@ -19,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NEWEST_VERSION } from '../grammar/index';
 import { clearConfigCache } from '../host/config-file';
 import { Analyzer, type Analysis } from './analysis';
-import { codeActions } from './code-actions';
+import { codeActions, FIX_ALL_KIND, fixAllAction } from './code-actions';
 import { complete } from './completion';
 import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics } from './diagnostics';
 import { formatEdits } from './formatting';
@@ -43,6 +44,9 @@ export const DEBOUNCE_MS = 2;
 const INCLUDER_DELAY_MS = 150;
 /** How long a workspace/configuration answer may take before defaults are used. */
 const SETTINGS_TIMEOUT_MS = 1000;
+
+/** KEEPALIVED_LS_TIMING=1 logs parse/lint/publish times of every diagnostics run. */
+const timing = !!process.env.KEEPALIVED_LS_TIMING;
 
 /** Registers every handler on the connection and starts listening. */
 export function startServer(connection: Connection): void {
@@ -115,7 +119,19 @@ export function startServer(connection: Connection): void {
     });
   };
   const validate = (uri: string): void => {
-    publish(uri);
+    if (timing) {
+      const t0 = performance.now();
+      analyzer.get(uri);
+      const t1 = performance.now();
+      analyzer.lint(uri);
+      const t2 = performance.now();
+      publish(uri);
+      const t3 = performance.now();
+      const f = (n: number): string => n.toFixed(1);
+      connection.console.log(
+        `diagnostics ${uri}: parse ${f(t1 - t0)} ms, lint ${f(t2 - t1)} ms, publish ${f(t3 - t2)} ms`,
+      );
+    } else publish(uri);
     const includers = analyzer.includers(uri);
     // Documents that include this one read its buffer: their analysis is stale now.
     for (const other of includers) {
@@ -194,7 +210,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: prepare ? { prepareProvider: true } : true,
         documentLinkProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'keepalived-language-server', version: '0.1.0' },
     };
@@ -341,9 +357,22 @@ export function startServer(connection: Connection): void {
   );
   connection.onDocumentLinks(guard('documentLink', [], (_p, a) => documentLinks(a.parse)));
   connection.onCodeAction(
-    guard('codeAction', [], (p, a) => {
+    guard('codeAction', [] as CodeAction[], (p, a) => {
+      const only = Array.isArray(p.context?.only) ? p.context.only : undefined;
+      const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const given = Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [];
-      return codeActions(a.parse, a.uri, given);
+      const out = wants(CodeActionKind.QuickFix) ? codeActions(a.parse, a.uri, given) : [];
+      if (only && wants(FIX_ALL_KIND)) {
+        const all = fixAllAction(a.parse, a.uri, analyzer.lint(a.uri)?.diagnostics ?? [], FIX_ALL_KIND);
+        if (all) out.push(all);
+      } else if (wants(CodeActionKind.QuickFix) && given.some((d) => (d?.data as { fix?: unknown } | undefined)?.fix)) {
+        const findings = analyzer.lint(a.uri)?.diagnostics ?? [];
+        if (findings.filter((d) => d.fix && d.loc.file === 0).length > 1) {
+          const all = fixAllAction(a.parse, a.uri, findings, CodeActionKind.QuickFix);
+          if (all) out.push(all);
+        }
+      }
+      return out;
     }),
   );
 

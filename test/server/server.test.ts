@@ -246,6 +246,24 @@ describe('code actions', () => {
   });
 });
 
+describe('fix all', () => {
+  it('offers source.fixAll.keepalived applying every fix', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    const text = 'vrrp_instance VI_1 {\n    priorty 100\n    advert_intx 1\n}\n';
+    await client.open(uri, text);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(actions).toHaveLength(1);
+    expect(actions[0]!.kind).toBe('source.fixAll.keepalived');
+    const out = applyEdits(text, actions[0]!.edit!.changes![uri]!);
+    expect(out).toContain('    priority 100\n');
+    expect(out).toContain('    advert_int 1\n');
+  });
+});
+
 describe('completion', () => {
   let uri: string;
   const text =
@@ -290,6 +308,27 @@ describe('completion', () => {
   it('offers defined vrrp_script names inside track_script and instance names inside a sync group', async () => {
     expect(labels(await at(13, 8))).toEqual(['chk_a', 'chk_b']);
     expect(labels(await at(19, 8))).toEqual(['VI_1']);
+  });
+
+  it('offers defined $NAMEs after $ and ${', async () => {
+    const doc = '$PRIO=100\n$IF=eth0\nvrrp_instance VI_1 {\n    priority $P\n    interface ${I}\n}\n';
+    const u = workspace({}).uri('keepalived.conf');
+    await client.open(u, doc);
+    const plain = items(
+      await client.conn.sendRequest('textDocument/completion', {
+        textDocument: { uri: u },
+        position: positionOf(doc, '$P', 2, 1),
+      }),
+    );
+    expect(plain.map((i) => i.label)).toEqual(['$PRIO', '$IF']);
+    const braced = items(
+      await client.conn.sendRequest('textDocument/completion', {
+        textDocument: { uri: u },
+        position: positionOf(doc, '${I}', 3),
+      }),
+    );
+    const edit = braced.find((i) => i.label === '$IF')!.textEdit as TextEdit;
+    expect(applyEdits(doc, [edit])).toContain('    interface ${IF}\n');
   });
 
   it('offers interface names already used after interface', async () => {
