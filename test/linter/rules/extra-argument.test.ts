@@ -18,6 +18,13 @@ ruleTester('extra-argument', {
       output: 'vrrp_instance VI_1 {\n  interface eth0\n  priority 100\n}\n',
     },
     {
+      name: 'extra words from a definition: reported at the reference, no fix',
+      code: '$B=eth0 eth1\nvrrp_instance VI_1 {\n  interface <|$B|>\n}\n',
+      messageId: 'ignored',
+      output: null,
+      bug: 'BUGS.md #9a: an empty no-op fix is offered',
+    },
+    {
       name: 'a keyword that takes no argument',
       code: 'vrrp_instance VI_1 {\n  nopreempt <|true|>\n}\n',
       message: /at most 0 argument/,

@@ -75,6 +75,19 @@ ruleTester('unknown-keyword', {
       message: /did you mean "priority"\?/,
     },
     {
+      name: 'a keyword inside a multi-line definition: reported at the reference, never "fixed" there',
+      code: '$CHK=vrrp_script chk {\\\n  scirpt "/bin/true"\\\n}\n<|$CHK|>\n',
+      message: /did you mean "script"\?/,
+      output: null,
+      bug: 'BUGS.md #10: the fix replaces "$CHK" by "script"',
+    },
+    {
+      name: 'a keyword from a one-line definition',
+      code: '$P=priorty 100\nvrrp_instance VI_1 {\n  <|$P|>\n}\n',
+      output: null,
+      bug: 'BUGS.md #10: the fix replaces "$P" by "priority", losing "100"',
+    },
+    {
       name: 'unknown root keyword',
       code: '<|xyzzy_plugh|>\n',
       message: /in the top level/,
