@@ -42,7 +42,10 @@ function nodeNames(paths: string[], cwd: string): string[] {
 
 function matches(path: string, glob: string, cwd: string): boolean {
   const abs = resolve(cwd, glob);
-  return minimatch(path, abs, { dot: true }) || (!glob.includes('/') && minimatch(path, glob, { dot: true, matchBase: true }));
+  return (
+    minimatch(path, abs, { dot: true }) ||
+    (!glob.includes('/') && minimatch(path, glob, { dot: true, matchBase: true }))
+  );
 }
 
 /** The peer segments of a set of roots: each explicit group, then every root in no group. */
@@ -64,7 +67,10 @@ export function peerSegments(roots: RootResult[], options: PeerOptions = {}): Pe
 }
 
 /** Runs the peer rules on every segment; findings per root parse (see the API note above). */
-export function lintPeers(roots: RootResult[], options: PeerOptions & LintOptions = {}): Map<ParseResult, PeerDiagnostic[]> {
+export function lintPeers(
+  roots: RootResult[],
+  options: PeerOptions & LintOptions = {},
+): Map<ParseResult, PeerDiagnostic[]> {
   const out = new Map<ParseResult, PeerDiagnostic[]>();
   for (const segment of peerSegments(roots, options)) {
     for (const [node, diags] of lintPeerNodes(segment, options)) {

@@ -25,7 +25,13 @@ export interface Tracker {
 /** A priority, or the states in which a node does not compete. */
 export type Prio = number | 'FAULT' | 'DOWN';
 
-const KIND_LABEL: Record<string, string> = { script: '', interface: 'interface ', file: 'file ', process: 'process ', bfd: 'bfd ' };
+const KIND_LABEL: Record<string, string> = {
+  script: '',
+  interface: 'interface ',
+  file: 'file ',
+  process: 'process ',
+  bfd: 'bfd ',
+};
 
 /** The tracked objects keepalived keeps for a member (defined earlier, not its own interface, no duplicates). */
 export function trackers(m: Member): Tracker[] {
@@ -84,7 +90,9 @@ function ipValue(addr: string | undefined): bigint | undefined {
     return n.split(':').reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g || '0', 16)), 0n);
   }
   const p = addr.split('.').map(Number);
-  return p.length === 4 && p.every((x) => x >= 0 && x <= 255) ? p.reduce((acc, x) => (acc << 8n) + BigInt(x), 0n) : undefined;
+  return p.length === 4 && p.every((x) => x >= 0 && x <= 255)
+    ? p.reduce((acc, x) => (acc << 8n) + BigInt(x), 0n)
+    : undefined;
 }
 
 /** Outcome of an election among members with given priorities. */
@@ -127,7 +135,11 @@ export interface Scenario {
 export function scenarios(router: VirtualRouter): Scenario[] {
   const ms = router.members;
   const healthy = ms.map((m) => healthyPriority(m));
-  const row = (label: string, prios: Prio[]): Scenario => ({ label, prios, election: elect(ms.map((member, i) => ({ member, prio: prios[i]! }))) });
+  const row = (label: string, prios: Prio[]): Scenario => ({
+    label,
+    prios,
+    election: elect(ms.map((member, i) => ({ member, prio: prios[i]! }))),
+  });
   const out = [row('all healthy', healthy)];
   ms.forEach((m, i) => {
     for (const t of trackers(m)) {
@@ -176,11 +188,16 @@ export function explainRouter(router: VirtualRouter): string {
   const lines = [`Virtual router VRID ${router.vrid} (IPv${router.family}), VIPs: ${vips}`];
   for (const m of ms) {
     const state = m.inst.state ?? 'BACKUP';
-    const extra = [m.inst.nopreempt ? 'nopreempt' : '', m.inst.iface ? `interface ${m.inst.iface.text}` : ''].filter(Boolean).join(', ');
-    lines.push(`  ${columnName(router, m)}: ${m.node.parse.files[0]?.path ?? m.node.name} (${m.inst.name}), state ${state}, priority ${m.inst.priority}${extra ? `, ${extra}` : ''}`);
+    const extra = [m.inst.nopreempt ? 'nopreempt' : '', m.inst.iface ? `interface ${m.inst.iface.text}` : '']
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `  ${columnName(router, m)}: ${m.node.parse.files[0]?.path ?? m.node.name} (${m.inst.name}), state ${state}, priority ${m.inst.priority}${extra ? `, ${extra}` : ''}`,
+    );
   }
   const rows: string[][] = [['scenario', ...ms.map((m) => columnName(router, m)), 'master']];
-  for (const s of scenarios(router)) rows.push([s.label, ...s.prios.map((p) => (p === 'DOWN' ? '-' : String(p))), masterText(s.election)]);
+  for (const s of scenarios(router))
+    rows.push([s.label, ...s.prios.map((p) => (p === 'DOWN' ? '-' : String(p))), masterText(s.election)]);
   lines.push('', ...table(rows).map((l) => `  ${l}`));
   return lines.join('\n');
 }

@@ -151,7 +151,13 @@ export function intOf(w: Word | undefined): number | undefined {
 }
 
 function build(parse: ParseResult): NodeModel {
-  const defs: NodeModel['defs'] = { script: new Map(), interface: new Map(), file: new Map(), process: new Map(), bfd: new Map() };
+  const defs: NodeModel['defs'] = {
+    script: new Map(),
+    interface: new Map(),
+    file: new Map(),
+    process: new Map(),
+    bfd: new Map(),
+  };
   const globalDefs = parse.body.filter((s) => s.spec && s.keyword.text === 'global_defs');
   const globalLast = (name: string): Statement | undefined => {
     let found: Statement | undefined;
@@ -169,7 +175,14 @@ function build(parse: ParseResult): NodeModel {
     const kind = TRACK_DEFINERS[kw];
     if (kind && s.args[0]) {
       const w = lastChild(s, 'weight');
-      const def: TrackDef = { kind, name: s.args[0].text, stmt: s, order, weight: intOf(w?.args[0]), reverse: w?.args[1]?.text === 'reverse' };
+      const def: TrackDef = {
+        kind,
+        name: s.args[0].text,
+        stmt: s,
+        order,
+        weight: intOf(w?.args[0]),
+        reverse: w?.args[1]?.text === 'reverse',
+      };
       if (def.weight === undefined && kind === 'file') def.weight = 1;
       const list = defs[kind].get(def.name) ?? [];
       list.push(def);
@@ -274,7 +287,8 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   }
   const fam: Family = family ?? 4;
   const explicitVersion = intOf(versionStmt?.args[0]);
-  const version = fam === 6 ? 3 : explicitVersion === 2 || explicitVersion === 3 ? explicitVersion : globalVersion === 3 ? 3 : 2;
+  const version =
+    fam === 6 ? 3 : explicitVersion === 2 || explicitVersion === 3 ? explicitVersion : globalVersion === 3 ? 3 : 2;
   return {
     stmt: s,
     name: s.args[0]?.text ?? '',
@@ -317,7 +331,10 @@ export function normAddr(addr: string): string {
   const dbl = s.indexOf('::');
   if (dbl !== -1) {
     const left = s.slice(0, dbl).split(':').filter(Boolean);
-    const right = s.slice(dbl + 2).split(':').filter(Boolean);
+    const right = s
+      .slice(dbl + 2)
+      .split(':')
+      .filter(Boolean);
     const fill = Array(Math.max(0, 8 - left.length - right.length)).fill('0');
     s = [...left, ...fill, ...right].join(':');
   }

@@ -49,7 +49,10 @@ export function groupRouters(nodes: PeerNode[]): Map<string, VirtualRouter[]> {
         continue;
       }
       const hits = clusters.filter((c) => [...vips].some((v) => c.vips.has(v)));
-      const merged = { members: [m, ...hits.flatMap((c) => c.members)], vips: new Set([...vips, ...hits.flatMap((c) => [...c.vips])]) };
+      const merged = {
+        members: [m, ...hits.flatMap((c) => c.members)],
+        vips: new Set([...vips, ...hits.flatMap((c) => [...c.vips])]),
+      };
       for (const h of hits) clusters.splice(clusters.indexOf(h), 1);
       clusters.push(merged);
     }

@@ -75,10 +75,15 @@ export function scriptUses(parse: ParseResult): ScriptUse[] {
     const last = s.args[s.args.length - 1]!;
     const file = parse.files[first.file];
     // keepalived re-reads the raw line of these keywords with its own quoting rules.
-    const raw = file && last.file === first.file && !s.args.some((w) => w.substituted) ? file.text.slice(first.start, last.end) : s.args.map((w) => w.text).join(' ');
+    const raw =
+      file && last.file === first.file && !s.args.some((w) => w.substituted)
+        ? file.text.slice(first.start, last.end)
+        : s.args.map((w) => w.text).join(' ');
     const line = splitCommand(raw);
     const words = whole ? s.args : s.args.slice(0, 1);
-    const hasUser = whole ? !!s.parent?.children?.some((c) => c.keyword.text === 'user' && c.spec) : line.argv.length > 1;
+    const hasUser = whole
+      ? !!s.parent?.children?.some((c) => c.keyword.text === 'user' && c.spec)
+      : line.argv.length > 1;
     let argv: ArgWord[];
     let unbalanced = line.unbalanced;
     if (whole && line.argv.length > 1) argv = line.argv;
@@ -94,7 +99,34 @@ export function scriptUses(parse: ParseResult): ScriptUse[] {
 }
 
 /** Common programs that exist on any host keepalived runs on. */
-const COMMON = new Set(['true', 'false', 'test', 'sh', 'bash', 'dash', 'pgrep', 'pidof', 'pkill', 'killall', 'kill', 'curl', 'wget', 'nc', 'ncat', 'ping', 'ip', 'systemctl', 'service', 'logger', 'echo', 'cat', 'grep', 'ss', 'netstat', 'ps']);
+const COMMON = new Set([
+  'true',
+  'false',
+  'test',
+  'sh',
+  'bash',
+  'dash',
+  'pgrep',
+  'pidof',
+  'pkill',
+  'killall',
+  'kill',
+  'curl',
+  'wget',
+  'nc',
+  'ncat',
+  'ping',
+  'ip',
+  'systemctl',
+  'service',
+  'logger',
+  'echo',
+  'cat',
+  'grep',
+  'ss',
+  'netstat',
+  'ps',
+]);
 
 /** Whether keepalived could find the program: an absolute path, or a plain name it looks up in PATH. */
 export function mayExist(program: string): boolean {

@@ -7,7 +7,8 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 export default defineRule({
   id: 'http-get-url',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'HTTP_GET/SSL_GET without url, url without path, digest that is not 32 hex digits, status_code outside 100-599.',
+  description:
+    'HTTP_GET/SSL_GET without url, url without path, digest that is not 32 hex digits, status_code outside 100-599.',
   messages: {
     noUrl: '{checker} has no url { path ... } block; keepalived ignores the checker.',
     noPath: 'url has no path; keepalived ignores this url.',
@@ -27,9 +28,12 @@ export default defineRule({
         for (const d of childrenNamed(url, 'digest')) {
           const w = d.args[0];
           if (!w || w.opaque) continue;
-          if (w.text.length !== 32) ctx.report({ loc: w, messageId: 'digestLength', data: { value: w.text, length: w.text.length } });
-          else if (!/^[0-9a-fA-F]+$/.test(w.text)) ctx.report({ loc: w, messageId: 'digestHex', data: { value: w.text } });
-          else if (digests.has(w.text.toLowerCase())) ctx.report({ loc: w, messageId: 'digestDuplicate', data: { value: w.text } });
+          if (w.text.length !== 32)
+            ctx.report({ loc: w, messageId: 'digestLength', data: { value: w.text, length: w.text.length } });
+          else if (!/^[0-9a-fA-F]+$/.test(w.text))
+            ctx.report({ loc: w, messageId: 'digestHex', data: { value: w.text } });
+          else if (digests.has(w.text.toLowerCase()))
+            ctx.report({ loc: w, messageId: 'digestDuplicate', data: { value: w.text } });
           digests.add(w.text.toLowerCase());
         }
         for (const sc of childrenNamed(url, 'status_code')) {
@@ -38,7 +42,8 @@ export default defineRule({
             const m = /^(\d+)(?:-(\d+))?$/.exec(w.text);
             const lo = m ? Number(m[1]) : NaN;
             const hi = m?.[2] !== undefined ? Number(m[2]) : lo;
-            if (!m || lo < 100 || hi > 599 || lo > hi) ctx.report({ loc: w, messageId: 'status', data: { value: w.text } });
+            if (!m || lo < 100 || hi > 599 || lo > hi)
+              ctx.report({ loc: w, messageId: 'status', data: { value: w.text } });
           }
         }
       }

@@ -8,7 +8,8 @@ export default defineRule({
   meta: { severity: 'warning', fixable: false, category: 'semantic' },
   description: 'virtual_server address that is not a VIP of any vrrp_instance on a VRRP-managed director.',
   messages: {
-    notVip: 'Virtual server address {address} is not a VIP of any vrrp_instance here ({vips}); clients reach the director through a VIP, so this service follows no failover.',
+    notVip:
+      'Virtual server address {address} is not a VIP of any vrrp_instance here ({vips}); clients reach the director through a VIP, so this service follows no failover.',
   },
   check(ctx) {
     const instances = nodeModel(ctx.parse).instances.filter(usable);
@@ -19,7 +20,11 @@ export default defineRule({
       if (!vs.spec || vs.keyword.text !== 'virtual_server') continue;
       const a = vs.args[0];
       if (!a || a.opaque || !ipFamily(a.text) || set.has(normAddr(a.text))) continue;
-      ctx.report({ loc: a, messageId: 'notVip', data: { address: a.text, vips: vips.map((v) => v.addr).join(', ') || 'none' } });
+      ctx.report({
+        loc: a,
+        messageId: 'notVip',
+        data: { address: a.text, vips: vips.map((v) => v.addr).join(', ') || 'none' },
+      });
     }
   },
 });

@@ -10,7 +10,8 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 export default defineRule({
   id: 'lvs-virtual-server',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'virtual_server without real servers, protocol, scheduler or forwarding method; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
+  description:
+    'virtual_server without real servers, protocol, scheduler or forwarding method; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
   messages: {
     noRealServer: 'Virtual server {vs} has no real servers; keepalived ignores it.',
     noProtocol: 'Virtual server {vs}: no protocol set; keepalived defaults to UDP. Add "protocol TCP" (or UDP/SCTP).',
@@ -18,14 +19,17 @@ export default defineRule({
     noMethod: 'Virtual server {vs}: no forwarding method set; keepalived uses lb_kind NAT.',
     fwmarkProtocol: 'Virtual server {vs}: protocol is ignored for a fwmark service.',
     fwmarkPort: 'fwmark virtual server {vs}: real server {rs} has a port, which keepalived clears.',
-    portMismatch: 'Virtual server {vs} uses {method}, which cannot map ports: real server port {rsPort} differs from {vsPort} and keepalived resets it.',
-    quorum: 'quorum {quorum} for {vs} exceeds the total weight of its real servers ({total}); keepalived reduces it to {total}.',
+    portMismatch:
+      'Virtual server {vs} uses {method}, which cannot map ports: real server port {rsPort} differs from {vsPort} and keepalived resets it.',
+    quorum:
+      'quorum {quorum} for {vs} exceeds the total weight of its real servers ({total}); keepalived reduces it to {total}.',
     duplicate: 'Virtual server {vs}: real server {rs} is duplicated; keepalived removes the second one.',
     first: 'first definition',
   },
   check(ctx) {
     for (const vs of ctx.parse.body) {
-      if (!vs.spec || vs.keyword.text !== 'virtual_server' || !vs.args.length || vs.args.some((w) => w.opaque)) continue;
+      if (!vs.spec || vs.keyword.text !== 'virtual_server' || !vs.args.length || vs.args.some((w) => w.opaque))
+        continue;
       const kind = vs.args[0]!.text === 'fwmark' ? 'fwmark' : vs.args[0]!.text === 'group' ? 'group' : 'address';
       if (kind === 'address' && !ipFamily(vs.args[0]!.text)) continue;
       const vsName = vs.args.map((w) => w.text).join(' ');
@@ -37,9 +41,11 @@ export default defineRule({
       const protocol = lastChild(vs, 'protocol');
       if (kind === 'fwmark' && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data });
       if (kind !== 'fwmark' && !protocol) ctx.report({ loc: at, messageId: 'noProtocol', data });
-      if (!lastChild(vs, 'lb_algo') && !lastChild(vs, 'lvs_sched')) ctx.report({ loc: at, messageId: 'noScheduler', data });
+      if (!lastChild(vs, 'lb_algo') && !lastChild(vs, 'lvs_sched'))
+        ctx.report({ loc: at, messageId: 'noScheduler', data });
       const method = (lastChild(vs, 'lb_kind') ?? lastChild(vs, 'lvs_method'))?.args[0]?.text;
-      if (!method && !rss.some((r) => lastChild(r, 'lb_kind') || lastChild(r, 'lvs_method'))) ctx.report({ loc: at, messageId: 'noMethod', data });
+      if (!method && !rss.some((r) => lastChild(r, 'lb_kind') || lastChild(r, 'lvs_method')))
+        ctx.report({ loc: at, messageId: 'noMethod', data });
       const seen = new Map<string, Word>();
       let total = 0;
       for (const rs of rss) {
@@ -48,19 +54,34 @@ export default defineRule({
         const rsName = rs.args.map((w) => w.text).join(' ');
         const key = `${normAddr(addr.text)} ${intOf(port) ?? 0}`;
         const prev = seen.get(key);
-        if (prev) ctx.report({ loc: lineLoc(rs), messageId: 'duplicate', data: { ...data, rs: rsName }, related: [{ loc: prev, messageId: 'first' }] });
+        if (prev)
+          ctx.report({
+            loc: lineLoc(rs),
+            messageId: 'duplicate',
+            data: { ...data, rs: rsName },
+            related: [{ loc: prev, messageId: 'first' }],
+          });
         seen.set(key, addr);
         total += intOf(lastChild(rs, 'weight')?.args[0]) ?? 1;
-        if (kind === 'fwmark' && port && intOf(port) !== 0) ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: rsName } });
+        if (kind === 'fwmark' && port && intOf(port) !== 0)
+          ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: rsName } });
         const rsMethod = (lastChild(rs, 'lb_kind') ?? lastChild(rs, 'lvs_method'))?.args[0]?.text ?? method;
         const rsPort = intOf(port);
-        if (kind === 'address' && (rsMethod === 'DR' || rsMethod === 'TUN') && vsPort !== 0 && rsPort !== undefined && rsPort !== 0 && rsPort !== vsPort) {
+        if (
+          kind === 'address' &&
+          (rsMethod === 'DR' || rsMethod === 'TUN') &&
+          vsPort !== 0 &&
+          rsPort !== undefined &&
+          rsPort !== 0 &&
+          rsPort !== vsPort
+        ) {
           ctx.report({ loc: port!, messageId: 'portMismatch', data: { ...data, method: rsMethod, rsPort, vsPort } });
         }
       }
       const quorum = lastChild(vs, 'quorum');
       const q = intOf(quorum?.args[0]);
-      if (quorum && q !== undefined && q >= 1 && rss.length && q > total) ctx.report({ loc: quorum.args[0]!, messageId: 'quorum', data: { ...data, quorum: q, total } });
+      if (quorum && q !== undefined && q >= 1 && rss.length && q > total)
+        ctx.report({ loc: quorum.args[0]!, messageId: 'quorum', data: { ...data, quorum: q, total } });
     }
   },
 });

@@ -6,7 +6,8 @@ import { defineRule, lineLoc, spanning } from '../types';
 /** Which keepalived process runs a script, by where it is configured. */
 function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {
   if (s.parentPath.startsWith('root > virtual_server')) return 'checker';
-  if (s.parentPath.startsWith('root > global_defs')) return s.keyword.text.startsWith('vrrp_') ? 'vrrp' : s.keyword.text.startsWith('lvs_') ? 'checker' : 'parent';
+  if (s.parentPath.startsWith('root > global_defs'))
+    return s.keyword.text.startsWith('vrrp_') ? 'vrrp' : s.keyword.text.startsWith('lvs_') ? 'checker' : 'parent';
   return 'vrrp';
 }
 
@@ -17,10 +18,14 @@ export default defineRule({
   description: 'Scripts configured without enable_script_security, or enable_script_security without script_user.',
   messages: {
     vrrp: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
-    checker: 'SECURITY VIOLATION - check scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
-    parent: 'SECURITY VIOLATION - start/shutdown scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
-    noUser: 'enable_script_security without script_user: keepalived runs scripts as user "keepalived_script" and removes every script when that user does not exist. Add "script_user root" (or another existing user) to global_defs.',
-    unsure: 'Scripts are configured without enable_script_security: when "{program}" exists on the host, keepalived reports "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    checker:
+      'SECURITY VIOLATION - check scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    parent:
+      'SECURITY VIOLATION - start/shutdown scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    noUser:
+      'enable_script_security without script_user: keepalived runs scripts as user "keepalived_script" and removes every script when that user does not exist. Add "script_user root" (or another existing user) to global_defs.',
+    unsure:
+      'Scripts are configured without enable_script_security: when "{program}" exists on the host, keepalived reports "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
     alsoScript: 'script configured here',
   },
   check(ctx) {
@@ -37,7 +42,8 @@ export default defineRule({
     });
     if (!uses.length) return;
     if (m.enableScriptSecurity) {
-      if (!m.scriptUser && uses.some((u) => !u.hasUser)) ctx.report({ loc: lineLoc(m.enableScriptSecurity), messageId: 'noUser', severity: 'warning' });
+      if (!m.scriptUser && uses.some((u) => !u.hasUser))
+        ctx.report({ loc: lineLoc(m.enableScriptSecurity), messageId: 'noUser', severity: 'warning' });
       return;
     }
     const byProcess = new Map<string, ScriptUse[]>();

@@ -7,16 +7,24 @@ const SHELLS = /^(?:\/usr)?\/bin\/(?:ba|da|z|k)?sh$|^(?:ba|da|z|k)?sh$/;
 export default defineRule({
   id: 'script-shell-syntax',
   meta: { severity: 'warning', fixable: false, category: 'semantic' },
-  description: 'Shell syntax (redirection, pipes, &&, ;, $VAR, globs, ~) or a relative path in a script, which keepalived executes without a shell.',
+  description:
+    'Shell syntax (redirection, pipes, &&, ;, $VAR, globs, ~) or a relative path in a script, which keepalived executes without a shell.',
   messages: {
-    redirectProgram: 'keepalived runs "{command}" without a shell: it looks for a program named "{token}", does not find it and disables the script, so this check never runs. Run it through a shell: "{suggestion}".',
-    redirect: 'keepalived runs "{command}" without a shell, so the redirection "{token}" does not work (exec fails and the check always fails). Run it through a shell: "{suggestion}".',
-    operator: 'keepalived runs "{command}" without a shell, so "{token}" is passed as a plain argument, not a shell operator. Run it through a shell: "{suggestion}".',
-    variable: 'keepalived runs "{command}" without a shell, so "{token}" is not expanded. Run it through a shell: "{suggestion}".',
+    redirectProgram:
+      'keepalived runs "{command}" without a shell: it looks for a program named "{token}", does not find it and disables the script, so this check never runs. Run it through a shell: "{suggestion}".',
+    redirect:
+      'keepalived runs "{command}" without a shell, so the redirection "{token}" does not work (exec fails and the check always fails). Run it through a shell: "{suggestion}".',
+    operator:
+      'keepalived runs "{command}" without a shell, so "{token}" is passed as a plain argument, not a shell operator. Run it through a shell: "{suggestion}".',
+    variable:
+      'keepalived runs "{command}" without a shell, so "{token}" is not expanded. Run it through a shell: "{suggestion}".',
     glob: 'keepalived runs "{command}" without a shell, so the pattern "{token}" is not expanded. Run it through a shell: "{suggestion}".',
-    assignment: 'keepalived runs "{command}" without a shell, so "{token}" is taken as the program name, not a variable assignment. Run it through a shell: "{suggestion}".',
-    relative: 'Script path "{token}" is relative; keepalived does not search it from the config folder. Use an absolute path.',
-    unbalanced: 'Unbalanced {token} quote in "{command}"; keepalived reports "missing terminating {token}" and drops the script.',
+    assignment:
+      'keepalived runs "{command}" without a shell, so "{token}" is taken as the program name, not a variable assignment. Run it through a shell: "{suggestion}".',
+    relative:
+      'Script path "{token}" is relative; keepalived does not search it from the config folder. Use an absolute path.',
+    unbalanced:
+      'Unbalanced {token} quote in "{command}"; keepalived reports "missing terminating {token}" and drops the script.',
   },
   check(ctx) {
     for (const u of scriptUses(ctx.parse)) {
@@ -32,7 +40,9 @@ export default defineRule({
       const program = argv[0]!;
       // A shell started explicitly does its own parsing of what follows.
       if (SHELLS.test(program.text)) continue;
-      const suggestion = command.includes("'") ? `/bin/bash -c "${command.replace(/(["\\$`])/g, '\\$1')}"` : `/bin/bash -c '${command}'`;
+      const suggestion = command.includes("'")
+        ? `/bin/bash -c "${command.replace(/(["\\$`])/g, '\\$1')}"`
+        : `/bin/bash -c '${command}'`;
       const data = { command, suggestion };
       const bad = ((): { id: string; token: string } | undefined => {
         if (/^[<>]|^\d*>/.test(program.bare)) return { id: 'redirectProgram', token: program.text };
@@ -50,7 +60,8 @@ export default defineRule({
         return undefined;
       })();
       if (bad) ctx.report({ loc, messageId: bad.id, data: { ...data, token: bad.token } });
-      else if (program.text.includes('/') && !program.text.startsWith('/')) ctx.report({ loc, messageId: 'relative', data: { ...data, token: program.text } });
+      else if (program.text.includes('/') && !program.text.startsWith('/'))
+        ctx.report({ loc, messageId: 'relative', data: { ...data, token: program.text } });
     }
   },
 });

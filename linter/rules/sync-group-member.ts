@@ -6,14 +6,18 @@ import { defineRule } from '../types';
 export default defineRule({
   id: 'sync-group-member',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'vrrp_sync_group member that is not a vrrp_instance or already in another group; groups left with fewer than two members.',
+  description:
+    'vrrp_sync_group member that is not a vrrp_instance or already in another group; groups left with fewer than two members.',
   messages: {
     notInstance: 'Virtual router "{name}" in sync group "{group}" is not a vrrp_instance; keepalived ignores it.',
-    otherGroup: 'Virtual router "{name}" is already in sync group "{other}"; an instance can be in only one group, so keepalived ignores it here.',
+    otherGroup:
+      'Virtual router "{name}" is already in sync group "{other}"; an instance can be in only one group, so keepalived ignores it here.',
     noneLeft: 'Sync group "{group}" has no usable member; keepalived removes it.',
     noMembers: 'Sync group "{group}" has no members; keepalived removes it.',
-    onlyOne: 'Sync group "{group}" has only one virtual router ("{name}"); a sync group is meant to keep several instances in the same state.',
-    mixedOwner: 'Sync group "{group}" mixes address owners (priority 255) and other members; keepalived says this will not work.',
+    onlyOne:
+      'Sync group "{group}" has only one virtual router ("{name}"); a sync group is meant to keep several instances in the same state.',
+    mixedOwner:
+      'Sync group "{group}" mixes address owners (priority 255) and other members; keepalived says this will not work.',
     otherGroupHere: 'first group listing "{name}"',
   },
   check(ctx) {
@@ -45,8 +49,10 @@ export default defineRule({
         valid.push(inst);
       }
       if (g.members.some((w) => w.opaque)) continue;
-      if (valid.length === 0) ctx.report({ loc: g.nameLoc, messageId: g.members.length ? 'noneLeft' : 'noMembers', data: { group: g.name } });
-      else if (valid.length === 1) ctx.report({ loc: g.nameLoc, messageId: 'onlyOne', data: { group: g.name, name: valid[0]!.name } });
+      if (valid.length === 0)
+        ctx.report({ loc: g.nameLoc, messageId: g.members.length ? 'noneLeft' : 'noMembers', data: { group: g.name } });
+      else if (valid.length === 1)
+        ctx.report({ loc: g.nameLoc, messageId: 'onlyOne', data: { group: g.name, name: valid[0]!.name } });
       else if (valid.some((i) => i.priority === 255) && valid.some((i) => i.priority !== 255)) {
         ctx.report({ loc: g.nameLoc, messageId: 'mixedOwner', data: { group: g.name } });
       }

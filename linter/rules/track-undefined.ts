@@ -9,7 +9,12 @@ function hasScript(s: Statement, uses: ScriptUse[]): boolean {
   return !!sc && uses.some((u) => u.stmt === sc && !u.unbalanced);
 }
 
-const KIND_WORD: Record<string, string> = { script: 'track script', file: 'track file', process: 'track process', bfd: 'track bfd' };
+const KIND_WORD: Record<string, string> = {
+  script: 'track script',
+  file: 'track file',
+  process: 'track process',
+  bfd: 'track bfd',
+};
 
 /** A track_* entry (or FILE_CHECK / BFD_CHECK) naming an object that is not defined before it. */
 export default defineRule({
@@ -18,7 +23,8 @@ export default defineRule({
   description: 'Tracked object that is not defined, or only defined later in the file; keepalived ignores the entry.',
   messages: {
     notFound: '{kind} "{name}" is not defined; keepalived ignores this entry.',
-    later: '{kind} "{name}" is only defined further down; keepalived resolves names while reading, so it ignores this entry. Move the definition above its first use.',
+    later:
+      '{kind} "{name}" is only defined further down; keepalived resolves names while reading, so it ignores this entry. Move the definition above its first use.',
     noScript: 'vrrp_script "{name}" has no usable script, so keepalived removes it and ignores this entry.',
     definition: 'definition of "{name}"',
   },
@@ -32,15 +38,27 @@ export default defineRule({
       const earlier = defs.filter((d) => d.order < order);
       if (earlier.length === 0) {
         const later = defs[0];
-        if (later) ctx.report({ loc: name, messageId: 'later', data, related: [{ loc: later.stmt.args[0]!, messageId: 'definition', data }] });
+        if (later)
+          ctx.report({
+            loc: name,
+            messageId: 'later',
+            data,
+            related: [{ loc: later.stmt.args[0]!, messageId: 'definition', data }],
+          });
         else ctx.report({ loc: name, messageId: 'notFound', data });
         return;
       }
       if (kind === 'script' && !earlier.some((d) => hasScript(d.stmt, uses))) {
-        ctx.report({ loc: name, messageId: 'noScript', data, related: [{ loc: earlier[0]!.stmt.args[0]!, messageId: 'definition', data }] });
+        ctx.report({
+          loc: name,
+          messageId: 'noScript',
+          data,
+          related: [{ loc: earlier[0]!.stmt.args[0]!, messageId: 'definition', data }],
+        });
       }
     };
-    for (const inst of m.instances) for (const t of inst.tracks) if (t.kind !== 'interface') check(t.kind, t.name, inst.order);
+    for (const inst of m.instances)
+      for (const t of inst.tracks) if (t.kind !== 'interface') check(t.kind, t.name, inst.order);
     for (const g of m.syncGroups) {
       const order = ctx.parse.body.indexOf(g.stmt);
       for (const t of g.tracks) if (t.kind !== 'interface') check(t.kind, t.name, order);

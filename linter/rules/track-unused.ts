@@ -5,14 +5,22 @@ import { defineRule, walk } from '../types';
 export default defineRule({
   id: 'track-unused',
   meta: { severity: 'warning', fixable: false, category: 'semantic' },
-  description: 'Tracked object (vrrp_script, track_file, vrrp_track_process, bfd_instance) that no instance, sync group or checker uses.',
+  description:
+    'Tracked object (vrrp_script, track_file, vrrp_track_process, bfd_instance) that no instance, sync group or checker uses.',
   messages: {
     unused: '{keyword} "{name}" is defined but never tracked; it has no effect on failover.',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
-    const used: Record<TrackKind, Set<string>> = { script: new Set(), interface: new Set(), file: new Set(), process: new Set(), bfd: new Set() };
-    for (const t of [...m.instances.flatMap((i) => i.tracks), ...m.syncGroups.flatMap((g) => g.tracks)]) used[t.kind].add(t.name.text);
+    const used: Record<TrackKind, Set<string>> = {
+      script: new Set(),
+      interface: new Set(),
+      file: new Set(),
+      process: new Set(),
+      bfd: new Set(),
+    };
+    for (const t of [...m.instances.flatMap((i) => i.tracks), ...m.syncGroups.flatMap((g) => g.tracks)])
+      used[t.kind].add(t.name.text);
     walk(ctx.parse.body, (s) => {
       if (!s.spec || !s.args[0]) return;
       if (s.parentPath.endsWith('FILE_CHECK') && s.keyword.text === 'track_file') used.file.add(s.args[0].text);

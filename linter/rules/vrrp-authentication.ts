@@ -5,14 +5,18 @@ import { defineRule, lineLoc } from '../types';
 export default defineRule({
   id: 'vrrp-authentication',
   meta: { severity: 'error', fixable: true, category: 'semantic' },
-  description: 'auth_pass over 8 characters, authentication with VRRPv3 or vrrp_strict, auth_type without auth_pass, AH with IPv6 or with state MASTER below priority 255.',
+  description:
+    'auth_pass over 8 characters, authentication with VRRPv3 or vrrp_strict, auth_type without auth_pass, AH with IPv6 or with state MASTER below priority 255.',
   messages: {
-    truncated: 'auth_pass is longer than 8 characters; keepalived uses only "{kept}", so a peer configured with the full password will not match.',
+    truncated:
+      'auth_pass is longer than 8 characters; keepalived uses only "{kept}", so a peer configured with the full password will not match.',
     strict: '({name}) vrrp_strict does not support authentication; keepalived ignores it.',
-    version3: '({name}) VRRP version 3 does not support authentication; keepalived ignores it. Remove the block (or use version 2 on every node).',
+    version3:
+      '({name}) VRRP version 3 does not support authentication; keepalived ignores it. Remove the block (or use version 2 on every node).',
     noPass: '({name}) authentication specified but no auth_pass given; keepalived ignores it.',
     ahIpv6: '({name}) AH authentication cannot be used with IPv6; keepalived ignores it.',
-    ahMaster: '({name}) initial state MASTER is incompatible with AH authentication unless priority is 255; keepalived starts as BACKUP.',
+    ahMaster:
+      '({name}) initial state MASTER is incompatible with AH authentication unless priority is 255; keepalived starts as BACKUP.',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
@@ -20,7 +24,14 @@ export default defineRule({
       if (!usable(i) || !i.authBlock) continue;
       const pass = i.authPass;
       if (pass && !pass.opaque && pass.text.length > 8) {
-        ctx.report({ loc: pass, messageId: 'truncated', data: { kept: pass.text.slice(0, 8) }, fix: pass.quoted ? undefined : { file: pass.file, start: pass.start, end: pass.end, text: pass.text.slice(0, 8) } });
+        ctx.report({
+          loc: pass,
+          messageId: 'truncated',
+          data: { kept: pass.text.slice(0, 8) },
+          fix: pass.quoted
+            ? undefined
+            : { file: pass.file, start: pass.start, end: pass.end, text: pass.text.slice(0, 8) },
+        });
       }
       if (!i.authType || (i.authType.text !== 'PASS' && i.authType.text !== 'AH')) continue;
       const data = { name: i.name };
@@ -29,7 +40,8 @@ export default defineRule({
       else if (i.version === 3) ctx.report({ loc, messageId: 'version3', data });
       else if (!pass) ctx.report({ loc, messageId: 'noPass', data });
       else if (i.authType.text === 'AH' && i.family === 6) ctx.report({ loc: i.authType, messageId: 'ahIpv6', data });
-      else if (i.authType.text === 'AH' && i.state === 'MASTER' && i.priority !== 255) ctx.report({ loc: i.stateStmt!.args[0]!, messageId: 'ahMaster', data });
+      else if (i.authType.text === 'AH' && i.state === 'MASTER' && i.priority !== 255)
+        ctx.report({ loc: i.stateStmt!.args[0]!, messageId: 'ahMaster', data });
     }
   },
 });

@@ -2,15 +2,23 @@ import { defsOf, nodeModel, trackWeight, usable } from '../peer/model';
 import { scriptUses, surelyExists } from '../peer/script-command';
 import { child, defineRule, spanning } from '../types';
 
-const KIND_WORD: Record<string, string> = { script: 'tracked script', interface: 'tracked interface', file: 'tracked file', process: 'tracked process', bfd: 'tracked bfd' };
+const KIND_WORD: Record<string, string> = {
+  script: 'tracked script',
+  interface: 'tracked interface',
+  file: 'tracked file',
+  process: 'tracked process',
+  bfd: 'tracked bfd',
+};
 
 /** Weighted tracking that keepalived ignores: on an address owner (priority 255) or a sync group member. */
 export default defineRule({
   id: 'vrrp-owner-tracking',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'Weighted track_* entry on an address owner (priority 255) or on a sync group member; keepalived ignores the weight.',
+  description:
+    'Weighted track_* entry on an address owner (priority 255) or on a sync group member; keepalived ignores the weight.',
   messages: {
-    owner: '({name}) ignoring {kind} "{track}" with weight {weight}: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
+    owner:
+      '({name}) ignoring {kind} "{track}" with weight {weight}: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
     sync: '({name}) ignoring {kind} "{track}" with weight {weight}: the instance is in sync group "{group}". Add sync_group_tracking_weight to the group or use weight 0.',
   },
   check(ctx) {

@@ -5,11 +5,14 @@ import { child, defineRule, lineLoc } from '../types';
 export default defineRule({
   id: 'vrrp-preempt-conflict',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'nopreempt with priority 255 or state MASTER, preempt_delay with state MASTER or nopreempt, timer_expired_backup without nopreempt.',
+  description:
+    'nopreempt with priority 255 or state MASTER, preempt_delay with state MASTER or nopreempt, timer_expired_backup without nopreempt.',
   messages: {
     ownerNopreempt: '({name}) nopreempt is incompatible with priority 255; keepalived resets nopreempt.',
-    masterNopreempt: '({name}) nopreempt does not work with initial state MASTER; keepalived clears it. Use state BACKUP on every node with nopreempt.',
-    masterDelay: '({name}) preempt_delay does not work with initial state MASTER; keepalived clears it. Use state BACKUP.',
+    masterNopreempt:
+      '({name}) nopreempt does not work with initial state MASTER; keepalived clears it. Use state BACKUP on every node with nopreempt.',
+    masterDelay:
+      '({name}) preempt_delay does not work with initial state MASTER; keepalived clears it. Use state BACKUP.',
     strictDelay: '({name}) preempt_delay is incompatible with vrrp_strict; keepalived resets it.',
     nopreemptDelay: '({name}) preempt_delay is incompatible with nopreempt; keepalived resets preempt_delay.',
     expiredBackup: '({name}) timer_expired_backup requires nopreempt; keepalived resets it.',

@@ -8,12 +8,14 @@ const UNICAST_KEYWORDS = ['unicast_src_ip', 'unicast_peer', 'check_unicast_src',
 export default defineRule({
   id: 'vrrp-unicast-peer',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'unicast_peer entries of another family, duplicated or equal to unicast_src_ip; unicast settings without peers; mcast_dst_ip with unicast.',
+  description:
+    'unicast_peer entries of another family, duplicated or equal to unicast_src_ip; unicast settings without peers; mcast_dst_ip with unicast.',
   messages: {
     family: 'VRRP instance {name} is IPv{family}; unicast peer {peer} is of another family and keepalived skips it.',
     duplicate: '({name}) {peer} - duplicate unicast_peer.',
-    self: '({name}) unicast peer {peer} is this node\'s own unicast_src_ip; list only the other nodes.',
-    noPeers: '({name}) a unicast keyword is set without any unicast peers; keepalived falls back to multicast (deprecated). Add unicast_peer or remove {keyword}.',
+    self: "({name}) unicast peer {peer} is this node's own unicast_src_ip; list only the other nodes.",
+    noPeers:
+      '({name}) a unicast keyword is set without any unicast peers; keepalived falls back to multicast (deprecated). Add unicast_peer or remove {keyword}.',
     ttlNoPeers: '({name}) unicast_ttl is set without unicast peers; keepalived resets it.',
     mcastDst: '({name}) mcast_dst_ip is set together with unicast peers; keepalived ignores it.',
   },
@@ -38,9 +40,11 @@ export default defineRule({
         }
         valid++;
         const key = normAddr(p.text);
-        if (seen.has(key)) ctx.report({ loc: p, messageId: 'duplicate', data: { ...data, peer: p.text }, severity: 'warning' });
+        if (seen.has(key))
+          ctx.report({ loc: p, messageId: 'duplicate', data: { ...data, peer: p.text }, severity: 'warning' });
         seen.add(key);
-        if (key === src) ctx.report({ loc: p, messageId: 'self', data: { ...data, peer: p.text }, severity: 'warning' });
+        if (key === src)
+          ctx.report({ loc: p, messageId: 'self', data: { ...data, peer: p.text }, severity: 'warning' });
       }
       if (valid > 0) {
         if (i.mcastDst) ctx.report({ loc: lineLoc(i.mcastDst), messageId: 'mcastDst', data });
@@ -49,7 +53,8 @@ export default defineRule({
       if (i.peerBlock && entryLines(i.peerBlock).some((e) => e[0]!.opaque)) continue;
       const ttl = child(i.stmt, 'unicast_ttl');
       // keepalived reports this when it closes the instance block.
-      if (ttl && intOf(ttl.args[0]) !== undefined && intOf(ttl.args[0])! <= 255) ctx.report({ loc: spanning(ttl.keyword, i.stmt.close ?? ttl.keyword), messageId: 'ttlNoPeers', data });
+      if (ttl && intOf(ttl.args[0]) !== undefined && intOf(ttl.args[0])! <= 255)
+        ctx.report({ loc: spanning(ttl.keyword, i.stmt.close ?? ttl.keyword), messageId: 'ttlNoPeers', data });
       if (child(i.stmt, 'unicast_fault_no_peer')) continue;
       const kw = UNICAST_KEYWORDS.map((k) => child(i.stmt, k)).find((s) => s);
       if (kw) ctx.report({ loc: lineLoc(kw), messageId: 'noPeers', data: { ...data, keyword: kw.keyword.text } });

@@ -24,8 +24,15 @@ export default defineRule({
           continue;
         }
         const related = [{ loc: prev.vip.word, messageId: 'first' }];
-        if (prev.inst === i) ctx.report({ loc: v.word, messageId: 'same', data: { name: i.name, vip: v.word.text }, related });
-        else ctx.report({ loc: v.word, messageId: 'other', data: { name: i.name, vip: v.word.text, other: prev.inst.name }, related });
+        if (prev.inst === i)
+          ctx.report({ loc: v.word, messageId: 'same', data: { name: i.name, vip: v.word.text }, related });
+        else
+          ctx.report({
+            loc: v.word,
+            messageId: 'other',
+            data: { name: i.name, vip: v.word.text, other: prev.inst.name },
+            related,
+          });
       }
     }
   },

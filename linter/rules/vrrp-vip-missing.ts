@@ -7,8 +7,10 @@ export default defineRule({
   meta: { severity: 'warning', fixable: false, category: 'semantic' },
   description: 'vrrp_instance without virtual_ipaddress; required with VRRPv3 or vrrp_strict.',
   messages: {
-    required: '({name}) No VIP specified; VRRP version 3 and vrrp_strict require at least one: add a virtual_ipaddress block.',
-    sensible: '({name}) No VIP specified; at least one is sensible (or set no_virtual_ipaddress if this instance only drives scripts).',
+    required:
+      '({name}) No VIP specified; VRRP version 3 and vrrp_strict require at least one: add a virtual_ipaddress block.',
+    sensible:
+      '({name}) No VIP specified; at least one is sensible (or set no_virtual_ipaddress if this instance only drives scripts).',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
@@ -16,7 +18,12 @@ export default defineRule({
       if (!usable(i) || i.vips.some((v) => v.family === i.family || v.family === 0)) continue;
       if (!m.strict && child(i.stmt, 'no_virtual_ipaddress')) continue;
       const required = m.strict || i.version === 3;
-      ctx.report({ loc: i.nameLoc, messageId: required ? 'required' : 'sensible', data: { name: i.name }, severity: required ? 'error' : undefined });
+      ctx.report({
+        loc: i.nameLoc,
+        messageId: required ? 'required' : 'sensible',
+        data: { name: i.name },
+        severity: required ? 'error' : undefined,
+      });
     }
   },
 });

@@ -10,7 +10,8 @@ export default defineRule({
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description: 'Two vrrp_instances of one node with the same VRID, family and interface (or unicast source and peers).',
   messages: {
-    multicast: '{name} and {other} both use VRID {vrid} with IPv{family} on interface {iface}; keepalived refuses the configuration. Give each virtual router its own virtual_router_id.',
+    multicast:
+      '{name} and {other} both use VRID {vrid} with IPv{family} on interface {iface}; keepalived refuses the configuration. Give each virtual router its own virtual_router_id.',
     unicast: '({name}) duplicate VRID conflict with {other} VRID {vrid}: same unicast source and a common peer.',
     other: '"{other}" uses VRID {vrid} here',
   },
@@ -30,11 +31,17 @@ export default defineRule({
           if (group(i) !== group(o)) continue;
           ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicast', data, related });
         } else {
-          const src = (x: Instance): string => (x.unicastSrc ? normAddr(x.unicastSrc.text) : `if:${x.iface?.text ?? ''}`);
+          const src = (x: Instance): string =>
+            x.unicastSrc ? normAddr(x.unicastSrc.text) : `if:${x.iface?.text ?? ''}`;
           if (src(i) !== src(o)) continue;
           const peers = new Set(o.peers.map((p) => normAddr(p.text)));
           if (!i.peers.some((p) => peers.has(normAddr(p.text)))) continue;
-          ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'unicast', data: { ...data, name: i.name, other: o.name }, related });
+          ctx.report({
+            loc: i.vridStmt.args[0]!,
+            messageId: 'unicast',
+            data: { ...data, name: i.name, other: o.name },
+            related,
+          });
         }
       }
       seen.push(i);

@@ -7,7 +7,8 @@ export default defineRule({
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description: 'vrrp_instance without a virtual_router_id; keepalived stops validating VRRP.',
   messages: {
-    missing: '({name}) the virtual router id must be set: add "virtual_router_id 1..255", the same on every node of this virtual router.',
+    missing:
+      '({name}) the virtual router id must be set: add "virtual_router_id 1..255", the same on every node of this virtual router.',
   },
   check(ctx) {
     for (const i of nodeModel(ctx.parse).instances) {

@@ -6,12 +6,16 @@ import { reportAt, settingLoc, sharedRouters } from '../helpers';
 export default definePeerRule({
   id: 'peer-failover-gap',
   meta: { severity: 'warning', fixable: false, category: 'peer' },
-  description: 'A tracked script, interface, file or process of the would-be MASTER whose failure does not lower its priority below the best backup\'s.',
+  description:
+    "A tracked script, interface, file or process of the would-be MASTER whose failure does not lower its priority below the best backup's.",
   messages: {
-    noFailover: '{track} failing on {node} lowers priority {from} → {to}, still above {other}\'s {backup}: no failover. The drop must exceed {gap}.',
-    tie: '{track} failing on {node} lowers priority {from} → {to}, equal to {other}\'s {backup}: a tie is not a failover. The drop must exceed {gap}.',
-    ignoredOwner: '{track} failing on {node} leaves priority {from} unchanged: keepalived ignores weight {weight} on an address owner (priority 255), so {other} never takes over. Use weight 0 or a priority below 255.',
-    ignoredSync: '{track} failing on {node} leaves priority {from} unchanged: keepalived ignores weight {weight} in sync group "{group}" without sync_group_tracking_weight, so {other} never takes over.',
+    noFailover:
+      "{track} failing on {node} lowers priority {from} → {to}, still above {other}'s {backup}: no failover. The drop must exceed {gap}.",
+    tie: "{track} failing on {node} lowers priority {from} → {to}, equal to {other}'s {backup}: a tie is not a failover. The drop must exceed {gap}.",
+    ignoredOwner:
+      '{track} failing on {node} leaves priority {from} unchanged: keepalived ignores weight {weight} on an address owner (priority 255), so {other} never takes over. Use weight 0 or a priority below 255.',
+    ignoredSync:
+      '{track} failing on {node} leaves priority {from} unchanged: keepalived ignores weight {weight} in sync group "{group}" without sync_group_tracking_weight, so {other} never takes over.',
     backup: 'priority of {node}',
   },
   checkPeers(ctx) {
@@ -45,7 +49,12 @@ export default definePeerRule({
         else if (to === backup) messageId = 'tie';
         if (!messageId) continue;
         reportAt(ctx, master, { loc: t.entry.name, messageId, data }, [
-          { member: best, loc: settingLoc(best, best.inst.priorityStmt), messageId: 'backup', data: { node: best.node.name } },
+          {
+            member: best,
+            loc: settingLoc(best, best.inst.priorityStmt),
+            messageId: 'backup',
+            data: { node: best.node.name },
+          },
         ]);
       }
     }

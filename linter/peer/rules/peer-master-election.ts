@@ -10,14 +10,21 @@ const prioLoc = (m: Member) => settingLoc(m, m.inst.priorityStmt);
 export default definePeerRule({
   id: 'peer-master-election',
   meta: { severity: 'warning', fixable: false, category: 'peer' },
-  description: 'Two nodes of one virtual router with state MASTER or with the same priority, or a MASTER that a BACKUP outranks.',
+  description:
+    'Two nodes of one virtual router with state MASTER or with the same priority, or a MASTER that a BACKUP outranks.',
   messages: {
-    twoMastersPriority: '({name}) {nodes} are all state MASTER; {winner} wins because its priority {priority} is the highest, the others fall back to BACKUP.',
-    twoMastersAddress: '({name}) {nodes} are all state MASTER with priority {priority}; {winner} wins because its unicast_src_ip is the higher address.',
-    twoMastersUnknown: '({name}) {nodes} are all state MASTER with priority {priority}; the node with the higher primary IP address on the interface wins. Give the intended master a higher priority.',
-    samePriorityAddress: '({name}) {nodes} have the same priority {priority}; {winner} becomes MASTER only because its unicast_src_ip is the higher address. Give the intended master a higher priority.',
-    samePriorityUnknown: '({name}) {nodes} have the same priority {priority}; the node with the higher primary IP address on the interface becomes MASTER. Give the intended master a higher priority.',
-    masterOutranked: '({name}) {node} is state MASTER with priority {priority}, but {other} has priority {otherPriority}: {other} takes over as soon as it runs. Give the intended master the highest priority.',
+    twoMastersPriority:
+      '({name}) {nodes} are all state MASTER; {winner} wins because its priority {priority} is the highest, the others fall back to BACKUP.',
+    twoMastersAddress:
+      '({name}) {nodes} are all state MASTER with priority {priority}; {winner} wins because its unicast_src_ip is the higher address.',
+    twoMastersUnknown:
+      '({name}) {nodes} are all state MASTER with priority {priority}; the node with the higher primary IP address on the interface wins. Give the intended master a higher priority.',
+    samePriorityAddress:
+      '({name}) {nodes} have the same priority {priority}; {winner} becomes MASTER only because its unicast_src_ip is the higher address. Give the intended master a higher priority.',
+    samePriorityUnknown:
+      '({name}) {nodes} have the same priority {priority}; the node with the higher primary IP address on the interface becomes MASTER. Give the intended master a higher priority.',
+    masterOutranked:
+      '({name}) {node} is state MASTER with priority {priority}, but {other} has priority {otherPriority}: {other} takes over as soon as it runs. Give the intended master the highest priority.',
     other: '{node}',
   },
   checkPeers(ctx) {
@@ -28,13 +35,29 @@ export default definePeerRule({
       const e = elect(ms.map((member) => ({ member, prio: prio.get(member)! })));
       if (masters.length >= 2 && new Set(masters.map((m) => m.node)).size >= 2) {
         const me = elect(masters.map((member) => ({ member, prio: prio.get(member)! })));
-        const id = me.reason === 'priority' ? 'twoMastersPriority' : me.reason === 'address' ? 'twoMastersAddress' : 'twoMastersUnknown';
+        const id =
+          me.reason === 'priority'
+            ? 'twoMastersPriority'
+            : me.reason === 'address'
+              ? 'twoMastersAddress'
+              : 'twoMastersUnknown';
         for (const m of masters) {
           reportAt(
             ctx,
             m,
-            { loc: stateLoc(m), messageId: id, data: { name: m.inst.name, nodes: masters.map((x) => x.node.name).join(', '), winner: me.winner?.node.name ?? '', priority: me.priority } },
-            masters.filter((o) => o !== m).map((o) => ({ member: o, loc: stateLoc(o), messageId: 'other', data: { node: o.node.name } })),
+            {
+              loc: stateLoc(m),
+              messageId: id,
+              data: {
+                name: m.inst.name,
+                nodes: masters.map((x) => x.node.name).join(', '),
+                winner: me.winner?.node.name ?? '',
+                priority: me.priority,
+              },
+            },
+            masters
+              .filter((o) => o !== m)
+              .map((o) => ({ member: o, loc: stateLoc(o), messageId: 'other', data: { node: o.node.name } })),
           );
         }
       } else if (e.tied.length >= 2 && new Set(e.tied.map((m) => m.node)).size >= 2) {
@@ -43,8 +66,19 @@ export default definePeerRule({
           reportAt(
             ctx,
             m,
-            { loc: prioLoc(m), messageId: id, data: { name: m.inst.name, nodes: e.tied.map((x) => x.node.name).join(', '), winner: e.winner?.node.name ?? '', priority: e.priority } },
-            e.tied.filter((o) => o !== m).map((o) => ({ member: o, loc: prioLoc(o), messageId: 'other', data: { node: o.node.name } })),
+            {
+              loc: prioLoc(m),
+              messageId: id,
+              data: {
+                name: m.inst.name,
+                nodes: e.tied.map((x) => x.node.name).join(', '),
+                winner: e.winner?.node.name ?? '',
+                priority: e.priority,
+              },
+            },
+            e.tied
+              .filter((o) => o !== m)
+              .map((o) => ({ member: o, loc: prioLoc(o), messageId: 'other', data: { node: o.node.name } })),
           );
         }
       }
@@ -57,7 +91,17 @@ export default definePeerRule({
           reportAt(
             ctx,
             m,
-            { loc: prioLoc(m), messageId: 'masterOutranked', data: { name: m.inst.name, node: m.node.name, priority: prio.get(m), other: top.node.name, otherPriority: prio.get(top) } },
+            {
+              loc: prioLoc(m),
+              messageId: 'masterOutranked',
+              data: {
+                name: m.inst.name,
+                node: m.node.name,
+                priority: prio.get(m),
+                other: top.node.name,
+                otherPriority: prio.get(top),
+              },
+            },
             [{ member: top, loc: prioLoc(top), messageId: 'other', data: { node: top.node.name } }],
           );
         }

@@ -27,7 +27,11 @@ export default definePeerRule({
             loc: nodeModel(n.parse).routerId!,
             messageId: 'duplicate',
             data: { id, others: others.map((o) => o.name).join(', ') },
-            related: others.map((o) => ({ loc: nodeModel(o.parse).routerId!, messageId: 'other', data: { node: o.name } })),
+            related: others.map((o) => ({
+              loc: nodeModel(o.parse).routerId!,
+              messageId: 'other',
+              data: { node: o.name },
+            })),
           },
           others,
         );

@@ -10,7 +10,11 @@ interface Setting {
 }
 
 const SETTINGS: Setting[] = [
-  { messageId: 'vips', value: (m) => [...vipSet(m.inst)].sort().join(', ') || 'none', loc: (m) => (m.inst.vipBlock ? m.inst.vipBlock.keyword : m.inst.nameLoc) },
+  {
+    messageId: 'vips',
+    value: (m) => [...vipSet(m.inst)].sort().join(', ') || 'none',
+    loc: (m) => (m.inst.vipBlock ? m.inst.vipBlock.keyword : m.inst.nameLoc),
+  },
   {
     messageId: 'advertInt',
     value: (m) => {
@@ -28,7 +32,8 @@ const SETTINGS: Setting[] = [
   },
   {
     messageId: 'authPass',
-    value: (m) => (m.inst.version === 3 || !m.inst.authType || !m.inst.authPass ? undefined : m.inst.authPass.text.slice(0, 8)),
+    value: (m) =>
+      m.inst.version === 3 || !m.inst.authType || !m.inst.authPass ? undefined : m.inst.authPass.text.slice(0, 8),
     loc: (m) => m.inst.authPass ?? m.inst.nameLoc,
   },
 ];
@@ -40,10 +45,14 @@ export default definePeerRule({
   description: 'VIP set, advert_int, version or authentication that differ between the nodes of one virtual router.',
   messages: {
     vips: '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; after a failover the new MASTER holds other addresses.',
-    advertInt: '({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; VRRP drops adverts with another interval, so both nodes become MASTER.',
-    version: '({name}) virtual router {vrid}: VRRP version {value} on {node} differs from {others}; the nodes do not understand each other\'s adverts and both become MASTER.',
-    authType: '({name}) virtual router {vrid}: authentication {value} on {node} differs from {others}; the nodes drop each other\'s adverts and both become MASTER.',
-    authPass: '({name}) virtual router {vrid}: auth_pass on {node} differs from {others} (keepalived compares the first 8 characters); the nodes drop each other\'s adverts and both become MASTER.',
+    advertInt:
+      '({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; VRRP drops adverts with another interval, so both nodes become MASTER.',
+    version:
+      "({name}) virtual router {vrid}: VRRP version {value} on {node} differs from {others}; the nodes do not understand each other's adverts and both become MASTER.",
+    authType:
+      "({name}) virtual router {vrid}: authentication {value} on {node} differs from {others}; the nodes drop each other's adverts and both become MASTER.",
+    authPass:
+      "({name}) virtual router {vrid}: auth_pass on {node} differs from {others} (keepalived compares the first 8 characters); the nodes drop each other's adverts and both become MASTER.",
     other: '{node}: {value}',
     otherNode: '{node}',
   },
@@ -69,12 +78,21 @@ export default definePeerRule({
                 vrid: router.vrid,
                 node: m.node.name,
                 value: shown(values[i]!),
-                others: others.map((o) => (s.messageId === 'authPass' ? o.node.name : `${o.node.name} (${values[router.members.indexOf(o)]})`)).join(', '),
+                others: others
+                  .map((o) =>
+                    s.messageId === 'authPass' ? o.node.name : `${o.node.name} (${values[router.members.indexOf(o)]})`,
+                  )
+                  .join(', '),
               },
               // Different VIP sets may be intended (an address only one node should carry); the rest splits the brain.
               severity: s.messageId === 'vips' ? 'warning' : undefined,
             },
-            others.map((o) => ({ member: o, loc: s.loc(o), messageId: s.messageId === 'authPass' ? 'otherNode' : 'other', data: { node: o.node.name, value: shown(values[router.members.indexOf(o)]!) } })),
+            others.map((o) => ({
+              member: o,
+              loc: s.loc(o),
+              messageId: s.messageId === 'authPass' ? 'otherNode' : 'other',
+              data: { node: o.node.name, value: shown(values[router.members.indexOf(o)]!) },
+            })),
           );
         });
       }

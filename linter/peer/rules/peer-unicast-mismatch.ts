@@ -6,10 +6,13 @@ import { normAddr } from '../model';
 export default definePeerRule({
   id: 'peer-unicast-mismatch',
   meta: { severity: 'error', fixable: false, category: 'peer' },
-  description: 'unicast_peer lists that miss another node\'s unicast_src_ip, or nodes of one virtual router mixing unicast and multicast.',
+  description:
+    "unicast_peer lists that miss another node's unicast_src_ip, or nodes of one virtual router mixing unicast and multicast.",
   messages: {
-    missing: '({name}) unicast_peer on {node} does not list {other}\'s unicast_src_ip {address}: {node} never sends its adverts to {other}, which becomes MASTER too.',
-    mixed: '({name}) {node} uses {mode} while {others} use {otherMode}: the nodes never see each other\'s adverts and all become MASTER.',
+    missing:
+      "({name}) unicast_peer on {node} does not list {other}'s unicast_src_ip {address}: {node} never sends its adverts to {other}, which becomes MASTER too.",
+    mixed:
+      "({name}) {node} uses {mode} while {others} use {otherMode}: the nodes never see each other's adverts and all become MASTER.",
     source: 'unicast_src_ip of {node}',
     otherMode: '{node} uses {mode}',
   },
@@ -27,8 +30,23 @@ export default definePeerRule({
         reportAt(
           ctx,
           m,
-          { loc: m.inst.peerBlock?.keyword ?? m.inst.nameLoc, messageId: 'mixed', data: { name: m.inst.name, node: m.node.name, mode, others: others.map((o) => o.node.name).join(', '), otherMode } },
-          others.map((o) => ({ member: o, loc: o.inst.peerBlock?.keyword ?? o.inst.nameLoc, messageId: 'otherMode', data: { node: o.node.name, mode: otherMode } })),
+          {
+            loc: m.inst.peerBlock?.keyword ?? m.inst.nameLoc,
+            messageId: 'mixed',
+            data: {
+              name: m.inst.name,
+              node: m.node.name,
+              mode,
+              others: others.map((o) => o.node.name).join(', '),
+              otherMode,
+            },
+          },
+          others.map((o) => ({
+            member: o,
+            loc: o.inst.peerBlock?.keyword ?? o.inst.nameLoc,
+            messageId: 'otherMode',
+            data: { node: o.node.name, mode: otherMode },
+          })),
         );
       }
       for (const m of uni) {
@@ -39,7 +57,11 @@ export default definePeerRule({
           reportAt(
             ctx,
             m,
-            { loc: m.inst.peerBlock!.keyword, messageId: 'missing', data: { name: m.inst.name, node: m.node.name, other: o.node.name, address: src.text } },
+            {
+              loc: m.inst.peerBlock!.keyword,
+              messageId: 'missing',
+              data: { name: m.inst.name, node: m.node.name, other: o.node.name, address: src.text },
+            },
             [{ member: o, loc: src, messageId: 'source', data: { node: o.node.name } }],
           );
         }

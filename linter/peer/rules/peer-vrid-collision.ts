@@ -10,7 +10,8 @@ export default definePeerRule({
   meta: { severity: 'warning', fixable: false, category: 'peer' },
   description: 'The same virtual_router_id used by two virtual routers with disjoint VIP sets on one network segment.',
   messages: {
-    collision: '({name}) VRID {vrid} (IPv{family}) with VIPs {vips} is also used by {others} with VIPs {otherVips}: on one segment the two virtual routers take each other\'s adverts and fight over the MASTER role. Give each its own virtual_router_id.',
+    collision:
+      "({name}) VRID {vrid} (IPv{family}) with VIPs {vips} is also used by {others} with VIPs {otherVips}: on one segment the two virtual routers take each other's adverts and fight over the MASTER role. Give each its own virtual_router_id.",
     other: '{node} ({instance}) uses VRID {vrid}',
   },
   checkPeers(ctx) {
@@ -37,7 +38,12 @@ export default definePeerRule({
                 otherVips: [...new Set(others.flatMap((o) => [...o.vips]))].join(', '),
               },
             },
-            foreign.map((o) => ({ member: o, loc: vridLoc(o), messageId: 'other', data: { node: o.node.name, instance: o.inst.name, vrid: c.vrid } })),
+            foreign.map((o) => ({
+              member: o,
+              loc: vridLoc(o),
+              messageId: 'other',
+              data: { node: o.node.name, instance: o.inst.name, vrid: c.vrid },
+            })),
           );
         }
       }

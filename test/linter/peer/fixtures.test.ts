@@ -10,7 +10,12 @@ import { lintRoots } from '../../../host/project';
 const FIXTURES = resolve(__dirname, '../../fixtures/peers');
 const own = /^(peer-|http-get-url|lvs-|script-|sync-group-member|track-|virtual-server-group-undefined|vrrp-)/;
 
-const roots = (dir: string) => lintRoots(['lb1.conf', 'lb2.conf'].map((f) => join(FIXTURES, dir, f)), nodeFileAccess(), {});
+const roots = (dir: string) =>
+  lintRoots(
+    ['lb1.conf', 'lb2.conf'].map((f) => join(FIXTURES, dir, f)),
+    nodeFileAccess(),
+    {},
+  );
 
 /** Peer findings as `file ruleId/messageId`, sorted. */
 function findings(dir: string, peers?: string[][]): string[] {
@@ -29,9 +34,18 @@ const CASES: Array<[string, string[]]> = [
   ['auth-mismatch', ['lb1.conf peer-setting-mismatch/authPass', 'lb2.conf peer-setting-mismatch/authPass']],
   ['version-mismatch', ['lb1.conf peer-setting-mismatch/version', 'lb2.conf peer-setting-mismatch/version']],
   ['unicast-mismatch', ['lb2.conf peer-unicast-mismatch/missing']],
-  ['router-id-duplicate', ['lb1.conf peer-router-id-duplicate/duplicate', 'lb2.conf peer-router-id-duplicate/duplicate']],
-  ['two-masters', ['lb1.conf peer-master-election/twoMastersPriority', 'lb2.conf peer-master-election/twoMastersPriority']],
-  ['same-priority', ['lb1.conf peer-master-election/samePriorityAddress', 'lb2.conf peer-master-election/samePriorityAddress']],
+  [
+    'router-id-duplicate',
+    ['lb1.conf peer-router-id-duplicate/duplicate', 'lb2.conf peer-router-id-duplicate/duplicate'],
+  ],
+  [
+    'two-masters',
+    ['lb1.conf peer-master-election/twoMastersPriority', 'lb2.conf peer-master-election/twoMastersPriority'],
+  ],
+  [
+    'same-priority',
+    ['lb1.conf peer-master-election/samePriorityAddress', 'lb2.conf peer-master-election/samePriorityAddress'],
+  ],
   ['master-outranked', ['lb1.conf peer-master-election/masterOutranked']],
   ['failover-gap', ['lb1.conf peer-failover-gap/noFailover']],
   ['failover-tie', ['lb1.conf peer-failover-gap/tie']],
@@ -44,7 +58,9 @@ describe('peer fixtures', () => {
   });
 
   it.each(CASES.map(([d]) => [d]))('%s has no single-file finding of the semantic rules', (dir) => {
-    const found = roots(dir).flatMap((r) => r.diagnostics.filter((d) => own.test(d.ruleId)).map((d) => `${d.ruleId}: ${d.message}`));
+    const found = roots(dir).flatMap((r) =>
+      r.diagnostics.filter((d) => own.test(d.ruleId)).map((d) => `${d.ruleId}: ${d.message}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -60,7 +76,10 @@ describe('peer fixtures', () => {
 
   it('explicit peer groups keep nodes apart: a VRID reused in another group is no collision', () => {
     expect(findings('vrid-collision', [['lb1.conf'], ['lb2.conf']])).toEqual([]);
-    expect(findings('vrid-collision', [['lb*.conf']])).toEqual(['lb1.conf peer-vrid-collision/collision', 'lb2.conf peer-vrid-collision/collision']);
+    expect(findings('vrid-collision', [['lb*.conf']])).toEqual([
+      'lb1.conf peer-vrid-collision/collision',
+      'lb2.conf peer-vrid-collision/collision',
+    ]);
   });
 
   it('builds segments from explicit groups plus every ungrouped root', () => {

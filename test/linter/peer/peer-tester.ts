@@ -23,10 +23,16 @@ export interface PeerCase {
 }
 
 /** Parses in-memory nodes (each at /nodes/NAME.conf) and runs the peer rules. */
-export function runPeers(nodes: Record<string, string>, options: LintOptions = {}): { nodes: PeerNode[]; diags: Map<PeerNode, PeerDiagnostic[]> } {
+export function runPeers(
+  nodes: Record<string, string>,
+  options: LintOptions = {},
+): { nodes: PeerNode[]; diags: Map<PeerNode, PeerDiagnostic[]> } {
   const files = Object.fromEntries(Object.entries(nodes).map(([n, t]) => [`/nodes/${n}.conf`, t]));
   const fs = memoryFs(files);
-  const list = Object.entries(nodes).map(([name, text]) => ({ name, parse: parseText(`/nodes/${name}.conf`, text, { fs }) }));
+  const list = Object.entries(nodes).map(([name, text]) => ({
+    name,
+    parse: parseText(`/nodes/${name}.conf`, text, { fs }),
+  }));
   return { nodes: list, diags: lintPeerNodes(list, options) };
 }
 
@@ -49,17 +55,26 @@ export function peerTester(ruleId: string, tests: { valid: PeerCase[]; invalid: 
       tests.invalid.forEach((c, i) => {
         it(c.name ?? `invalid #${i + 1}`, () => {
           const marked = Object.fromEntries(Object.entries(c.nodes).map(([n, t]) => [n, unmark(t)]));
-          const { nodes, diags } = runPeers(Object.fromEntries(Object.entries(marked).map(([n, m]) => [n, m.text])), c.options);
+          const { nodes, diags } = runPeers(
+            Object.fromEntries(Object.entries(marked).map(([n, m]) => [n, m.text])),
+            c.options,
+          );
           const expected: string[] = [];
-          for (const [n, m] of Object.entries(marked)) for (const r of m.ranges) expected.push(`${n}:${r.start}-${r.end} ${JSON.stringify(m.text.slice(r.start, r.end))}`);
+          for (const [n, m] of Object.entries(marked))
+            for (const r of m.ranges)
+              expected.push(`${n}:${r.start}-${r.end} ${JSON.stringify(m.text.slice(r.start, r.end))}`);
           const found: Array<{ node: PeerNode; d: PeerDiagnostic }> = [];
-          for (const node of nodes) for (const d of diags.get(node) ?? []) if (d.ruleId === ruleId) found.push({ node, d });
-          const actual = found.map(({ node, d }) => `${node.name}:${d.loc.start}-${d.loc.end} ${JSON.stringify(marked[node.name]!.text.slice(d.loc.start, d.loc.end))}`);
+          for (const node of nodes)
+            for (const d of diags.get(node) ?? []) if (d.ruleId === ruleId) found.push({ node, d });
+          const actual = found.map(
+            ({ node, d }) =>
+              `${node.name}:${d.loc.start}-${d.loc.end} ${JSON.stringify(marked[node.name]!.text.slice(d.loc.start, d.loc.end))}`,
+          );
           expect(actual.sort()).toEqual(expected.sort());
           found.forEach(({ d }, k) => {
-            if (c.message) typeof c.message === 'string' ? expect(d.message).toBe(c.message) : expect(d.message).toMatch(c.message);
-            const m = c.messages?.[k];
-            if (m) typeof m === 'string' ? expect(d.message).toBe(m) : expect(d.message).toMatch(m);
+            const m = c.messages?.[k] ?? c.message;
+            if (typeof m === 'string') expect(d.message).toBe(m);
+            else if (m) expect(d.message).toMatch(m);
             if (c.messageId) expect(d.messageId).toBe(c.messageId);
             const rule = peerRules.find((r) => r.id === ruleId)!;
             expect(d.severity).toBe(c.severity ?? rule.meta.severity);
@@ -72,7 +87,14 @@ export function peerTester(ruleId: string, tests: { valid: PeerCase[]; invalid: 
 }
 
 /** A compact two-node VRRP configuration; `over` replaces whole lines of the template by key. */
-export function node(over: Partial<Record<'rid' | 'state' | 'prio' | 'advert' | 'version' | 'src' | 'peers' | 'auth' | 'vips' | 'weight' | 'vrid', string>> = {}): string {
+export function node(
+  over: Partial<
+    Record<
+      'rid' | 'state' | 'prio' | 'advert' | 'version' | 'src' | 'peers' | 'auth' | 'vips' | 'weight' | 'vrid',
+      string
+    >
+  > = {},
+): string {
   const o = {
     rid: 'lb1',
     state: 'MASTER',

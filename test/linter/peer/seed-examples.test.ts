@@ -20,14 +20,22 @@ function sharedDir(): string | undefined {
 }
 
 const SEEDS = sharedDir();
-const lint = (...files: string[]) => lintRoots(files.map((f) => join(SEEDS!, f)), nodeFileAccess(), {});
+const lint = (...files: string[]) =>
+  lintRoots(
+    files.map((f) => join(SEEDS!, f)),
+    nodeFileAccess(),
+    {},
+  );
 
 describe.skipIf(!SEEDS)('seed examples', () => {
   it('nginx-ha master + backup: no peer finding', () => {
     const roots = lint('nginx-ha/master.conf', 'nginx-ha/backup.conf');
     expect([...lintPeers(roots).values()].flat().map((d) => d.message)).toEqual([]);
     // The bash-only `</dev/tcp` check is a single-file finding in each file.
-    for (const r of roots) expect(r.diagnostics.filter((d) => d.ruleId === 'script-shell-syntax').map((d) => d.messageId)).toEqual(['redirectProgram']);
+    for (const r of roots)
+      expect(r.diagnostics.filter((d) => d.ruleId === 'script-shell-syntax').map((d) => d.messageId)).toEqual([
+        'redirectProgram',
+      ]);
     expect(explainFailover(roots)).toContain('check_http fails on master      70      90  backup');
   });
 

@@ -17,7 +17,9 @@ ruleTester('http-get-url', {
       message: 'url has no path; keepalived ignores this url.',
     },
     {
-      code: rs('    HTTP_GET {\n      url {\n        path /\n        digest <|1234|>\n        status_code <|99|> 200-299 <|600|> <|300-200|>\n      }\n    }\n'),
+      code: rs(
+        '    HTTP_GET {\n      url {\n        path /\n        digest <|1234|>\n        status_code <|99|> 200-299 <|600|> <|300-200|>\n      }\n    }\n',
+      ),
       messages: [/must be 32 hexadecimal characters/, /"99"/, /"600"/, /"300-200"/],
     },
   ],

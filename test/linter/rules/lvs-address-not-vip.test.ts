@@ -1,6 +1,7 @@
 import { ruleTester } from '../rule-tester';
 
-const inst = 'vrrp_instance VI_1 {\n  virtual_router_id 50\n  virtual_ipaddress {\n    172.16.1.3 label eth1:0\n  }\n}\n';
+const inst =
+  'vrrp_instance VI_1 {\n  virtual_router_id 50\n  virtual_ipaddress {\n    172.16.1.3 label eth1:0\n  }\n}\n';
 const vs = (addr: string): string => `virtual_server ${addr} 80 {\n  real_server 172.16.1.7 80 {\n  }\n}\n`;
 
 ruleTester('lvs-address-not-vip', {

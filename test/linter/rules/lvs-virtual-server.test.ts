@@ -19,7 +19,8 @@ ruleTester('lvs-virtual-server', {
     {
       name: 'DR cannot map ports',
       code: vs('10.0.0.1 80', base + '  real_server 10.0.1.1 <|8080|> {\n  }\n'),
-      message: 'Virtual server 10.0.0.1 80 uses DR, which cannot map ports: real server port 8080 differs from 80 and keepalived resets it.',
+      message:
+        'Virtual server 10.0.0.1 80 uses DR, which cannot map ports: real server port 8080 differs from 80 and keepalived resets it.',
     },
     {
       name: 'fwmark with protocol and a real-server port',

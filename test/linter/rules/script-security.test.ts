@@ -4,7 +4,8 @@ const inst = (body: string): string => `vrrp_instance VI_1 {\n  interface eth0\n
 
 ruleTester('script-security', {
   valid: [
-    'global_defs {\n  enable_script_security\n  script_user root\n}\n' + inst('  notify_master "/usr/bin/logger master"\n'),
+    'global_defs {\n  enable_script_security\n  script_user root\n}\n' +
+      inst('  notify_master "/usr/bin/logger master"\n'),
     // keepalived cannot find these programs, so it runs nothing and reports nothing.
     'vrrp_script chk {\n  script "</dev/tcp/127.0.0.1/80"\n}\n',
     inst('  notify_master "scripts/master.sh"\n'),

@@ -1,6 +1,7 @@
 import { ruleTester } from '../rule-tester';
 
-const inst = (name: string, prio = 100): string => `vrrp_instance ${name} {\n  virtual_router_id 1\n  priority ${prio}\n}\n`;
+const inst = (name: string, prio = 100): string =>
+  `vrrp_instance ${name} {\n  virtual_router_id 1\n  priority ${prio}\n}\n`;
 
 ruleTester('sync-group-member', {
   valid: [

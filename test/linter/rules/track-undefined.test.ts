@@ -1,7 +1,8 @@
 import { ruleTester } from '../rule-tester';
 
 const script = (name: string, body = '  script "/bin/true"\n'): string => `vrrp_script ${name} {\n${body}}\n`;
-const inst = (track: string): string => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  track_script {\n${track}  }\n}\n`;
+const inst = (track: string): string =>
+  `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  track_script {\n${track}  }\n}\n`;
 
 ruleTester('track-undefined', {
   valid: [

@@ -12,7 +12,8 @@ ruleTester('vrrp-authentication', {
   invalid: [
     {
       code: inst('', '    auth_type PASS\n    auth_pass <|123456789abc|>\n'),
-      message: 'auth_pass is longer than 8 characters; keepalived uses only "12345678", so a peer configured with the full password will not match.',
+      message:
+        'auth_pass is longer than 8 characters; keepalived uses only "12345678", so a peer configured with the full password will not match.',
       output:
         'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  authentication {\n    auth_type PASS\n    auth_pass 12345678\n  }\n}\n',
     },

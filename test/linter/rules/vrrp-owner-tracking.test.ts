@@ -36,7 +36,9 @@ ruleTester('vrrp-owner-tracking', {
     },
     {
       name: 'script the linter cannot see on the host: warning',
-      code: 'vrrp_script chk {\n  script "/etc/keepalived/check.sh"\n  weight -5\n}\n' + inst('VI_1', 255, '  track_script {\n    <|chk|>\n  }\n'),
+      code:
+        'vrrp_script chk {\n  script "/etc/keepalived/check.sh"\n  weight -5\n}\n' +
+        inst('VI_1', 255, '  track_script {\n    <|chk|>\n  }\n'),
       severity: 'warning',
     },
   ],

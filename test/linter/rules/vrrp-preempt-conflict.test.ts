@@ -17,7 +17,10 @@ ruleTester('vrrp-preempt-conflict', {
     {
       name: 'state MASTER clears nopreempt and preempt_delay',
       code: inst('  state MASTER\n  <|nopreempt|>\n  <|preempt_delay 10|>\n'),
-      messages: [/nopreempt does not work with initial state MASTER/, /preempt_delay does not work with initial state MASTER/],
+      messages: [
+        /nopreempt does not work with initial state MASTER/,
+        /preempt_delay does not work with initial state MASTER/,
+      ],
     },
     {
       code: inst('  state BACKUP\n  nopreempt\n  <|preempt_delay 10|>\n'),

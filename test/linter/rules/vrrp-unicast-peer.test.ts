@@ -1,6 +1,7 @@
 import { ruleTester } from '../rule-tester';
 
-const inst = (body: string): string => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n${body}  virtual_ipaddress {\n    10.0.0.100/24\n  }\n}\n`;
+const inst = (body: string): string =>
+  `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n${body}  virtual_ipaddress {\n    10.0.0.100/24\n  }\n}\n`;
 
 ruleTester('vrrp-unicast-peer', {
   valid: [
@@ -17,7 +18,9 @@ ruleTester('vrrp-unicast-peer', {
     },
     {
       name: 'duplicate peer and own address (warnings)',
-      code: inst('  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n    <|10.0.0.2|>\n    <|10.0.0.1|>\n  }\n'),
+      code: inst(
+        '  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n    <|10.0.0.2|>\n    <|10.0.0.1|>\n  }\n',
+      ),
       messages: ['(VI_1) 10.0.0.2 - duplicate unicast_peer.', /own unicast_src_ip/],
       severity: 'warning',
     },

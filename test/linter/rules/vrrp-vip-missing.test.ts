@@ -8,7 +8,8 @@ ruleTester('vrrp-vip-missing', {
   invalid: [
     {
       code: 'vrrp_instance <|VI_1|> {\n  virtual_router_id 51\n}\n',
-      message: '(VI_1) No VIP specified; at least one is sensible (or set no_virtual_ipaddress if this instance only drives scripts).',
+      message:
+        '(VI_1) No VIP specified; at least one is sensible (or set no_virtual_ipaddress if this instance only drives scripts).',
       severity: 'warning',
     },
     {

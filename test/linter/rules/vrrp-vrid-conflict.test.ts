@@ -9,14 +9,16 @@ ruleTester('vrrp-vrid-conflict', {
     // Other interface.
     inst('VI_1', '51') + 'vrrp_instance VI_2 {\n  interface eth1\n  virtual_router_id 51\n}\n',
     // IPv4 and IPv6 are separate VRID spaces.
-    inst('VI_1', '51') + 'vrrp_instance VI_6 {\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    fe80::1/64\n  }\n}\n',
+    inst('VI_1', '51') +
+      'vrrp_instance VI_6 {\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    fe80::1/64\n  }\n}\n',
     // Unicast and multicast are separate too.
     inst('VI_1', '51') + inst('VI_2', '51', '  unicast_peer {\n    10.1.0.2\n  }\n'),
   ],
   invalid: [
     {
       code: inst('VI_1', '51') + inst('VI_2', '<|51|>'),
-      message: 'VI_1 and VI_2 both use VRID 51 with IPv4 on interface eth0; keepalived refuses the configuration. Give each virtual router its own virtual_router_id.',
+      message:
+        'VI_1 and VI_2 both use VRID 51 with IPv4 on interface eth0; keepalived refuses the configuration. Give each virtual router its own virtual_router_id.',
     },
     {
       name: 'unicast: same source and a common peer',

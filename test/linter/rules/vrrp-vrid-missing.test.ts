@@ -11,7 +11,8 @@ ruleTester('vrrp-vrid-missing', {
   invalid: [
     {
       code: 'vrrp_instance <|VI_1|> {\n  interface eth0\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\n',
-      message: '(VI_1) the virtual router id must be set: add "virtual_router_id 1..255", the same on every node of this virtual router.',
+      message:
+        '(VI_1) the virtual router id must be set: add "virtual_router_id 1..255", the same on every node of this virtual router.',
     },
   ],
 });
