@@ -1,3 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintParse } from '../../../linter/index';
+import { parse } from '../../grammar/helpers';
 import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-number', {
@@ -76,3 +81,63 @@ ruleTester('invalid-number', {
     },
   ],
 });
+
+// keepalived's own answers on 407 range boundaries per binary (value just inside, just outside),
+// recorded in ../shared/reference/keepalived/validation/. Each value is placed in its block and
+// the linter must flag exactly the lines keepalived flags. Read in place, never copied.
+const VALIDATION = resolve(__dirname, '../../../../shared/reference/keepalived/validation');
+const BLOCK_HEAD: Record<string, string> = {
+  vrrp_instance: 'vrrp_instance VI_1',
+  vrrp_script: 'vrrp_script S',
+  vrrp_track_process: 'vrrp_track_process P',
+  virtual_server: 'virtual_server 10.0.0.1 80',
+  real_server: 'real_server 10.0.0.2 80',
+  bfd_instance: 'bfd_instance B',
+  track_file: 'track_file T',
+  vrrp_track_file: 'vrrp_track_file T2',
+};
+const VALUE_RULES = new Set([
+  'invalid-number',
+  'invalid-choice',
+  'invalid-address',
+  'deprecated-keyword',
+  'missing-argument',
+  'extra-argument',
+]);
+
+interface Boundary {
+  path: string;
+  value: number | string;
+  observed_ok: boolean;
+  unknown: boolean;
+  msgs: string[];
+}
+
+for (const [file, targetVersion] of [
+  ['range_boundaries_debian_2.2.7.json', '2.2.7'],
+  ['range_boundaries_head.json', 'head'],
+] as const) {
+  const path = join(VALIDATION, file);
+  describe.skipIf(!existsSync(path))(`range boundaries agree with keepalived ${targetVersion}`, () => {
+    const cases = existsSync(path)
+      ? (JSON.parse(readFileSync(path, 'utf8')) as Boundary[]).filter((c) => !c.unknown)
+      : [];
+    it.each(cases.map((c) => [`${c.path} ${c.value}`, c] as const))('%s', (_name, c) => {
+      const blocks = c.path.split(' > ').slice(1);
+      const keyword = blocks.pop()!;
+      const text = `${blocks.map((b) => `${BLOCK_HEAD[b] ?? b} {\n`).join('')}${keyword} ${c.value}\n${'}\n'.repeat(blocks.length)}`;
+      const p = parse(text, { targetVersion });
+      const flagged = lintParse(p, { targetVersion }).filter(
+        (d) => VALUE_RULES.has(d.ruleId) && p.files[0]!.lines.lineOf(d.loc.start) === blocks.length,
+      );
+      // keepalived flags it: some finding (a deprecation may be a warning). keepalived accepts it:
+      // no error (warnings beyond keepalived, such as log-only deprecations, are welcome).
+      if (!c.observed_ok)
+        expect(
+          flagged.map((d) => d.ruleId),
+          `keepalived says: ${c.msgs.join(' | ')}`,
+        ).not.toEqual([]);
+      else expect(flagged.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    });
+  });
+}
