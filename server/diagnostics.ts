@@ -5,6 +5,7 @@ import {
   DiagnosticTag,
   type Diagnostic as LspDiagnostic,
   type DiagnosticRelatedInformation,
+  type Range,
 } from 'vscode-languageserver';
 import type { Fix, ParseResult } from '../grammar/index';
 import type { Diagnostic } from '../linter/index';
@@ -93,4 +94,38 @@ export function diagnosticsForDocument(parse: ParseResult, diags: Diagnostic[], 
   const out: LspDiagnostic[] = [];
   for (const d of diags) if (d.loc.file === 0) out.push(toLspDiagnostic(parse, d, uri));
   return out;
+}
+
+const linesOverlap = (a: Range, b: Range): boolean => a.start.line <= b.end.line && b.start.line <= a.end.line;
+
+/**
+ * The published diagnostics a code action request is about. Clients differ: VS Code sends ours
+ * back intact; Vim's ALE sends none (cursor on the word) or only {code, message, range}. Whatever
+ * arrives is matched against what was published, so every client gets the same fixes.
+ */
+export function matchDiagnostics(
+  published: LspDiagnostic[],
+  given: unknown,
+  range: Range | undefined,
+): LspDiagnostic[] {
+  const list = Array.isArray(given) ? (given as Array<Partial<LspDiagnostic> | null>) : [];
+  const out: LspDiagnostic[] = [];
+  for (const d of list) {
+    if (!d || typeof d !== 'object' || !d.range?.start) continue;
+    if (d.source === SOURCE && d.data !== undefined) {
+      out.push(d as LspDiagnostic);
+      continue;
+    }
+    const same = (p: LspDiagnostic): boolean => d.code === undefined || p.code === d.code;
+    const found =
+      published.find(
+        (p) =>
+          same(p) && p.range.start.line === d.range!.start.line && p.range.start.character === d.range!.start.character,
+      ) ?? published.find((p) => same(p) && linesOverlap(p.range, d.range as Range));
+    if (found) out.push(found);
+    else if (d.source === SOURCE) out.push(d as LspDiagnostic);
+  }
+  if (list.length === 0 && range?.start && range.end)
+    out.push(...published.filter((p) => linesOverlap(p.range, range)));
+  return [...new Set(out)];
 }

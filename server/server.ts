@@ -22,7 +22,7 @@ import { clearConfigCache } from '../host/config-file';
 import { Analyzer, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from './code-actions';
 import { complete } from './completion';
-import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics } from './diagnostics';
+import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics, matchDiagnostics } from './diagnostics';
 import { formatEdits } from './formatting';
 import { hover } from './hover';
 import { documentLinks } from './links';
@@ -101,22 +101,23 @@ export function startServer(connection: Connection): void {
       }
     }
   };
-  const publish = (uri: string): void => {
-    const a = analyzer.lint(uri);
-    if (!a) return;
+  /** The diagnostics of an analysis as published (computed once per document version). */
+  const lspDiagnostics = (a: Analysis): LspDiagnostic[] => {
     let diags = lspCache.get(a);
     if (!diags) {
-      diags = diagnosticsForDocument(a.parse, a.diagnostics ?? [], uri);
+      const lint = a.diagnostics ?? analyzer.lint(a.uri)?.diagnostics ?? [];
+      diags = diagnosticsForDocument(a.parse, lint, a.uri);
       diags.push(...inactiveDiagnostics(a.parse, a.resolved.options.configId));
       if (a.resolved.configError) diags.unshift(configErrorDiagnostic(a.resolved.configError));
       lspCache.set(a, diags);
     }
-    const peer = peers.for(uri);
-    void connection.sendDiagnostics({
-      uri,
-      version: a.version,
-      diagnostics: peer.length ? [...diags, ...peer] : diags,
-    });
+    const peer = peers.for(a.uri);
+    return peer.length ? [...diags, ...peer] : diags;
+  };
+  const publish = (uri: string): void => {
+    const a = analyzer.lint(uri);
+    if (!a) return;
+    void connection.sendDiagnostics({ uri, version: a.version, diagnostics: lspDiagnostics(a) });
   };
   const validate = (uri: string): void => {
     if (timing) {
@@ -360,7 +361,7 @@ export function startServer(connection: Connection): void {
     guard('codeAction', [] as CodeAction[], (p, a) => {
       const only = Array.isArray(p.context?.only) ? p.context.only : undefined;
       const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-      const given = Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [];
+      const given = matchDiagnostics(lspDiagnostics(a), p.context?.diagnostics, p.range);
       const out = wants(CodeActionKind.QuickFix) ? codeActions(a.parse, a.uri, given) : [];
       if (only && wants(FIX_ALL_KIND)) {
         const all = fixAllAction(a.parse, a.uri, analyzer.lint(a.uri)?.diagnostics ?? [], FIX_ALL_KIND);

@@ -246,6 +246,32 @@ describe('code actions', () => {
   });
 });
 
+describe('code actions from clients that do not send our diagnostics back', () => {
+  const text = 'vrrp_instance VI_1 {\n    state MASTER\n    priorty 100\n}\n';
+  it('finds the fix from the cursor when context.diagnostics is empty (Vim ALE)', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, text);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 6 }, end: { line: 2, character: 6 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    expect(actions.find((a) => a.isPreferred)?.title).toBe('Replace "priorty" with "priority"');
+  });
+  it('matches a diagnostic sent back as {code, message, range} only', async () => {
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, text);
+    const range = { start: { line: 2, character: 4 }, end: { line: 2, character: 11 } };
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+      context: { diagnostics: [{ code: 'unknown-keyword', message: 'whatever', range }] },
+    })) as CodeAction[];
+    expect(actions.find((a) => a.isPreferred)?.title).toBe('Replace "priorty" with "priority"');
+    expect(actions.map((a) => a.title)).toContain('Disable unknown-keyword for this line');
+  });
+});
+
 describe('fix all', () => {
   it('offers source.fixAll.keepalived applying every fix', async () => {
     const uri = workspace({}).uri('keepalived.conf');
