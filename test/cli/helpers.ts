@@ -6,6 +6,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { vi } from 'vitest';
+
+// Each test spawns Node processes; under a full parallel run (fuzzers, differential tests) one can
+// take seconds, so the 5 s default is too tight.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
