@@ -6,7 +6,9 @@
 // member without sync_group_tracking_weight ignore weights. The highest priority wins, and on a
 // tie the higher primary IP address.
 import type { PeerNode } from '../types';
+import { child } from '../types';
 import { defsOf, normAddr, trackWeight, type TrackEntry } from './model';
+import { mayExist, scriptUses } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
 
 /** One tracked object of a member and what its failure does. */
@@ -199,6 +201,18 @@ export function explainRouter(router: VirtualRouter): string {
   for (const s of scenarios(router))
     rows.push([s.label, ...s.prios.map((p) => (p === 'DOWN' ? '-' : String(p))), masterText(s.election)]);
   lines.push('', ...table(rows).map((l) => `  ${l}`));
+  // A script keepalived cannot find is disabled: its failure scenario never happens.
+  for (const m of ms) {
+    for (const t of trackers(m)) {
+      if (t.entry.kind !== 'script') continue;
+      const script = child(defsOf(m.model, t.entry)[0]!.stmt, 'script');
+      const use = scriptUses(m.model.parse).find((u) => u.stmt === script);
+      const program = use?.argv[0]?.text;
+      if (use && program !== undefined && (use.unbalanced || !mayExist(program))) {
+        lines.push(`  note: ${t.label} on ${m.node.name} runs "${program}", which keepalived cannot find: it disables the script, so "${t.label} fails" never happens.`);
+      }
+    }
+  }
   return lines.join('\n');
 }
 

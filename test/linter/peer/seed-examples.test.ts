@@ -36,7 +36,9 @@ describe.skipIf(!SEEDS)('seed examples', () => {
       expect(r.diagnostics.filter((d) => d.ruleId === 'script-shell-syntax').map((d) => d.messageId)).toEqual([
         'redirectProgram',
       ]);
-    expect(explainFailover(roots)).toContain('check_http fails on master      70      90  backup');
+    const text = explainFailover(roots);
+    expect(text).toContain('check_http fails on master      70      90  backup');
+    expect(text).toContain('note: check_http on master runs "</dev/tcp/127.0.0.1/8001", which keepalived cannot find');
   });
 
   it('dual-master lb1 + lb2: nothing at all', () => {
