@@ -66,6 +66,8 @@ want() { # want NAME: true when NAME selected on the command line (or none given
 }
 SELECTED=("$@")
 
+checks() { node -e 'const r=require(process.argv[1]);console.log(`${r.passed} checks`)' "$1" 2>/dev/null; }
+
 server_ok() {
   if [ ! -f "$SERVER" ]; then fail "$1" "no language server at $SERVER (npm run build)"; return 1; fi
 }
@@ -97,7 +99,7 @@ test_vim() {
   E2E_SERVER="$SERVER" E2E_FILE="$f" E2E_OUT="$out" \
     timeout 60 vim -N -u "$E2E/vim/test.vim" -i NONE -n -es </dev/null >"$RUN_DIR/vim.log" 2>&1
   rc=$?
-  if [ $rc -eq 0 ] && grep -q '"failed": *0' "$out" 2>/dev/null; then pass vim "$(( $(now_ms) - t0 )) ms"
+  if [ $rc -eq 0 ] && grep -q '"failed": *0' "$out" 2>/dev/null; then pass vim "$(( $(now_ms) - t0 )) ms  $(checks "$out")"
   else
     fail vim "exit $rc after $(( $(now_ms) - t0 )) ms"
     sed 's/^/    /' "$RUN_DIR/vim.log"; [ -f "$out" ] && sed 's/^/    /' "$out"
@@ -115,7 +117,7 @@ test_emacs() {
   E2E_SERVER="$SERVER" E2E_FILE="$f" E2E_OUT="$out" \
     timeout 60 emacs --batch -l "$E2E/emacs/test.el" >"$RUN_DIR/emacs.log" 2>&1
   rc=$?
-  if [ $rc -eq 0 ]; then pass emacs "$(( $(now_ms) - t0 )) ms"
+  if [ $rc -eq 0 ]; then pass emacs "$(( $(now_ms) - t0 )) ms  $(checks "$out")"
   else
     fail emacs "exit $rc after $(( $(now_ms) - t0 )) ms"
     sed 's/^/    /' "$RUN_DIR/emacs.log"
