@@ -1,3 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findKeyword } from '../../../grammar/index';
+import { lintParse } from '../../../linter/index';
+import { parse } from '../../grammar/helpers';
 import { ruleTester } from '../rule-tester';
 
 ruleTester('unknown-keyword', {
@@ -123,3 +129,51 @@ ruleTester('unknown-keyword', {
     },
   ],
 });
+
+// keepalived's verdict on every keyword path of its keyword tree, plus planted fake keywords
+// (../shared/reference/keepalived/validation/acceptance_*.json, read in place): the linter must
+// call exactly the rejected ones unknown, for the version of the binary.
+const VALIDATION = resolve(__dirname, '../../../../shared/reference/keepalived/validation');
+const BLOCK_HEAD: Record<string, string> = {
+  vrrp_instance: 'vrrp_instance VI_T',
+  vrrp_script: 'vrrp_script S_T',
+  vrrp_track_process: 'vrrp_track_process P_T',
+  vrrp_sync_group: 'vrrp_sync_group G_T',
+  virtual_server: 'virtual_server 10.0.0.1 80',
+  real_server: 'real_server 10.0.0.2 80',
+  sorry_server: 'sorry_server 10.0.0.3 80',
+  bfd_instance: 'bfd_instance B_T',
+  track_file: 'track_file TF_T',
+  vrrp_track_file: 'vrrp_track_file TF2_T',
+  track_group: 'track_group TG_T',
+  garp_group: 'garp_group',
+};
+
+for (const [file, targetVersion] of [
+  ['acceptance_2.2.7_tree_on_debian_2.2.7.json', '2.2.7'],
+  ['acceptance_head_tree_on_debian_2.2.7.json', '2.2.7'],
+  ['acceptance_head_tree_on_head_binary.json', 'head'],
+] as const) {
+  const path = join(VALIDATION, file);
+  describe.skipIf(!existsSync(path))(`keyword acceptance agrees with keepalived (${file})`, () => {
+    const verdicts = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+    it.each(Object.entries(verdicts))('%s: %s', (kwPath, verdict) => {
+      const blocks = kwPath.split(' > ').slice(1);
+      const keyword = blocks.pop()!;
+      const spec = findKeyword(['root', ...blocks].join(' > '), keyword);
+      const line = spec?.block
+        ? `${keyword}${spec.block === 'values' && keyword !== 'virtual_server_group' ? '' : ' NAME'} {\n}`
+        : `${keyword} 1`;
+      const text = `${blocks.map((b) => `${BLOCK_HEAD[b] ?? b} {\n`).join('')}${line}\n${'}\n'.repeat(blocks.length)}`;
+      const p = parse(text, { targetVersion });
+      const unknown = lintParse(p, { targetVersion }).filter(
+        (d) =>
+          (d.ruleId === 'unknown-keyword' || d.ruleId === 'removed-keyword') &&
+          // the finding covers the line (an unknown parent block's finding spans its contents)
+          p.files[0]!.lines.lineOf(d.loc.start) <= blocks.length &&
+          p.files[0]!.lines.lineOf(d.loc.end) >= blocks.length,
+      );
+      expect(unknown.length > 0, unknown.map((d) => d.message).join(' | ')).toBe(verdict === 'UNKNOWN');
+    });
+  });
+}
