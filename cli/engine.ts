@@ -1,7 +1,10 @@
 // Lints files the way `lintRoots` does, but with settings per file (from the nearest
-// configuration file): files included by another linted file are analysed only through it.
+// configuration file): files included by another linted file are analysed only through it;
+// peer groups (several nodes of one cluster) are compared by the peer rules.
 import { parseFile, type FileAccess } from '../grammar/index';
 import type { RootResult } from '../host/project';
+import { peerGroupFiles } from '../host/config-file';
+import { explainFailover, lintPeers } from '../host/peers';
 import { lintParse, type LintOptions } from '../linter/index';
 
 /** Parses and lints every root with its own options; files included by another root are not roots. */
@@ -18,4 +21,44 @@ export function lintTargets(paths: string[], fs: FileAccess, optionsFor: (path: 
   return parses
     .filter(({ parse }) => !included.has(parse.files[0]!.path))
     .map(({ o, parse }) => ({ parse, diagnostics: lintParse(parse, o) }));
+}
+
+/**
+ * Adds the peer rules' findings (host/peers.ts: the explicit groups, plus one automatic group of
+ * every other root) to the roots. Members of an explicit group that were not given are read for
+ * the comparison, but only the roots given get findings.
+ */
+export function addPeerFindings(
+  roots: RootResult[],
+  peers: string[][],
+  fs: FileAccess,
+  optionsFor: (path: string) => LintOptions,
+  cwd: string,
+): void {
+  if (roots.length === 0) return;
+  const have = new Set(roots.map((r) => r.parse.files[0]!.path));
+  const context: RootResult[] = [];
+  for (const files of peerGroupFiles(peers, fs)) {
+    for (const f of files) {
+      if (have.has(f)) continue;
+      have.add(f);
+      const o = optionsFor(f);
+      context.push({
+        parse: parseFile(f, { fs, targetVersion: o.targetVersion, configId: o.configId, includeRoot: o.includeRoot }),
+        diagnostics: [],
+      });
+    }
+  }
+  const found = lintPeers([...roots, ...context], { ...optionsFor(roots[0]!.parse.files[0]!.path), peers, cwd });
+  for (const r of roots) {
+    const d = found.get(r.parse);
+    if (!d?.length) continue;
+    r.diagnostics.push(...d);
+    r.diagnostics.sort((a, b) => a.loc.file - b.loc.file || a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  }
+}
+
+/** The failover tables (host/peers.ts) of the roots and the given peer groups. */
+export function failoverTables(roots: RootResult[], peers: string[][], cwd: string): string {
+  return explainFailover(roots, { peers, cwd });
 }

@@ -1,8 +1,8 @@
 // --list-rules and --explain.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules, template, type Locale } from '../linter/index';
-import { ruleInfos } from './formatters/rule-info';
+import { template, type Locale } from '../linter/index';
+import { allRules, ruleInfos } from './formatters/rule-info';
 
 const HEADERS: Record<Locale, string[]> = {
   en: ['Rule', 'Severity', 'Fixable', 'Category', 'Description'],
@@ -12,7 +12,7 @@ const YES: Record<Locale, [string, string]> = { en: ['yes', 'no'], 'zh-cn': ['æ˜
 
 /** The rule catalogue as a table (or JSON): id, default severity, fixable, category, description. */
 export function listRules(locale: Locale, format: 'table' | 'json'): string {
-  const infos = ruleInfos(locale).filter((r) => rules.some((x) => x.id === r.id));
+  const infos = ruleInfos(locale).filter((r) => allRules.some((x) => x.id === r.id));
   if (format === 'json') return `${JSON.stringify(infos, null, 2)}\n`;
   const rows = [
     HEADERS[locale],
@@ -42,7 +42,7 @@ function docsDirs(): string[] {
 
 /** The documentation of a rule: docs/rules/<id>.md (or <id>.zh-cn.md), else a summary from the registry. Undefined for an unknown id. */
 export function explainRule(id: string, locale: Locale): string | undefined {
-  const rule = rules.find((r) => r.id === id);
+  const rule = allRules.find((r) => r.id === id);
   const info = ruleInfos(locale).find((r) => r.id === id);
   if (!info) return undefined;
   const names = locale === 'en' ? [`${id}.md`] : [`${id}.${locale}.md`, `${id}.md`];

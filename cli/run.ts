@@ -1,5 +1,5 @@
 // The CLI's logic, separate from process plumbing so it can be tested in-process.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json';
@@ -9,8 +9,9 @@ import { ConfigError, loadConfigFor, type EffectiveConfig, type LookupOptions } 
 import { fixProject, unifiedDiff } from '../host/fix';
 import { expandArgs, lintText, perFile, type FileResult, type RootResult } from '../host/project';
 import { nodeFileAccess } from '../host/node-fs';
-import { parseLocale, rules, type Locale, type LintOptions } from '../linter/index';
-import { lintTargets } from './engine';
+import { parseLocale, type Locale, type LintOptions } from '../linter/index';
+import { addPeerFindings, failoverTables, lintTargets } from './engine';
+import { allRules } from './formatters/rule-info';
 import { checkstyle } from './formatters/checkstyle';
 import { github } from './formatters/github';
 import { gitlab } from './formatters/gitlab';
@@ -51,6 +52,8 @@ Options:
   -c, --config FILE          Use this configuration file instead of looking one up
       --no-config-lookup     Do not look for .keepalived-lint.json/.yaml/.yml files
       --print-config FILE    Print the configuration that applies to FILE as JSON
+      --peers A,B[,...]      Nodes of one cluster, compared by the peer rules (repeatable; adds to
+                             the config file's "peers"; other files given form one more group)
       --fix                  Apply safe fixes to the files given, then report what is left
       --fix-dry-run          Print the safe fixes as a unified diff; change nothing
       --report-unused-disable-directives
@@ -62,6 +65,8 @@ Options:
       --quiet                Report errors only
       --list-rules           List the rules (with --format json: as JSON)
       --explain RULE         Show a rule's documentation
+      --explain failover     For the files given: per virtual router, the nodes, failure
+                             scenarios, effective priorities and which node becomes MASTER
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -70,7 +75,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration
 
 class UsageError extends Error {}
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** Runs the CLI and returns its exit code. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -88,6 +93,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         'include-root': { type: 'string' },
         config: { type: 'string', short: 'c' },
         'no-config-lookup': { type: 'boolean' },
+        peers: { type: 'string', multiple: true },
         'print-config': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
@@ -143,7 +149,9 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
     io.stdout(listRules(locale, format === 'json' ? 'json' : 'table'));
     return 0;
   }
-  if (values.explain !== undefined) {
+  // `--explain failover FILES` prints failover tables; `--explain RULE` a rule's documentation.
+  const failover = values.explain === 'failover';
+  if (values.explain !== undefined && !failover) {
     const text = explainRule(values.explain as string, locale);
     if (text === undefined) throw new UsageError(`unknown rule "${values.explain}" (see --list-rules)`);
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
@@ -195,7 +203,7 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
     const found = loadConfigFor(file, lookup);
     const o = optionsFor(file);
     const effective: Record<string, string> = {};
-    for (const r of rules) {
+    for (const r of allRules) {
       const s = o.rules?.[r.id];
       effective[r.id] =
         s === undefined
@@ -241,12 +249,34 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
     const explicit = new Set(positionals.filter((a) => !/[*?[{]/.test(a)).map((a) => resolve(io.cwd, a)));
     // Ignore patterns skip files found through folders and globs; a file named outright is linted.
     const paths = expandArgs(positionals, io.cwd).filter((p) => explicit.has(p) || !configFor(p).ignored);
-    const lintAll = (access = fs): FileResult[] => perFile(lintTargets(paths, access, optionsFor));
+    const cliGroups = ((values.peers as string[] | undefined) ?? []).map((g) =>
+      g
+        .split(',')
+        .filter(Boolean)
+        .map((p) => resolve(io.cwd, p)),
+    );
+    const peerGroups = (): string[][] => {
+      const seen = new Set<string>();
+      return [...cliGroups, ...paths.flatMap((p) => configFor(p).peers)].filter((g) => {
+        const k = JSON.stringify(g);
+        return !seen.has(k) && seen.add(k);
+      });
+    };
+    const lintAll = (access = fs): FileResult[] => {
+      const roots = lintTargets(paths, access, optionsFor);
+      addPeerFindings(roots, peerGroups(), access, optionsFor, io.cwd);
+      return perFile(roots);
+    };
+    if (failover) {
+      io.stdout(failoverTables(lintTargets(paths, fs, optionsFor), peerGroups(), io.cwd));
+      return 0;
+    }
     if (values.fix || values['fix-dry-run']) {
       const outcome = fixProject(new Set(paths), fs, lintAll);
       results = outcome.results;
       for (const [path, bytes] of outcome.changed) {
-        if (values.fix) writeFileAtomic(path, bytes);
+        // Write through symlinks (common for /etc/keepalived setups) instead of replacing them.
+        if (values.fix) writeFileAtomic(realpathSync(path), bytes);
         else {
           const before = decodeBytes(readFileSync(path)).text;
           const name = relative(io.cwd, path).split('\\').join('/');

@@ -9,8 +9,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import { parse as parseYaml } from 'yaml';
-import { isKnownVersion } from '../grammar/index';
+import { isKnownVersion, type FileAccess } from '../grammar/index';
+import { expandBraces, globOne } from '../grammar/glob';
 import { rules as registeredRules, type SeveritySetting } from '../linter/index';
+import { peerRules } from '../linter/peer-registry';
 
 /** File names looked up in each folder, in this order. */
 export const CONFIG_FILE_NAMES = ['.keepalived-lint.json', '.keepalived-lint.yaml', '.keepalived-lint.yml'] as const;
@@ -75,7 +77,12 @@ export function registerRuleIds(ids: Iterable<string>): void {
 
 /** Rule ids a configuration may name. */
 export function knownRuleIds(): Set<string> {
-  return new Set([...registeredRules.map((r) => r.id), ...extraRuleIds, 'unused-disable-directive']);
+  return new Set([
+    ...registeredRules.map((r) => r.id),
+    ...peerRules.map((r) => r.id),
+    ...extraRuleIds,
+    'unused-disable-directive',
+  ]);
 }
 
 const parsedFiles = new Map<string, ConfigFile>();
@@ -271,4 +278,17 @@ export function loadConfigFor(filePath: string, options: LookupOptions = {}): Co
       : findConfigFile(filePath);
   const config = source ? readConfigFile(source) : {};
   return { config: effectiveConfig(config, source, filePath), source };
+}
+
+/** The files of each peer group: absolute globs (glob(3): `*`, `?`, `[...]`, `{a,b}`) expanded to regular files, in order. */
+export function peerGroupFiles(groups: string[][], fs: FileAccess): string[][] {
+  return groups.map((globs) => {
+    const files: string[] = [];
+    for (const g of globs) {
+      for (const alt of expandBraces(g)) {
+        for (const p of globOne(fs, alt)) if (fs.stat(p).kind === 'file' && !files.includes(p)) files.push(p);
+      }
+    }
+    return files;
+  });
 }

@@ -3,6 +3,7 @@
 // alone (comments, CRLF line ends), and the text is re-encoded the way it was read.
 import { encodeText, type FileAccess } from '../grammar/index';
 import { rules, type Diagnostic } from '../linter/index';
+import { peerRules } from '../linter/peer-registry';
 import type { FileResult } from './project';
 
 /** A text edit: replace [start, end) (UTF-16 offsets) with text. */
@@ -47,7 +48,7 @@ export function applyFixes(text: string, edits: readonly TextEdit[]): AppliedFix
   return { text: out, applied, skipped };
 }
 
-const fixableRules = new Set(rules.filter((r) => r.meta.fixable).map((r) => r.id));
+const fixableRules = new Set([...rules, ...peerRules].filter((r) => r.meta.fixable).map((r) => r.id));
 
 /** A safe fix: the rule is marked fixable and the diagnostic carries a fix (rules only attach unambiguous ones). */
 export function isSafeFix(d: Diagnostic): boolean {

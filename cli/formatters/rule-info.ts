@@ -1,5 +1,9 @@
 // Rule metadata the report formats embed (SARIF rules, help links).
 import { rules, template, type Locale } from '../../linter/index';
+import { peerRules } from '../../linter/peer-registry';
+
+/** Registry rules and peer rules, sorted by id. */
+export const allRules = [...rules, ...peerRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Where each rule's documentation lives. */
 export const RULE_DOCS_BASE = 'https://github.com/keepalived-tools/keepalived-tools/blob/main/docs/rules/';
@@ -37,7 +41,7 @@ const PSEUDO_RULES: RuleInfo[] = [
 /** Every rule's metadata, registry rules first (sorted by id), descriptions in the locale. */
 export function ruleInfos(locale: Locale = 'en'): RuleInfo[] {
   return [
-    ...rules.map((r) => ({
+    ...allRules.map((r) => ({
       id: r.id,
       severity: r.meta.severity,
       fixable: r.meta.fixable,

@@ -3,7 +3,8 @@ import type { Formatter } from './types';
 const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
 /** ESLint's `stylish` output: a block per file, then a summary. */
-export const stylish: Formatter = (files, { color }) => {
+export const stylish: Formatter = (files, { color, locale }) => {
+  const zh = locale === 'zh-cn';
   let out = '';
   let errors = 0;
   let warnings = 0;
@@ -28,15 +29,16 @@ export const stylish: Formatter = (files, { color }) => {
   }
   const total = errors + warnings;
   if (total > 0) {
-    const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const summary = zh
+      ? `\u2716 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
+      : `\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
     out += `\n${paint(color, errors ? '31;1' : '33;1', summary)}\n`;
     if (fixErr + fixWarn > 0) {
-      out +=
-        paint(
-          color,
-          errors ? '31;1' : '33;1',
-          `  ${fixErr} error${fixErr === 1 ? '' : 's'} and ${fixWarn} warning${fixWarn === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`,
-        ) + '\n';
+      const fixable = zh
+        ? `  其中 ${fixErr} 个错误和 ${fixWarn} 个警告可以用 \`--fix\` 选项自动修复。`
+        : `  ${plural(fixErr, 'error')} and ${plural(fixWarn, 'warning')} potentially fixable with the \`--fix\` option.`;
+      out += paint(color, errors ? '31;1' : '33;1', fixable) + '\n';
     }
     out += '\n';
   }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rules } from '../../linter/index';
+import { allRules as rules } from '../../cli/formatters/rule-info';
 import { CLEAN, cli, ensureCli, FIXABLE, tempDir, WARN_ONLY } from './helpers';
 
 let dir: string;
@@ -157,6 +157,7 @@ describe('--locale and LANG', () => {
   it('prints Chinese messages with --locale zh-cn or LANG=zh_CN.UTF-8', () => {
     const a = cli(['--locale', 'zh-cn', 'errors.conf'], { cwd: dir });
     expect(a.stdout).toContain('您是想写“vrrp_strict”吗');
+    expect(a.stdout).toContain('✖ 2 个问题（1 个错误，1 个警告）');
     const b = cli(['errors.conf'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
     expect(b.stdout).toContain('您是想写“vrrp_strict”吗');
     const c = cli(['--locale', 'en', 'errors.conf'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });

@@ -9,6 +9,7 @@ beforeAll(() => {
   ensureCli();
 });
 
+/** Single-file findings: several files given are also compared as peers (see 'peer groups'). */
 const ruleIds = (stdout: string): string[][] =>
   (JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string }> }>).map((f) =>
     f.messages.map((m) => `${m.ruleId}`),
@@ -24,7 +25,9 @@ describe('discovery', () => {
     writeFileSync(join(d, 'a', 'mid.conf'), FIXABLE);
     writeFileSync(join(d, 'a', 'b', 'deep.conf'), FIXABLE);
     const r = cli(['-f', 'json', 'top.conf', 'a/mid.conf', 'a/b/deep.conf'], { cwd: d });
-    const out = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>;
+    const out = (JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>).map((f) => ({
+      messages: f.messages.filter((m) => !m.ruleId.startsWith('peer-')),
+    }));
     expect(out[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['deprecated-keyword', 1]]);
     expect(out[1]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['deprecated-keyword', 1]]);
     // Nearest wins and is not merged with the parent: unknown-keyword is back on.
@@ -103,7 +106,10 @@ describe('overrides and ignorePatterns', () => {
       messages: Array<{ ruleId: string; severity: number }>;
     }>;
     expect(
-      out.map((f) => [f.filePath.slice(d.length + 1), f.messages.map((m) => `${m.ruleId}:${m.severity}`)]),
+      out.map((f) => [
+        f.filePath.slice(d.length + 1),
+        f.messages.filter((m) => !m.ruleId.startsWith('peer-')).map((m) => `${m.ruleId}:${m.severity}`),
+      ]),
     ).toEqual([
       ['lb.strict.conf', ['unknown-keyword:2', 'deprecated-keyword:2']],
       ['legacy/old.conf', ['unknown-keyword:2']],
@@ -187,5 +193,57 @@ describe('--print-config', () => {
     expect(p.rules['unknown-keyword']).toBe('error');
     expect(p.rules['deprecated-keyword']).toBe('warn');
     expect(p).toMatchObject({ file: join(d, 'x.conf'), ignored: false, peers: [], ignorePatterns: [], locale: 'en' });
+  });
+});
+
+describe('peer groups', () => {
+  const node = (advert: number, vrid = 51): string =>
+    `global_defs {\n  router_id lb\n}\nvrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id ${vrid}\n  priority 100\n  advert_int ${advert}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+  const peerFindings = (stdout: string): string[][] =>
+    (JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string }> }>).map((f) =>
+      f.messages.map((m) => m.ruleId).filter((id) => id.startsWith('peer-')),
+    );
+
+  it('compares the files given, --peers groups and the configuration file\'s "peers" groups', () => {
+    const d = tempDir();
+    writeFileSync(join(d, 'lb1.conf'), node(1));
+    writeFileSync(join(d, 'lb2.conf'), node(2));
+    writeFileSync(join(d, 'lb3.conf'), node(3));
+    // The files given form one automatic group.
+    const auto = peerFindings(cli(['-f', 'json', 'lb1.conf', 'lb2.conf'], { cwd: d }).stdout);
+    expect(auto[0]).toContain('peer-setting-mismatch');
+    expect(auto[1]).toContain('peer-setting-mismatch');
+    // --peers makes an explicit group; lb3 is left alone in the automatic one.
+    const viaFlag = peerFindings(
+      cli(['-f', 'json', '--peers', 'lb1.conf,lb2.conf', 'lb1.conf', 'lb2.conf', 'lb3.conf'], { cwd: d }).stdout,
+    );
+    expect(viaFlag[0]).toContain('peer-setting-mismatch');
+    expect(viaFlag[2]).toEqual([]);
+    // A configured group is read in full even when only one member is given; only that one is reported.
+    writeFileSync(join(d, '.keepalived-lint.json'), JSON.stringify({ peers: [['lb1.conf', 'lb2.conf']] }));
+    const viaConfig = cli(['-f', 'json', 'lb1.conf'], { cwd: d });
+    const out = JSON.parse(viaConfig.stdout) as Array<{
+      filePath: string;
+      messages: Array<{ ruleId: string; message: string }>;
+    }>;
+    expect(out.map((f) => f.filePath)).toEqual([join(d, 'lb1.conf')]);
+    expect(out[0]!.messages.find((m) => m.ruleId === 'peer-setting-mismatch')!.message).toContain('lb2');
+    expect(viaConfig.status).toBe(1);
+    // Peer rules are configurable like the others.
+    writeFileSync(
+      join(d, '.keepalived-lint.json'),
+      JSON.stringify({ peers: [['lb1.conf', 'lb2.conf']], rules: { 'peer-setting-mismatch': 'off' } }),
+    );
+    expect(peerFindings(cli(['-f', 'json', 'lb1.conf'], { cwd: d }).stdout)[0]).not.toContain('peer-setting-mismatch');
+  });
+
+  it('--explain failover prints the failover table of each virtual router', () => {
+    const d = tempDir();
+    writeFileSync(join(d, 'lb1.conf'), node(1));
+    writeFileSync(join(d, 'lb2.conf'), node(1));
+    const r = cli(['--explain', 'failover', 'lb1.conf', 'lb2.conf'], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('VRID 51');
+    expect(r.stdout).toMatch(/lb1 down\s+-\s+100\s+lb2/);
   });
 });

@@ -1,6 +1,6 @@
 // --fix and --fix-dry-run through the built CLI, and host/fix.ts's pieces.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes, unifiedDiff } from '../../host/fix';
@@ -82,6 +82,16 @@ describe('--fix', () => {
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
     expect(statSync(file).mtimeMs).toBe(mtime);
     expect(cli(['--fix-dry-run', 'keepalived.conf'], { cwd: dir }).stdout).toBe('');
+  });
+
+  it('writes through a symlink and keeps the link', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real.conf'), FIXABLE);
+    symlinkSync('real.conf', join(dir, 'keepalived.conf'));
+    const r = cli(['--fix', 'keepalived.conf'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(lstatSync(join(dir, 'keepalived.conf')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.conf'), 'utf8')).toBe(FIXED);
   });
 
   it('reports the problems it cannot fix and exits 1 for them', () => {

@@ -16,7 +16,7 @@ beforeAll(() => {
   ensureCli();
   dir = tempDir();
   writeFileSync(join(dir, 'lb1.conf'), FIXABLE);
-  writeFileSync(join(dir, 'clean.conf'), 'global_defs {\n  router_id lb1\n}\n');
+  writeFileSync(join(dir, 'clean.conf'), 'global_defs {\n  router_id lb9\n}\n');
   // A name that needs escaping in every format.
   writeFileSync(join(dir, 'a,b:c&d.conf'), 'global_defs {\n  vrrp_strick\n}\n');
 });
