@@ -42,7 +42,7 @@ describe('unifiedDiff', () => {
   it('is empty for equal texts', () => {
     expect(unifiedDiff('a\n', 'a\n', 'a/x')).toBe('');
   });
-  it('makes hunks that patch(1) applies', () => {
+  it('makes hunks that patch(1) and git apply accept', () => {
     const dir = tempDir();
     const before = Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join('');
     const after = before
@@ -52,7 +52,11 @@ describe('unifiedDiff', () => {
     writeFileSync(join(dir, 'f.txt'), before);
     const diff = unifiedDiff(before, after, 'a/f.txt', 'b/f.txt');
     expect(diff.match(/^@@/gm)).toHaveLength(3);
-    const r = spawnSync('patch', ['-p1', '--quiet'], { cwd: dir, input: diff, encoding: 'utf8' });
+    // patch(1) where installed, else git apply (also a plain patch applier outside a repository).
+    const hasPatch = !spawnSync('patch', ['--version']).error;
+    const r = hasPatch
+      ? spawnSync('patch', ['-p1', '--quiet'], { cwd: dir, input: diff, encoding: 'utf8' })
+      : spawnSync('git', ['apply', '-'], { cwd: dir, input: diff, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toBe(after);
