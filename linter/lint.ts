@@ -59,6 +59,11 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagno
 /** Applies suppressions, removes duplicates and sorts by place. */
 export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintOptions): Diagnostic[] {
   const sup = new Suppressor(directives(parse));
+  // keepalived cuts lines over 1023 bytes; an edit on such a line moves the cut, so no fixes there.
+  const longLines = new Set<string>();
+  for (const p of parse.problems) {
+    if (p.code === 'line-too-long') longLines.add(`${p.loc.file}:${parse.files[p.loc.file]!.lines.lineOf(p.loc.start)}`);
+  }
   const seen = new Set<string>();
   const kept: Diagnostic[] = [];
   for (const d of diags) {
@@ -67,6 +72,7 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
     seen.add(key);
     const f = parse.files[d.loc.file];
     if (f && sup.suppressed(d.ruleId, d.loc, f.lines.lineOf(d.loc.start))) continue;
+    if (d.fix && longLines.size && longLines.has(`${d.fix.file}:${parse.files[d.fix.file]?.lines.lineOf(d.fix.start)}`)) delete d.fix;
     kept.push(d);
   }
   if (options.reportUnusedDisableDirectives) {

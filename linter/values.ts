@@ -128,16 +128,11 @@ export function closest(word: string, candidates: Iterable<string>): string[] {
   let best = limit + 1;
   let out: string[] = [];
   for (const c of candidates) {
-    // Repeated letters are the most common slip: compare with runs squeezed too.
-    const d = Math.min(editDistance(word, c, limit), editDistance(squeeze(word), squeeze(c), limit));
+    const d = editDistance(word, c, limit);
     if (d < best) {
       best = d;
       out = [c];
     } else if (d === best && d <= limit) out.push(c);
   }
   return best <= limit ? out : [];
-}
-
-function squeeze(s: string): string {
-  return s.replace(/(.)\1+/g, '$1');
 }

@@ -24,7 +24,10 @@ export default defineRule({
       const extraWords = s.args.slice(max);
       const loc = spanning(extraWords[0]!, extraWords[extraWords.length - 1]);
       const data = { keyword: s.keyword.text, max, extra: extraWords.map((w) => w.text).join(' ') };
-      const fix = { ...loc, start: s.args[max - 1]?.end ?? s.keyword.end, text: '' };
+      const removed = { ...loc, start: s.args[max - 1]?.end ?? s.keyword.end, text: '' };
+      // Deleting a `"` could change how keepalived pairs the quotes on the line: no fix then.
+      const src = ctx.parse.files[loc.file]!.text.slice(removed.start, removed.end);
+      const fix = src.includes('"') || extraWords.some((w) => w.substituted) ? undefined : removed;
       if (s.skipped === 'extra-name') {
         ctx.report({ loc, messageId: 'nameSkipped', data, severity: 'error' });
         return;

@@ -52,7 +52,9 @@ export default defineRule({
         if (repl) return report('elsewhereReplace', { places }, repl.replacement);
         return report('elsewhere', { places });
       }
-      const cands = closest(keyword, valid.map((k) => k.name));
+      // A suggestion must keep the block structure: a block keyword only where a `{` follows.
+      const opens = Boolean(p.data.opensBlock);
+      const cands = closest(keyword, valid.filter((k) => (k.block === 'keywords') === opens).map((k) => k.name));
       if (cands.length === 1) return report('didYouMean', {}, cands[0]);
       return report('unknown');
     });
