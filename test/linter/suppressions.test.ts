@@ -89,6 +89,17 @@ describe('suppressions', () => {
     expect(findings(code)).toEqual(['unknown-keyword "bar"']);
   });
 
+  it('disable-next-line covers a finding that starts on the next line and spans several (a cascade)', () => {
+    const code =
+      '# keepalived-lint disable-next-line unknown-keyword -- vendor block\nvendor_block {\n  x 1\n}\nbar 2\n';
+    expect(findings(code)).toEqual(['unknown-keyword "bar"']);
+  });
+
+  it('disable-line on a line of its own applies to that line only', () => {
+    const code = 'foo 1\n# keepalived-lint disable-line unknown-keyword\nbar 2\n';
+    expect(findings(code)).toEqual(['unknown-keyword "foo"', 'unknown-keyword "bar"']);
+  });
+
   it('a directive inside quotes is not a comment', () => {
     expect(findings('global_defs {\n  router_id "# keepalived-lint disable"\n}\nfoo 1\n')).toEqual([
       'unknown-keyword "foo"',
