@@ -63,6 +63,7 @@ export function startServer(connection: Connection): void {
   process.on('unhandledRejection', (e) => log(`unhandled rejection: ${describe(e)}`));
 
   let clientLocale: string | undefined;
+  let workspaceRoot = process.cwd();
   let configurationPull = false;
   let watchRegistration = false;
   let snippets = false;
@@ -143,11 +144,19 @@ export function startServer(connection: Connection): void {
   };
   const peers = new PeerScheduler(
     () => {
-      const groups = [
-        ...new Set(documents.all().flatMap((d) => optionsFor(d.uri).peers.map((g) => JSON.stringify(g)))),
-      ].map((g) => JSON.parse(g) as string[]);
-      const first = documents.all()[0];
-      return { groups, fs: analyzer.fs, locale: first ? (optionsFor(first.uri).options.locale ?? 'en') : 'en' };
+      const docs = documents.all().filter((d) => optionsFor(d.uri).peerAnalysis);
+      if (docs.length === 0) return undefined;
+      const groups = [...new Set(docs.flatMap((d) => optionsFor(d.uri).peers.map((g) => JSON.stringify(g))))].map(
+        (g) => JSON.parse(g) as string[],
+      );
+      const analysed = docs.map((d) => analyzer.get(d.uri)).filter((a): a is Analysis => a !== undefined);
+      return {
+        documents: analysed.map((a) => ({ uri: a.uri, parse: a.parse })),
+        groups,
+        cwd: workspaceRoot,
+        fs: analyzer.fs,
+        options: optionsFor(docs[0]!.uri).options,
+      };
     },
     (uris) => uris.forEach((u) => documents.get(u) && publish(u)),
     log,
@@ -195,6 +204,9 @@ export function startServer(connection: Connection): void {
     if (init.settings)
       pushedSettings = normalizeSettings((init.settings as Record<string, unknown>).keepalived ?? init.settings);
     configurationPull = !!caps.workspace?.configuration;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    if (typeof folder === 'string' && folder.startsWith('file:')) workspaceRoot = uriToPath(folder);
+    else if (typeof params.rootPath === 'string' && params.rootPath) workspaceRoot = params.rootPath;
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     const prepare = !!caps.textDocument?.rename?.prepareSupport;

@@ -2,11 +2,12 @@
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   CodeAction,
   CompletionItem,
   CompletionList,
+  Diagnostic,
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
@@ -603,6 +604,65 @@ describe('definition, references, rename', () => {
       context: { includeDeclaration: false },
     })) as Location[];
     expect(refs.map((r) => r.range.start.line)).toEqual([27]);
+  });
+});
+
+describe('peer analysis (off the keystroke path)', () => {
+  // A server of its own: the shared one has many unrelated documents open, all peers of each other.
+  let client: TestClient;
+  beforeEach(async () => {
+    client = await startClient();
+  });
+  afterEach(async () => {
+    await client.close();
+  });
+  const node = (prio: number): string =>
+    `vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n    virtual_ipaddress {\n        192.168.0.10/24\n    }\n}\n`;
+  const peerFinding = async (uri: string): Promise<Diagnostic> => {
+    for (let i = 0; i < 20; i++) {
+      const d = await client.diagnostics(uri, undefined, 5000);
+      const f = d.diagnostics.find((x) => String(x.code).startsWith('peer-'));
+      if (f) return f;
+    }
+    throw new Error('no peer finding');
+  };
+
+  it('compares open documents and links the other node', async () => {
+    const ws = workspace({ 'lb1.conf': node(100), 'lb2.conf': node(100) });
+    const found = peerFinding(ws.uri('lb1.conf'));
+    await client.open(ws.uri('lb1.conf'), node(100));
+    await client.open(ws.uri('lb2.conf'), node(100));
+    const f = await found;
+    expect(f.code).toBe('peer-master-election');
+    expect(f.codeDescription?.href).toMatch(/docs\/rules\/peer-master-election\.md$/);
+    // Fixing the tie (on the other node) clears it.
+    const cleared = new Promise<void>((resolve) => {
+      const check = async (): Promise<void> => {
+        const d = await client.diagnostics(ws.uri('lb1.conf'), undefined, 10000);
+        if (!d.diagnostics.some((x) => x.code === 'peer-master-election')) resolve();
+        else void check();
+      };
+      void check();
+    });
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ws.uri('lb2.conf'), version: 2 },
+      contentChanges: [{ text: node(90).replace('MASTER', 'BACKUP') }],
+    });
+    await cleared;
+  }, 20000);
+
+  it('reads the other members of a peer group from disk (.keepalived-lint.json peers)', async () => {
+    const ws = workspace({
+      'lb1.conf': node(100),
+      'lb2.conf': node(100),
+      '.keepalived-lint.json': JSON.stringify({ peers: [['lb*.conf']] }),
+    });
+    const found = peerFinding(ws.uri('lb1.conf'));
+    await client.open(ws.uri('lb1.conf'), node(100));
+    const f = await found;
+    expect(f.code).toBe('peer-master-election');
+    if (f.relatedInformation?.length)
+      expect(f.relatedInformation.some((r) => r.location.uri === ws.uri('lb2.conf'))).toBe(true);
   });
 });
 
