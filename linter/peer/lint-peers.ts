@@ -17,7 +17,7 @@ export interface PeerRelated {
 }
 
 /** A peer finding: a diagnostic whose related locations name their files. */
-export type PeerDiagnostic = Diagnostic & { related?: PeerRelated[] };
+export type PeerDiagnostic = Omit<Diagnostic, 'related'> & { related?: PeerRelated[] };
 
 /** Runs every enabled peer rule; returns the findings of each node (suppressions applied). */
 export function lintPeerNodes(nodes: PeerNode[], options: LintOptions = {}): Map<PeerNode, PeerDiagnostic[]> {

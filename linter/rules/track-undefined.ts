@@ -1,5 +1,5 @@
 import type { Statement } from '../../grammar/index';
-import { nodeModel, type TrackDef, type TrackEntry } from '../peer/model';
+import { nodeModel, usable, type TrackDef, type TrackEntry } from '../peer/model';
 import { scriptUses, type ScriptUse } from '../peer/script-command';
 import { child, defineRule, walk } from '../types';
 
@@ -20,12 +20,15 @@ const KIND_WORD: Record<string, string> = {
 export default defineRule({
   id: 'track-undefined',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'Tracked object that is not defined, or only defined later in the file; keepalived ignores the entry.',
+  description:
+    "Tracked object that is not defined, or only defined later in the file, or the instance's own interface; keepalived ignores the entry.",
   messages: {
     notFound: '{kind} "{name}" is not defined; keepalived ignores this entry.',
     later:
       '{kind} "{name}" is only defined further down; keepalived resolves names while reading, so it ignores this entry. Move the definition above its first use.',
     noScript: 'vrrp_script "{name}" has no usable script, so keepalived removes it and ignores this entry.',
+    ownInterface:
+      "({name}) track_interface {iface} is the instance's own interface; keepalived ignores the entry (the instance already goes to FAULT when its interface fails).",
     definition: 'definition of "{name}"',
   },
   check(ctx) {
@@ -57,8 +60,14 @@ export default defineRule({
         });
       }
     };
-    for (const inst of m.instances)
-      for (const t of inst.tracks) if (t.kind !== 'interface') check(t.kind, t.name, inst.order);
+    for (const inst of m.instances) {
+      for (const t of inst.tracks) {
+        if (t.kind !== 'interface') check(t.kind, t.name, inst.order);
+        else if (inst.iface && !t.name.opaque && t.name.text === inst.iface.text && usable(inst)) {
+          ctx.report({ loc: t.name, messageId: 'ownInterface', data: { name: inst.name, iface: t.name.text } });
+        }
+      }
+    }
     for (const g of m.syncGroups) {
       const order = ctx.parse.body.indexOf(g.stmt);
       for (const t of g.tracks) if (t.kind !== 'interface') check(t.kind, t.name, order);

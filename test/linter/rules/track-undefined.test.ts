@@ -46,6 +46,12 @@ ruleTester('track-undefined', {
       messageId: 'notFound',
     },
     {
+      name: 'own interface in track_interface',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  track_interface {\n    <|eth0|>\n    eth1\n  }\n}\n',
+      message:
+        "(VI_1) track_interface eth0 is the instance's own interface; keepalived ignores the entry (the instance already goes to FAULT when its interface fails).",
+    },
+    {
       name: 'FILE_CHECK naming an undefined track_file',
       code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    FILE_CHECK {\n      track_file <|nosuch|>\n    }\n  }\n}\n',
       message: 'track file "nosuch" is not defined; keepalived ignores this entry.',
