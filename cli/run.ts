@@ -28,7 +28,8 @@ export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdin: () => Promise<Buffer>;
-  stdout: (s: string) => void;
+  /** Text is written as UTF-8; bytes as they are (a --fix-dry-run diff of a Latin-1 file). */
+  stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
 }
@@ -237,7 +238,7 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
 
   const fs = nodeFileAccess();
   let results: FileResult[];
-  let diff = '';
+  const diffs: Buffer[] = [];
   if (values.stdin) {
     if (positionals.length) throw new UsageError('--stdin takes no file arguments');
     const name = resolve(io.cwd, (values['stdin-filename'] as string | undefined) ?? '<stdin>');
@@ -278,9 +279,8 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
         // Write through symlinks (common for /etc/keepalived setups) instead of replacing them.
         if (values.fix) writeFileAtomic(realpathSync(path), bytes);
         else {
-          const before = decodeBytes(readFileSync(path)).text;
           const name = relative(io.cwd, path).split('\\').join('/');
-          diff += unifiedDiff(before, decodeBytes(bytes).text, `a/${name}`, `b/${name}`);
+          diffs.push(dryRunDiff(readFileSync(path), bytes, name));
         }
       }
     } else results = lintAll();
@@ -297,7 +297,7 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
   const color = io.isTTY && !io.env.NO_COLOR && !values['output-file'];
   const report = formatter(out, { color, cwd: io.cwd, locale });
   // --fix-dry-run prints only the diff on stdout, so it can be piped to `git apply`; the report goes to --output-file.
-  if (values['fix-dry-run']) io.stdout(diff);
+  if (values['fix-dry-run']) io.stdout(Buffer.concat(diffs));
   if (values['output-file']) writeFileAtomic(resolve(io.cwd, values['output-file'] as string), Buffer.from(report));
   else if (!values['fix-dry-run']) io.stdout(report);
   const errors = out.reduce((n, f) => n + f.errorCount, 0);
@@ -308,4 +308,16 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
     return 1;
   }
   return 0;
+}
+
+/**
+ * The diff of one file in that file's own bytes: a Latin-1 file's lines stay Latin-1 and a BOM
+ * stays on the first line, so `git apply` / `patch` reproduce exactly what --fix writes.
+ */
+function dryRunDiff(before: Uint8Array, after: Uint8Array, name: string): Buffer {
+  const a = decodeBytes(before);
+  const b = decodeBytes(after);
+  const text = (d: typeof a): string => (d.bom ? '\uFEFF' : '') + d.text;
+  const diff = unifiedDiff(text(a), text(b), `a/${name}`, `b/${name}`);
+  return Buffer.from(diff, a.encoding === 'latin1' ? 'latin1' : 'utf8');
 }

@@ -162,6 +162,26 @@ describe('--fix-dry-run', () => {
     expect(apply.stderr).toBe('');
     expect(readFileSync(join(dir, 'lb1.conf'), 'utf8')).toBe(FIXED);
   });
+  it("writes the diff in each file's encoding, so applying it gives what --fix writes (Latin-1, BOM, CRLF)", () => {
+    const dir = tempDir();
+    const files: Record<string, Buffer> = {
+      'latin1.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${FIXABLE}`)]),
+      'bom.conf': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FIXABLE.replace(/\n/g, '\r\n'), 'utf8')]),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+    const r = spawnSync(process.execPath, [ensureCli(), '--fix-dry-run', ...Object.keys(files)], { cwd: dir });
+    expect(r.status).toBe(0);
+    const diff = r.stdout as Buffer;
+    expect(diff.includes(Buffer.from([0xe9]))).toBe(true);
+    const apply = spawnSync('git', ['apply', '-'], { cwd: dir, input: diff, encoding: 'utf8' });
+    expect(apply.stderr).toBe('');
+    const applied = Object.keys(files).map((n) => readFileSync(join(dir, n)));
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+    cli(['--fix', ...Object.keys(files)], { cwd: dir });
+    expect(applied).toEqual(Object.keys(files).map((n) => readFileSync(join(dir, n))));
+    expect([...applied[1]!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
   it('writes the report of what is left to --output-file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'lb1.conf'), FIXABLE);
