@@ -17,5 +17,12 @@ ruleTester('duplicate-name', {
       code: 'vrrp_sync_group G {\n}\nvrrp_sync_group <|G|> {\n}\nvrrp_sync_group <|G|> {\n}\n',
       message: /vrrp_sync_group "G" is already defined; keepalived skips this one\./,
     },
+    {
+      name: 'kinds keepalived keeps silently (vrrp_script, track_file, …) are warnings',
+      code: 'vrrp_script chk {\n}\nvrrp_script <|chk|> {\n}\ntrack_file tf {\n}\nvrrp_track_file <|tf|> {\n}\n',
+      messageId: 'duplicateSilent',
+      severity: 'warning',
+      message: /keepalived keeps both without a word, and references find only one of them\./,
+    },
   ],
 });

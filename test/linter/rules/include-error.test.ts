@@ -36,5 +36,17 @@ ruleTester('include-error', {
       files: { '/etc/keepalived/conf.d/a.conf': '', '/etc/keepalived/conf.d/sub/b.conf': '' },
       messageId: 'directory',
     },
+    {
+      name: 'includes nested more than 64 levels deep',
+      code: 'include d1.conf\n',
+      files: Object.fromEntries(
+        Array.from({ length: 70 }, (_, i) => [
+          `/etc/keepalived/d${i + 1}.conf`,
+          i === 62 ? `include <|d${i + 2}.conf|>\n` : `include d${i + 2}.conf\n`,
+        ]),
+      ),
+      messageId: 'depth',
+      message: /Includes nest too deeply at "\/etc\/keepalived\/d64\.conf"\./,
+    },
   ],
 });

@@ -23,5 +23,28 @@ ruleTester('invalid-address', {
       messages: [/not a multicast address \(IPv4\)/, /not a multicast address \(IPv6\)/],
       messageId: 'multicast',
     },
+    {
+      name: 'a virtual_server address keepalived cannot read: it skips the block',
+      code: 'virtual_server <|10.0.0.300|> 80 {\n}\n',
+      messageId: 'virtualServer',
+      message:
+        '"10.0.0.300" is not a valid address for virtual_server (an IP address, "fwmark N" or "group NAME"); keepalived skips this virtual server.',
+    },
+    {
+      name: 'a port out of range',
+      code: 'virtual_server 10.0.0.1 <|99999|> {\n}\n',
+      messageId: 'port',
+      message: '"99999" is not a valid port (0..65535).',
+    },
+    {
+      name: 'an interface name longer than 15 characters',
+      code: 'vrrp_instance VI_1 {\n  interface <|averyveryverylongifname0|>\n}\n',
+      messageId: 'ifname',
+    },
+    {
+      name: 'persistence_granularity takes a netmask or a prefix length',
+      code: 'virtual_server 10.0.0.1 80 {\n  persistence_granularity <|255.0.255.0x|>\n}\n',
+      messageId: 'netmask',
+    },
   ],
 });

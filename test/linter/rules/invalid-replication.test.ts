@@ -42,5 +42,10 @@ ruleTester('invalid-replication', {
       messageId: 'spec',
       message: /Invalid ~LST specification/,
     },
+    {
+      name: 'more lines than the linter expands',
+      code: '<|~SEQ(N, 200000) $X=1|>\n',
+      messageId: 'too-many',
+    },
   ],
 });

@@ -61,5 +61,65 @@ ruleTester('malformed-entry', {
       messageId: 'email',
       severity: 'warning',
     },
+    {
+      name: 'an address option without its value',
+      code: vips('    10.0.0.1/24 <|dev|>\n'),
+      messageId: 'missingValue',
+      message: '"dev" needs a value.',
+    },
+    {
+      name: 'min_ttl above max_ttl',
+      code: 'vrrp_instance VI_1 {\n  unicast_peer {\n    10.0.0.2 <|min_ttl 10 max_ttl 5|>\n  }\n}\n',
+      messageId: 'ttlOrder',
+      message: 'min_ttl 10 is greater than max_ttl 5: every packet will be discarded.',
+    },
+    {
+      name: 'routes: an unknown keyword',
+      code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    10.1.0.0/16 via 10.0.0.254 dev eth0 <|bogus|>\n  }\n}\n',
+      messageId: 'routeKeyword',
+      message: 'Unknown route keyword "bogus"; keepalived skips it.',
+    },
+    {
+      name: 'routes: deprecated "gw" (a warning)',
+      code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    10.2.0.0/16 <|gw|> 10.0.0.254 dev eth0\n  }\n}\n',
+      messageId: 'routeDeprecated',
+      message: '"gw" in routes is deprecated; use "via".',
+      severity: 'warning',
+    },
+    {
+      name: 'a route without "dev" cannot be tracked by 2.2.7',
+      code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    <|10.3.0.0/16|> via 10.0.0.254\n  }\n}\n',
+      options: { targetVersion: '2.2.7' },
+      messageId: 'routeNoInterface',
+      severity: 'warning',
+    },
+    {
+      name: 'rules: no preference, unknown option',
+      code: 'vrrp_instance VI_1 {\n  virtual_rules {\n    <|from 10.0.0.0/24 table 100|>\n    from 10.0.1.0/24 table 100 priority 10 <|bogusopt|>\n  }\n}\n',
+      messages: [/Rule has no preference/, 'Unknown rule option "bogusopt"; keepalived skips it.'],
+    },
+    {
+      name: 'track_script entries: weight range, duplicate, syntax',
+      code: 'vrrp_script chk {\n}\nvrrp_script chk2 {\n}\nvrrp_instance VI_1 {\n  track_script {\n    chk weight <|300|>\n    <|chk|>\n    chk2 weight 10 <|badopt|>\n  }\n}\n',
+      messages: [
+        'Weight 300 in track_script must be -253..253.',
+        /"chk" is listed twice in track_script/,
+        /Unexpected "badopt" in track_script/,
+      ],
+    },
+    {
+      name: 'an empty notification_email block',
+      code: 'global_defs {\n  <|notification_email {\n  }|>\n}\n',
+      messageId: 'emptyBlock',
+      severity: 'warning',
+    },
+    {
+      name: 'virtual_server_group entries keepalived skips',
+      code: 'virtual_server_group G {\n  <|10.0.0.5-3|> 80\n  <|bogus 80|>\n}\n',
+      messages: [
+        /Address range end 3 is not greater than the start of "10\.0\.0\.5-3"/,
+        /"bogus 80" is not a valid virtual_server_group entry/,
+      ],
+    },
   ],
 });
