@@ -16,26 +16,36 @@ export const sarif: Formatter = (files, { cwd, locale }) => {
       infos.push({ id, severity: 'error', fixable: false, category: 'other', description: id, helpUri: '' });
   const index = new Map(infos.map((r, i) => [r.id, i]));
   const srcRoot = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
-  const results = files.flatMap((f) => {
-    const rel = relPath(f.filePath, cwd);
-    const artifactLocation = rel.startsWith('/')
+  const artifact = (filePath: string): { uri: string; uriBaseId?: string } => {
+    const rel = relPath(filePath, cwd);
+    return rel.startsWith('/')
       ? { uri: pathToFileURL(rel).href }
       : { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-    return f.messages.map((m) => ({
+  };
+  const region = (m: { line: number; column: number; endLine: number; endColumn: number }) => ({
+    startLine: m.line,
+    startColumn: m.column,
+    endLine: m.endLine,
+    endColumn: m.endColumn,
+  });
+  const results = files.flatMap((f) =>
+    f.messages.map((m) => ({
       ruleId: m.ruleId,
       ruleIndex: index.get(m.ruleId)!,
       level: m.severity === 2 ? 'error' : 'warning',
       message: { text: m.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation,
-            region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
-          },
-        },
-      ],
-    }));
-  });
+      locations: [{ physicalLocation: { artifactLocation: artifact(f.filePath), region: region(m) } }],
+      ...(m.related?.length
+        ? {
+            relatedLocations: m.related.map((x, i) => ({
+              id: i + 1,
+              message: { text: x.message },
+              physicalLocation: { artifactLocation: artifact(x.filePath), region: region(x) },
+            })),
+          }
+        : {}),
+    })),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -12,8 +12,20 @@ export interface OutMessage {
   endColumn: number;
   fix?: { range: [number, number]; text: string };
   suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
+  /** Not in ESLint's shape: other places involved (an earlier definition, a peer node's line). */
+  related?: OutRelated[];
   /** Not in ESLint's shape: kept for SARIF and others. */
   diagnostic?: Diagnostic;
+}
+
+/** A related location, 1-based like the message's own. */
+export interface OutRelated {
+  filePath: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /** One file's results in ESLint's JSON shape. */

@@ -17,6 +17,11 @@ beforeAll(() => {
   dir = tempDir();
   writeFileSync(join(dir, 'lb1.conf'), FIXABLE);
   writeFileSync(join(dir, 'clean.conf'), 'global_defs {\n  router_id lb9\n}\n');
+  // Two nodes of one cluster: peer findings with related locations in the other file.
+  const node = (prio: number): string =>
+    `vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 7\n  priority ${prio}\n  advert_int ${prio === 100 ? 1 : 2}\n  virtual_ipaddress {\n    10.0.7.1\n  }\n}\n`;
+  writeFileSync(join(dir, 'peer1.conf'), node(100));
+  writeFileSync(join(dir, 'peer2.conf'), node(90));
   // A name that needs escaping in every format.
   writeFileSync(join(dir, 'a,b:c&d.conf'), 'global_defs {\n  vrrp_strick\n}\n');
 });
@@ -76,7 +81,22 @@ describe('sarif', () => {
 
   it('validates with @microsoft/sarif-multitool (no errors or warnings)', () => {
     const out = join(dir, 'report.sarif');
-    const r = cli(['-f', 'sarif', '-o', out, 'lb1.conf', 'clean.conf', 'a,b:c&d.conf'], { cwd: dir });
+    const r = cli(
+      [
+        '-f',
+        'sarif',
+        '-o',
+        out,
+        'lb1.conf',
+        'clean.conf',
+        'a,b:c&d.conf',
+        '--peers',
+        'peer1.conf,peer2.conf',
+        'peer1.conf',
+        'peer2.conf',
+      ],
+      { cwd: dir },
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const tool = createRequire(join(root, 'package.json'))('@microsoft/sarif-multitool') as string;
@@ -94,6 +114,32 @@ describe('sarif', () => {
     }>;
     expect(findings.filter((f) => f.level === 'error' || f.level === 'warning' || f.level === undefined)).toEqual([]);
   }, 120_000);
+
+  it('gives peer findings related locations in the other node', () => {
+    const log = JSON.parse(cli(['-f', 'sarif', 'peer1.conf', 'peer2.conf'], { cwd: dir }).stdout);
+    const results = log.runs[0].results as Array<{
+      ruleId: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+      relatedLocations?: Array<{
+        id: number;
+        message: { text: string };
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+      }>;
+    }>;
+    const mismatch = results.find(
+      (x) =>
+        x.ruleId === 'peer-setting-mismatch' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'peer1.conf',
+    )!;
+    expect(mismatch.relatedLocations).toEqual([
+      expect.objectContaining({
+        id: 1,
+        physicalLocation: expect.objectContaining({
+          artifactLocation: { uri: 'peer2.conf', uriBaseId: '%SRCROOT%' },
+          region: expect.objectContaining({ startLine: 6 }),
+        }),
+      }),
+    ]);
+  });
 });
 
 describe('github', () => {
