@@ -167,6 +167,19 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
             if (m !== undefined) matches(m, d.message);
             if (c.messageId !== undefined) expect(d.messageId).toBe(c.messageId);
             expect(d.message).not.toMatch(/\{[a-z]\w*\}/); // every placeholder was filled
+            // Ranges and fixes lie inside their files.
+            const len = result.files[d.loc.file]!.text.length;
+            expect(
+              d.loc.start >= 0 && d.loc.start <= d.loc.end && d.loc.end <= len,
+              `loc ${d.loc.start}-${d.loc.end} of ${len}`,
+            ).toBe(true);
+            if (d.fix) {
+              const flen = result.files[d.fix.file]!.text.length;
+              expect(
+                d.fix.start >= 0 && d.fix.start <= d.fix.end && d.fix.end <= flen,
+                `fix ${d.fix.start}-${d.fix.end}`,
+              ).toBe(true);
+            }
           });
           if (c.output === null) expect(diags.filter((d) => d.fix)).toEqual([]);
           else if (c.output !== undefined) {
