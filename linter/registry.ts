@@ -21,6 +21,8 @@ import missingArgument from './rules/missing-argument';
 import missingOpenBrace from './rules/missing-open-brace';
 import oneLineBlock from './rules/one-line-block';
 import removedKeyword from './rules/removed-keyword';
+import requiredSettingMissing from './rules/required-setting-missing';
+import scriptDuplicate from './rules/script-duplicate';
 import scriptSecurity from './rules/script-security';
 import scriptShellSyntax from './rules/script-shell-syntax';
 import syncGroupMember from './rules/sync-group-member';
@@ -33,6 +35,7 @@ import unknownKeyword from './rules/unknown-keyword';
 import unterminatedQuote from './rules/unterminated-quote';
 import virtualServerGroupUndefined from './rules/virtual-server-group-undefined';
 import vrrpAuthentication from './rules/vrrp-authentication';
+import vrrpInterface from './rules/vrrp-interface';
 import vrrpOwnerTracking from './rules/vrrp-owner-tracking';
 import vrrpPreemptConflict from './rules/vrrp-preempt-conflict';
 import vrrpUnicastPeer from './rules/vrrp-unicast-peer';
@@ -65,6 +68,8 @@ export const rules: Rule[] = [
   missingOpenBrace,
   oneLineBlock,
   removedKeyword,
+  requiredSettingMissing,
+  scriptDuplicate,
   scriptSecurity,
   scriptShellSyntax,
   syncGroupMember,
@@ -77,6 +82,7 @@ export const rules: Rule[] = [
   unterminatedQuote,
   virtualServerGroupUndefined,
   vrrpAuthentication,
+  vrrpInterface,
   vrrpOwnerTracking,
   vrrpPreemptConflict,
   vrrpUnicastPeer,

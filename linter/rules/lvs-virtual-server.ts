@@ -24,6 +24,10 @@ export default defineRule({
     quorum:
       'quorum {quorum} for {vs} exceeds the total weight of its real servers ({total}); keepalived reduces it to {total}.',
     duplicate: 'Virtual server {vs}: real server {rs} is duplicated; keepalived removes the second one.',
+    family:
+      'Address family of virtual server {vs} and real server {rs} differ; keepalived skips the real server (only TUN can mix families).',
+    schedulerFlag:
+      '{flag} only applies to the {scheduler} scheduler, set with lb_algo {scheduler} before it; keepalived ignores it.',
     first: 'first definition',
   },
   check(ctx) {
@@ -46,12 +50,27 @@ export default defineRule({
       const method = (lastChild(vs, 'lb_kind') ?? lastChild(vs, 'lvs_method'))?.args[0]?.text;
       if (!method && !rss.some((r) => lastChild(r, 'lb_kind') || lastChild(r, 'lvs_method')))
         ctx.report({ loc: at, messageId: 'noMethod', data });
+      // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
+      let sched: string | undefined;
+      for (const c of vs.children ?? []) {
+        if (!c.spec) continue;
+        if (c.keyword.text === 'lb_algo' || c.keyword.text === 'lvs_sched') sched = c.args[0]?.text;
+        const m = /^(sh|mh)-(port|fallback)$/.exec(c.keyword.text);
+        if (m && sched !== m[1])
+          ctx.report({ loc: lineLoc(c), messageId: 'schedulerFlag', data: { flag: c.keyword.text, scheduler: m[1] } });
+      }
+      const vsFamily = kind === 'address' ? ipFamily(vs.args[0]!.text) : 0;
       const seen = new Map<string, Word>();
       let total = 0;
       for (const rs of rss) {
         const addr = rs.args[0]!;
         const port = rs.args[1];
         const rsName = rs.args.map((w) => w.text).join(' ');
+        const rsMethod = (lastChild(rs, 'lb_kind') ?? lastChild(rs, 'lvs_method'))?.args[0]?.text ?? method;
+        if (vsFamily && rsMethod !== 'TUN' && ipFamily(addr.text) !== vsFamily) {
+          ctx.report({ loc: addr, messageId: 'family', data: { ...data, rs: rsName } });
+          continue;
+        }
         const key = `${normAddr(addr.text)} ${intOf(port) ?? 0}`;
         const prev = seen.get(key);
         if (prev)
@@ -65,7 +84,6 @@ export default defineRule({
         total += intOf(lastChild(rs, 'weight')?.args[0]) ?? 1;
         if (kind === 'fwmark' && port && intOf(port) !== 0)
           ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: rsName } });
-        const rsMethod = (lastChild(rs, 'lb_kind') ?? lastChild(rs, 'lvs_method'))?.args[0]?.text ?? method;
         const rsPort = intOf(port);
         if (
           kind === 'address' &&

@@ -1,7 +1,7 @@
-import type { Statement } from '../../grammar/index';
+import type { Loc, Statement } from '../../grammar/index';
 import { nodeModel, usable, type TrackDef, type TrackEntry } from '../peer/model';
 import { scriptUses, type ScriptUse } from '../peer/script-command';
-import { child, defineRule, walk } from '../types';
+import { child, defineRule, spanning, walk } from '../types';
 
 /** A vrrp_script keeps its script unless it is missing or has an unbalanced quote. */
 function hasScript(s: Statement, uses: ScriptUse[]): boolean {
@@ -34,7 +34,9 @@ export default defineRule({
   check(ctx) {
     const m = nodeModel(ctx.parse);
     const uses = scriptUses(ctx.parse);
-    const check = (kind: TrackEntry['kind'], name: TrackEntry['name'], order: number): void => {
+    const check = (kind: TrackEntry['kind'], name: TrackEntry['name'], order: number, until?: Loc): void => {
+      // FILE_CHECK also reports "no track_file" at its closing brace: cover that line too.
+      const loc = until ? spanning(name, until) : name;
       const defs: TrackDef[] = m.defs[kind].get(name.text) ?? [];
       if (name.opaque) return;
       const data = { kind: KIND_WORD[kind], name: name.text };
@@ -43,12 +45,12 @@ export default defineRule({
         const later = defs[0];
         if (later)
           ctx.report({
-            loc: name,
+            loc,
             messageId: 'later',
             data,
             related: [{ loc: later.stmt.args[0]!, messageId: 'definition', data }],
           });
-        else ctx.report({ loc: name, messageId: 'notFound', data });
+        else ctx.report({ loc, messageId: 'notFound', data });
         return;
       }
       if (kind === 'script' && !earlier.some((d) => hasScript(d.stmt, uses))) {
@@ -77,7 +79,8 @@ export default defineRule({
       if (top.keyword.text !== 'virtual_server' || !top.spec) return;
       walk([top], (s: Statement) => {
         if (!s.spec || !s.args[0]) return;
-        if (s.parentPath.endsWith('FILE_CHECK') && s.keyword.text === 'track_file') check('file', s.args[0], order);
+        if (s.parentPath.endsWith('FILE_CHECK') && s.keyword.text === 'track_file')
+          check('file', s.args[0], order, s.parent?.close);
         // BFD_CHECK looks its name up after reading, so any definition counts.
         if (s.parentPath.endsWith('BFD_CHECK') && s.keyword.text === 'name') check('bfd', s.args[0], Infinity);
       });

@@ -38,6 +38,19 @@ ruleTester('lvs-virtual-server', {
       messages: [/no protocol set/, /no scheduler set/, /no forwarding method set/],
     },
     {
+      name: 'real server of another family',
+      code: vs(
+        '10.0.0.1 80',
+        base.replace('DR', 'NAT') + '  real_server <|2001:db8::1|> 80 {\n  }\n  real_server 10.0.1.1 80 {\n  }\n',
+      ),
+      messageId: 'family',
+    },
+    {
+      name: 'sh-port before lb_algo sh',
+      code: vs('10.0.0.1 80', '  <|sh-port|>\n' + base.replace('rr', 'sh') + '  real_server 10.0.1.1 80 {\n  }\n'),
+      message: 'sh-port only applies to the sh scheduler, set with lb_algo sh before it; keepalived ignores it.',
+    },
+    {
       name: 'duplicate real server',
       code: vs('10.0.0.1 80', base + '  real_server 10.0.1.1 80 {\n  }\n  <|real_server 10.0.1.1 80|> {\n  }\n'),
       messageId: 'duplicate',

@@ -53,7 +53,7 @@ ruleTester('track-undefined', {
     },
     {
       name: 'FILE_CHECK naming an undefined track_file',
-      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    FILE_CHECK {\n      track_file <|nosuch|>\n    }\n  }\n}\n',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    FILE_CHECK {\n      track_file <|nosuch\n    }|>\n  }\n}\n',
       message: 'track file "nosuch" is not defined; keepalived ignores this entry.',
     },
   ],

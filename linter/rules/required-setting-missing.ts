@@ -1,0 +1,42 @@
+import type { Statement } from '../../grammar/index';
+import { childrenNamed, defineRule, lineLoc, spanning, walk } from '../types';
+
+/** Objects keepalived removes when a mandatory keyword is missing, and the keyword each needs. */
+const REQUIRED: Array<{ path: RegExp; keyword: string; needs: string; messageId: string }> = [
+  { path: /^root$/, keyword: 'vrrp_script', needs: 'script', messageId: 'vrrpScript' },
+  { path: /^root$/, keyword: 'vrrp_track_process', needs: 'process', messageId: 'trackProcess' },
+  { path: /^root$/, keyword: 'track_file', needs: 'file', messageId: 'trackFile' },
+  { path: /^root$/, keyword: 'vrrp_track_file', needs: 'file', messageId: 'trackFile' },
+  { path: /^root$/, keyword: 'bfd_instance', needs: 'neighbor_ip', messageId: 'bfdNeighbor' },
+  { path: /> real_server$/, keyword: 'MISC_CHECK', needs: 'misc_path', messageId: 'miscPath' },
+  { path: /> real_server$/, keyword: 'FILE_CHECK', needs: 'track_file', messageId: 'fileCheck' },
+];
+
+/** keepalived reports these when it closes the block: the range runs to the closing brace. */
+const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
+
+/** Blocks without the keyword that makes them usable; keepalived removes or skips them. */
+export default defineRule({
+  id: 'required-setting-missing',
+  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  description:
+    'vrrp_script without script, vrrp_track_process without process, track_file without file, bfd_instance without neighbor_ip, MISC_CHECK without misc_path, FILE_CHECK without track_file.',
+  messages: {
+    vrrpScript:
+      'vrrp_script "{name}" has no script; keepalived removes it, and every track_script naming it is ignored.',
+    trackProcess: 'vrrp_track_process "{name}" has no process; keepalived ignores it.',
+    trackFile: 'track_file "{name}" has no file; keepalived ignores it.',
+    bfdNeighbor: 'bfd_instance "{name}" has no neighbor_ip; keepalived disables it.',
+    miscPath: 'MISC_CHECK has no misc_path; keepalived skips the checker.',
+    fileCheck: 'FILE_CHECK has no track_file; keepalived ignores the checker.',
+  },
+  check(ctx) {
+    walk(ctx.parse.body, (s) => {
+      if (!s.spec || !s.open) return;
+      const req = REQUIRED.find((r) => r.keyword === s.keyword.text && r.path.test(s.parentPath));
+      if (!req || childrenNamed(s, req.needs).length) return;
+      if (req.path.source === '^root$' && s.args.length !== 1) return;
+      ctx.report({ loc: blockLoc(s), messageId: req.messageId, data: { name: s.args[0]?.text ?? '' } });
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import type { Statement } from '../../grammar/index';
+import { defineRule, lineLoc, walk } from '../types';
+
+/** The same script keyword twice in one block: keepalived keeps the first. */
+export default defineRule({
+  id: 'script-duplicate',
+  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  description: 'A notify or other script keyword given twice in one block; keepalived ignores the second.',
+  messages: {
+    duplicate:
+      '{keyword} script already specified; keepalived ignores "{command}". Use one script that takes the state as an argument (notify receives it).',
+    first: 'first {keyword}',
+  },
+  check(ctx) {
+    walk(ctx.parse.body, (s) => {
+      if (!s.children || !s.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') return;
+      const seen = new Map<string, Statement>();
+      for (const c of s.children) {
+        if (!c.spec?.params?.length || c.spec.params[0]!.type !== 'script' || !c.args.length) continue;
+        const first = seen.get(c.keyword.text);
+        if (!first) {
+          seen.set(c.keyword.text, c);
+          continue;
+        }
+        ctx.report({
+          loc: lineLoc(c),
+          messageId: 'duplicate',
+          data: { keyword: c.keyword.text, command: c.args[0]!.text },
+          related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: c.keyword.text } }],
+        });
+      }
+    });
+  },
+});

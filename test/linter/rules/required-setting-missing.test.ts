@@ -1,0 +1,28 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('required-setting-missing', {
+  valid: [
+    'vrrp_script chk {\n  script "/bin/true"\n}\n',
+    'vrrp_track_process P {\n  process nginx\n}\n',
+    'track_file tf {\n  file /run/tf\n}\n',
+    'bfd_instance B {\n  neighbor_ip 10.0.0.9\n}\n',
+    'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path /bin/true\n    }\n  }\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'vrrp_script without script: reported at the closing brace, so the range runs to it',
+      code: '<|vrrp_script chk {\n  interval 2\n}|>\n',
+      message: 'vrrp_script "chk" has no script; keepalived removes it, and every track_script naming it is ignored.',
+    },
+    { code: '<|vrrp_track_process P2 {\n  weight 10\n}|>\n', messageId: 'trackProcess' },
+    { code: '<|track_file tf {\n  weight 2\n}|>\n', messageId: 'trackFile' },
+    { code: '<|bfd_instance B2 {\n  min_rx 10\n}|>\n', messageId: 'bfdNeighbor' },
+    {
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    <|MISC_CHECK {\n      misc_timeout 5\n    }|>\n    <|FILE_CHECK {\n    }|>\n  }\n}\n',
+      messages: [
+        'MISC_CHECK has no misc_path; keepalived skips the checker.',
+        'FILE_CHECK has no track_file; keepalived ignores the checker.',
+      ],
+    },
+  ],
+});
