@@ -186,9 +186,24 @@ export function complete(parse: ParseResult, offset: number, opts: CompletionOpt
   }
 
   if (done === 0) {
-    return blockKeywords(block.path)
+    const out = blockKeywords(block.path)
       .filter((k) => availableIn(k, opts.targetVersion))
       .map((k) => keywordItem(k, range, opts));
+    // `include` is read by the preprocessor, so it is valid in every block.
+    out.push({
+      label: 'include',
+      kind: CompletionItemKind.Keyword,
+      detail: 'include PATTERN',
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value:
+          'Reads the files matching a glob pattern here, as if their text stood in place of this line. Relative patterns are relative to this file’s folder.',
+      },
+      sortText: '0include',
+      textEdit: { range, newText: opts.snippets ? 'include ${1:/etc/keepalived/conf.d/*.conf}' : 'include' },
+      insertTextFormat: opts.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    });
+    return out;
   }
 
   const keyword = ctx.words[0]!;

@@ -4,6 +4,7 @@ import type { Definition, ParseResult } from '../grammar/index';
 import { wordAt } from './ast-query';
 import { toRange } from './locations';
 import { describeParam, keywordMarkdown } from './keyword-docs';
+import { occurrenceAt, related } from './navigation';
 
 const fence = (s: string): string => '```keepalived\n' + s + '\n```';
 
@@ -42,6 +43,20 @@ export function hover(parse: ParseResult, offset: number): Hover | null {
       contents: { kind: MarkupKind.Markdown, value: definitionMarkdown(parse, def.name, def, false) },
       range: toRange(parse, def.nameLoc),
     };
+
+  const occ = occurrenceAt(parse, offset);
+  if (occ && !occ.decl) {
+    const decls = related(parse, occ).filter((x) => x.decl);
+    const where = decls.map((d) => {
+      const f = parse.files[d.loc.file]!;
+      const line = f.lines.lineOf(d.loc.start) + 1;
+      return d.loc.file === 0 ? `line ${line}` : `${f.path}:${line}`;
+    });
+    const value = decls.length
+      ? `\`${occ.kind} ${occ.name}\`, defined at ${where.join(', ')}.`
+      : `\`${occ.name}\`: no ${occ.kind} of this name is defined in this configuration.`;
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(parse, occ.loc) };
+  }
 
   const at = wordAt(parse, offset);
   if (!at || !at.stmt.spec) return null;

@@ -1,7 +1,13 @@
 // Named things and their uses, across the document and its includes: vrrp_script,
 // vrrp_instance, track_file, vrrp_track_process, virtual_server_group and $NAME definitions.
 // Serves go to definition, references and rename.
-import type { Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import {
+  DocumentHighlightKind,
+  type DocumentHighlight,
+  type Location,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { Loc, ParseResult, Word } from '../grammar/index';
 import { isLiteral, statements } from './ast-query';
 import { fileUri, toLocation, toRange } from './locations';
@@ -161,4 +167,16 @@ export function declaredNames(parse: ParseResult, kind: string): string[] {
         .map((o) => o.name),
     ),
   ];
+}
+
+/** Highlights of the thing under the cursor in the document itself (declarations as Write). */
+export function highlights(parse: ParseResult, offset: number): DocumentHighlight[] {
+  const o = occurrenceAt(parse, offset);
+  if (!o) return [];
+  return related(parse, o)
+    .filter((x) => x.loc.file === 0)
+    .map((x) => ({
+      range: toRange(parse, x.loc),
+      kind: x.decl ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    }));
 }

@@ -27,7 +27,7 @@ import { formatEdits } from './formatting';
 import { hover } from './hover';
 import { documentLinks } from './links';
 import { toOffset, uriToPath } from './locations';
-import { definition, prepareRename, references, rename } from './navigation';
+import { definition, highlights, prepareRename, references, rename } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { PeerScheduler } from './peers';
 import {
@@ -221,6 +221,7 @@ export function startServer(connection: Connection): void {
         documentRangeFormattingProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         renameProvider: prepare ? { prepareProvider: true } : true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -368,6 +369,7 @@ export function startServer(connection: Connection): void {
       }
     }),
   );
+  connection.onDocumentHighlight(guard('documentHighlight', [], (p, a) => highlights(a.parse, offsetOf(p, a))));
   connection.onDocumentLinks(guard('documentLink', [], (_p, a) => documentLinks(a.parse)));
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], (p, a) => {

@@ -391,6 +391,23 @@ describe('hover', () => {
     })) as Hover;
     expect((h.contents as { value: string }).value).toContain('192.168.0.10');
   });
+  it('shows where a tracked script is defined', async () => {
+    const h = (await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(CONF, 'chk_haproxy', 2, 1),
+    })) as Hover;
+    expect((h.contents as { value: string }).value).toBe('`vrrp_script chk_haproxy`, defined at line 8.');
+  });
+  it('highlights a name and its uses', async () => {
+    const hl = (await client.conn.sendRequest('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: positionOf(CONF, 'VI_1', 1),
+    })) as Array<{ range: { start: { line: number } }; kind: number }>;
+    expect(hl.map((x) => [x.range.start.line, x.kind])).toEqual([
+      [12, 3],
+      [27, 2],
+    ]);
+  });
   it('answers null off any word', async () => {
     expect(
       await client.conn.sendRequest('textDocument/hover', {
