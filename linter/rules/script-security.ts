@@ -6,8 +6,10 @@ import { defineRule, lineLoc, spanning } from '../types';
 /** Which keepalived process runs a script, by where it is configured. */
 function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {
   if (s.parentPath.startsWith('root > virtual_server')) return 'checker';
-  if (s.parentPath.startsWith('root > global_defs'))
-    return s.keyword.text.startsWith('vrrp_') ? 'vrrp' : s.keyword.text.startsWith('lvs_') ? 'checker' : 'parent';
+  if (s.parentPath.startsWith('root > global_defs')) {
+    if (s.keyword.text === 'startup_script' || s.keyword.text === 'shutdown_script') return 'parent';
+    return s.keyword.text.startsWith('lvs_') ? 'checker' : 'vrrp';
+  }
   return 'vrrp';
 }
 
@@ -46,9 +48,16 @@ export default defineRule({
         ctx.report({ loc: lineLoc(m.enableScriptSecurity), messageId: 'noUser', severity: 'warning' });
       return;
     }
+    // A process only runs (and checks its scripts) when it has something to do.
+    const running = {
+      vrrp: m.instances.some((i) => i.stmt.args.length === 1),
+      checker: ctx.parse.body.some((s) => s.spec && s.keyword.text === 'virtual_server'),
+      parent: true,
+    };
     const byProcess = new Map<string, ScriptUse[]>();
     for (const u of uses) {
       const p = processOf(u.stmt);
+      if (!running[p]) continue;
       byProcess.set(p, [...(byProcess.get(p) ?? []), u]);
     }
     // Whether a script file exists is only known on the host; the linter is sure only of system programs.

@@ -9,13 +9,15 @@ ruleTester('script-security', {
     // keepalived cannot find these programs, so it runs nothing and reports nothing.
     'vrrp_script chk {\n  script "</dev/tcp/127.0.0.1/80"\n}\n',
     inst('  notify_master "scripts/master.sh"\n'),
+    // Without any vrrp_instance the VRRP process has nothing to run.
+    'vrrp_script chk {\n  script "/usr/bin/pgrep -x nginx"\n}\n',
     // Unbalanced quote: keepalived drops the script.
     inst('  notify_master "/bin/echo \'abc"\n'),
   ],
   invalid: [
     {
       name: 'a vrrp_script (even unused) running a system program',
-      code: 'vrrp_script chk {\n  script <|"/usr/bin/pgrep -x nginx"|>\n}\n',
+      code: 'vrrp_script chk {\n  script <|"/usr/bin/pgrep -x nginx"|>\n}\n' + inst(''),
       message:
         'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
     },
@@ -23,6 +25,16 @@ ruleTester('script-security', {
       name: 'a program found in PATH',
       code: inst('  notify_backup <|"killall -0 haproxy"|>\n'),
       messageId: 'vrrp',
+    },
+    {
+      name: 'global notify_fifo_script belongs to the VRRP process',
+      code: 'global_defs {\n  notify_fifo_script <|"/bin/true"|>\n}\n' + inst(''),
+      messageId: 'vrrp',
+    },
+    {
+      name: 'start-up scripts belong to the parent process',
+      code: 'global_defs {\n  startup_script <|"/bin/true"|>\n}\n',
+      messageId: 'parent',
     },
     {
       name: 'checker scripts',
