@@ -193,6 +193,29 @@ describe('diagnostics', () => {
     expect(d.diagnostics.find((x) => x.code === 'unknown-keyword')?.severity).toBe(2);
   });
 
+  it('reports an invalid .keepalived-lint.json at the top of the document', async () => {
+    const ws = workspace({ '.keepalived-lint.json': '{ "rules": { "no-such-rule": "off" } }' });
+    const d = await client.open(ws.uri('keepalived.conf'), 'global_defs {\n}\n');
+    const e = d.diagnostics.find((x) => x.code === 'config-error');
+    expect(e?.message).toMatch(/no-such-rule/);
+    expect(e?.range.start).toEqual({ line: 0, character: 0 });
+  });
+
+  it('re-reads settings on workspace/didChangeConfiguration', async () => {
+    const c = await startClient();
+    try {
+      const uri = workspace({}).uri('keepalived.conf');
+      const d = await c.open(uri, 'global_defs {\n  bogus_keyword 1\n}\n');
+      expect(d.diagnostics.map((x) => x.code)).toContain('unknown-keyword');
+      c.settings = { rules: { 'unknown-keyword': 'off' } };
+      const wait = c.diagnostics(uri);
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      expect((await wait).diagnostics.map((x) => x.code)).not.toContain('unknown-keyword');
+    } finally {
+      await c.close();
+    }
+  });
+
   it('localizes messages with initializationOptions.locale', async () => {
     const c = await startClient({ initializationOptions: { locale: 'zh-cn' } });
     try {
