@@ -68,7 +68,8 @@ export default defineRule({
         const rsName = rs.args.map((w) => w.text).join(' ');
         const rsMethod = (lastChild(rs, 'lb_kind') ?? lastChild(rs, 'lvs_method'))?.args[0]?.text ?? method;
         if (vsFamily && rsMethod !== 'TUN' && ipFamily(addr.text) !== vsFamily) {
-          ctx.report({ loc: addr, messageId: 'family', data: { ...data, rs: rsName } });
+          // Reported when keepalived closes the real_server block.
+          ctx.report({ loc: spanning(addr, rs.close), messageId: 'family', data: { ...data, rs: rsName } });
           continue;
         }
         const key = `${normAddr(addr.text)} ${intOf(port) ?? 0}`;

@@ -41,7 +41,7 @@ ruleTester('lvs-virtual-server', {
       name: 'real server of another family',
       code: vs(
         '10.0.0.1 80',
-        base.replace('DR', 'NAT') + '  real_server <|2001:db8::1|> 80 {\n  }\n  real_server 10.0.1.1 80 {\n  }\n',
+        base.replace('DR', 'NAT') + '  real_server <|2001:db8::1 80 {\n  }|>\n  real_server 10.0.1.1 80 {\n  }\n',
       ),
       messageId: 'family',
     },
