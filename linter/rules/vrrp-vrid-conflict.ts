@@ -31,15 +31,14 @@ export default defineRule({
           if (group(i) !== group(o)) continue;
           ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicast', data, related });
         } else {
-          const src = (x: Instance): string =>
-            x.unicastSrc ? normAddr(x.unicastSrc.text) : `if:${x.iface?.text ?? ''}`;
-          if (src(i) !== src(o)) continue;
+          // keepalived compares configured source addresses; without one it reports nothing.
+          if (!i.unicastSrc || !o.unicastSrc || normAddr(i.unicastSrc.text) !== normAddr(o.unicastSrc.text)) continue;
           const peers = new Set(o.peers.map((p) => normAddr(p.text)));
           if (!i.peers.some((p) => peers.has(normAddr(p.text)))) continue;
           ctx.report({
             loc: i.vridStmt.args[0]!,
             messageId: 'unicast',
-            data: { ...data, name: i.name, other: o.name },
+            data,
             related,
           });
         }

@@ -11,6 +11,12 @@ ruleTester('vrrp-vrid-conflict', {
     // IPv4 and IPv6 are separate VRID spaces.
     inst('VI_1', '51') +
       'vrrp_instance VI_6 {\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    fe80::1/64\n  }\n}\n',
+    // Unicast without a configured source: keepalived does not compare (keepalived -t accepts it).
+    inst('VI_1', '51', '  unicast_peer {\n    10.1.0.2\n  }\n') +
+      inst('VI_2', '51', '  unicast_peer {\n    10.1.0.2\n  }\n'),
+    // Same source, no common peer.
+    inst('VI_1', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.2\n  }\n') +
+      inst('VI_2', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.3\n  }\n'),
     // Unicast and multicast are separate too.
     inst('VI_1', '51') + inst('VI_2', '51', '  unicast_peer {\n    10.1.0.2\n  }\n'),
   ],
@@ -26,6 +32,7 @@ ruleTester('vrrp-vrid-conflict', {
         inst('VI_1', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.2\n  }\n') +
         inst('VI_2', '<|51|>', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.2\n  }\n'),
       messageId: 'unicast',
+      message: '(VI_1) duplicate VRID conflict with VI_2 VRID 51: same unicast source and a common peer.',
     },
   ],
 });
