@@ -1,0 +1,396 @@
+// The fuzz oracle: runs one input through parse, lint, --fix-style fixing and formatting, and
+// returns every broken invariant as a message (an empty list means the input passed). Shared by
+// the bounded vitest suites (test/fuzz/*.test.ts) and the long run (scripts/fuzz.mjs), so it has
+// no vitest imports.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { allKeywords, decodeBytes, parseFile, type FileAccess, type FileStat, type ParseResult } from '../../grammar/index';
+import { lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
+import { applyFixes, isSafeFix, type TextEdit } from '../../host/fix';
+import { formatBlocker, formatEdits } from '../../server/formatting';
+
+/** Folder of the in-memory tree the fuzz inputs live in. */
+export const FUZZ_DIR = '/fuzz';
+/** Path of the root file. */
+export const ROOT_FILE = `${FUZZ_DIR}/keepalived.conf`;
+
+/** One fuzz input: the root file's bytes, plus other files of the tree (for include lines). */
+export interface FuzzInput {
+  root: Uint8Array;
+  /** More files by name under FUZZ_DIR (e.g. 'inc.conf'), reachable by `include` lines. */
+  others?: Record<string, Uint8Array>;
+  options?: LintOptions;
+}
+
+/** An in-memory FileAccess: the files given, their folders, nothing else. */
+export function memFs(files: ReadonlyMap<string, Uint8Array>): FileAccess {
+  const dirs = new Set<string>(['/']);
+  for (const p of files.keys()) {
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) dirs.add(p.slice(0, i));
+  }
+  return {
+    stat(p: string): FileStat {
+      const b = files.get(p);
+      if (b) return { kind: 'file', size: b.length, executable: false };
+      if (dirs.has(p)) return { kind: 'directory', size: 0, executable: false };
+      return { kind: 'missing', size: 0, executable: false };
+    },
+    readFile(p: string) {
+      return files.get(p) ?? { error: 'ENOENT: no such file' };
+    },
+    readDir(p: string) {
+      if (!dirs.has(p)) return undefined;
+      const pre = p === '/' ? '/' : `${p}/`;
+      const names = new Set<string>();
+      for (const k of [...files.keys(), ...dirs]) {
+        if (k.startsWith(pre) && k.length > pre.length) names.add(k.slice(pre.length).split('/')[0]!);
+      }
+      return [...names];
+    },
+  };
+}
+
+/** Time allowed for one parse + lint of `bytes` bytes (generous: CI machines are slow and shared). */
+export function timeBudgetMs(bytes: number): number {
+  return 250 + bytes * 0.01;
+}
+
+/** Comment texts of file 0 of a parse (without trailing blanks, which formatting may drop). */
+export function commentTexts(parse: ParseResult): string[] {
+  const text = parse.files[0]?.text ?? '';
+  return parse.comments
+    .filter((c) => c.file === 0)
+    .map((c) => text.slice(c.start, c.end).replace(/[ \t\r\f\v]+$/, ''))
+    .filter(Boolean);
+}
+
+/** Whitespace-separated words of a text. */
+export function words(text: string): string[] {
+  return text.split(/[ \t\r\n\f\v]+/).filter(Boolean);
+}
+
+/** Each text of `before` that `after` holds fewer times than `before` does. */
+export function lostTexts(before: readonly string[], after: string): string[] {
+  const need = new Map<string, number>();
+  for (const c of before) need.set(c, (need.get(c) ?? 0) + 1);
+  const lost: string[] = [];
+  for (const [c, n] of need) {
+    let have = 0;
+    for (let i = after.indexOf(c); i !== -1 && have < n; i = after.indexOf(c, i + Math.max(1, c.length))) have++;
+    if (have < n) lost.push(c);
+  }
+  return lost;
+}
+
+/** The keyword/argument words keepalived sees, one string per statement or value line, in order. */
+export function meaning(parse: ParseResult): string[] {
+  const out: string[] = [];
+  const visit = (body: ParseResult['body']): void => {
+    for (const s of body) {
+      out.push([s.keyword.text, ...s.args.map((w) => w.text)].join(' '));
+      for (const e of s.entries ?? []) out.push('  ' + e.map((w) => w.text).join(' '));
+      if (s.children) {
+        out.push('{');
+        visit(s.children);
+        out.push('}');
+      }
+    }
+  };
+  visit(parse.body);
+  return out;
+}
+
+/** Structural parse problems: a fix must never add one. */
+const STRUCTURAL = new Set([
+  'unterminated-quote',
+  'unexpected-open-brace',
+  'extra-close-brace',
+  'missing-open-brace',
+  'unclosed-block',
+  'binary-file',
+]);
+
+/** An unknown keyword followed by "{" is a brace problem too (its "{" is ignored). */
+const isStructural = (p: ParseResult['problems'][number]): boolean =>
+  p.loc.file === 0 && (STRUCTURAL.has(p.code) || (p.code === 'unknown-keyword' && Boolean(p.data.opensBlock)));
+
+function structuralCount(parse: ParseResult): number {
+  return parse.problems.filter(isStructural).length;
+}
+
+/** What one check run saw (for summaries). */
+export interface CheckStats {
+  bytes: number;
+  ms: number;
+  diagnostics: number;
+  fixesApplied: number;
+  fixPasses: number;
+  formatEdits: number;
+  formatRefused: boolean;
+}
+
+/** Result of checking one input. */
+export interface CheckResult {
+  failures: string[];
+  stats: CheckStats;
+  /** The root text and diagnostics of the first lint (for classifying failures). */
+  text?: string;
+  diagnostics?: Diagnostic[];
+}
+
+/** Which checks to run. */
+export interface CheckOptions {
+  fix?: boolean;
+  format?: boolean;
+  /** Enforce the time budget (off when a debugger or coverage slows things down). */
+  timing?: boolean;
+  /** Passes allowed for fixing to reach a fixed point. */
+  maxFixPasses?: number;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
+}
+
+/** Parses and lints the tree with the root file replaced by `rootBytes`. */
+function parseAndLint(input: FuzzInput, rootBytes: Uint8Array): { parse: ParseResult; diags: Diagnostic[]; ms: number } {
+  const files = new Map<string, Uint8Array>();
+  for (const [name, b] of Object.entries(input.others ?? {})) files.set(`${FUZZ_DIR}/${name}`, b);
+  files.set(ROOT_FILE, rootBytes);
+  const fs = memFs(files);
+  const t0 = performance.now();
+  const parse = parseFile(ROOT_FILE, {
+    fs,
+    targetVersion: input.options?.targetVersion,
+    configId: input.options?.configId,
+    includeRoot: input.options?.includeRoot,
+  });
+  const diags = lintParse(parse, input.options ?? {});
+  return { parse, diags, ms: performance.now() - t0 };
+}
+
+/** Every diagnostic (and fix) range lies inside an existing file's text. */
+export function rangeFailures(parse: ParseResult, diags: readonly Diagnostic[]): string[] {
+  const out: string[] = [];
+  const check = (what: string, d: Diagnostic, loc: { file: number; start: number; end: number }): void => {
+    const f = parse.files[loc.file];
+    if (!Number.isInteger(loc.file) || !f) {
+      out.push(`${what} of ${d.ruleId} points at file ${loc.file} of ${parse.files.length}`);
+      return;
+    }
+    const ok =
+      Number.isInteger(loc.start) && Number.isInteger(loc.end) && loc.start >= 0 && loc.start <= loc.end && loc.end <= f.text.length;
+    if (!ok) out.push(`${what} of ${d.ruleId} is [${loc.start}, ${loc.end}) in a text of ${f.text.length}: ${d.message}`);
+  };
+  for (const d of diags) {
+    check('range', d, d.loc);
+    if (d.fix) check('fix range', d, d.fix);
+    if (typeof d.message !== 'string' || d.message.length === 0) out.push(`${d.ruleId} has an empty message`);
+  }
+  return out;
+}
+
+/** Safe fixes of file 0 as edits (what `--fix` applies to the file given). */
+function rootFixes(diags: readonly Diagnostic[]): TextEdit[] {
+  return diags
+    .filter((d) => d.fix && d.fix.file === 0 && isSafeFix(d))
+    .map((d) => ({ start: d.fix!.start, end: d.fix!.end, text: d.fix!.text }));
+}
+
+/** The formatter's result on file 0 of a parse, applied the way an editor applies it. */
+export function formatText(parse: ParseResult): { text: string; edits: number; refused: boolean } {
+  const text = parse.files[0]!.text;
+  const edits = formatEdits(parse, { tabSize: 4, insertSpaces: true });
+  const doc = TextDocument.create('file:///fuzz/keepalived.conf', 'keepalived', 1, text);
+  return { text: TextDocument.applyEdits(doc, edits), edits: edits.length, refused: formatBlocker(parse) !== undefined };
+}
+
+/** Runs every check on one input. Never throws: an exception is a failure. */
+export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResult {
+  const failures: string[] = [];
+  const others = Object.values(input.others ?? {}).reduce((n, b) => n + b.length, 0);
+  const stats: CheckStats = {
+    bytes: input.root.length + others,
+    ms: 0,
+    diagnostics: 0,
+    fixesApplied: 0,
+    fixPasses: 0,
+    formatEdits: 0,
+    formatRefused: false,
+  };
+  let first: ReturnType<typeof parseAndLint>;
+  try {
+    first = parseAndLint(input, input.root);
+  } catch (e) {
+    failures.push(`parse/lint threw: ${describe(e)}`);
+    return { failures, stats };
+  }
+  stats.ms = first.ms;
+  stats.diagnostics = first.diags.length;
+  if (opts.timing !== false && first.ms > timeBudgetMs(stats.bytes)) {
+    // One retry, so a GC pause or a busy neighbour does not count as a failure.
+    const again = parseAndLint(input, input.root);
+    stats.ms = Math.min(first.ms, again.ms);
+    if (again.ms > timeBudgetMs(stats.bytes))
+      failures.push(`parse+lint of ${stats.bytes} bytes took ${Math.round(stats.ms)} ms (budget ${Math.round(timeBudgetMs(stats.bytes))} ms)`);
+  }
+  failures.push(...rangeFailures(first.parse, first.diags));
+  if (first.parse.files[0]?.path !== ROOT_FILE) failures.push(`file 0 is ${first.parse.files[0]?.path}, not the root`);
+  if (failures.length) return { failures, stats };
+
+  const file0 = first.parse.files[0]!;
+  const result: CheckResult = { failures, stats, text: file0.text, diagnostics: first.diags };
+  const decoded = decodeBytes(input.root);
+
+  if (opts.fix !== false) {
+    // --fix: apply the safe fixes of file 0, re-lint, repeat until nothing is left to apply.
+    // Compared as bytes (latin1 strings): a fix that removes the one stray byte of a Latin-1
+    // file makes the rest decode as UTF-8, which changes the text but not a byte of a comment.
+    const asBytes = (t: string, encoding: string): string => (encoding === 'latin1' ? t : Buffer.from(t, 'utf8').toString('latin1'));
+    const comments = commentTexts(first.parse).map((c) => asBytes(c, file0.encoding));
+    const structural = structuralCount(first.parse);
+    let text = file0.text;
+    let cur = first;
+    const maxPasses = opts.maxFixPasses ?? 6;
+    let converged = false;
+    try {
+      for (let pass = 0; pass < maxPasses; pass++) {
+        const edits = rootFixes(cur.diags);
+        const next = applyFixes(text, edits);
+        if (next.applied === 0 || next.text === text) {
+          converged = true;
+          break;
+        }
+        stats.fixesApplied += next.applied;
+        stats.fixPasses = pass + 1;
+        text = next.text;
+        const bytes = new TextEncoder().encode(text);
+        // Re-encode the way --fix writes (latin1 stays latin1), so the next pass reads the same text.
+        const enc = decoded.encoding === 'latin1' ? Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff) : bytes;
+        const bommed = decoded.bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...enc]) : enc;
+        cur = parseAndLint(input, bommed);
+        const now = cur.parse.files[0]!;
+        const lost = lostTexts(comments, asBytes(now.text, now.encoding));
+        if (lost.length) {
+          failures.push(`fix pass ${pass + 1} removed comment(s): ${lost.map((c) => JSON.stringify(c)).join(', ')}`);
+          break;
+        }
+        const r = rangeFailures(cur.parse, cur.diags);
+        if (r.length) {
+          failures.push(...r.map((m) => `after fix pass ${pass + 1}: ${m}`));
+          break;
+        }
+      }
+      if (!converged && failures.length === 0)
+        failures.push(`--fix did not converge in ${maxPasses} passes (still fixing: ${rootFixes(cur.diags).map((e) => JSON.stringify(e)).join(' ')})`);
+      // A pass may open a block that a later pass closes (a typo fixed on a block keyword turns
+      // its ignored "{" into a real one), so only the end result counts.
+      const s = structuralCount(cur.parse);
+      if (converged && s > structural) {
+        const codes = cur.parse.problems.filter(isStructural).map((p) => p.code);
+        failures.push(`--fix left more structural problems than it found (${structural} -> ${s}: ${codes.join(', ')})`);
+      }
+    } catch (e) {
+      failures.push(`fixing threw: ${describe(e)}`);
+    }
+  }
+
+  if (opts.format !== false) {
+    try {
+      const once = formatText(first.parse);
+      stats.formatEdits = once.edits;
+      stats.formatRefused = once.refused;
+      if (once.edits > 0) {
+        const before = file0.text;
+        const lostC = lostTexts(commentTexts(first.parse), once.text);
+        if (lostC.length) failures.push(`formatting removed comment(s): ${lostC.map((c) => JSON.stringify(c)).join(', ')}`);
+        const w0 = words(before).join(' ');
+        const w1 = words(once.text).join(' ');
+        if (w0 !== w1) failures.push(`formatting changed the words: ${firstDifference(w0, w1)}`);
+        const reparsed = parseAndLint(input, new TextEncoder().encode(once.text));
+        const m0 = meaning(first.parse).join('\n');
+        const m1 = meaning(reparsed.parse).join('\n');
+        if (m0 !== m1) failures.push(`formatting changed what keepalived reads: ${firstDifference(m0, m1)}`);
+        const twice = formatText(reparsed.parse);
+        if (twice.text !== once.text) failures.push(`formatting is not idempotent: ${firstDifference(once.text, twice.text)}`);
+      }
+    } catch (e) {
+      failures.push(`formatting threw: ${describe(e)}`);
+    }
+  }
+  return result;
+}
+
+/** A short description of where two strings first differ. */
+export function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 20), i + 40))} vs ${JSON.stringify(b.slice(Math.max(0, i - 20), i + 40))}`;
+}
+
+/** A bug written up in test/ROBUSTNESS-BUGS.md that the fuzzers still hit until it is fixed. */
+export interface KnownBug {
+  id: string;
+  /** Whether a failure message on this input is this bug. Keep it narrow. */
+  matches(failure: string, input: FuzzInput, result: CheckResult): boolean;
+}
+
+const utf8Len = (s: string): number => Buffer.byteLength(s, 'utf8');
+const lines = (input: FuzzInput): string[] => Buffer.from(input.root).toString('latin1').split(/\r?\n|\r/);
+const BLOCK_KEYWORDS = new Set(allKeywords().filter((k) => k.block).map((k) => k.name));
+const braceCount = (b: Uint8Array): number => {
+  let n = 0;
+  for (const c of b) if (c === 0x7b || c === 0x7d) n++;
+  return n;
+};
+const isFormatting = (f: string): boolean => f.startsWith('formatting ');
+
+/** Plain Levenshtein distance (small inputs only). */
+export function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Known bugs (see test/ROBUSTNESS-BUGS.md), reported but not failing the bounded suites. */
+export const KNOWN_BUGS: KnownBug[] = [
+  {
+    // RB-1: re-indenting a line near keepalived's 1023-byte line limit moves where keepalived cuts it.
+    id: 'RB-1',
+    matches: (f, input) => isFormatting(f) && lines(input).some((l) => utf8Len(l) > 1023 - 80),
+  },
+  {
+    // RB-2: the server's positions count only \n as a line break; LSP clients also break at a lone \r.
+    id: 'RB-2',
+    matches: (f, input) => isFormatting(f) && /\r(?!\n)/.test(Buffer.from(input.root).toString('latin1')),
+  },
+  {
+    // RB-6: every stray brace in a value block costs a problem, an entry and a diagnostic (~30 µs and
+    // ~1.4 KB each), so a long brace storm blows the time budget (and, at megabytes, the heap).
+    id: 'RB-6',
+    matches: (f, input) => f.startsWith('parse+lint of') && braceCount(input.root) >= 5000,
+  },
+  {
+    // RB-7: a did-you-mean fix to a block keyword on a line with no "{" ("virtual_rou" ->
+    // "virtual_routes"); the next pass's missing-open-brace fix then swallows the following lines.
+    id: 'RB-7',
+    matches: (f, _input, r) =>
+      f.startsWith('--fix left more structural problems') &&
+      (r.diagnostics ?? []).some((d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && BLOCK_KEYWORDS.has(d.fix.text)),
+  },
+];
+
+/** Splits failures into unknown ones and known bug ids. */
+export function classify(result: CheckResult, input: FuzzInput): { unknown: string[]; known: string[] } {
+  const unknown: string[] = [];
+  const known: string[] = [];
+  for (const f of result.failures) {
+    const k = KNOWN_BUGS.find((b) => b.matches(f, input, result));
+    if (k) known.push(k.id);
+    else unknown.push(f);
+  }
+  return { unknown, known };
+}
