@@ -419,6 +419,12 @@ try {
     });
     const after = await editorLines();
     const fixed = after[no];
+    // the Problems panel follows a moment later; let the screenshot show both
+    await page
+      .waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length === 0, null, {
+        timeout: 5000,
+      })
+      .catch(() => undefined);
     await shot('quickfix-applied');
     if (!/^\s*persistence_timeout\s+50\s*$/.test(fixed ?? ''))
       throw new Error(`line ${no} is now: ${JSON.stringify(fixed)}`);
