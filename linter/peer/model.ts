@@ -297,7 +297,8 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     duplicate: false,
     vrid: vridNum !== undefined && vridNum >= 1 && vridNum <= 255 ? vridNum : undefined,
     vridStmt,
-    priority: prio !== undefined && prio >= 1 && prio <= 255 ? prio : 100,
+    // Without a priority line, an initial MASTER is the address owner (255); an invalid value means 100.
+    priority: prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && stateStmt?.args[0]?.text === 'MASTER' ? 255 : 100,
     priorityStmt,
     // vrrp_strict: "State MASTER must match being address owner" starts a non-owner as BACKUP.
     state: strict && stateStmt?.args[0]?.text === 'MASTER' && prio !== 255 ? 'BACKUP' : stateStmt?.args[0]?.text,

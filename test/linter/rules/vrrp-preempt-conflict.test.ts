@@ -16,11 +16,16 @@ ruleTester('vrrp-preempt-conflict', {
     },
     {
       name: 'state MASTER clears nopreempt and preempt_delay',
-      code: inst('  state MASTER\n  <|nopreempt|>\n  <|preempt_delay 10|>\n'),
+      code: inst('  state MASTER\n  priority 100\n  <|nopreempt|>\n  <|preempt_delay 10|>\n'),
       messages: [
         /nopreempt does not work with initial state MASTER/,
         /preempt_delay does not work with initial state MASTER/,
       ],
+    },
+    {
+      name: 'state MASTER without a priority line is the address owner (255)',
+      code: inst('  state MASTER\n  <|nopreempt|>\n  <|preempt_delay 10|>\n'),
+      messages: [/nopreempt is incompatible with priority 255/, /preempt_delay does not work with initial state MASTER/],
     },
     {
       code: inst('  state BACKUP\n  nopreempt\n  <|preempt_delay 10|>\n'),
