@@ -188,8 +188,14 @@ export class Builder {
     }
     if (this.top.values) {
       // keepalived takes the `{` as data but still counts it, so a `}` goes missing at the end.
-      this.top.node!.entries!.push([{ ...loc, text: '{', quoted: false }]);
-      this.report({ code: 'unexpected-open-brace', loc, data: { inValueBlock: this.top.node!.keyword.text } });
+      // One problem per block, however many braces: a brace storm must stay cheap.
+      const node = this.top.node!;
+      if (node.strayBrace) {
+        node.strayBrace.data.count = Number(node.strayBrace.data.count) + 1;
+        return;
+      }
+      node.entries!.push([{ ...loc, text: '{', quoted: false }]);
+      node.strayBrace = this.report({ code: 'unexpected-open-brace', loc, data: { inValueBlock: node.keyword.text, count: 1 } });
       return;
     }
     if (this.lastUnknown && !this.cascade) {

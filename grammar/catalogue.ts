@@ -37,7 +37,7 @@ export interface KeywordSpec {
   since: string;
   notInDebian?: boolean;
   /** What keepalived does when a required argument is missing. */
-  onMissing?: 'fatal' | 'error' | 'crash';
+  onMissing?: 'fatal' | 'error' | 'crash' | 'accepted';
   valueSyntax?: string;
 }
 

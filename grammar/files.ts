@@ -37,10 +37,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes bytes as UTF-8 when valid, else as Latin-1 (every byte is one character). */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  // A UTF-8 byte order mark stays in the text as U+FEFF: keepalived reads it as part of the first
+  // word, and writing the text back re-creates the same bytes.
   try {
-    const text = utf8.decode(bom ? bytes.subarray(3) : bytes);
-    return { text, encoding: 'utf-8', bom };
+    const text = utf8.decode(bytes);
+    return { text, encoding: 'utf-8', bom: false };
   } catch {
     let text = '';
     const CHUNK = 0x8000;

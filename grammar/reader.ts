@@ -352,10 +352,27 @@ export class Reader {
     let extraLines: string[] = [];
     const fileDir = paths.dirname(this.files[l.file]!.path);
     const copyUpTo = (i: number): void => {
-      if (i > copied) {
-        map.push({ at: out.length, start: this.origin(l, copied, false), end: 0, copy: this.isCopy(l, copied), opaque: this.isOpaque(l, copied, i) });
-        out += text.slice(copied, i);
+      if (i <= copied) return;
+      if (!l.map) {
+        map.push({ at: out.length, start: l.base + copied, end: 0, copy: true, opaque: false });
+      } else {
+        // Keep the pieces of an already rewritten line apart, so each maps back correctly.
+        for (let k = 0; k < l.map.length; k++) {
+          const seg = l.map[k]!;
+          const segEnd = k + 1 < l.map.length ? l.map[k + 1]!.at : text.length;
+          const from = Math.max(seg.at, copied);
+          const to = Math.min(segEnd, i);
+          if (from >= to) continue;
+          map.push({
+            at: out.length + (from - copied),
+            start: seg.copy ? seg.start + (from - seg.at) : seg.start,
+            end: seg.end,
+            copy: seg.copy,
+            opaque: seg.opaque,
+          });
+        }
       }
+      out += text.slice(copied, i);
     };
     for (let i = text.indexOf('$'); i !== -1 && i < text.length; i = text.indexOf('$', i + 1)) {
       let name: string;

@@ -72,6 +72,7 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
     seen.add(key);
     const f = parse.files[d.loc.file];
     if (f && sup.suppressed(d.ruleId, d.loc, f.lines.lineOf(d.loc.start))) continue;
+    if (d.fix && touchesReference(parse, d.fix)) delete d.fix;
     if (d.fix && longLines.size && longLines.has(`${d.fix.file}:${parse.files[d.fix.file]?.lines.lineOf(d.fix.start)}`)) delete d.fix;
     kept.push(d);
   }
@@ -91,6 +92,14 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
   }
   kept.sort((a, b) => a.loc.file - b.loc.file || a.loc.start - b.loc.start || a.loc.end - b.loc.end);
   return kept;
+}
+
+/** A fix that edits `$NAME` text would change the definition's every use (or break it): none. */
+function touchesReference(parse: ParseResult, fix: Loc): boolean {
+  for (const r of parse.references) {
+    if (r.loc.file === fix.file && fix.start <= r.loc.end && fix.end >= r.loc.start) return true;
+  }
+  return false;
 }
 
 /** Locations sorted for output. */

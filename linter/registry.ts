@@ -1,5 +1,7 @@
 // Every single-file rule, sorted by id. Peer rules are in peer-registry.ts.
 import type { Rule } from './types';
+import bfdConflict from './rules/bfd-conflict';
+import checkerConflict from './rules/checker-conflict';
 import deprecatedKeyword from './rules/deprecated-keyword';
 import duplicateName from './rules/duplicate-name';
 import extraArgument from './rules/extra-argument';
@@ -47,6 +49,8 @@ import vrrpVridMissing from './rules/vrrp-vrid-missing';
 
 /** All single-file rules. */
 export const rules: Rule[] = [
+  bfdConflict,
+  checkerConflict,
   deprecatedKeyword,
   duplicateName,
   extraArgument,

@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const src = process.argv[2] ?? '../shared/reference/keepalived/keywords.json';
 const entries = JSON.parse(readFileSync(src, 'utf8'));
+// Observed behaviour of Debian's 2.2.7 for every keyword given without its argument.
+const observed = JSON.parse(readFileSync(src.replace(/keywords\.json$/, 'validation/missing_arg_debian_2.2.7.json'), 'utf8'));
 
 /** Normalises a version string of the inventory to ours: '2.2.7' for anything up to 2.2.7. */
 function since(v) {
@@ -41,7 +43,14 @@ const out = entries.map((e) => {
   k.since = since(e.since_version);
   if (!e.in_debian_2_2_7 && k.since === '2.2.7') k.notInDebian = true;
   if (!e.in_upstream_head) k.removedAfter227 = true;
-  const m = missing(e.missing_arg_behaviour);
+  let m = missing(e.missing_arg_behaviour);
+  const seen = observed[`${e.parent_path} > ${e.keyword}`];
+  if (seen) {
+    if (seen.rc === 2) m = 'fatal';
+    else if (seen.rc === 0 && seen.messages.length === 0) m = 'accepted';
+    else if (seen.rc >= 124) m = 'crash';
+    else if (!m) m = 'error';
+  } else if (e.missing_arg_behaviour?.startsWith('accepted')) m = 'accepted';
   if (m) k.onMissing = m;
   if (e.value_syntax) k.valueSyntax = e.value_syntax;
   return k;

@@ -13,7 +13,7 @@ export default defineRule({
   check(ctx) {
     walk(ctx.parse.body, (s) => {
       const spec = s.spec;
-      if (!spec || spec.min < 1 || s.args.length > 0) return;
+      if (!spec || spec.min < 1 || s.args.length > 0 || spec.onMissing === 'accepted') return;
       const first = spec.params?.[0];
       const expected = first ? first.name.replace(/_/g, ' ') : 'a value';
       const messageId = spec.onMissing === 'fatal' ? 'fatal' : spec.onMissing === 'crash' ? 'crash' : 'missing';

@@ -23,6 +23,8 @@ export default defineRule({
     caseMismatch: 'Unknown keyword "{keyword}": keywords are case-sensitive; use "{suggestion}".',
     definition: 'Unknown keyword "{keyword}": a definition needs "=" right after the name, with no blanks ("{suggestion}").',
     opensBlock: ' keepalived ignores its "{"; the contents are read as keywords of {block}, and its "}" closes {block}.',
+    opensBlockRoot: ' keepalived ignores its "{"; the contents are read as top-level keywords, and its "}" is reported as an unknown keyword.',
+    bom: 'The file starts with a UTF-8 byte order mark, which keepalived reads as part of "{suggestion}": the keyword is unknown and its block is lost. Save the file without a BOM.',
   },
   check(ctx) {
     forProblems(ctx, ['unknown-keyword'], (p): Report | undefined => {
@@ -32,13 +34,14 @@ export default defineRule({
       const block = blockLabel(path);
       const here = blockKeywords(path);
       const valid = here.filter((k) => availableIn(k, ctx.targetVersion));
-      const note = p.data.opensBlock ? '+opensBlock' : '';
+      const note = p.data.opensBlock ? (path === 'root' ? '+opensBlockRoot' : '+opensBlock') : '';
       const report = (messageId: string, data: Record<string, unknown> = {}, suggestion?: string): Report => ({
         loc: extentLoc(p),
         messageId: messageId + note,
         data: { keyword, block, suggestion, ...data },
         fix: suggestion ? replace(p.loc, suggestion) : undefined,
       });
+      if (keyword.startsWith('\ufeff')) return report('bom', {}, keyword.slice(1));
       const newer = here.find((k) => k.name === keyword);
       if (newer) return report('newer', { since: newer.since, version: ctx.targetVersion });
       const ci = valid.find((k) => k.name.toLowerCase() === keyword.toLowerCase());

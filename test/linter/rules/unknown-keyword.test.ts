@@ -113,7 +113,7 @@ ruleTester('unknown-keyword', {
     {
       name: 'unknown block at the top level, fix keeps the braces',
       code: '<|VRRP_INSTANCE VI_1 {\n}|>\n',
-      messageId: 'caseMismatch+opensBlock',
+      messageId: 'caseMismatch+opensBlockRoot',
       output: 'vrrp_instance VI_1 {\n}\n',
     },
     {
