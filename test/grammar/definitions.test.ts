@@ -124,6 +124,14 @@ describe('substituting', () => {
     expect(texts(find(p.body, 'interface')!.args)).toEqual(['eth0']);
   });
 
+  it('a self-referencing definition stops expanding; words stay located at the reference', () => {
+    const text = '$A=x $A\nglobal_defs {\n  router_id $A\n}\n';
+    const p = parse(text);
+    const rid = find(p.body, 'router_id')!;
+    expect(rid.args[0]!.text).toBe('x');
+    for (const w of rid.args) expect(textOf(p, w)).toBe('$A');
+  });
+
   it('braces from a substituted value split the line', () => {
     const p = parse('$OPEN=global_defs {\n$OPEN\n  router_id x\n}\n');
     expect(codes(p)).toEqual([]);

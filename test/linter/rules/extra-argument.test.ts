@@ -22,7 +22,6 @@ ruleTester('extra-argument', {
       code: '$B=eth0 eth1\nvrrp_instance VI_1 {\n  interface <|$B|>\n}\n',
       messageId: 'ignored',
       output: null,
-      bug: 'BUGS.md #9a: an empty no-op fix is offered',
     },
     {
       name: 'a keyword that takes no argument',

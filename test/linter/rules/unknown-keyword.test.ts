@@ -85,13 +85,18 @@ ruleTester('unknown-keyword', {
       code: '$CHK=vrrp_script chk {\\\n  scirpt "/bin/true"\\\n}\n<|$CHK|>\n',
       message: /did you mean "script"\?/,
       output: null,
-      bug: 'BUGS.md #10: the fix replaces "$CHK" by "script"',
     },
     {
       name: 'a keyword from a one-line definition',
       code: '$P=priorty 100\nvrrp_instance VI_1 {\n  <|$P|>\n}\n',
       output: null,
-      bug: 'BUGS.md #10: the fix replaces "$P" by "priority", losing "100"',
+    },
+    {
+      name: 'a UTF-8 BOM makes the first keyword unknown, as in keepalived; the fix removes it',
+      code: '<|\ufeffglobal_defs {\n  router_id lb01\n}|>\n',
+      messageId: 'bom+opensBlockRoot',
+      message: /byte order mark.*"global_defs".*Save the file without a BOM\..*reported as an unknown keyword\./,
+      output: 'global_defs {\n  router_id lb01\n}\n',
     },
     {
       name: 'unknown root keyword',
