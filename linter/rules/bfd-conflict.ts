@@ -12,7 +12,8 @@ export default defineRule({
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description: 'bfd_instance whose source_ip and neighbor_ip differ in family, or whose max_hops exceeds ttl/hoplimit.',
   messages: {
-    family: 'BFD instance {name}: source address {source} and neighbor address {neighbor} are not of the same family; keepalived disables the instance.',
+    family:
+      'BFD instance {name}: source address {source} and neighbor address {neighbor} are not of the same family; keepalived disables the instance.',
     maxHops: 'BFD instance {name}: max_hops {hops} exceeds ttl/hoplimit {ttl}; keepalived lowers it to {ttl}.',
   },
   check(ctx) {
@@ -24,7 +25,12 @@ export default defineRule({
       if (neighbor && source && !neighbor.opaque && !source.opaque) {
         const nf = ipFamily(neighbor.text);
         const sf = ipFamily(source.text);
-        if (nf && sf && nf !== sf) ctx.report({ loc: blockLoc(s), messageId: 'family', data: { ...data, source: source.text, neighbor: neighbor.text } });
+        if (nf && sf && nf !== sf)
+          ctx.report({
+            loc: blockLoc(s),
+            messageId: 'family',
+            data: { ...data, source: source.text, neighbor: neighbor.text },
+          });
       }
       const hops = intOf(lastChild(s, 'max_hops')?.args[0]);
       const ttl = intOf((lastChild(s, 'ttl') ?? lastChild(s, 'hoplimit'))?.args[0]);

@@ -3,7 +3,18 @@ import { intOf, lastChild } from '../peer/model';
 import { defineRule, lineLoc, spanning, walk } from '../types';
 import { ipFamily } from '../values';
 
-const CHECKERS = new Set(['TCP_CHECK', 'HTTP_GET', 'SSL_GET', 'SMTP_CHECK', 'DNS_CHECK', 'UDP_CHECK', 'PING_CHECK', 'MISC_CHECK', 'FILE_CHECK', 'BFD_CHECK']);
+const CHECKERS = new Set([
+  'TCP_CHECK',
+  'HTTP_GET',
+  'SSL_GET',
+  'SMTP_CHECK',
+  'DNS_CHECK',
+  'UDP_CHECK',
+  'PING_CHECK',
+  'MISC_CHECK',
+  'FILE_CHECK',
+  'BFD_CHECK',
+]);
 
 /** keepalived reports these when it closes the checker: the range runs to the closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -12,7 +23,8 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 export default defineRule({
   id: 'checker-conflict',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'Checker bindto and connect_ip of different families, link-local connect_ip without bind_if, UDP_CHECK min_reply_length above max_reply_length.',
+  description:
+    'Checker bindto and connect_ip of different families, link-local connect_ip without bind_if, UDP_CHECK min_reply_length above max_reply_length.',
   messages: {
     bindto: 'bindto address {address} does not match the family of connect_ip {target}; keepalived skips it.',
     connectIp: 'connect_ip address {address} does not match the family of bindto {target}; keepalived skips it.',
@@ -51,7 +63,8 @@ export default defineRule({
       if (s.keyword.text === 'UDP_CHECK') {
         const min = intOf(lastChild(s, 'min_reply_length')?.args[0]);
         const max = intOf(lastChild(s, 'max_reply_length')?.args[0]);
-        if (min !== undefined && max !== undefined && min > max) ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
+        if (min !== undefined && max !== undefined && min > max)
+          ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
       }
     });
   },
