@@ -1,11 +1,11 @@
 // The built CLI: exit codes, JSON shape, stdin, large output through a pipe, usage errors,
 // locale, --list-rules and --explain.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allRules as rules } from '../../cli/formatters/rule-info';
-import { CLEAN, cli, ensureCli, FIXABLE, tempDir, WARN_ONLY } from './helpers';
+import { CLEAN, cli, ensureCli, FIXABLE, root, tempDir, WARN_ONLY } from './helpers';
 
 let dir: string;
 beforeAll(() => {
@@ -208,6 +208,13 @@ describe('--version and --help', () => {
   it('prints the package version', async () => {
     const pkg = (await import('../../package.json')).default as { version: string };
     expect(cli(['--version']).stdout).toBe(`${pkg.version}\n`);
+  });
+  it('documents every --help option in docs/configuration.md', () => {
+    const help = cli(['--help']).stdout;
+    const docs = readFileSync(join(root, 'docs', 'configuration.md'), 'utf8');
+    const flags = [...new Set([...help.matchAll(/(?<![\w-])--[a-z][a-z-]+/g)].map((m) => m[0]))];
+    expect(flags.length).toBeGreaterThan(20);
+    expect(flags.filter((f) => !docs.includes(`\`${f}`) && !docs.includes(`, ${f}`))).toEqual([]);
   });
   it('documents every option in --help', () => {
     const help = cli(['--help']).stdout;
