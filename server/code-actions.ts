@@ -94,10 +94,11 @@ export function fixAllAction(
   uri: string,
   findings: Diagnostic[],
   kind: string,
+  self = 0,
 ): CodeAction | undefined {
   const fixes = findings
     .map((d) => d.fix)
-    .filter((f): f is NonNullable<Diagnostic['fix']> => !!f && f.file === 0)
+    .filter((f): f is NonNullable<Diagnostic['fix']> => !!f && f.file === self)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const chosen: typeof fixes = [];
   let end = -1;

@@ -34,8 +34,8 @@ const SEVERITY = {
   info: DiagnosticSeverity.Information,
 } as const;
 
-/** Converts one finding; `uri` is the URI of the parse's file 0. */
-export function toLspDiagnostic(parse: ParseResult, d: Diagnostic, uri: string): LspDiagnostic {
+/** Converts one finding; `uri` is the URI of the parse's file `self` (the document). */
+export function toLspDiagnostic(parse: ParseResult, d: Diagnostic, uri: string, self = 0): LspDiagnostic {
   const out: LspDiagnostic = {
     range: toRange(parse, d.loc),
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
@@ -44,10 +44,10 @@ export function toLspDiagnostic(parse: ParseResult, d: Diagnostic, uri: string):
     message: d.message,
   };
   if (d.ruleId !== 'internal-error') out.codeDescription = { href: ruleDocsUrl(d.ruleId) };
-  if (d.fix) out.data = { fix: fixData(parse, d.fix, uri) } satisfies DiagnosticData;
+  if (d.fix) out.data = { fix: fixData(parse, d.fix, uri, self) } satisfies DiagnosticData;
   if (d.related?.length) {
     out.relatedInformation = d.related.map((r): DiagnosticRelatedInformation => ({
-      location: toLocation(parse, r.loc, uri),
+      location: toLocation(parse, r.loc, uri, self),
       message: r.message,
     }));
   }
@@ -57,15 +57,15 @@ export function toLspDiagnostic(parse: ParseResult, d: Diagnostic, uri: string):
 }
 
 /** A fix as LSP data: where (URI + range) and what. */
-export function fixData(parse: ParseResult, fix: Fix, uri: string): NonNullable<DiagnosticData['fix']> {
-  const loc = toLocation(parse, fix, uri);
+export function fixData(parse: ParseResult, fix: Fix, uri: string, self = 0): NonNullable<DiagnosticData['fix']> {
+  const loc = toLocation(parse, fix, uri, self);
   return { uri: loc.uri, range: loc.range, text: fix.text };
 }
 
 /** Hints that grey out the lines `@id` makes inactive. */
-export function inactiveDiagnostics(parse: ParseResult, configId: string | undefined): LspDiagnostic[] {
+export function inactiveDiagnostics(parse: ParseResult, configId: string | undefined, self = 0): LspDiagnostic[] {
   return parse.inactive
-    .filter((l) => l.file === 0)
+    .filter((l) => l.file === self)
     .map((l) => ({
       range: toRange(parse, l),
       severity: DiagnosticSeverity.Hint,
@@ -89,10 +89,15 @@ export function configErrorDiagnostic(message: string): LspDiagnostic {
   };
 }
 
-/** Findings that belong to the document itself (file 0); included files are linted where they are open. */
-export function diagnosticsForDocument(parse: ParseResult, diags: Diagnostic[], uri: string): LspDiagnostic[] {
+/** Findings that belong to the document itself (file `self` of the parse). */
+export function diagnosticsForDocument(
+  parse: ParseResult,
+  diags: Diagnostic[],
+  uri: string,
+  self = 0,
+): LspDiagnostic[] {
   const out: LspDiagnostic[] = [];
-  for (const d of diags) if (d.loc.file === 0) out.push(toLspDiagnostic(parse, d, uri));
+  for (const d of diags) if (d.loc.file === self) out.push(toLspDiagnostic(parse, d, uri, self));
   return out;
 }
 

@@ -40,14 +40,14 @@ export function lineOf(parse: ParseResult, offset: number, file = 0): number {
   return parse.files[file]?.lines.lineOf(offset) ?? 0;
 }
 
-/** LSP Location of a loc; `rootUri` names file 0 (the document itself). */
-export function toLocation(parse: ParseResult, loc: Loc, rootUri: string): Location {
-  return { uri: fileUri(parse, loc.file, rootUri), range: toRange(parse, loc) };
+/** LSP Location of a loc; `docUri` names file `self` of the parse (the document itself, usually file 0). */
+export function toLocation(parse: ParseResult, loc: Loc, docUri: string, self = 0): Location {
+  return { uri: fileUri(parse, loc.file, docUri, self), range: toRange(parse, loc) };
 }
 
-/** URI of file i of a parse. */
-export function fileUri(parse: ParseResult, file: number, rootUri: string): string {
-  if (file === 0) return rootUri;
+/** URI of file i of a parse; `docUri` is the URI of file `self`. */
+export function fileUri(parse: ParseResult, file: number, docUri: string, self = 0): string {
+  if (file === self) return docUri;
   const f = parse.files[file];
-  return f ? pathToUri(f.path) : rootUri;
+  return f ? pathToUri(f.path) : docUri;
 }

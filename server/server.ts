@@ -84,19 +84,20 @@ export function startServer(connection: Connection): void {
   const lspCache = new WeakMap<Analysis, LspDiagnostic[]>();
 
   // ---- diagnostics ----
-  const pending = new Set<string>();
+  // uri -> whether its run may cascade to related documents (includers, included fragments).
+  const pending = new Map<string, boolean>();
   let timer: NodeJS.Timeout | undefined;
-  const schedule = (uri: string, delay = DEBOUNCE_MS): void => {
-    pending.add(uri);
+  const schedule = (uri: string, delay = DEBOUNCE_MS, cascade = true): void => {
+    pending.set(uri, (pending.get(uri) ?? false) || cascade);
     if (!timer) timer = setTimeout(flush, delay);
   };
   const flush = (): void => {
     timer = undefined;
-    const uris = [...pending];
+    const runs = [...pending];
     pending.clear();
-    for (const uri of uris) {
+    for (const [uri, cascade] of runs) {
       try {
-        validate(uri);
+        validate(uri, cascade);
       } catch (e) {
         log(`diagnostics for ${uri} failed: ${describe(e)}`);
       }
@@ -107,8 +108,10 @@ export function startServer(connection: Connection): void {
     let diags = lspCache.get(a);
     if (!diags) {
       const lint = a.diagnostics ?? analyzer.lint(a.uri)?.diagnostics ?? [];
-      diags = diagnosticsForDocument(a.parse, lint, a.uri);
-      diags.push(...inactiveDiagnostics(a.parse, a.resolved.options.configId));
+      // Through an includer, positions come from the includer's parse, where this is file `context.file`.
+      const base = a.context ?? { parse: a.parse, file: 0 };
+      diags = diagnosticsForDocument(base.parse, lint, a.uri, base.file);
+      diags.push(...inactiveDiagnostics(base.parse, a.resolved.options.configId, base.file));
       if (a.resolved.configError) diags.unshift(configErrorDiagnostic(a.resolved.configError));
       lspCache.set(a, diags);
     }
@@ -120,7 +123,7 @@ export function startServer(connection: Connection): void {
     if (!a) return;
     void connection.sendDiagnostics({ uri, version: a.version, diagnostics: lspDiagnostics(a) });
   };
-  const validate = (uri: string): void => {
+  const validate = (uri: string, cascade = true): void => {
     if (timing) {
       const t0 = performance.now();
       analyzer.get(uri);
@@ -134,11 +137,18 @@ export function startServer(connection: Connection): void {
         `diagnostics ${uri}: parse ${f(t1 - t0)} ms, lint ${f(t2 - t1)} ms, publish ${f(t3 - t2)} ms`,
       );
     } else publish(uri);
-    const includers = analyzer.includers(uri);
-    // Documents that include this one read its buffer: their analysis is stale now.
-    for (const other of includers) {
-      analyzer.invalidate(other);
-      setTimeout(() => schedule(other), INCLUDER_DELAY_MS).unref?.();
+    if (cascade) {
+      const a = analyzer.get(uri);
+      // Documents that include this one read its buffer: their analysis is stale now (unless linting
+      // this one just re-read them), and so are the fragments linted through this one.
+      for (const other of analyzer.includers(uri)) {
+        if (a?.context?.uri !== other) analyzer.invalidate(other);
+        schedule(other, INCLUDER_DELAY_MS, false);
+      }
+      for (const other of analyzer.includedBy(uri)) {
+        analyzer.forgetLint(other);
+        schedule(other, INCLUDER_DELAY_MS, false);
+      }
     }
     if (optionsFor(uri).peerAnalysis) peers.schedule();
   };
@@ -286,7 +296,11 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const other of analyzer.includers(uri)) {
       analyzer.invalidate(other);
-      schedule(other, INCLUDER_DELAY_MS);
+      schedule(other, INCLUDER_DELAY_MS, false);
+    }
+    for (const other of analyzer.includedBy(uri)) {
+      analyzer.forgetLint(other);
+      schedule(other, INCLUDER_DELAY_MS, false);
     }
   });
   connection.onShutdown(() => {
@@ -378,12 +392,16 @@ export function startServer(connection: Connection): void {
       const given = matchDiagnostics(lspDiagnostics(a), p.context?.diagnostics, p.range);
       const out = wants(CodeActionKind.QuickFix) ? codeActions(a.parse, a.uri, given) : [];
       if (only && wants(FIX_ALL_KIND)) {
-        const all = fixAllAction(a.parse, a.uri, analyzer.lint(a.uri)?.diagnostics ?? [], FIX_ALL_KIND);
+        const l = analyzer.lint(a.uri);
+        const base = l?.context ?? { parse: a.parse, file: 0 };
+        const all = fixAllAction(base.parse, a.uri, l?.diagnostics ?? [], FIX_ALL_KIND, base.file);
         if (all) out.push(all);
       } else if (wants(CodeActionKind.QuickFix) && given.some((d) => (d?.data as { fix?: unknown } | undefined)?.fix)) {
-        const findings = analyzer.lint(a.uri)?.diagnostics ?? [];
-        if (findings.filter((d) => d.fix && d.loc.file === 0).length > 1) {
-          const all = fixAllAction(a.parse, a.uri, findings, CodeActionKind.QuickFix);
+        const l = analyzer.lint(a.uri);
+        const base = l?.context ?? { parse: a.parse, file: 0 };
+        const findings = l?.diagnostics ?? [];
+        if (findings.filter((d) => d.fix && d.loc.file === base.file).length > 1) {
+          const all = fixAllAction(base.parse, a.uri, findings, CodeActionKind.QuickFix, base.file);
           if (all) out.push(all);
         }
       }

@@ -1,9 +1,9 @@
 // A small LSP client for protocol tests: spawns the bundled server over stdio and talks
 // JSON-RPC with vscode-jsonrpc. Builds dist/server.js first when it is missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
@@ -139,7 +139,10 @@ export function workspace(files: Record<string, string>): {
   path: (name: string) => string;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'kls-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return { dir, uri: (name) => pathToFileURL(join(dir, name)).href, path: (name) => join(dir, name) };
 }
 

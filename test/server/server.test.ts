@@ -647,6 +647,48 @@ describe('definition, references, rename', () => {
   });
 });
 
+describe('included fragments are linted through their includer', () => {
+  const main = '$IF=eth0\ninclude conf.d/*.conf\n';
+  const frag = 'vrrp_instance VI_9 {\n    interface ${IF}\n    priorty 100\n}\n';
+  const codes = (d: { diagnostics: Diagnostic[] }): string[] => d.diagnostics.map((x) => String(x.code));
+
+  it('finds the includer on disk (keepalived.conf above the fragment)', async () => {
+    const ws = workspace({ 'keepalived.conf': main, 'conf.d/frag.conf': frag });
+    const d = await client.open(ws.uri('conf.d/frag.conf'), frag);
+    expect(codes(d)).not.toContain('undefined-variable');
+    const typo = d.diagnostics.find((x) => x.code === 'unknown-keyword')!;
+    expect(typo.range).toEqual({ start: { line: 2, character: 4 }, end: { line: 2, character: 11 } });
+    expect((typo.data as { fix: { uri: string } }).fix.uri).toBe(ws.uri('conf.d/frag.conf'));
+    // An edit of the fragment is seen through the includer.
+    const wait = client.diagnostics(ws.uri('conf.d/frag.conf'), 2);
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ws.uri('conf.d/frag.conf'), version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, text: 'i' }],
+    });
+    expect(codes(await wait)).not.toContain('unknown-keyword');
+  });
+
+  it('uses an open includer and its unsaved buffer', async () => {
+    const ws = workspace({ 'main.conf': main, 'conf.d/frag.conf': frag });
+    await client.open(ws.uri('main.conf'), main);
+    const d = await client.open(ws.uri('conf.d/frag.conf'), frag);
+    expect(codes(d)).not.toContain('undefined-variable');
+    // Removing the definition from the includer's buffer shows up in the fragment.
+    const wait = client.diagnostics(ws.uri('conf.d/frag.conf'));
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ws.uri('main.conf'), version: 2 },
+      contentChanges: [{ text: 'include conf.d/*.conf\n' }],
+    });
+    expect(codes(await wait)).toContain('undefined-variable');
+  });
+
+  it('lints a file nobody includes on its own', async () => {
+    const ws = workspace({ 'conf.d/frag.conf': frag });
+    const d = await client.open(ws.uri('conf.d/frag.conf'), frag);
+    expect(codes(d)).toContain('undefined-variable');
+  });
+});
+
 describe('peer analysis (off the keystroke path)', () => {
   // A server of its own: the shared one has many unrelated documents open, all peers of each other.
   let client: TestClient;
