@@ -8,7 +8,7 @@ export default defineRule({
   description: 'A notify or other script keyword given twice in one block; keepalived ignores the second.',
   messages: {
     duplicate:
-      '{keyword} script already specified; keepalived ignores "{command}". Use one script that takes the state as an argument (notify receives it).',
+      '{keyword} script already specified; keepalived ignores "{command}". Keep one (for state changes, a single notify script receives the new state as an argument).',
     first: 'first {keyword}',
   },
   check(ctx) {

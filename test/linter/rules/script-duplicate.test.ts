@@ -10,7 +10,7 @@ ruleTester('script-duplicate', {
     {
       code: 'vrrp_instance VI_1 {\n  notify_master "/etc/keepalived/notify.sh master"\n  <|notify_master "/etc/keepalived/notify.sh backup"|>\n}\n',
       message:
-        'notify_master script already specified; keepalived ignores "/etc/keepalived/notify.sh backup". Use one script that takes the state as an argument (notify receives it).',
+        'notify_master script already specified; keepalived ignores "/etc/keepalived/notify.sh backup". Keep one (for state changes, a single notify script receives the new state as an argument).',
     },
   ],
 });
