@@ -65,14 +65,20 @@ export class Builder {
     } else (p.related ??= []).push(loc);
   }
 
-  private startCascade(p: ParseProblem): void {
-    if (!this.cascade) this.cascade = p;
+  private cascadeNeedsTop = false;
+
+  private startCascade(p: ParseProblem, needsTop = false): void {
+    if (this.cascade) return;
+    this.cascade = p;
+    // A block without `{` derails the processes that skip it until the top level is reached again.
+    this.cascadeNeedsTop = needsTop;
   }
 
   /** Ends a cascade once keepalived's block depth and the brace count agree again. */
   private checkResync(loc: Loc): void {
     if (!this.cascade) return;
-    if (this.stack.length - 1 === this.braceCount && !this.pendingBlock && !this.pendingValue) {
+    const inStep = this.cascadeNeedsTop ? this.stack.length === 1 && this.braceCount === 0 : this.stack.length - 1 === this.braceCount;
+    if (inStep && !this.pendingBlock && !this.pendingValue) {
       this.extend(this.cascade, loc);
       this.cascade = undefined;
     }
@@ -103,7 +109,7 @@ export class Builder {
       data: { keyword: node.keyword.text, insertAt: last.end },
     });
     this.pushFrame(node, values);
-    this.startCascade(problem);
+    this.startCascade(problem, true);
   }
 
   private words(words: Word[], phys: number): void {
@@ -246,6 +252,7 @@ export class Builder {
         data: { keyword: node.keyword.text },
       });
     }
+    if (this.cascade) this.extend(this.cascade, eof);
     this.cascade = undefined;
     while (this.stack.length > 1) {
       const frame = this.stack.pop()!;

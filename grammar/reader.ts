@@ -24,6 +24,8 @@ export const MAX_INCLUDE_DEPTH = 64;
 const MAX_REPLICATION = 100000;
 /** Logical lines lexed and parsed together. */
 const BATCH_LINES = 2048;
+/** Longest line substitution may produce (keepalived's line buffer). */
+const MAX_EXPANDED_LENGTH = 1024;
 /** Rounds of recursive substitution before giving up. */
 const MAX_SUBSTITUTION_ROUNDS = 16;
 
@@ -88,6 +90,8 @@ export class Reader {
   private readonly stack: OpenFile[] = [];
   private pending: PendingDef | undefined;
   private phys = 0;
+  /** Lines replicated for the current physical line (nested ~SEQ multiply). */
+  private replicated = 0;
   private includeCount = 0;
 
   constructor(
@@ -176,6 +180,7 @@ export class Reader {
   }
 
   private segment(file: number, start: number, end: number): void {
+    this.replicated = 0;
     const text = this.files[file]!.text;
     const d = decomment(text, start, end);
     if (d.commentAt !== -1) this.comments.push({ file, start: d.commentAt, end });
@@ -428,6 +433,7 @@ export class Reader {
       copyUpTo(i);
       map.push({ at: out.length, start: refLoc.start, end: refLoc.end, copy: false, opaque });
       out += value;
+      if (out.length > MAX_EXPANDED_LENGTH) break;
       copied = refEnd;
       i = refEnd - 1;
       changed = true;
@@ -435,6 +441,11 @@ export class Reader {
     }
     if (!changed) return undefined;
     copyUpTo(text.length);
+    if (out.length > MAX_EXPANDED_LENGTH) {
+      // keepalived refuses substitutions past its line buffer; so do we (and stop recursing).
+      this.problem('substitution-too-long', this.locOf(l, 0, text.length), { length: out.length, limit: MAX_EXPANDED_LENGTH });
+      return [];
+    }
     const results: Logical[] = [];
     const first = this.redecomment({ ...l, text: out, map, depth: l.depth + 1 });
     if (first) results.push(first);
@@ -481,6 +492,10 @@ export class Reader {
         this.problem('invalid-replication', loc, { reason: 'spec', kind: 'LST' });
         return true;
       }
+      if ((this.replicated += parsed.length) > MAX_REPLICATION) {
+        this.problem('invalid-replication', loc, { reason: 'too-many', kind: 'LST' });
+        return true;
+      }
       runs.push(...parsed);
     } else {
       const parts = spec.split(',').map((s) => s.trim());
@@ -513,7 +528,7 @@ export class Reader {
         return true;
       }
       const count = Math.floor((end - start) / step) + 1;
-      if (count > MAX_REPLICATION) {
+      if (count > MAX_REPLICATION || (this.replicated += count) > MAX_REPLICATION) {
         this.problem('invalid-replication', loc, { reason: 'too-many', kind: m[1]! });
         return true;
       }

@@ -1,7 +1,7 @@
 // FileAccess backed by Node's fs: the only place the tools read the disk. It never opens
 // anything but regular files, so FIFOs and devices (/dev/zero) cannot hang a lint.
-import { constants, readdirSync, readFileSync, statSync } from 'node:fs';
-import type { FileAccess, FileStat } from '../grammar/index';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { MAX_FILE_BYTES, type FileAccess, type FileStat } from '../grammar/index';
 
 /** Reads the real filesystem; `overlay` supplies unsaved editor buffers by path. */
 export function nodeFileAccess(overlay?: (path: string) => string | undefined): FileAccess {
@@ -17,12 +17,34 @@ export function nodeFileAccess(overlay?: (path: string) => string | undefined): 
       }
     },
     readFile(path: string) {
+      // Open without blocking and check the descriptor, not the path: a FIFO swapped in, or a
+      // pseudo-file such as /proc/kmsg that stats as regular, must not hang the reader.
+      let fd: number | undefined;
       try {
-        const st = statSync(path);
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+        const st = fstatSync(fd);
         if (!st.isFile()) return { error: 'not a regular file' };
-        return readFileSync(path);
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for (;;) {
+          const buf = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+          let n: number;
+          try {
+            n = readSync(fd, buf, 0, buf.length, null);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code === 'EAGAIN') return { error: 'not a regular file (reading would block)' };
+            throw e;
+          }
+          if (n === 0) break;
+          chunks.push(buf.subarray(0, n));
+          total += n;
+          if (total > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES} bytes` };
+        }
+        return Buffer.concat(chunks, total);
       } catch (e) {
         return { error: (e as Error).message };
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
     },
     readDir(path: string) {

@@ -9,14 +9,19 @@ export default defineRule({
   messages: {
     plain: '"${name}" is not defined before this line; keepalived leaves the text unchanged.',
     braced: '"${{name}}" is not defined before this line; keepalived leaves it unchanged and its braces split the line into blocks.',
+    tooLong: 'Substituting definitions here gives a line of {length} characters, over keepalived\'s {limit}; keepalived refuses it (is a definition referring to itself?).',
     builtin: 'Built-in "${{name}}" is not available with these parameters in keepalived {version}; its braces split the line.',
   },
   check(ctx) {
-    forProblems(ctx, ['undefined-variable'], (p) => ({
-      loc: p.loc,
-      messageId: p.data.builtin ? 'builtin' : p.data.braced ? 'braced' : 'plain',
-      data: { name: p.data.name, version: ctx.targetVersion },
-      severity: p.data.braced ? 'error' : undefined,
-    }));
+    forProblems(ctx, ['undefined-variable', 'substitution-too-long'], (p) =>
+      p.code === 'substitution-too-long'
+        ? { loc: p.loc, messageId: 'tooLong', data: { length: p.data.length, limit: p.data.limit }, severity: 'error' }
+        : {
+            loc: p.loc,
+            messageId: p.data.builtin ? 'builtin' : p.data.braced ? 'braced' : 'plain',
+            data: { name: p.data.name, version: ctx.targetVersion },
+            severity: p.data.braced ? 'error' : undefined,
+          },
+    );
   },
 });

@@ -55,9 +55,10 @@ export default defineRule({
         if (repl) return report('elsewhereReplace', { places }, repl.replacement);
         return report('elsewhere', { places });
       }
-      // A suggestion must keep the block structure: a block keyword only where a `{` follows.
+      // A suggestion must keep the block structure: a block keyword (of either kind) only where a
+      // `{` follows, and a plain keyword only where none does.
       const opens = Boolean(p.data.opensBlock);
-      const cands = closest(keyword, valid.filter((k) => (k.block === 'keywords') === opens).map((k) => k.name));
+      const cands = closest(keyword, valid.filter((k) => Boolean(k.block) === opens).map((k) => k.name));
       if (cands.length === 1) return report('didYouMean', {}, cands[0]);
       return report('unknown');
     });
