@@ -16,7 +16,15 @@ import { buildSync } from 'esbuild';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const o = { cases: 10000, seed: Date.now() % 2147483647, jobs: Math.max(1, availableParallelism()), timeout: 30000, out: join(repoRoot, 'fuzz-failures'), only: undefined, strict: false };
+  const o = {
+    cases: 10000,
+    seed: Date.now() % 2147483647,
+    jobs: Math.max(1, availableParallelism()),
+    timeout: 30000,
+    out: join(repoRoot, 'fuzz-failures'),
+    only: undefined,
+    strict: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -44,7 +52,9 @@ function parseArgs(argv) {
 
 function usage(msg) {
   if (msg) process.stderr.write(`fuzz: ${msg}\n`);
-  process.stderr.write('usage: node scripts/fuzz.mjs [--cases N] [--seed S] [--jobs J] [--timeout MS] [--out DIR] [--only INDEX] [--strict]\n');
+  process.stderr.write(
+    'usage: node scripts/fuzz.mjs [--cases N] [--seed S] [--jobs J] [--timeout MS] [--out DIR] [--only INDEX] [--strict]\n',
+  );
   process.exit(msg ? 2 : 0);
 }
 
@@ -101,7 +111,16 @@ function save(index, failures, extra = {}) {
   writeFileSync(
     `${base}.json`,
     JSON.stringify(
-      { seed: opts.seed, index, kind: c.kind, replay: `node scripts/fuzz.mjs --seed ${opts.seed} --only ${index}`, options: c.input.options, failures, case: c.description, ...extra },
+      {
+        seed: opts.seed,
+        index,
+        kind: c.kind,
+        replay: `node scripts/fuzz.mjs --seed ${opts.seed} --only ${index}`,
+        options: c.input.options,
+        failures,
+        case: c.description,
+        ...extra,
+      },
       (_k, v) => (v instanceof Uint8Array ? { base64: Buffer.from(v).toString('base64') } : v),
       2,
     ),
@@ -159,7 +178,9 @@ function startWorker() {
         } else {
           hung++;
           failed++;
-          const file = save(current, [`no answer within ${opts.timeout} ms (hang?)${known ? ` (known bug ${known})` : ''}`]);
+          const file = save(current, [
+            `no answer within ${opts.timeout} ms (hang?)${known ? ` (known bug ${known})` : ''}`,
+          ]);
           process.stdout.write(`fuzz: case ${current} HANG -> ${file}\n`);
         }
         w.removeAllListeners();
@@ -183,7 +204,9 @@ function startWorker() {
       if (fails.length) {
         failed++;
         const file = save(r.index, fails);
-        process.stdout.write(`fuzz: case ${r.index} (${r.kind}) FAILED -> ${file}\n  ${fails.join('\n  ').slice(0, 2000)}\n`);
+        process.stdout.write(
+          `fuzz: case ${r.index} (${r.kind}) FAILED -> ${file}\n  ${fails.join('\n  ').slice(0, 2000)}\n`,
+        );
       }
       progress();
       next();

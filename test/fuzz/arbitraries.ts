@@ -12,12 +12,77 @@ const b = (s: string): Uint8Array => enc.encode(s);
 
 /** Words that exercise the reader: macros, conditionals, quotes, escapes, comment characters. */
 export const TRICKY = [
-  '{', '}', '{}', '}{', '"', "'", '\\', '\\#', '\\!', '#', '!', ' # c', ' ! c', '$X', '${X}', '$X=', '$X=$X', '$X=$X$X', '$X=x${X}',
-  '${_RANDOM}', '${_HASH}', '$', '${', '${}', '~SEQ(i, 1, 3)', '~SEQ(i,1,100000000)', '~SEQ(', '$(i)', '${i}', '@id ', '@^id ',
-  '@', 'include', 'include inc.conf', 'include *.conf', 'include keepalived.conf', 'include /fuzz/*', 'include {a,b}.conf',
-  'include [', 'include ../*', 'include_ok', '"a b"', '"unterminated', 'BLOCK', 'EOB', '\t', '\v', '\f', ' ', '\u00a0',
-  '\u2028', 'é', '😀', '\uFFFD', '0', '-1', '4294967296', '99999999999999999999', '1e309', '0x', '255', '256', '10.0.0.1/33',
-  'fe80::1%eth0', '::', '1.2.3.4', 'eth0', 'vrrp_strick', 'lvs_flush_onstop', 'auth_pass', '12345678901',
+  '{',
+  '}',
+  '{}',
+  '}{',
+  '"',
+  "'",
+  '\\',
+  '\\#',
+  '\\!',
+  '#',
+  '!',
+  ' # c',
+  ' ! c',
+  '$X',
+  '${X}',
+  '$X=',
+  '$X=$X',
+  '$X=$X$X',
+  '$X=x${X}',
+  '${_RANDOM}',
+  '${_HASH}',
+  '$',
+  '${',
+  '${}',
+  '~SEQ(i, 1, 3)',
+  '~SEQ(i,1,100000000)',
+  '~SEQ(',
+  '$(i)',
+  '${i}',
+  '@id ',
+  '@^id ',
+  '@',
+  'include',
+  'include inc.conf',
+  'include *.conf',
+  'include keepalived.conf',
+  'include /fuzz/*',
+  'include {a,b}.conf',
+  'include [',
+  'include ../*',
+  'include_ok',
+  '"a b"',
+  '"unterminated',
+  'BLOCK',
+  'EOB',
+  '\t',
+  '\v',
+  '\f',
+  ' ',
+  '\u00a0',
+  '\u2028',
+  'é',
+  '😀',
+  '\uFFFD',
+  '0',
+  '-1',
+  '4294967296',
+  '99999999999999999999',
+  '1e309',
+  '0x',
+  '255',
+  '256',
+  '10.0.0.1/33',
+  'fe80::1%eth0',
+  '::',
+  '1.2.3.4',
+  'eth0',
+  'vrrp_strick',
+  'lvs_flush_onstop',
+  'auth_pass',
+  '12345678901',
   // RB-8 (test/ROBUSTNESS-BUGS.md): this definition hangs the reader. Only the long run, which
   // detects hangs with a watchdog, generates it (FUZZ_INCLUDE_HANGS=1, set by scripts/fuzz.mjs).
   ...(typeof process !== 'undefined' && process.env.FUZZ_INCLUDE_HANGS === '1' ? ['$X=${X}${X}'] : []),
@@ -40,7 +105,12 @@ const lineEnd = fc.constantFrom('\n', '\n', '\n', '\n', '\r\n', '\r', '');
 /** Random keyword soup: lines of keywords, values, braces, comments and reader syntax. */
 export const keywordSoup: fc.Arbitrary<string> = fc
   .array(
-    fc.tuple(fc.constantFrom('', '  ', '\t', '    '), fc.array(soupToken, { maxLength: 8 }), fc.constantFrom(' ', '  ', '\t'), lineEnd),
+    fc.tuple(
+      fc.constantFrom('', '  ', '\t', '    '),
+      fc.array(soupToken, { maxLength: 8 }),
+      fc.constantFrom(' ', '  ', '\t'),
+      lineEnd,
+    ),
     { maxLength: 60 },
   )
   .map((lines) => lines.map(([ind, toks, sep, end]) => ind + toks.join(sep) + end).join(''));
@@ -152,9 +222,15 @@ const tokenBytes = fc.oneof(
 export function mutation(seeds: number, huge: number): fc.Arbitrary<Mutation> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.record({ op: fc.constant('insert' as const), pos, bytes: tokenBytes }) },
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('delete' as const), pos, len: fc.integer({ min: 1, max: 200 }) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({ op: fc.constant('delete' as const), pos, len: fc.integer({ min: 1, max: 200 }) }),
+    },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('flip' as const), pos, bit: fc.integer({ min: 0, max: 7 }) }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('setByte' as const), pos, byte: fc.integer({ min: 0, max: 255 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ op: fc.constant('setByte' as const), pos, byte: fc.integer({ min: 0, max: 255 }) }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), pos }) },
     {
       weight: 1,
@@ -175,10 +251,21 @@ export function mutation(seeds: number, huge: number): fc.Arbitrary<Mutation> {
       }),
     },
     { weight: 1, arbitrary: fc.constant({ op: 'bom' as const }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('crlf' as const), mode: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('crlf' as const),
+        mode: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const),
+      }),
+    },
     {
       weight: 2,
-      arbitrary: fc.record({ op: fc.constant('duplicate' as const), from: pos, len: fc.integer({ min: 1, max: 2000 }), to: pos }),
+      arbitrary: fc.record({
+        op: fc.constant('duplicate' as const),
+        from: pos,
+        len: fc.integer({ min: 1, max: 2000 }),
+        to: pos,
+      }),
     },
     {
       weight: 2,
@@ -299,10 +386,16 @@ export function mutationCase(seeds: readonly Seed[], maxMutations = 8, huge = 20
   return fc.record({
     seed: fc.nat({ max: seeds.length - 1 }),
     mutations: muts,
-    include: fc.option(fc.record({ seed: fc.nat({ max: seeds.length - 1 }), mutations: fc.array(mutation(seeds.length, huge), { maxLength: 3 }) }), {
-      freq: 4,
-      nil: undefined,
-    }),
+    include: fc.option(
+      fc.record({
+        seed: fc.nat({ max: seeds.length - 1 }),
+        mutations: fc.array(mutation(seeds.length, huge), { maxLength: 3 }),
+      }),
+      {
+        freq: 4,
+        nil: undefined,
+      },
+    ),
     options: lintOptions,
   });
 }

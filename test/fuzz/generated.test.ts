@@ -23,7 +23,10 @@ describe('generated configurations', () => {
     const anyString = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 400 }),
       fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 400 }),
-      fc.string({ unit: fc.constantFrom('{', '}', '"', '#', '!', '\\', '$', '=', '\n', '\r', ' ', 'a', '@', '~', '(', ')', ','), maxLength: 400 }),
+      fc.string({
+        unit: fc.constantFrom('{', '}', '"', '#', '!', '\\', '$', '=', '\n', '\r', ' ', 'a', '@', '~', '(', ')', ','),
+        maxLength: 400,
+      }),
     );
     fc.assert(
       fc.property(anyString, (text) => {

@@ -3,7 +3,14 @@
 // the bounded vitest suites (test/fuzz/*.test.ts) and the long run (scripts/fuzz.mjs), so it has
 // no vitest imports.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allKeywords, encodeText, parseFile, type FileAccess, type FileStat, type ParseResult } from '../../grammar/index';
+import {
+  allKeywords,
+  encodeText,
+  parseFile,
+  type FileAccess,
+  type FileStat,
+  type ParseResult,
+} from '../../grammar/index';
 import { lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
 import { applyFixes, isSafeFix, type TextEdit } from '../../host/fix';
 import { formatBlocker, formatEdits } from '../../server/formatting';
@@ -148,11 +155,16 @@ export interface CheckOptions {
 }
 
 function describe(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
+  return e instanceof Error
+    ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}`
+    : String(e);
 }
 
 /** Parses and lints the tree with the root file replaced by `rootBytes`. */
-function parseAndLint(input: FuzzInput, rootBytes: Uint8Array): { parse: ParseResult; diags: Diagnostic[]; ms: number } {
+function parseAndLint(
+  input: FuzzInput,
+  rootBytes: Uint8Array,
+): { parse: ParseResult; diags: Diagnostic[]; ms: number } {
   const files = new Map<string, Uint8Array>();
   for (const [name, b] of Object.entries(input.others ?? {})) files.set(`${FUZZ_DIR}/${name}`, b);
   files.set(ROOT_FILE, rootBytes);
@@ -178,8 +190,13 @@ export function rangeFailures(parse: ParseResult, diags: readonly Diagnostic[]):
       return;
     }
     const ok =
-      Number.isInteger(loc.start) && Number.isInteger(loc.end) && loc.start >= 0 && loc.start <= loc.end && loc.end <= f.text.length;
-    if (!ok) out.push(`${what} of ${d.ruleId} is [${loc.start}, ${loc.end}) in a text of ${f.text.length}: ${d.message}`);
+      Number.isInteger(loc.start) &&
+      Number.isInteger(loc.end) &&
+      loc.start >= 0 &&
+      loc.start <= loc.end &&
+      loc.end <= f.text.length;
+    if (!ok)
+      out.push(`${what} of ${d.ruleId} is [${loc.start}, ${loc.end}) in a text of ${f.text.length}: ${d.message}`);
   };
   for (const d of diags) {
     check('range', d, d.loc);
@@ -201,7 +218,11 @@ export function formatText(parse: ParseResult): { text: string; edits: number; r
   const text = parse.files[0]!.text;
   const edits = formatEdits(parse, { tabSize: 4, insertSpaces: true });
   const doc = TextDocument.create('file:///fuzz/keepalived.conf', 'keepalived', 1, text);
-  return { text: TextDocument.applyEdits(doc, edits), edits: edits.length, refused: formatBlocker(parse) !== undefined };
+  return {
+    text: TextDocument.applyEdits(doc, edits),
+    edits: edits.length,
+    refused: formatBlocker(parse) !== undefined,
+  };
 }
 
 /** Runs every check on one input. Never throws: an exception is a failure. */
@@ -231,7 +252,9 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
     const again = parseAndLint(input, input.root);
     stats.ms = Math.min(first.ms, again.ms);
     if (again.ms > timeBudgetMs(stats.bytes))
-      failures.push(`parse+lint of ${stats.bytes} bytes took ${Math.round(stats.ms)} ms (budget ${Math.round(timeBudgetMs(stats.bytes))} ms)`);
+      failures.push(
+        `parse+lint of ${stats.bytes} bytes took ${Math.round(stats.ms)} ms (budget ${Math.round(timeBudgetMs(stats.bytes))} ms)`,
+      );
   }
   failures.push(...rangeFailures(first.parse, first.diags));
   if (first.parse.files[0]?.path !== ROOT_FILE) failures.push(`file 0 is ${first.parse.files[0]?.path}, not the root`);
@@ -244,7 +267,8 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
     // --fix: apply the safe fixes of file 0, re-lint, repeat until nothing is left to apply.
     // Compared as bytes (latin1 strings): a fix that removes the one stray byte of a Latin-1
     // file makes the rest decode as UTF-8, which changes the text but not a byte of a comment.
-    const asBytes = (t: string, encoding: string): string => (encoding === 'latin1' ? t : Buffer.from(t, 'utf8').toString('latin1'));
+    const asBytes = (t: string, encoding: string): string =>
+      encoding === 'latin1' ? t : Buffer.from(t, 'utf8').toString('latin1');
     const comments = commentTexts(first.parse).map((c) => asBytes(c, file0.encoding));
     const structural = structuralCount(first.parse);
     let text = file0.text;
@@ -281,7 +305,11 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
         }
       }
       if (!converged && failures.length === 0)
-        failures.push(`--fix did not converge in ${maxPasses} passes (still fixing: ${rootFixes(cur.diags).map((e) => JSON.stringify(e)).join(' ')})`);
+        failures.push(
+          `--fix did not converge in ${maxPasses} passes (still fixing: ${rootFixes(cur.diags)
+            .map((e) => JSON.stringify(e))
+            .join(' ')})`,
+        );
       // A pass may open a block that a later pass closes (a typo fixed on a block keyword turns
       // its ignored "{" into a real one), so only the end result counts.
       const s = structuralCount(cur.parse);
@@ -302,7 +330,8 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
       if (once.edits > 0) {
         const before = file0.text;
         const lostC = lostTexts(commentTexts(first.parse), once.text);
-        if (lostC.length) failures.push(`formatting removed comment(s): ${lostC.map((c) => JSON.stringify(c)).join(', ')}`);
+        if (lostC.length)
+          failures.push(`formatting removed comment(s): ${lostC.map((c) => JSON.stringify(c)).join(', ')}`);
         const w0 = words(before).join(' ');
         const w1 = words(once.text).join(' ');
         if (w0 !== w1) failures.push(`formatting changed the words: ${firstDifference(w0, w1)}`);
@@ -311,7 +340,8 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
         const m1 = meaning(reparsed.parse).join('\n');
         if (m0 !== m1) failures.push(`formatting changed what keepalived reads: ${firstDifference(m0, m1)}`);
         const twice = formatText(reparsed.parse);
-        if (twice.text !== once.text) failures.push(`formatting is not idempotent: ${firstDifference(once.text, twice.text)}`);
+        if (twice.text !== once.text)
+          failures.push(`formatting is not idempotent: ${firstDifference(once.text, twice.text)}`);
       }
     } catch (e) {
       failures.push(`formatting threw: ${describe(e)}`);
@@ -335,8 +365,15 @@ export interface KnownBug {
 }
 
 const utf8Len = (s: string): number => Buffer.byteLength(s, 'utf8');
-const lines = (input: FuzzInput): string[] => Buffer.from(input.root).toString('latin1').split(/\r?\n|\r/);
-const BLOCK_KEYWORDS = new Set(allKeywords().filter((k) => k.block).map((k) => k.name));
+const lines = (input: FuzzInput): string[] =>
+  Buffer.from(input.root)
+    .toString('latin1')
+    .split(/\r?\n|\r/);
+const BLOCK_KEYWORDS = new Set(
+  allKeywords()
+    .filter((k) => k.block)
+    .map((k) => k.name),
+);
 const braceCount = (b: Uint8Array): number => {
   let n = 0;
   for (const c of b) if (c === 0x7b || c === 0x7d) n++;
@@ -349,7 +386,8 @@ export function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     prev = cur;
   }
   return prev[b.length]!;
@@ -372,7 +410,8 @@ export const KNOWN_BUGS: KnownBug[] = [
     // ~20-40 µs and ~1.4 KB each, uncapped: a long line of them blows the time budget (and the heap).
     id: 'RB-6',
     matches: (f, input, r) =>
-      f.startsWith('parse+lint of') && (braceCount(input.root) >= 5000 || (r.diagnostics?.length ?? 0) * 20 >= r.stats.bytes),
+      f.startsWith('parse+lint of') &&
+      (braceCount(input.root) >= 5000 || (r.diagnostics?.length ?? 0) * 20 >= r.stats.bytes),
   },
   {
     // RB-7: a did-you-mean fix to a block keyword on a line with no "{" ("virtual_rou" ->
@@ -380,7 +419,9 @@ export const KNOWN_BUGS: KnownBug[] = [
     id: 'RB-7',
     matches: (f, _input, r) =>
       f.startsWith('--fix left more structural problems') &&
-      (r.diagnostics ?? []).some((d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && BLOCK_KEYWORDS.has(d.fix.text)),
+      (r.diagnostics ?? []).some(
+        (d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && BLOCK_KEYWORDS.has(d.fix.text),
+      ),
   },
 ];
 

@@ -17,8 +17,14 @@ let arbs: Record<Kind, fc.Arbitrary<{ input: FuzzInput; description: unknown }>>
 export function init(repoRoot: string): { seeds: number; skipped: string[] } {
   ({ seeds, skipped } = loadSeeds(repoRoot));
   arbs = {
-    light: mutationCase(seeds, 3).map((c) => ({ input: mutationInput(seeds, c), description: { ...c, seedFile: seeds[c.seed]!.name } })),
-    heavy: mutationCase(seeds, 12, 200_000).map((c) => ({ input: mutationInput(seeds, c), description: { ...c, seedFile: seeds[c.seed]!.name } })),
+    light: mutationCase(seeds, 3).map((c) => ({
+      input: mutationInput(seeds, c),
+      description: { ...c, seedFile: seeds[c.seed]!.name },
+    })),
+    heavy: mutationCase(seeds, 12, 200_000).map((c) => ({
+      input: mutationInput(seeds, c),
+      description: { ...c, seedFile: seeds[c.seed]!.name },
+    })),
     generated: generatedInput(seeds).map((input) => ({ input, description: 'generated' })),
   };
   return { seeds: seeds.length, skipped };

@@ -34,15 +34,19 @@ export interface RunOptions {
 /** Runs `node dist/cli.js ...args` with a timeout and a heap cap. */
 export function runCli(args: string[], o: RunOptions = {}): CliRun {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${o.heapMb ?? 512}`, ...(o.nodeArgs ?? []), ensureCli(), ...args], {
-    cwd: o.cwd ?? root,
-    input: o.input,
-    encoding: 'utf8',
-    timeout: o.timeoutMs ?? 30_000,
-    killSignal: 'SIGKILL',
-    maxBuffer: 512 * 1024 * 1024,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', ...o.env },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${o.heapMb ?? 512}`, ...(o.nodeArgs ?? []), ensureCli(), ...args],
+    {
+      cwd: o.cwd ?? root,
+      input: o.input,
+      encoding: 'utf8',
+      timeout: o.timeoutMs ?? 30_000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 512 * 1024 * 1024,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', ...o.env },
+    },
+  );
   const ms = performance.now() - t0;
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL';
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms, timedOut };

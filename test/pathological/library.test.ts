@@ -14,7 +14,14 @@ function mockFs(
   files: Record<string, string>,
   fail: { stat?: Record<string, FileStat['kind']>; read?: Record<string, string>; unlistable?: string[] } = {},
 ): FileAccess {
-  const dirs = new Set(Object.keys(files).flatMap((p) => p.split('/').slice(1, -1).map((_, i, a) => '/' + a.slice(0, i + 1).join('/'))));
+  const dirs = new Set(
+    Object.keys(files).flatMap((p) =>
+      p
+        .split('/')
+        .slice(1, -1)
+        .map((_, i, a) => '/' + a.slice(0, i + 1).join('/')),
+    ),
+  );
   return {
     stat(p) {
       const forced = fail.stat?.[p];
@@ -31,7 +38,13 @@ function mockFs(
     readDir(p) {
       if (fail.unlistable?.includes(p) || !dirs.has(p)) return undefined;
       const pre = `${p}/`;
-      return [...new Set(Object.keys(files).filter((k) => k.startsWith(pre)).map((k) => k.slice(pre.length).split('/')[0]!))];
+      return [
+        ...new Set(
+          Object.keys(files)
+            .filter((k) => k.startsWith(pre))
+            .map((k) => k.slice(pre.length).split('/')[0]!),
+        ),
+      ];
     },
   };
 }
@@ -50,7 +63,12 @@ function lint(fs: FileAccess): { diags: Diagnostic[]; rules: string[] } {
 
 describe('file access failures (library)', () => {
   it('the root file cannot be read (EACCES)', () => {
-    const { diags } = lint(mockFs({ [ROOT]: 'global_defs {\n}\n' }, { read: { [ROOT]: "EACCES: permission denied, open '/etc/keepalived/keepalived.conf'" } }));
+    const { diags } = lint(
+      mockFs(
+        { [ROOT]: 'global_defs {\n}\n' },
+        { read: { [ROOT]: "EACCES: permission denied, open '/etc/keepalived/keepalived.conf'" } },
+      ),
+    );
     expect(diags).toHaveLength(1);
     expect(diags[0]!.severity).toBe('error');
     expect(diags[0]!.message).toMatch(/permission denied/i);
@@ -71,7 +89,10 @@ describe('file access failures (library)', () => {
   it('an included file cannot be read (EACCES)', () => {
     const inc = '/etc/keepalived/conf.d/a.conf';
     const { diags, rules } = lint(
-      mockFs({ [ROOT]: 'include conf.d/a.conf\n', [inc]: 'global_defs {\n}\n' }, { read: { [inc]: 'EACCES: permission denied' } }),
+      mockFs(
+        { [ROOT]: 'include conf.d/a.conf\n', [inc]: 'global_defs {\n}\n' },
+        { read: { [inc]: 'EACCES: permission denied' } },
+      ),
     );
     expect(rules).toEqual(['include-error']);
     expect(diags[0]!.loc.file).toBe(0);
@@ -79,7 +100,9 @@ describe('file access failures (library)', () => {
 
   it('an included file vanishes between stat and read', () => {
     const inc = '/etc/keepalived/a.conf';
-    const { rules } = lint(mockFs({ [ROOT]: 'include a.conf\n', [inc]: 'x' }, { read: { [inc]: 'ENOENT: no such file or directory' } }));
+    const { rules } = lint(
+      mockFs({ [ROOT]: 'include a.conf\n', [inc]: 'x' }, { read: { [inc]: 'ENOENT: no such file or directory' } }),
+    );
     expect(rules).toEqual(['include-error']);
   });
 
@@ -93,7 +116,10 @@ describe('file access failures (library)', () => {
 
   it('a glob over a folder that cannot be listed', () => {
     const { diags } = lint(
-      mockFs({ [ROOT]: 'include conf.d/*.conf\n', '/etc/keepalived/conf.d/a.conf': 'global_defs {\n}\n' }, { unlistable: ['/etc/keepalived/conf.d'] }),
+      mockFs(
+        { [ROOT]: 'include conf.d/*.conf\n', '/etc/keepalived/conf.d/a.conf': 'global_defs {\n}\n' },
+        { unlistable: ['/etc/keepalived/conf.d'] },
+      ),
     );
     // keepalived's glob finds nothing there: reported or silently empty, never an exception.
     for (const d of diags) expect(d.loc.file).toBe(0);

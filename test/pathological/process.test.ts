@@ -172,9 +172,12 @@ describe('includes', () => {
   });
 
   it('include /dev/zero, /dev/null, /dev/urandom and /dev/stdin: skipped, no hang', () => {
-    const ms = lint([file('dev.conf', 'include /dev/zero\ninclude /dev/null\ninclude /dev/urandom\ninclude /dev/stdin\n')], {
-      timeoutMs: 20_000,
-    });
+    const ms = lint(
+      [file('dev.conf', 'include /dev/zero\ninclude /dev/null\ninclude /dev/urandom\ninclude /dev/stdin\n')],
+      {
+        timeoutMs: 20_000,
+      },
+    );
     expect(ms.map((m) => m.ruleId)).toEqual(['include-error', 'include-error', 'include-error', 'include-error']);
   });
 
@@ -199,8 +202,13 @@ describe('includes', () => {
   it('an include glob matching 10,000 files', { timeout: 120_000 }, () => {
     const d = join(dir, 'many');
     mkdirSync(d);
-    for (let i = 0; i < 10_000; i++) writeFileSync(join(d, `f${i}.conf`), `vrrp_script s${i} {\n  script "/bin/true"\n}\n`);
-    const r = runCli(['--format', 'json', file('glob.conf', 'include many/*.conf\n')], { cwd: dir, timeoutMs: 90_000, heapMb: 1024 });
+    for (let i = 0; i < 10_000; i++)
+      writeFileSync(join(d, `f${i}.conf`), `vrrp_script s${i} {\n  script "/bin/true"\n}\n`);
+    const r = runCli(['--format', 'json', file('glob.conf', 'include many/*.conf\n')], {
+      cwd: dir,
+      timeoutMs: 90_000,
+      heapMb: 1024,
+    });
     expectCleanExit(r);
     const ms = messages(r);
     // Every file was read: each script is reported as never tracked.
@@ -265,7 +273,10 @@ describe('definitions and replication', () => {
     ['$A=$A$A', '$A=$A$A\n$A\n'],
     ['$A=x${A}', '$A=x${A}\n$A\n'],
     ['$A=$B, $B=$A', '$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n'],
-    ['a doubling chain of 10 definitions', '$A=$B$B\n$B=$C$C\n$C=$D$D\n$D=$E$E\n$E=$F$F\n$F=$G$G\n$G=$H$H\n$H=$I$I\n$I=$J$J\n$J=xxxxxxxxxx\n$A\n'],
+    [
+      'a doubling chain of 10 definitions',
+      '$A=$B$B\n$B=$C$C\n$C=$D$D\n$D=$E$E\n$E=$F$F\n$F=$G$G\n$G=$H$H\n$H=$I$I\n$I=$J$J\n$J=xxxxxxxxxx\n$A\n',
+    ],
   ];
   for (const [name, text] of cases) {
     it(`recursive definitions: ${name}`, () => {
@@ -279,7 +290,9 @@ describe('definitions and replication', () => {
   });
 
   it('~SEQ(X, 1, 1000000): invalid-replication, bounded', () => {
-    const ms = lint([file('seq.conf', '~SEQ(X, 1, 1000000) vrrp_script s$X {\n  script /bin/true\n}\n')], { timeoutMs: 20_000 });
+    const ms = lint([file('seq.conf', '~SEQ(X, 1, 1000000) vrrp_script s$X {\n  script /bin/true\n}\n')], {
+      timeoutMs: 20_000,
+    });
     expect(rules(ms)).toContain('invalid-replication');
   });
 
