@@ -8,54 +8,70 @@ import { occurrenceAt, related } from './navigation';
 
 const fence = (s: string): string => '```keepalived\n' + s + '\n```';
 
-function where(parse: ParseResult, d: Definition): string {
+function where(parse: ParseResult, d: Definition, self: number): string {
   const f = parse.files[d.nameLoc.file];
   if (!f) return '';
   const line = f.lines.lineOf(d.nameLoc.start) + 1;
-  return d.nameLoc.file === 0 ? `line ${line}` : `${f.path}:${line}`;
+  return d.nameLoc.file === self ? `line ${line}` : `${f.path}:${line}`;
 }
 
-function definitionMarkdown(parse: ParseResult, name: string, d: Definition | undefined, builtin: boolean): string {
+function definitionMarkdown(
+  parse: ParseResult,
+  name: string,
+  d: Definition | undefined,
+  builtin: boolean,
+  self: number,
+): string {
   if (builtin) return `\`$${name}\`: keepalived built-in, expanded when the configuration is read.`;
   if (!d) return `\`$${name}\` is not defined before this point; keepalived leaves it as it is.`;
   const value = d.value === '' ? '(empty)' : d.value;
-  return `${fence(`$${name}=${value}`)}\n\nExpands to \`${value.replace(/`/g, '\\`')}\`${d.multiline ? ' (multi-line definition: first line shown)' : ''}; defined at ${where(parse, d)}.`;
+  return `${fence(`$${name}=${value}`)}\n\nExpands to \`${value.replace(/`/g, '\\`')}\`${d.multiline ? ' (multi-line definition: first line shown)' : ''}; defined at ${where(parse, d, self)}.`;
 }
 
-/** Hover at an offset of file 0, or null. */
-export function hover(parse: ParseResult, offset: number): Hover | null {
-  const ref = parse.references.find((r) => r.loc.file === 0 && r.loc.start <= offset && offset < r.loc.end);
+/**
+ * Hover at an offset of file 0, or null. Names ($NAME, tracked scripts...) are looked up in
+ * `names`: the includer's parse when the document is read through one (the document is its
+ * file `names.file` there), so definitions made in the includer are found.
+ */
+export function hover(parse: ParseResult, offset: number, names?: { parse: ParseResult; file: number }): Hover | null {
+  const n = names ?? { parse, file: 0 };
+  const np = n.parse;
+  const self = n.file;
+  const ref = np.references.find((r) => r.loc.file === self && r.loc.start <= offset && offset < r.loc.end);
   if (ref) {
     return {
-      contents: { kind: MarkupKind.Markdown, value: definitionMarkdown(parse, ref.name, ref.definition, ref.builtin) },
-      range: toRange(parse, ref.loc),
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: definitionMarkdown(np, ref.name, ref.definition, ref.builtin, self),
+      },
+      range: toRange(np, ref.loc),
     };
   }
-  const def = parse.definitions.find(
+  const def = np.definitions.find(
     (d) =>
-      d.nameLoc.file === 0 &&
+      d.nameLoc.file === self &&
       d.nameLoc.start <= offset &&
       offset < d.nameLoc.end &&
       d.nameLoc.end - d.nameLoc.start === d.name.length + 1,
   );
   if (def)
     return {
-      contents: { kind: MarkupKind.Markdown, value: definitionMarkdown(parse, def.name, def, false) },
-      range: toRange(parse, def.nameLoc),
+      contents: { kind: MarkupKind.Markdown, value: definitionMarkdown(np, def.name, def, false, self) },
+      range: toRange(np, def.nameLoc),
     };
 
-  const occ = occurrenceAt(parse, offset);
+  const occ = occurrenceAt(np, offset, self);
   if (occ && !occ.decl) {
-    const decls = related(parse, occ).filter((x) => x.decl);
+    const decls = related(np, occ).filter((x) => x.decl);
     const where = decls.map((d) => {
-      const f = parse.files[d.loc.file]!;
+      const f = np.files[d.loc.file]!;
       const line = f.lines.lineOf(d.loc.start) + 1;
-      return d.loc.file === 0 ? `line ${line}` : `${f.path}:${line}`;
+      return d.loc.file === self ? `line ${line}` : `${f.path}:${line}`;
     });
     const value = decls.length
       ? `\`${occ.kind} ${occ.name}\`, defined at ${where.join(', ')}.`
       : `\`${occ.name}\`: no ${occ.kind} of this name is defined in this configuration.`;
-    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(parse, occ.loc) };
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(np, occ.loc) };
   }
 
   const at = wordAt(parse, offset);

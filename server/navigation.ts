@@ -97,11 +97,12 @@ export function occurrences(parse: ParseResult): Occurrence[] {
   return list;
 }
 
-const within = (l: Loc, offset: number): boolean => l.file === 0 && l.start <= offset && offset <= l.end;
+const within = (l: Loc, offset: number, self: number): boolean =>
+  l.file === self && l.start <= offset && offset <= l.end;
 
-/** The occurrence under an offset of file 0. */
-export function occurrenceAt(parse: ParseResult, offset: number): Occurrence | undefined {
-  return occurrences(parse).find((o) => within(o.loc, offset));
+/** The occurrence under an offset of file `self` (the document; 0 unless read through an includer). */
+export function occurrenceAt(parse: ParseResult, offset: number, self = 0): Occurrence | undefined {
+  return occurrences(parse).find((o) => within(o.loc, offset, self));
 }
 
 /** All occurrences of the same thing. */
@@ -110,29 +111,36 @@ export function related(parse: ParseResult, o: Occurrence): Occurrence[] {
 }
 
 /** Declarations of the thing under the cursor. */
-export function definition(parse: ParseResult, offset: number, uri: string): Location[] {
-  const o = occurrenceAt(parse, offset);
+export function definition(parse: ParseResult, offset: number, uri: string, self = 0): Location[] {
+  const o = occurrenceAt(parse, offset, self);
   if (!o) return [];
   return related(parse, o)
     .filter((x) => x.decl)
-    .map((x) => toLocation(parse, x.loc, uri));
+    .map((x) => toLocation(parse, x.loc, uri, self));
 }
 
 /** Uses (and, when asked, declarations) of the thing under the cursor. */
-export function references(parse: ParseResult, offset: number, uri: string, includeDeclaration: boolean): Location[] {
-  const o = occurrenceAt(parse, offset);
+export function references(
+  parse: ParseResult,
+  offset: number,
+  uri: string,
+  includeDeclaration: boolean,
+  self = 0,
+): Location[] {
+  const o = occurrenceAt(parse, offset, self);
   if (!o) return [];
   return related(parse, o)
     .filter((x) => includeDeclaration || !x.decl)
-    .map((x) => toLocation(parse, x.loc, uri));
+    .map((x) => toLocation(parse, x.loc, uri, self));
 }
 
 /** The range rename may act on, with its current text. */
 export function prepareRename(
   parse: ParseResult,
   offset: number,
+  self = 0,
 ): { range: ReturnType<typeof toRange>; placeholder: string } | undefined {
-  const o = occurrenceAt(parse, offset);
+  const o = occurrenceAt(parse, offset, self);
   if (!o) return undefined;
   return { range: toRange(parse, o.nameLoc), placeholder: o.name };
 }
@@ -141,8 +149,14 @@ export function prepareRename(
 export const VALID_NAME = /^[^\s"'{}#!$]+$/;
 
 /** Edits that rename the thing under the cursor everywhere (every file of the parse). */
-export function rename(parse: ParseResult, offset: number, newName: string, uri: string): WorkspaceEdit | undefined {
-  const o = occurrenceAt(parse, offset);
+export function rename(
+  parse: ParseResult,
+  offset: number,
+  newName: string,
+  uri: string,
+  self = 0,
+): WorkspaceEdit | undefined {
+  const o = occurrenceAt(parse, offset, self);
   if (!o) return undefined;
   const valid = o.kind === '$' ? /^[A-Za-z_][A-Za-z0-9_]*$/ : VALID_NAME;
   if (!valid.test(newName))
@@ -153,7 +167,10 @@ export function rename(parse: ParseResult, offset: number, newName: string, uri:
     const key = `${x.nameLoc.file}:${x.nameLoc.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    (changes[fileUri(parse, x.nameLoc.file, uri)] ??= []).push({ range: toRange(parse, x.nameLoc), newText: newName });
+    (changes[fileUri(parse, x.nameLoc.file, uri, self)] ??= []).push({
+      range: toRange(parse, x.nameLoc),
+      newText: newName,
+    });
   }
   return { changes };
 }
@@ -170,11 +187,11 @@ export function declaredNames(parse: ParseResult, kind: string): string[] {
 }
 
 /** Highlights of the thing under the cursor in the document itself (declarations as Write). */
-export function highlights(parse: ParseResult, offset: number): DocumentHighlight[] {
-  const o = occurrenceAt(parse, offset);
+export function highlights(parse: ParseResult, offset: number, self = 0): DocumentHighlight[] {
+  const o = occurrenceAt(parse, offset, self);
   if (!o) return [];
   return related(parse, o)
-    .filter((x) => x.loc.file === 0)
+    .filter((x) => x.loc.file === self)
     .map((x) => ({
       range: toRange(parse, x.loc),
       kind: x.decl ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,

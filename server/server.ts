@@ -17,7 +17,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { NEWEST_VERSION } from '../grammar/index';
+import { NEWEST_VERSION, type ParseResult } from '../grammar/index';
 import { clearConfigCache } from '../host/config-file';
 import { Analyzer, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from './code-actions';
@@ -344,7 +344,12 @@ export function startServer(connection: Connection): void {
       }),
     ),
   );
-  connection.onHover(guard('hover', null, (p, a) => hover(a.parse, offsetOf(p, a))));
+  /** Where names are looked up: the includer's parse for a fragment read through one. */
+  const names = (a: Analysis): { parse: ParseResult; file: number } => {
+    const ctx = analyzer.lint(a.uri)?.context;
+    return ctx && analyzer.get(a.uri) === a ? ctx : { parse: a.parse, file: 0 };
+  };
+  connection.onHover(guard('hover', null, (p, a) => hover(a.parse, offsetOf(p, a), names(a))));
   connection.onDocumentSymbol(guard('documentSymbol', [], (_p, a) => documentSymbols(a.parse)));
   connection.onFoldingRanges(guard('foldingRange', [], (_p, a) => foldingRanges(a.parse)));
   connection.onDocumentFormatting(
@@ -365,25 +370,35 @@ export function startServer(connection: Connection): void {
       ),
     ),
   );
-  connection.onDefinition(guard('definition', [], (p, a) => definition(a.parse, offsetOf(p, a), a.uri)));
+  connection.onDefinition(
+    guard('definition', [], (p, a) => {
+      const n = names(a);
+      return definition(n.parse, offsetOf(p, a), a.uri, n.file);
+    }),
+  );
   connection.onReferences(
     guard('references', [], (p, a) =>
-      references(a.parse, offsetOf(p, a), a.uri, p.context?.includeDeclaration !== false),
+      references(names(a).parse, offsetOf(p, a), a.uri, p.context?.includeDeclaration !== false, names(a).file),
     ),
   );
-  connection.onPrepareRename(guard('prepareRename', null, (p, a) => prepareRename(a.parse, offsetOf(p, a)) ?? null));
+  connection.onPrepareRename(
+    guard('prepareRename', null, (p, a) => prepareRename(names(a).parse, offsetOf(p, a), names(a).file) ?? null),
+  );
   connection.onRenameRequest(
     guard('rename', null, (p, a) => {
       if (typeof p.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'newName is missing');
       try {
-        return rename(a.parse, offsetOf(p, a), p.newName, a.uri) ?? null;
+        const n = names(a);
+        return rename(n.parse, offsetOf(p, a), p.newName, a.uri, n.file) ?? null;
       } catch (e) {
         if (e instanceof ResponseError) throw e;
         throw new ResponseError(ErrorCodes.InvalidParams, e instanceof Error ? e.message : String(e));
       }
     }),
   );
-  connection.onDocumentHighlight(guard('documentHighlight', [], (p, a) => highlights(a.parse, offsetOf(p, a))));
+  connection.onDocumentHighlight(
+    guard('documentHighlight', [], (p, a) => highlights(names(a).parse, offsetOf(p, a), names(a).file)),
+  );
   connection.onDocumentLinks(guard('documentLink', [], (_p, a) => documentLinks(a.parse)));
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], (p, a) => {

@@ -682,6 +682,26 @@ describe('included fragments are linted through their includer', () => {
     expect(codes(await wait)).toContain('undefined-variable');
   });
 
+  it('navigates from a fragment to definitions in its includer', async () => {
+    const mainText = '$IF=eth0\nvrrp_script chk {\n    script "/bin/true"\n}\ninclude conf.d/*.conf\n';
+    const fragText = 'vrrp_instance VI_9 {\n    interface ${IF}\n    track_script {\n        chk\n    }\n}\n';
+    const ws = workspace({ 'keepalived.conf': mainText, 'conf.d/frag.conf': fragText });
+    const uri = ws.uri('conf.d/frag.conf');
+    await client.open(uri, fragText);
+    const defs = (await client.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(fragText, 'chk', 1),
+    })) as Location[];
+    expect(defs).toEqual([
+      { uri: ws.uri('keepalived.conf'), range: { start: { line: 1, character: 12 }, end: { line: 1, character: 15 } } },
+    ]);
+    const h = (await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(fragText, '${IF}', 2),
+    })) as Hover;
+    expect((h.contents as { value: string }).value).toContain('Expands to `eth0`');
+  });
+
   it('lints a file nobody includes on its own', async () => {
     const ws = workspace({ 'conf.d/frag.conf': frag });
     const d = await client.open(ws.uri('conf.d/frag.conf'), frag);
