@@ -32,7 +32,9 @@ export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages' | 'meta'>, r: Re
 export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagnostic[] {
   const targetVersion = options.targetVersion ?? parse.targetVersion ?? NEWEST_VERSION;
   const out: Diagnostic[] = [];
+  const timing = options.timing;
   for (const rule of rules) {
+    const started = timing ? performance.now() : 0;
     const setting = effectiveSeverity(options.rules?.[rule.id], rule.meta.severity);
     if (setting === 'off') continue;
     const explicit = options.rules?.[rule.id] !== undefined;
@@ -52,6 +54,7 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagno
         data: {},
       });
     }
+    if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
   }
   return finalize(parse, out, options);
 }

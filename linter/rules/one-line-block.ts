@@ -12,9 +12,12 @@ export default defineRule({
   check(ctx) {
     walk(ctx.parse.body, (s) => {
       if (!s.children || !s.open) return;
+      const first = s.children[0];
+      if (!first || first.keyword.file !== s.open.file || first.args.length === 0) return;
       const lines = ctx.parse.files[s.open.file]!.lines;
       const openLine = lines.lineOf(s.open.start);
-      for (const c of s.children) {
+      // Only the first statement after `{` can share its line (a `{` or `}` would end it).
+      for (const c of s.children.slice(0, 1)) {
         if (c.keyword.file !== s.open.file || lines.lineOf(c.keyword.start) !== openLine) continue;
         const ignored = c.args.filter((a) => findKeyword(s.parentPath + ' > ' + s.keyword.text, a.text));
         if (ignored.length === 0) continue;
