@@ -1,5 +1,5 @@
 // Pairs each argument of a statement with the catalogue parameter it fills.
-import { paramsFor, type ParamSpec, type Statement, type Word } from '../grammar/index';
+import { paramsFor, type KeywordSpec, type ParamSpec, type Statement, type Word } from '../grammar/index';
 import { walk } from './types';
 
 /** Visits (statement, argument, parameter) for every typed argument outside substitutions that vary. */
@@ -8,10 +8,9 @@ export function forEachParam(
   version: string,
   fn: (s: Statement, arg: Word, param: ParamSpec, index: number) => void): void {
   walk(body, (s) => {
-    const params = s.spec && paramsFor(s.spec, version);
+    if (!s.spec || s.args.length === 0) return;
+    const params = typedParams(s.spec, version);
     if (!params) return;
-    // `virtual_server fwmark N` / `virtual_server group NAME` shift the meaning of later words.
-    if (params.some((p) => p.type === 'vs_address')) return;
     const n = Math.min(params.length, s.args.length);
     for (let i = 0; i < n; i++) {
       const arg = s.args[i]!;
@@ -19,4 +18,20 @@ export function forEachParam(
       fn(s, arg, params[i]!, i);
     }
   });
+}
+
+const typedCache = new Map<string, WeakMap<KeywordSpec, ParamSpec[] | null>>();
+
+/** A keyword's parameters in a version, or null when there is nothing to check (cached). */
+function typedParams(spec: KeywordSpec, version: string): ParamSpec[] | null {
+  let byVersion = typedCache.get(version);
+  if (!byVersion) typedCache.set(version, (byVersion = new WeakMap()));
+  let params = byVersion.get(spec);
+  if (params === undefined) {
+    const all = paramsFor(spec, version);
+    // `virtual_server fwmark N` / `virtual_server group NAME` shift the meaning of later words.
+    params = !all || all.length === 0 || all.some((p) => p.type === 'vs_address') ? null : all;
+    byVersion.set(spec, params);
+  }
+  return params;
 }
