@@ -84,7 +84,7 @@ describe('brace splitting: every brace is its own logical line', () => {
     // One root cause: the unexpected "{", whose range runs to the end (the count never resyncs;
     // keepalived adds "There are 1 missing '}'s" at EOF).
     expect(problems(p).map((x) => [x.code, x.text])).toEqual([['unexpected-open-brace', '{']]);
-    expect(p.problems[0]!.data.extentEnd).toBe(p.files[0]!.text.length - 1);
+    expect(p.problems[0]!.data.extentEnd).toBe(p.files[0]!.text.length);
   });
 
   it('quoted braces do not split (oracle 55)', () => {

@@ -10,7 +10,7 @@ ruleTester('missing-open-brace', {
   invalid: [
     {
       name: 'sub-block without "{": the range runs to where the structure agrees again',
-      code: 'vrrp_instance VI_1 {\n  <|authentication\n  auth_type PASS\n}\nglobal_defs {|>\n}\n',
+      code: 'vrrp_instance VI_1 {\n  <|authentication\n  auth_type PASS\n}\nglobal_defs {\n}|>\n',
       message: /"authentication" opens a block but no "\{" follows/,
       output: 'vrrp_instance VI_1 {\n  authentication {\n  auth_type PASS\n}\nglobal_defs {\n}\n',
     },

@@ -10,8 +10,8 @@ ruleTester('unexpected-open-brace', {
   ],
   invalid: [
     {
-      name: 'a "{" on its own line inside a block: the cascade runs to the "}" it steals',
-      code: 'vrrp_instance VI_1 {\n  state MASTER\n  <|{\n  priority 100\n}|>\n',
+      name: 'a "{" on its own line inside a block: never back in step, so the cascade runs to the end of the file',
+      code: 'vrrp_instance VI_1 {\n  state MASTER\n  <|{\n  priority 100\n}\n|>',
       message:
         'Unexpected "{": keepalived ignores it, so the matching "}" closes the enclosing block and what follows is read one level too high.',
     },
@@ -32,7 +32,7 @@ ruleTester('unexpected-open-brace', {
     },
     {
       name: 'a stray "{" at the end of the file',
-      code: 'global_defs {\n}\n<|{|>\n',
+      code: 'global_defs {\n}\n<|{\n|>',
     },
   ],
 });
