@@ -40,6 +40,8 @@ import {
 
 /** Wait between a change and its diagnostics: just enough to coalesce a burst of didChange. */
 export const DEBOUNCE_MS = 2;
+/** A diagnostics run slower than this (a huge file) makes the next one wait about as long. */
+const SLOW_RUN_MS = 1000;
 /** Included files changed in an editor: their includers are re-linted after this idle time. */
 const INCLUDER_DELAY_MS = 150;
 /** How long a workspace/configuration answer may take before defaults are used. */
@@ -87,8 +89,13 @@ export function startServer(connection: Connection): void {
   // uri -> whether its run may cascade to related documents (includers, included fragments).
   const pending = new Map<string, boolean>();
   let timer: NodeJS.Timeout | undefined;
+  // How long the last diagnostics run of a document took: huge files wait for typing to pause
+  // instead of reparsing for every queued keystroke.
+  const lastRun = new Map<string, number>();
   const schedule = (uri: string, delay = DEBOUNCE_MS, cascade = true): void => {
     pending.set(uri, (pending.get(uri) ?? false) || cascade);
+    const took = lastRun.get(uri) ?? 0;
+    if (took > SLOW_RUN_MS) delay = Math.max(delay, Math.min(took, 2000));
     if (!timer) timer = setTimeout(flush, delay);
   };
   const flush = (): void => {
@@ -97,7 +104,9 @@ export function startServer(connection: Connection): void {
     pending.clear();
     for (const [uri, cascade] of runs) {
       try {
+        const t0 = performance.now();
         validate(uri, cascade);
+        lastRun.set(uri, performance.now() - t0);
       } catch (e) {
         log(`diagnostics for ${uri} failed: ${describe(e)}`);
       }
@@ -293,6 +302,7 @@ export function startServer(connection: Connection): void {
     resolved.delete(uri);
     settingsRequests.delete(uri);
     pending.delete(uri);
+    lastRun.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const other of analyzer.includers(uri)) {
       analyzer.invalidate(other);
