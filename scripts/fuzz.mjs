@@ -5,6 +5,7 @@
 // Known bugs (test/ROBUSTNESS-BUGS.md) are counted, not failed; --strict fails on them too.
 //
 //   node scripts/fuzz.mjs [--cases N] [--seed S] [--jobs J] [--timeout MS] [--out DIR] [--only I] [--strict]
+//                         [--time-factor F]   (multiplies the per-input time budget, for loaded machines)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +25,7 @@ function parseArgs(argv) {
     out: join(repoRoot, 'fuzz-failures'),
     only: undefined,
     strict: false,
+    timeFactor: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -44,7 +46,10 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = val();
     else if (a === '--only') o.only = num();
     else if (a === '--strict') o.strict = true;
-    else if (a === '-h' || a === '--help') usage();
+    else if (a === '--time-factor') {
+      o.timeFactor = Number(val());
+      if (!(o.timeFactor > 0)) usage('--time-factor needs a positive number');
+    } else if (a === '-h' || a === '--help') usage();
     else usage(`unknown option ${a}`);
   }
   return o;
@@ -53,7 +58,7 @@ function parseArgs(argv) {
 function usage(msg) {
   if (msg) process.stderr.write(`fuzz: ${msg}\n`);
   process.stderr.write(
-    'usage: node scripts/fuzz.mjs [--cases N] [--seed S] [--jobs J] [--timeout MS] [--out DIR] [--only INDEX] [--strict]\n',
+    'usage: node scripts/fuzz.mjs [--cases N] [--seed S] [--jobs J] [--timeout MS] [--out DIR] [--only INDEX] [--strict] [--time-factor F]\n',
   );
   process.exit(msg ? 2 : 0);
 }
@@ -135,7 +140,7 @@ runner.init(workerData.repoRoot);
 parentPort.on('message', (index) => {
   parentPort.postMessage({ start: index });
   let out;
-  try { out = runner.runCase(workerData.seed, index); }
+  try { out = runner.runCase(workerData.seed, index, workerData.timeFactor); }
   catch (e) { out = { index, kind: '?', failures: ['runner threw: ' + (e && e.stack || e)], known: [], stats: { bytes: 0, ms: 0 } }; }
   parentPort.postMessage({ done: out });
 });
@@ -158,7 +163,10 @@ function progress(force = false) {
 
 function startWorker() {
   return new Promise((resolve) => {
-    const w = new Worker(workerCode, { eval: true, workerData: { bundle, repoRoot, seed: opts.seed } });
+    const w = new Worker(workerCode, {
+      eval: true,
+      workerData: { bundle, repoRoot, seed: opts.seed, timeFactor: opts.timeFactor },
+    });
     let current;
     let timer;
     const next = () => {

@@ -22,12 +22,18 @@ export const seeds = loaded.seeds;
 /** Seed folders that were absent. */
 export const skippedSeedSets = loaded.skipped;
 
+/** Time budget factor: FUZZ_TIME_FACTOR, else 3 (test files run in parallel on shared cores). */
+export function timeFactor(): number {
+  const f = Number(process.env.FUZZ_TIME_FACTOR);
+  return Number.isFinite(f) && f > 0 ? f : 3;
+}
+
 /** Hits of known bugs (test/ROBUSTNESS-BUGS.md) in this process, by id. */
 export const knownHits = new Map<string, number>();
 
 /** A property body: throws with every failure and the input when the input breaks an invariant. */
 export function assertClean(input: FuzzInput, opts?: CheckOptions): boolean {
-  const r = checkInput(input, opts);
+  const r = checkInput(input, { timeFactor: timeFactor(), ...opts });
   const { unknown, known } = classify(r, input);
   for (const id of known) knownHits.set(id, (knownHits.get(id) ?? 0) + 1);
   if (unknown.length) {

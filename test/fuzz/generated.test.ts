@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../../grammar/index';
 import { lintParse } from '../../linter/index';
 import { generatedInput } from './arbitraries';
-import { assertClean, cases, fcSeed, seeds } from './config';
+import { assertClean, cases, fcSeed, seeds, timeFactor } from './config';
 import { memFs, rangeFailures, ROOT_FILE, timeBudgetMs } from './harness';
 
 describe('generated configurations', () => {
@@ -36,7 +36,7 @@ describe('generated configurations', () => {
         const ms = performance.now() - t0;
         expect(rangeFailures(parse, diags)).toEqual([]);
         expect(parse.files[0]!.text).toBe(text);
-        expect(ms).toBeLessThan(timeBudgetMs(text.length * 3));
+        expect(ms).toBeLessThan(timeBudgetMs(text.length * 3, timeFactor()));
       }),
       { numRuns: cases(400), seed: fcSeed },
     );
