@@ -83,9 +83,8 @@ export const TRICKY = [
   'lvs_flush_onstop',
   'auth_pass',
   '12345678901',
-  // RB-8 (test/ROBUSTNESS-BUGS.md): this definition hangs the reader. Only the long run, which
-  // detects hangs with a watchdog, generates it (FUZZ_INCLUDE_HANGS=1, set by scripts/fuzz.mjs).
-  ...(typeof process !== 'undefined' && process.env.FUZZ_INCLUDE_HANGS === '1' ? ['$X=${X}${X}'] : []),
+  // RB-8 (test/ROBUSTNESS-BUGS.md, fixed): this definition used to hang the reader.
+  '$X=${X}${X}',
 ];
 
 const KEYWORDS: readonly KeywordSpec[] = allKeywords();

@@ -3,14 +3,7 @@
 // the bounded vitest suites (test/fuzz/*.test.ts) and the long run (scripts/fuzz.mjs), so it has
 // no vitest imports.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  allKeywords,
-  encodeText,
-  parseFile,
-  type FileAccess,
-  type FileStat,
-  type ParseResult,
-} from '../../grammar/index';
+import { encodeText, parseFile, type FileAccess, type FileStat, type ParseResult } from '../../grammar/index';
 import { lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
 import { applyFixes, isSafeFix, type TextEdit } from '../../host/fix';
 import { formatBlocker, formatEdits } from '../../server/formatting';
@@ -397,11 +390,6 @@ const lines = (input: FuzzInput): string[] =>
   Buffer.from(input.root)
     .toString('latin1')
     .split(/\r?\n|\r/);
-const BLOCK_KEYWORDS = new Set(
-  allKeywords()
-    .filter((k) => k.block)
-    .map((k) => k.name),
-);
 const braceCount = (b: Uint8Array): number => {
   let n = 0;
   for (const c of b) if (c === 0x7b || c === 0x7d) n++;
@@ -440,16 +428,6 @@ export const KNOWN_BUGS: KnownBug[] = [
     matches: (f, input, r) =>
       f.startsWith('parse+lint of') &&
       (braceCount(input.root) >= 5000 || (r.diagnostics?.length ?? 0) * 20 >= r.stats.bytes),
-  },
-  {
-    // RB-7: a did-you-mean fix to a block keyword on a line with no "{" ("virtual_rou" ->
-    // "virtual_routes"); the next pass's missing-open-brace fix then swallows the following lines.
-    id: 'RB-7',
-    matches: (f, _input, r) =>
-      f.startsWith('--fix left more structural problems') &&
-      (r.diagnostics ?? []).some(
-        (d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && BLOCK_KEYWORDS.has(d.fix.text),
-      ),
   },
   {
     // RB-12: the unclosed-block fix inserts "}\n" whatever the file's line ends are (directly, or
