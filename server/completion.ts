@@ -18,6 +18,8 @@ import { declaredNames } from './navigation';
 export interface CompletionOptions {
   snippets: boolean;
   targetVersion: string;
+  /** The client resolves documentation lazily (completionItem/resolve): keep the list small. */
+  lazyDocs?: boolean;
 }
 
 /** Hand-written snippets for the blocks people write most; other blocks get a generic one. */
@@ -65,7 +67,8 @@ function keywordItem(spec: KeywordSpec, range: Range, opts: CompletionOptions): 
     label: spec.name,
     kind: spec.block ? CompletionItemKind.Module : CompletionItemKind.Keyword,
     detail: signature(spec),
-    documentation: { kind: MarkupKind.Markdown, value: keywordMarkdown(spec) },
+    documentation: opts.lazyDocs ? undefined : { kind: MarkupKind.Markdown, value: keywordMarkdown(spec) },
+    data: opts.lazyDocs ? { keyword: spec.name, parent: spec.parent } : undefined,
     sortText: `${spec.deprecated ? '1' : '0'}${spec.name}`,
     filterText: spec.name,
     textEdit: { range, newText: snippet ?? spec.name },
@@ -225,4 +228,13 @@ export function complete(parse: ParseResult, offset: number, opts: CompletionOpt
     return valueItems(BOOLEANS, range, CompletionItemKind.EnumMember, `${spec.name} ${param.name}`);
   if (param.type === 'ifname') return valueItems(interfaceNames(parse), range, CompletionItemKind.Value, 'interface');
   return [];
+}
+
+/** Fills in the documentation of a keyword item sent without it (completionItem/resolve). */
+export function resolveCompletion(item: CompletionItem): CompletionItem {
+  const data = item?.data as { keyword?: unknown; parent?: unknown } | undefined;
+  if (typeof data?.keyword !== 'string' || typeof data.parent !== 'string') return item;
+  const spec = findKeyword(data.parent, data.keyword);
+  if (spec) item.documentation = { kind: MarkupKind.Markdown, value: keywordMarkdown(spec) };
+  return item;
 }

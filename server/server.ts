@@ -21,7 +21,7 @@ import { NEWEST_VERSION, type ParseResult } from '../grammar/index';
 import { clearConfigCache } from '../host/config-file';
 import { Analyzer, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from './code-actions';
-import { complete } from './completion';
+import { complete, resolveCompletion } from './completion';
 import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics, matchDiagnostics } from './diagnostics';
 import { formatEdits } from './formatting';
 import { hover } from './hover';
@@ -69,6 +69,7 @@ export function startServer(connection: Connection): void {
   let configurationPull = false;
   let watchRegistration = false;
   let snippets = false;
+  let lazyDocs = false;
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
   const resolved = new Map<string, ResolvedOptions>();
   const settingsRequests = new Map<string, Promise<void>>();
@@ -228,11 +229,12 @@ export function startServer(connection: Connection): void {
     else if (typeof params.rootPath === 'string' && params.rootPath) workspaceRoot = params.rootPath;
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    lazyDocs = !!caps.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('documentation');
     const prepare = !!caps.textDocument?.rename?.prepareSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [' ', '\t'] },
+        completionProvider: { triggerCharacters: [' ', '\t'], resolveProvider: true },
         hoverProvider: true,
         documentSymbolProvider: { label: 'keepalived' },
         foldingRangeProvider: true,
@@ -351,6 +353,7 @@ export function startServer(connection: Connection): void {
       complete(a.parse, offsetOf(p, a), {
         snippets,
         targetVersion: a.resolved.options.targetVersion ?? a.parse.targetVersion ?? NEWEST_VERSION,
+        lazyDocs,
       }),
     ),
   );
@@ -359,6 +362,14 @@ export function startServer(connection: Connection): void {
     const ctx = analyzer.lint(a.uri)?.context;
     return ctx && analyzer.get(a.uri) === a ? ctx : { parse: a.parse, file: 0 };
   };
+  connection.onCompletionResolve((item) => {
+    try {
+      return resolveCompletion(item);
+    } catch (e) {
+      log(`completionItem/resolve failed: ${describe(e)}`);
+      return item;
+    }
+  });
   connection.onHover(guard('hover', null, (p, a) => hover(a.parse, offsetOf(p, a), names(a))));
   connection.onDocumentSymbol(guard('documentSymbol', [], (_p, a) => documentSymbols(a.parse)));
   connection.onFoldingRanges(guard('foldingRange', [], (_p, a) => foldingRanges(a.parse)));

@@ -45,7 +45,12 @@ export interface TestClient {
 
 /** Starts the server, runs initialize/initialized. */
 export async function startClient(
-  opts: { settings?: unknown; initializationOptions?: unknown; locale?: string } = {},
+  opts: {
+    settings?: unknown;
+    initializationOptions?: unknown;
+    locale?: string;
+    capabilities?: { completionItem?: Record<string, unknown> };
+  } = {},
 ): Promise<TestClient> {
   ensureBuilt();
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -117,7 +122,7 @@ export async function startClient(
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
-        completion: { completionItem: { snippetSupport: true } },
+        completion: { completionItem: { snippetSupport: true, ...(opts.capabilities?.completionItem ?? {}) } },
         rename: { prepareSupport: true },
         publishDiagnostics: {
           relatedInformation: true,

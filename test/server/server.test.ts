@@ -381,6 +381,30 @@ describe('completion', () => {
     expect(applyEdits(doc, [edit])).toContain('    interface ${IF}\n');
   });
 
+  it('sends keyword docs inline, or through completionItem/resolve when the client resolves them', async () => {
+    const inline = items(await at(15, 4)).find((i) => i.label === 'priority')!;
+    expect((inline.documentation as { value: string }).value).toContain('1–255');
+    const c = await startClient({
+      capabilities: { completionItem: { resolveSupport: { properties: ['documentation'] } } },
+    });
+    try {
+      const u = workspace({}).uri('keepalived.conf');
+      await c.open(u, text);
+      const r = items(
+        await c.conn.sendRequest('textDocument/completion', {
+          textDocument: { uri: u },
+          position: { line: 15, character: 4 },
+        }),
+      );
+      const lazy = r.find((i) => i.label === 'priority')!;
+      expect(lazy.documentation).toBeUndefined();
+      const resolved = (await c.conn.sendRequest('completionItem/resolve', lazy)) as CompletionItem;
+      expect((resolved.documentation as { value: string }).value).toContain('1–255');
+    } finally {
+      await c.close();
+    }
+  });
+
   it('offers interface names already used after interface', async () => {
     const r = await client.conn.sendRequest('textDocument/completion', {
       textDocument: { uri },
