@@ -52,6 +52,8 @@ export class Builder {
   /** Records a problem, folding it into the running cascade if there is one. */
   private report(p: ParseProblem): ParseProblem {
     if (this.cascade) {
+      // A later `{` that keepalived takes as unexpected: adding the missing one would not help.
+      if (p.code === 'unexpected-open-brace' && !p.data.afterUnknown) this.cascade.data.foldedOpen = true;
       this.extend(this.cascade, p.loc);
       return this.cascade;
     }
@@ -159,9 +161,7 @@ export class Builder {
         loc: { file: keyword.file, start: keyword.start, end: keyword.end },
         data: { keyword: keyword.text, block: frame.path, phys },
       });
-      if (problem.code === 'unknown-keyword' && problem.loc.start === keyword.start) {
-        this.lastUnknown = { stmt, problem };
-      }
+      this.lastUnknown = { stmt, problem };
       return;
     }
     if (spec.block === 'keywords') this.pendingBlock = stmt;
@@ -206,6 +206,7 @@ export class Builder {
     }
     if (this.lastUnknown && !this.cascade) {
       // `foo {`: keepalived ignores the brace and reads foo's contents in this block.
+      // (Inside a cascade this brace is folded like any other: see report().)
       const { problem } = this.lastUnknown;
       problem.data.opensBlock = true;
       this.extend(problem, loc);
@@ -213,7 +214,7 @@ export class Builder {
       this.startCascade(problem);
       return;
     }
-    const problem = this.report({ code: 'unexpected-open-brace', loc, data: {} });
+    const problem = this.report({ code: 'unexpected-open-brace', loc, data: { afterUnknown: this.lastUnknown !== undefined } });
     this.startCascade(problem);
   }
 
@@ -249,7 +250,7 @@ export class Builder {
       this.report({
         code: 'missing-open-brace',
         loc: { file: node.keyword.file, start: node.keyword.start, end: node.keyword.end },
-        data: { keyword: node.keyword.text },
+        data: { keyword: node.keyword.text, atEof: true },
       });
     }
     if (this.cascade) this.extend(this.cascade, eof);

@@ -11,11 +11,17 @@ export function forEachParam(
     if (!s.spec || s.args.length === 0) return;
     const params = typedParams(s.spec, version);
     if (!params) return;
-    const n = Math.min(params.length, s.args.length);
-    for (let i = 0; i < n; i++) {
+    // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word that
+    // is not one of its values fills the next parameter instead.
+    let p = 0;
+    for (let i = 0; i < s.args.length && p < params.length; i++, p++) {
       const arg = s.args[i]!;
+      let param = params[p]!;
+      if (param.type === 'enum' && !param.required && param.values && !param.values.includes(arg.text) && p + 1 < params.length) {
+        param = params[++p]!;
+      }
       if (arg.opaque) continue;
-      fn(s, arg, params[i]!, i);
+      fn(s, arg, param, i);
     }
   });
 }

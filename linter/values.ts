@@ -10,7 +10,8 @@ export type ValueProblem =
 
 /** An unsigned decimal integer: optional '+' and leading blanks; no hex, no sign. */
 export function checkUnsigned(text: string, min: number, max: number): ValueProblem | undefined {
-  const t = text.replace(/^[ \t]+/, '');
+  // strtoul of an empty word is 0 without an error, so `""` counts as 0.
+  const t = text.replace(/^[ \t]+/, '') || '0';
   if (t.startsWith('-') && /^-\d+$/.test(t)) return { kind: 'negative' };
   if (!/^\+?\d+$/.test(t)) return { kind: 'invalid' };
   const v = Number(t);
@@ -20,7 +21,7 @@ export function checkUnsigned(text: string, min: number, max: number): ValueProb
 
 /** A signed decimal integer. */
 export function checkSigned(text: string, min: number, max: number): ValueProblem | undefined {
-  const t = text.replace(/^[ \t]+/, '');
+  const t = text.replace(/^[ \t]+/, '') || '0';
   if (!/^[+-]?\d+$/.test(t)) return { kind: 'invalid' };
   const v = Number(t);
   if (v < min || v > max) return { kind: 'range', min, max };
@@ -42,6 +43,23 @@ export function checkDecimal(text: string, min: number, max: number, decimals: n
 
 function fmtDec(v: number, decimals: number): string {
   return v.toFixed(decimals);
+}
+
+/** An IPv4 address or mask as inet_aton reads it: 1 to 4 parts, each decimal, 0x hex or 0 octal. */
+export function isInetAton(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length > 4) return false;
+  const values: number[] = [];
+  for (const p of parts) {
+    let v: number;
+    if (/^0x[0-9a-f]+$/i.test(p)) v = parseInt(p.slice(2), 16);
+    else if (/^0[0-7]*$/.test(p)) v = parseInt(p, 8);
+    else if (/^[1-9]\d*$/.test(p)) v = Number(p);
+    else return false;
+    values.push(v);
+  }
+  const lastMax = 2 ** (8 * (5 - parts.length)) - 1;
+  return values.slice(0, -1).every((v) => v <= 255) && values[values.length - 1]! <= lastMax;
 }
 
 /** keepalived's booleans, lower case only. */

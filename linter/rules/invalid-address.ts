@@ -1,7 +1,7 @@
 import { forEachParam } from '../params';
 import type { Word } from '../../grammar/index';
 import { defineRule, walk } from '../types';
-import { checkUnsigned, ipFamily, isIPv4, isMulticast, splitPrefix } from '../values';
+import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, splitPrefix } from '../values';
 
 /** IP addresses, prefixes and netmasks keepalived cannot parse. */
 export default defineRule({
@@ -48,7 +48,8 @@ export default defineRule({
           if (v.length > 15) ctx.report({ loc: arg, messageId: 'ifname', data });
           return;
         case 'netmask_or_prefix':
-          if (!isIPv4(v) && checkUnsigned(v, 1, 128)) ctx.report({ loc: arg, messageId: 'netmask', data });
+          // IPv4 services read it with inet_aton (so `255` and `0x10` pass), IPv6 ones as 1..128.
+          if (!isInetAton(v) && checkUnsigned(v, 1, 128)) ctx.report({ loc: arg, messageId: 'netmask', data });
           return;
         default:
       }

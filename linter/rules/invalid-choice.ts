@@ -1,7 +1,32 @@
+import { atLeast } from '../../grammar/index';
 import { BOOLEANS, checkUnsigned } from '../values';
 import { forEachParam } from '../params';
-import { defineRule } from '../types';
+import type { Word } from '../../grammar/index';
+import { defineRule, type RuleContext } from '../types';
 import { replace } from '../problem-rule';
+
+const LATE_BOOLEANS = new Set(['vrrp_strict', 'vrrp_skip_check_adv_addr']);
+const UMASK_BITS = new Set(['IRUSR', 'IWUSR', 'IXUSR', 'IRGRP', 'IWGRP', 'IXGRP', 'IROTH', 'IWOTH', 'IXOTH', 'IRWXU', 'IRWXG', 'IRWXO']);
+
+/** `lvs_timeouts tcp 7200 tcpfin 120 udp 300`: known keys, each with a number in range. */
+function checkPairs(ctx: RuleContext, keyword: string, args: Word[], keys: Record<string, [number, number]>): void {
+  const values = Object.keys(keys).join(', ');
+  let any = false;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.opaque) return;
+    const range = keys[w.text];
+    if (!range) {
+      ctx.report({ loc: w, messageId: 'pairKey', data: { keyword, value: w.text, values } });
+      continue;
+    }
+    const v = args[++i];
+    if (!v || v.opaque || checkUnsigned(v.text, range[0], range[1]) || v.text === '') {
+      ctx.report({ loc: v ?? w, messageId: 'pairValue', data: { keyword, key: w.text, value: v?.text ?? '', min: range[0], max: range[1] } });
+    } else any = true;
+  }
+  if (!any && args.length && !args.some((a) => keys[a.text])) ctx.report({ loc: args[0]!, messageId: 'pairMissing', data: { keyword, values } });
+}
 
 /** Enumerated values and booleans outside the accepted set. */
 export default defineRule({
@@ -12,14 +37,30 @@ export default defineRule({
     choice: '"{value}" is not valid for "{keyword}"; expected one of: {values}.',
     choiceCase: '"{value}" is not valid for "{keyword}": values are case-sensitive; use "{suggestion}".',
     boolean: '"{value}" is not a boolean for "{keyword}"; use one of: {values} (lower case).',
+    umask: '"{value}" is not a umask: use a number (0022, 0x12, 18) or bits such as IWGRP|IWOTH.',
+    pairKey: 'Unknown option "{value}" for "{keyword}"; expected {values}.',
+    pairValue: '"{value}" is not valid for "{key}" in "{keyword}" (a number {min}..{max}).',
+    pairMissing: '"{keyword}" needs at least one option ({values}).',
   },
   check(ctx) {
     forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
       const v = arg.text;
       if (param.type === 'bool') {
+        // Before 2.3.0 these two ignore their optional boolean (any use meant true).
+        if (LATE_BOOLEANS.has(s.keyword.text) && !atLeast(ctx.targetVersion, '2.3.0')) return;
         if (BOOLEANS.includes(v)) return;
         const lower = BOOLEANS.includes(v.toLowerCase()) ? v.toLowerCase() : undefined;
         ctx.report({ loc: arg, messageId: 'boolean', data: { keyword: s.keyword.text, value: v, values: BOOLEANS.join(', ') }, fix: lower ? replace(arg, lower) : undefined });
+        return;
+      }
+      if (param.type === 'umask') {
+        const words = s.args.map((w) => w.text).join('').split('|');
+        const numeric = s.args.length === 1 && /^(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(v);
+        if (!numeric && !words.every((w) => UMASK_BITS.has(w))) ctx.report({ loc: arg, messageId: 'umask', data: { value: v } });
+        return;
+      }
+      if (param.type === 'keyword_value_pairs' && s.keyword.text === 'lvs_timeouts' && param.keys) {
+        checkPairs(ctx, s.keyword.text, s.args, param.keys as Record<string, [number, number]>);
         return;
       }
       if ((param.type !== 'enum' && param.type !== 'enum_or_uint') || !param.values) return;

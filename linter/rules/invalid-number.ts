@@ -24,7 +24,8 @@ export default defineRule({
           problem = checkUnsigned(arg.text, param.type === 'port' ? (param.min ?? 0) : min === -Infinity ? 0 : min, param.type === 'port' ? (param.max ?? 65535) : max);
           break;
         case 'int':
-          problem = checkSigned(arg.text, min, max);
+          // A track file's initial value is read as a weight: keepalived wants -254..254.
+          problem = s.keyword.text === 'init_file' ? checkSigned(arg.text, -254, 254) : checkSigned(arg.text, min, max);
           break;
         case 'decimal':
         case 'timer':

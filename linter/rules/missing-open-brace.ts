@@ -7,14 +7,20 @@ export default defineRule({
   meta: { severity: 'error', fixable: true, category: 'syntax' },
   description: 'Block keyword not followed by "{".',
   messages: {
+    atEof: '"{keyword}" at the end of the file opens no block: nothing follows it.',
     missing: '"{keyword}" opens a block but no "{" follows; keepalived reads the next lines into it and the block structure after it shifts.',
   },
   check(ctx) {
-    forProblems(ctx, ['missing-open-brace'], (p) => ({
-      loc: extentLoc(p),
-      messageId: 'missing',
-      data: { keyword: p.data.keyword },
-      fix: { file: p.loc.file, start: Number(p.data.insertAt ?? p.loc.end), end: Number(p.data.insertAt ?? p.loc.end), text: ' {' },
-    }));
+    forProblems(ctx, ['missing-open-brace'], (p) => {
+      if (p.data.atEof) return { loc: p.loc, messageId: 'atEof', data: { keyword: p.data.keyword }, severity: 'warning' };
+      const at = Number(p.data.insertAt ?? p.loc.end);
+      return {
+        loc: extentLoc(p),
+        messageId: 'missing',
+        data: { keyword: p.data.keyword },
+        // When a later `{` exists that keepalived takes as unexpected, adding one would not help.
+        fix: p.data.foldedOpen ? undefined : { file: p.loc.file, start: at, end: at, text: ' {' },
+      };
+    });
   },
 });

@@ -18,5 +18,6 @@ export default defineRule({
 });
 
 function eofText(text: string): string {
-  return text.length === 0 || text.endsWith('\n') ? '}\n' : '\n}\n';
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  return text.length === 0 || text.endsWith('\n') ? `}${nl}` : `${nl}}${nl}`;
 }
