@@ -23,6 +23,8 @@ export default defineRule({
       'keepalived runs "{command}" without a shell, so "{token}" is taken as the program name, not a variable assignment. Run it through a shell: "{suggestion}".',
     relative:
       'Script path "{token}" is relative; keepalived does not search it from the config folder. Use an absolute path.',
+    trailingBackslash:
+      'The script line ends in a backslash: keepalived {version} takes it as an escape of the end of the line and reads past it (2.2.7 crashes with a segmentation fault). Remove the backslash.',
     unbalanced:
       'Unbalanced {token} quote in "{command}"; keepalived reports "missing terminating {token}" and drops the script.',
   },
@@ -32,6 +34,11 @@ export default defineRule({
       const loc = spanning(u.words[0]!, u.words[u.words.length - 1]);
       const { argv, unbalanced } = u;
       const command = u.command;
+      const last = u.words[u.words.length - 1]!;
+      if (u.stmt.keyword.text === 'script' && u.stmt.parentPath === 'root > vrrp_script' && last.text.endsWith('\\')) {
+        ctx.report({ loc: last, messageId: 'trailingBackslash', data: { version: ctx.targetVersion }, severity: 'error' });
+        continue;
+      }
       if (unbalanced) {
         ctx.report({ loc, messageId: 'unbalanced', data: { command, token: unbalanced }, severity: 'error' });
         continue;

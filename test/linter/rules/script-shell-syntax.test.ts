@@ -14,6 +14,12 @@ ruleTester('script-shell-syntax', {
   ],
   invalid: [
     {
+      name: 'a vrrp_script line ending in a backslash (keepalived 2.2.7 segfaults)',
+      code: script('<|"/bin/true"\\|>'),
+      messageId: 'trailingBackslash',
+      severity: 'error',
+    },
+    {
       name: 'bash /dev/tcp redirection (the nginx-ha example)',
       code: script('<|"</dev/tcp/127.0.0.1/8001"|>'),
       message:
