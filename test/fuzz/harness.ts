@@ -3,7 +3,14 @@
 // the bounded vitest suites (test/fuzz/*.test.ts) and the long run (scripts/fuzz.mjs), so it has
 // no vitest imports.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { encodeText, parseFile, type FileAccess, type FileStat, type ParseResult } from '../../grammar/index';
+import {
+  allKeywords,
+  encodeText,
+  parseFile,
+  type FileAccess,
+  type FileStat,
+  type ParseResult,
+} from '../../grammar/index';
 import { lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
 import { applyFixes, isSafeFix, type TextEdit } from '../../host/fix';
 import { formatBlocker, formatEdits } from '../../server/formatting';
@@ -395,6 +402,11 @@ const controlRatio = (b: Uint8Array): number => {
   for (const c of b) if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) n++;
   return b.length ? n / b.length : 0;
 };
+const BLOCK_KEYWORDS = new Set(
+  allKeywords()
+    .filter((k) => k.block)
+    .map((k) => k.name),
+);
 const braceCount = (b: Uint8Array): number => {
   let n = 0;
   for (const c of b) if (c === 0x7b || c === 0x7d) n++;
@@ -470,6 +482,21 @@ export const KNOWN_BUGS: KnownBug[] = [
           (orig.startsWith('\uFEFF') || orig.startsWith('\u00ef\u00bb\u00bf')) && !d.message.includes('ignores its "{"')
         );
       }),
+  },
+  {
+    // RB-16: the case-mismatch fix ("Vrrp_script" -> "vrrp_script") on a line with no "{" makes a
+    // block keyword appear; the next pass adds " {" and the following blocks go into it (RB-7's
+    // pattern through the case-sensitivity message).
+    id: 'RB-16',
+    matches: (f, _input, r) =>
+      f.startsWith('--fix left more structural problems') &&
+      (r.diagnostics ?? []).some(
+        (d) =>
+          d.ruleId === 'unknown-keyword' &&
+          d.fix !== undefined &&
+          !d.message.includes('ignores its "{"') &&
+          BLOCK_KEYWORDS.has(d.fix.text),
+      ),
   },
   {
     // NB-1 (not a bug, see test/ROBUSTNESS-BUGS.md): fixing a misspelt block keyword that has its
