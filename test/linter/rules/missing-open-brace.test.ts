@@ -15,11 +15,12 @@ ruleTester('missing-open-brace', {
       output: 'vrrp_instance VI_1 {\n  authentication {\n  auth_type PASS\n}\nglobal_defs {\n}\n',
     },
     {
-      name: 'a block keyword at the end of the file',
-      // keepalived accepts this silently (no line follows); an error here is BUGS.md #15.
-      bug: 'BUGS.md #15: keepalived 2.2.7 accepts a block keyword on the last line',
-      code: '<|global_defs|>\n',
-      output: 'global_defs {\n',
+      name: 'a block keyword at the end of the file opens nothing: a warning (keepalived 2.2.7 accepts it)',
+      code: 'global_defs {\n}\n<|global_defs|>\n',
+      messageId: 'atEof',
+      message: '"global_defs" at the end of the file opens no block: nothing follows it.',
+      severity: 'warning',
+      output: null,
     },
     {
       name: 'a named block without "{": the brace goes after the name',
