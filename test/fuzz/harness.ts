@@ -447,20 +447,6 @@ export const KNOWN_BUGS: KnownBug[] = [
       (braceCount(input.root) >= 5000 || (r.diagnostics?.length ?? 0) * 20 >= r.stats.bytes),
   },
   {
-    // RB-12: the unclosed-block fix inserts "}\n" whatever the file's line ends are (directly, or
-    // after a missing-open-brace fix made a block unclosed).
-    id: 'RB-12',
-    matches: (f) => f.startsWith('--fix put a bare LF into a CRLF file'),
-  },
-  {
-    // RB-13: missing-open-brace's fix adds " {" although a later line's "{" already opens the block
-    // (or the lines after it are not block content), so the structure gets worse.
-    id: 'RB-13',
-    matches: (f, _input, r) =>
-      f.startsWith('--fix left more structural problems') &&
-      (r.diagnostics ?? []).some((d) => d.ruleId === 'missing-open-brace' && d.fix !== undefined),
-  },
-  {
     // RB-14: looksBinary's control-character ratio flips on small files when a fix or formatting
     // removes ordinary characters, and then nothing is analysed.
     id: 'RB-14',
