@@ -15,6 +15,8 @@ export default defineRule({
     virtualServer: '"{value}" is not a valid address for virtual_server (an IP address, "fwmark N" or "group NAME"); keepalived skips this virtual server.',
     port: '"{value}" is not a valid port (0..65535).',
     ifname: 'Interface name "{value}" is longer than 15 characters; keepalived ignores it.',
+    dnsName: '"{value}" is not a valid DNS name ({problem}); keepalived ignores it.',
+    linkLocal: '{value} is not a link-local multicast address (ff02::/16); VRRP adverts over IPv6 should use one.',
   },
   check(ctx) {
     walk(ctx.parse.body, (s) => {
@@ -40,17 +42,30 @@ export default defineRule({
           return;
         case 'ipv6_multicast':
           if (ipFamily(v) !== 6 || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data, family: 'IPv6' } });
+          else if (!/^ff02:/i.test(v)) ctx.report({ loc: arg, messageId: 'linkLocal', data, severity: 'warning' });
           return;
         case 'multicast_ip':
           if (!isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data, family: 'IPv4/IPv6' } });
           return;
+        case 'dns_name': {
+          const labels = v.replace(/\.$/, '').split('.');
+          const problem = labels.some((l) => l === '') ? 'empty label' : labels.some((l) => l.length > 63) ? 'label over 63 characters' : v.length > 253 ? 'over 253 characters' : undefined;
+          if (problem) ctx.report({ loc: arg, messageId: 'dnsName', data: { ...data, problem } });
+          return;
+        }
         case 'ifname':
           if (v.length > 15) ctx.report({ loc: arg, messageId: 'ifname', data });
           return;
         case 'netmask_or_prefix':
+        {
           // IPv4 services read it with inet_aton (so `255` and `0x10` pass), IPv6 ones as 1..128.
-          if (!isInetAton(v) && checkUnsigned(v, 1, 128)) ctx.report({ loc: arg, messageId: 'netmask', data });
+          const addr = s.parent?.args[0];
+          const fam = addr && !addr.opaque ? ipFamily(addr.text) : 0;
+          const ok4 = isInetAton(v);
+          const ok6 = !checkUnsigned(v, 1, 128);
+          if (fam === 4 ? !ok4 : fam === 6 ? !ok6 : !ok4 && !ok6) ctx.report({ loc: arg, messageId: 'netmask', data });
           return;
+        }
         default:
       }
     });

@@ -37,6 +37,7 @@ export default defineRule({
     choice: '"{value}" is not valid for "{keyword}"; expected one of: {values}.',
     choiceCase: '"{value}" is not valid for "{keyword}": values are case-sensitive; use "{suggestion}".',
     boolean: '"{value}" is not a boolean for "{keyword}"; use one of: {values} (lower case).',
+    policyBoth: '"{keyword}" cannot be both MTU and ADVERT; keepalived ignores ADVERT.',
     umask: '"{value}" is not a umask: use a number (0022, 0x12, 18) or bits such as IWGRP|IWOTH.',
     pairKey: 'Unknown option "{value}" for "{keyword}"; expected {values}.',
     pairValue: '"{value}" is not valid for "{key}" in "{keyword}" (a number {min}..{max}).',
@@ -62,6 +63,12 @@ export default defineRule({
       if (param.type === 'keyword_value_pairs' && s.keyword.text === 'lvs_timeouts' && param.keys) {
         checkPairs(ctx, s.keyword.text, s.args, param.keys as Record<string, [number, number]>);
         return;
+      }
+      if (s.keyword.text === 'vrrp_rx_bufs_policy' && arg === s.args[0]) {
+        const advert = s.args.find((w) => w.text.toUpperCase() === 'ADVERT');
+        if (advert && s.args.some((w) => w.text.toUpperCase() === 'MTU')) {
+          ctx.report({ loc: advert, messageId: 'policyBoth', data: { keyword: s.keyword.text } });
+        }
       }
       if ((param.type !== 'enum' && param.type !== 'enum_or_uint') || !param.values) return;
       // include_check words may carry a +/- prefix.

@@ -2,11 +2,31 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-address', {
   valid: [
+    // inet_aton reads a bare number or hex as a netmask, as keepalived does for IPv4 services.
+    'virtual_server 10.0.0.1 80 {\n  persistence_granularity 255\n}\n',
+    'virtual_server 10.0.0.1 80 {\n  persistence_granularity 0x10\n}\n',
+    'global_defs {\n  vrrp_mcast_group6 ff02::12\n}\n',
     'vrrp_instance VI_1 {\n  mcast_src_ip 10.0.0.1\n  unicast_src_ip 10.0.0.1\n}\n',
     'vrrp_instance VI_1 {\n  unicast_src_ip fe80::1\n}\n',
     'global_defs {\n  vrrp_mcast_group4 224.0.0.18\n  vrrp_mcast_group6 ff02::12\n}\n',
   ],
   invalid: [
+    {
+      name: 'a DNS name with an empty label',
+      code: 'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      name <|a..b|>\n    }\n  }\n}\n',
+      messageId: 'dnsName',
+    },
+    {
+      name: 'an IPv6 VRRP multicast group that is not link-local',
+      code: 'global_defs {\n  vrrp_mcast_group6 <|ff05::12|>\n}\n',
+      messageId: 'linkLocal',
+      severity: 'warning',
+    },
+    {
+      name: 'a netmask inet_aton refuses',
+      code: 'virtual_server 10.0.0.1 80 {\n  persistence_granularity <|+5|>\n}\n',
+      messageId: 'netmask',
+    },
     {
       name: 'a truncated IPv4 address',
       code: 'vrrp_instance VI_1 {\n  mcast_src_ip <|1.2.3|>\n}\n',

@@ -2,6 +2,12 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-choice', {
   valid: [
+    'global_defs {\n  umask 0022\n}\n',
+    'global_defs {\n  umask IWGRP|IWOTH\n}\n',
+    'global_defs {\n  umask IWGRP | IWOTH\n}\n',
+    'global_defs {\n  lvs_timeouts tcp 7200 tcpfin 120 udp 300\n}\n',
+    'vrrp_instance VI_1 {\n  garp_extra_if 5\n}\n',
+    'global_defs {\n  vrrp_rx_bufs_policy ""\n}\n',
     'vrrp_instance VI_1 {\n  state MASTER\n  smtp_alert true\n}\n',
     'vrrp_instance VI_1 {\n  state BACKUP\n  smtp_alert off\n}\n',
     'virtual_server 10.0.0.1 80 {\n  lb_algo wrr\n  lb_kind NAT\n  protocol TCP\n}\n',
@@ -10,6 +16,28 @@ ruleTester('invalid-choice', {
     'global_defs {\n  include_check -wildcard_match\n}\n',
   ],
   invalid: [
+    {
+      name: 'an unknown umask bit',
+      code: 'global_defs {\n  umask <|IWGRP|udp|>\n}\n',
+      messageId: 'umask',
+    },
+    {
+      name: 'lvs_timeouts with an unknown option and a bad value',
+      code: 'global_defs {\n  lvs_timeouts <|bogus|> <|1|> tcp <|1e3|>\n}\n',
+      messages: [/Unknown option "bogus"/, /Unknown option "1"/, /"1e3" is not valid for "tcp"/],
+    },
+    {
+      name: 'vrrp_rx_bufs_policy cannot be MTU and ADVERT',
+      code: 'global_defs {\n  vrrp_rx_bufs_policy MTU <|ADVERT|>\n}\n',
+      messageId: 'policyBoth',
+    },
+    {
+      name: 'vrrp_strict checks its boolean from 2.3.0',
+      code: 'global_defs {\n  vrrp_strict <|TRUE|>\n}\n',
+      options: { targetVersion: '2.3.0' },
+      messageId: 'boolean',
+      output: 'global_defs {\n  vrrp_strict true\n}\n',
+    },
     {
       name: 'enum values are case-sensitive',
       code: 'vrrp_instance VI_1 {\n  state <|master|>\n}\n',

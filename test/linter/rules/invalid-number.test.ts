@@ -7,6 +7,8 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-number', {
   valid: [
+    // An empty quoted integer is read as 0.
+    'global_defs {\n  checker_priority ""\n}\n',
     'vrrp_instance VI_1 {\n  priority 100\n  virtual_router_id 51\n  advert_int 1\n}\n',
     // Leading zeros are decimal, a leading + is accepted.
     'vrrp_instance VI_1 {\n  virtual_router_id 051\n  priority +100\n}\n',
@@ -25,6 +27,16 @@ ruleTester('invalid-number', {
     '$PRIO=100\nvrrp_instance VI_1 {\n  priority $PRIO\n}\n',
   ],
   invalid: [
+    {
+      name: 'an empty quoted integer is 0, outside a range that starts at 1',
+      code: 'vrrp_instance VI_1 {\n  priority <|""|>\n}\n',
+      messageId: 'range',
+    },
+    {
+      name: 'a track file init value outside -254..254',
+      code: 'track_file tf1 {\n  file /tmp/tf1\n  init_file <|500|>\n}\n',
+      messageId: 'range',
+    },
     {
       name: 'seed: a real_server weight cannot be negative',
       code: 'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    weight <|-30|>\n  }\n}\n',
