@@ -1,4 +1,4 @@
-// Fixture files on disk (parts of include trees end in .inc, so that only whole configurations
+// Fixture files on disk (parts of include trees end in .part, so that only whole configurations
 // end in .conf): every test/fixtures/valid/*.conf is a realistic configuration that
 // keepalived 2.2.7 accepts (`keepalived -t`), so it must give no parse problem and no error or
 // warning; test/fixtures/grammar/ holds files whose bytes matter (includes, CRLF, Latin-1).
@@ -79,16 +79,16 @@ describe('grammar fixtures', () => {
     expect(p.problems).toEqual([]);
     expect(p.files.map((f) => f.path.slice(join(FIXTURES, 'grammar/includes').length + 1))).toEqual([
       'keepalived.conf',
-      'defs/vars.inc',
-      'defs/iface.inc',
-      'conf.d/10-vrrp.inc',
-      'conf.d/20-close.inc',
+      'defs/vars.part',
+      'defs/iface.part',
+      'conf.d/10-vrrp.part',
+      'conf.d/20-close.part',
     ]);
     expect(texts(find(p.body, 'router_id')!.args)).toEqual(['fixture-node']);
     expect(texts(find(p.body, 'interface')!.args)).toEqual(['eth0']);
     const vip = find(p.body, 'virtual_ipaddress')!;
     expect(vip.entries!.map((e) => texts(e))).toEqual([['192.0.2.50/24']]);
-    expect(p.files[vip.close!.file]!.path.endsWith('20-close.inc')).toBe(true);
+    expect(p.files[vip.close!.file]!.path.endsWith('20-close.part')).toBe(true);
     expect(lintParse(p).filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
