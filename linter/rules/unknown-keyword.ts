@@ -41,11 +41,17 @@ export default defineRule({
         data: { keyword, block, suggestion, ...data },
         fix: suggestion ? replace(p.loc, suggestion) : undefined,
       });
-      if (keyword.startsWith('\ufeff')) return report('bom', {}, keyword.slice(1));
+      const opens = Boolean(p.data.opensBlock);
+      // A fix must keep the block structure: a block keyword only where a `{` follows.
+      const fits = (name: string): boolean => Boolean(valid.find((k) => k.name === name)?.block) === opens;
+      if (keyword.startsWith('\ufeff')) {
+        const rest = keyword.slice(1);
+        return valid.some((k) => k.name === rest) && !fits(rest) ? report('bom', { suggestion: rest }) : report('bom', {}, rest);
+      }
       const newer = here.find((k) => k.name === keyword);
       if (newer) return report('newer', { since: newer.since, version: ctx.targetVersion });
       const ci = valid.find((k) => k.name.toLowerCase() === keyword.toLowerCase());
-      if (ci) return report('caseMismatch', {}, ci.name);
+      if (ci) return fits(ci.name) ? report('caseMismatch', {}, ci.name) : report('caseMismatch', { suggestion: ci.name });
       const def = /^\$([A-Za-z_]\w*)$/.exec(keyword);
       if (def) return report('definition', { suggestion: `$${def[1]}=VALUE` });
       const elsewhere = keywordEverywhere(keyword).filter((k) => k.parent !== path);
@@ -55,9 +61,6 @@ export default defineRule({
         if (repl) return report('elsewhereReplace', { places }, repl.replacement);
         return report('elsewhere', { places });
       }
-      // A suggestion must keep the block structure: a block keyword (of either kind) only where a
-      // `{` follows, and a plain keyword only where none does.
-      const opens = Boolean(p.data.opensBlock);
       const cands = closest(keyword, valid.filter((k) => Boolean(k.block) === opens).map((k) => k.name));
       if (cands.length === 1) return report('didYouMean', {}, cands[0]);
       return report('unknown');

@@ -24,6 +24,11 @@ ruleTester('unknown-keyword', {
   ],
   invalid: [
     {
+      name: 'a case slip that would turn a plain line into a block gets no fix (RB-16)',
+      code: '<|Vrrp_script|> chk\nvrrp_instance v {\n  priority 100\n}\n',
+      messageId: 'caseMismatch',
+    },
+    {
       name: 'seed: perssisstence_timeout in virtual_server',
       code: 'virtual_server 172.16.1.100 80 {\n  <|perssisstence_timeout|> 5\n  protocol TCP\n}\n',
       message: 'Unknown keyword "perssisstence_timeout" in virtual_server; did you mean "persistence_timeout"?',
