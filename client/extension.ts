@@ -33,7 +33,8 @@ export async function activate(
   const start = async (): Promise<void> => {
     const module = serverModule(context);
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      // A larger young generation keeps garbage collection off the typing path on big files.
+      run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=64'] } },
       debug: {
         module,
         transport: TransportKind.ipc,

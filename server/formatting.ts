@@ -3,7 +3,7 @@
 // edits. When keepalived's reading and the braces disagree (cascades) or a quote is
 // unterminated, nothing is touched: guessing there could change the meaning.
 import type { TextEdit } from 'vscode-languageserver';
-import type { ParseResult, Statement } from '../grammar/index';
+import { byteLength, MAX_LINE_BYTES, type ParseResult, type Statement } from '../grammar/index';
 import { toRange } from './locations';
 
 /** Indentation options (LSP FormattingOptions). */
@@ -99,6 +99,10 @@ export function formatEdits(
     let trail = end;
     while (trail > lead && (text[trail - 1] === ' ' || text[trail - 1] === '\t')) trail--;
     const indent = unit.repeat(depths[line]!);
+    // keepalived reads at most 1023 bytes a line: never move where a long line is cut.
+    const before = byteLength(text, start, end, file.encoding);
+    const after = before - byteLength(text, start, lead, file.encoding) + indent.length - byteLength(text, trail, end, file.encoding);
+    if (before > MAX_LINE_BYTES || after > MAX_LINE_BYTES) continue;
     if (text.slice(start, lead) !== indent)
       edits.push({ range: toRange(parse, { file: 0, start, end: lead }), newText: indent });
     if (trail < end) edits.push({ range: toRange(parse, { file: 0, start: trail, end }), newText: '' });

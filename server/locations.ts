@@ -21,16 +21,66 @@ export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
+/**
+ * Line starts as LSP counts them: a line ends at `\r\n`, `\n` or a lone `\r`. keepalived itself
+ * splits only at `\n` (a lone `\r` is a blank to it), so the grammar's LineIndex cannot serve here.
+ */
+class LspLines {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[pos.line]!;
+    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.text.length;
+    return Math.max(start, Math.min(start + Math.max(0, pos.character), next));
+  }
+}
+
+const lspCache = new WeakMap<object, LspLines>();
+
+/** The LSP line table of a file (cached per parsed file). */
+function lspLines(parse: ParseResult, file: number): LspLines | undefined {
+  const f = parse.files[file];
+  if (!f) return undefined;
+  let l = lspCache.get(f);
+  if (!l) lspCache.set(f, (l = new LspLines(f.text)));
+  return l;
+}
+
 /** LSP range of a loc in a parse. */
 export function toRange(parse: ParseResult, loc: { file: number; start: number; end: number }): Range {
-  const lines = parse.files[loc.file]?.lines;
+  const lines = lspLines(parse, loc.file);
   if (!lines) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return { start: lines.positionAt(loc.start), end: lines.positionAt(Math.max(loc.start, loc.end)) };
 }
 
 /** Offset of an LSP position in a file of a parse (clamped; garbage in gives 0). */
 export function toOffset(parse: ParseResult, pos: Position | undefined, file = 0): number {
-  const lines = parse.files[file]?.lines;
+  const lines = lspLines(parse, file);
   if (!lines || !pos || typeof pos.line !== 'number' || typeof pos.character !== 'number') return 0;
   return lines.offsetAt(pos);
 }
