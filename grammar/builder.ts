@@ -253,7 +253,11 @@ export class Builder {
         data: { keyword: node.keyword.text, atEof: true },
       });
     }
-    if (this.cascade) this.extend(this.cascade, eof);
+    if (this.cascade) {
+      // Still derailed at the end: the structure never came back in step.
+      this.extend(this.cascade, eof);
+      this.cascade.data.unresolved = true;
+    }
     this.cascade = undefined;
     while (this.stack.length > 1) {
       const frame = this.stack.pop()!;

@@ -88,6 +88,8 @@ export function formatEdits(
   const to = range ? Math.min(lines.lineCount - 1, range.endLine) : lines.lineCount - 1;
   for (let line = from; line <= to; line++) {
     if (skip.has(line)) continue;
+    // A lone CR is a blank to keepalived but a line break to editors: leave such lines alone.
+    if (text.slice(lines.lineStart(line), lines.lineEnd(line)).includes('\r')) continue;
     const start = lines.lineStart(line) + (line === 0 && opts.bom ? 1 : 0);
     const end = Math.max(start, lines.lineEnd(line));
     let lead = start;

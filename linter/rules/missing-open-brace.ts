@@ -19,7 +19,8 @@ export default defineRule({
         messageId: 'missing',
         data: { keyword: p.data.keyword },
         // When a later `{` exists that keepalived takes as unexpected, adding one would not help.
-        fix: p.data.foldedOpen ? undefined : { file: p.loc.file, start: at, end: at, text: ' {' },
+        // Only when the rest of the file comes back in step: then one `{` is all that is missing.
+        fix: p.data.foldedOpen || p.data.unresolved ? undefined : { file: p.loc.file, start: at, end: at, text: ' {' },
       };
     });
   },

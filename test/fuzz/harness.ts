@@ -4,7 +4,6 @@
 // no vitest imports.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  allKeywords,
   encodeText,
   parseFile,
   type FileAccess,
@@ -358,7 +357,8 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
         const w0 = words(before).join(' ');
         const w1 = words(once.text).join(' ');
         if (w0 !== w1) failures.push(`formatting changed the words: ${firstDifference(w0, w1)}`);
-        const reparsed = parseAndLint(input, new TextEncoder().encode(once.text));
+        // An editor saves the formatted text in the encoding it read the file with.
+        const reparsed = parseAndLint(input, encodeText({ text: once.text, encoding: file0.encoding, bom: file0.bom }));
         const m0 = meaning(first.parse).join('\n');
         const m1 = meaning(reparsed.parse).join('\n');
         if (m0 !== m1) failures.push(`formatting changed what keepalived reads: ${firstDifference(m0, m1)}`);
@@ -392,27 +392,16 @@ export interface KnownBug {
   matches(failure: string, input: FuzzInput, result: CheckResult): boolean;
 }
 
-const utf8Len = (s: string): number => Buffer.byteLength(s, 'utf8');
-const lines = (input: FuzzInput): string[] =>
-  Buffer.from(input.root)
-    .toString('latin1')
-    .split(/\r?\n|\r/);
 const controlRatio = (b: Uint8Array): number => {
   let n = 0;
   for (const c of b) if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) n++;
   return b.length ? n / b.length : 0;
 };
-const BLOCK_KEYWORDS = new Set(
-  allKeywords()
-    .filter((k) => k.block)
-    .map((k) => k.name),
-);
 const braceCount = (b: Uint8Array): number => {
   let n = 0;
   for (const c of b) if (c === 0x7b || c === 0x7d) n++;
   return n;
 };
-const isFormatting = (f: string): boolean => f.startsWith('formatting ');
 
 /** Plain Levenshtein distance (small inputs only). */
 export function levenshtein(a: string, b: string): number {
@@ -429,16 +418,6 @@ export function levenshtein(a: string, b: string): number {
 /** Known bugs (see test/ROBUSTNESS-BUGS.md), reported but not failing the bounded suites. */
 export const KNOWN_BUGS: KnownBug[] = [
   {
-    // RB-1: re-indenting a line near keepalived's 1023-byte line limit moves where keepalived cuts it.
-    id: 'RB-1',
-    matches: (f, input) => isFormatting(f) && lines(input).some((l) => utf8Len(l) > 1023 - 80),
-  },
-  {
-    // RB-2: the server's positions count only \n as a line break; LSP clients also break at a lone \r.
-    id: 'RB-2',
-    matches: (f, input) => isFormatting(f) && /\r(?!\n)/.test(Buffer.from(input.root).toString('latin1')),
-  },
-  {
     // RB-6: some inputs give a diagnostic per 1-3 bytes (stray braces or words in a value block), at
     // ~20-40 µs and ~1.4 KB each, uncapped: a long line of them blows the time budget (and the heap).
     id: 'RB-6',
@@ -454,35 +433,6 @@ export const KNOWN_BUGS: KnownBug[] = [
       (f.includes('binary-file') || f.startsWith('formatting changed what keepalived reads')) &&
       controlRatio(input.root) > 0.05 &&
       input.root.length < 8192,
-  },
-  {
-    // RB-15: the BOM fix on a block keyword with no "{" on its line ("\uFEFFSSL" -> "SSL") makes a
-    // block keyword appear; the next pass adds " {" and the rest of the file goes into that block.
-    id: 'RB-15',
-    matches: (f, _input, r) =>
-      f.startsWith('--fix left more structural problems') &&
-      (r.diagnostics ?? []).some((d) => {
-        if (d.ruleId !== 'unknown-keyword' || !d.fix) return false;
-        const orig = r.text!.slice(d.fix.start, d.fix.end);
-        return (
-          (orig.startsWith('\uFEFF') || orig.startsWith('\u00ef\u00bb\u00bf')) && !d.message.includes('ignores its "{"')
-        );
-      }),
-  },
-  {
-    // RB-16: the case-mismatch fix ("Vrrp_script" -> "vrrp_script") on a line with no "{" makes a
-    // block keyword appear; the next pass adds " {" and the following blocks go into it (RB-7's
-    // pattern through the case-sensitivity message).
-    id: 'RB-16',
-    matches: (f, _input, r) =>
-      f.startsWith('--fix left more structural problems') &&
-      (r.diagnostics ?? []).some(
-        (d) =>
-          d.ruleId === 'unknown-keyword' &&
-          d.fix !== undefined &&
-          !d.message.includes('ignores its "{"') &&
-          BLOCK_KEYWORDS.has(d.fix.text),
-      ),
   },
   {
     // NB-1 (not a bug, see test/ROBUSTNESS-BUGS.md): fixing a misspelt block keyword that has its
