@@ -16,6 +16,8 @@ export default defineRule({
     if (!instances.length) return;
     const vips = instances.flatMap((i) => [...i.vips, ...i.excluded]).filter((v) => v.family);
     const set = new Set(vips.map((v) => normAddr(v.addr)));
+    // Name a few VIPs, not hundreds: the message is read by a person.
+    const list = vips.length > 5 ? `${vips.slice(0, 5).map((v) => v.addr).join(', ')}, … ${vips.length - 5} more` : vips.map((v) => v.addr).join(', ') || 'none';
     for (const vs of ctx.parse.body) {
       if (!vs.spec || vs.keyword.text !== 'virtual_server') continue;
       const a = vs.args[0];
@@ -23,7 +25,7 @@ export default defineRule({
       ctx.report({
         loc: a,
         messageId: 'notVip',
-        data: { address: a.text, vips: vips.map((v) => v.addr).join(', ') || 'none' },
+        data: { address: a.text, vips: list },
       });
     }
   },
