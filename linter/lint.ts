@@ -28,6 +28,15 @@ export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages' | 'meta'>, r: Re
   return d;
 }
 
+/** The severity a rule reports with under the options: 'off', or a function of the report. */
+export function severityFor(rule: Pick<Rule, 'id' | 'meta'>, options: LintOptions): 'off' | ((r: Report) => Severity) {
+  const setting = effectiveSeverity(options.rules?.[rule.id], rule.meta.severity);
+  if (setting === 'off') return 'off';
+  // A severity set in the configuration wins over the rule's per-report choice.
+  if (options.rules?.[rule.id] !== undefined) return () => setting;
+  return (r) => r.severity ?? setting;
+}
+
 /** Lints one parsed configuration (a root file with its includes). */
 export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagnostic[] {
   const targetVersion = options.targetVersion ?? parse.targetVersion ?? NEWEST_VERSION;
@@ -35,14 +44,13 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagno
   const timing = options.timing;
   for (const rule of rules) {
     const started = timing ? performance.now() : 0;
-    const setting = effectiveSeverity(options.rules?.[rule.id], rule.meta.severity);
-    if (setting === 'off') continue;
-    const explicit = options.rules?.[rule.id] !== undefined;
+    const severity = severityFor(rule, options);
+    if (severity === 'off') continue;
     try {
       rule.check({
         parse,
         targetVersion,
-        report: (r) => out.push(toDiagnostic(rule, r, explicit ? (setting as Severity) : (r.severity ?? setting), options)),
+        report: (r) => out.push(toDiagnostic(rule, r, severity(r), options)),
       });
     } catch (e) {
       out.push({

@@ -2,9 +2,9 @@
 // may lie in another node's files: each carries that file's path (`PeerRelated.path`).
 import type { Loc } from '../../grammar/index';
 import type { LintOptions } from '../config';
-import { effectiveSeverity, finalize, toDiagnostic } from '../lint';
+import { finalize, severityFor, toDiagnostic } from '../lint';
 import { peerRules } from '../peer-registry';
-import type { Diagnostic, PeerNode, Severity } from '../types';
+import type { Diagnostic, PeerNode } from '../types';
 
 /** A related location of a peer finding; `loc.file` indexes the files of `node`'s parse. */
 export interface PeerRelated {
@@ -24,15 +24,13 @@ export function lintPeerNodes(nodes: PeerNode[], options: LintOptions = {}): Map
   const out = new Map<PeerNode, PeerDiagnostic[]>(nodes.map((n) => [n, []]));
   if (nodes.length < 2) return out;
   for (const rule of peerRules) {
-    const setting = effectiveSeverity(options.rules?.[rule.id], rule.meta.severity);
-    if (setting === 'off') continue;
-    const explicit = options.rules?.[rule.id] !== undefined;
+    const severity = severityFor(rule, options);
+    if (severity === 'off') continue;
     try {
       rule.checkPeers({
         nodes,
         report(node, r, relatedNodes) {
-          const sev: Severity = explicit ? (setting as Severity) : (r.severity ?? setting);
-          const d = toDiagnostic(rule, r, sev, options) as PeerDiagnostic;
+          const d = toDiagnostic(rule, r, severity(r), options) as PeerDiagnostic;
           if (d.related) {
             d.related = d.related.map((x, i) => {
               const n = relatedNodes?.[i] ?? node;
