@@ -33,7 +33,6 @@ import {
   BENCH_DIR,
   DEFAULT_OUT,
   INTERFACES,
-  SIZES,
   writeNodes,
   writeSizes,
 } from './generate.mjs';
