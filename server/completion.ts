@@ -8,10 +8,10 @@ import {
   type CompletionItem,
   type Range,
 } from 'vscode-languageserver';
-import { availableIn, blockKeywords, findKeyword, type KeywordSpec, type ParseResult } from '../grammar/index';
+import { availableIn, blockKeywords, findKeyword, type KeywordSpec, type ParamSpec, type ParseResult } from '../grammar/index';
 import { blockAt, statements } from './ast-query';
 import { toRange } from './locations';
-import { keywordMarkdown, signature } from './keyword-docs';
+import { keywordDoc, keywordMarkdown, signature } from './keyword-docs';
 import { declaredNames } from './navigation';
 
 /** What the client can do. */
@@ -51,10 +51,19 @@ function snippetFor(spec: KeywordSpec): string | undefined {
   if (SNIPPETS[key]) return SNIPPETS[key];
   const params = (spec.params ?? []).filter((p) => p.required);
   let n = 1;
+  const numericDefault = /^\d+(\.\d+)?$/.exec(keywordDoc(spec)?.default?.split(' ')[0] ?? '')?.[0];
+  const placeholder = (p: ParamSpec): string => {
+    // A number placeholder must itself be valid: the documented default, else the range's minimum.
+    if (['uint', 'int', 'decimal', 'timer', 'port'].includes(p.type)) {
+      if (params.length === 1 && numericDefault !== undefined) return numericDefault;
+      if (typeof p.min === 'number' && Number.isFinite(p.min)) return String(p.min);
+    }
+    return escapeSnippet(p.name);
+  };
   const args = params.map((p) =>
     p.values?.length
       ? `\${${n++}|${p.values.map((v) => v.replace(/[,|]/g, '\\$&')).join(',')}|}`
-      : `\${${n++}:${escapeSnippet(p.name)}}`,
+      : `\${${n++}:${placeholder(p)}}`,
   );
   const head = [escapeSnippet(spec.name), ...args].join(' ');
   if (spec.block) return `${head} {\n\t$0\n}`;
