@@ -30,7 +30,8 @@ export function checkSigned(text: string, min: number, max: number): ValueProble
 
 /** A non-negative decimal with at most `decimals` fractional digits. */
 export function checkDecimal(text: string, min: number, max: number, decimals: number): ValueProblem | undefined {
-  const t = text.replace(/^[ \t]+/, '');
+  // Like the integer readers, an empty word is read as 0 (then range-checked).
+  const t = text.replace(/^[ \t]+/, '') || '0';
   if (/^-\d*\.?\d*$/.test(t) && t.length > 1) return { kind: 'negative' };
   const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(t);
   if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return { kind: 'invalid' };

@@ -12,6 +12,7 @@ export default defineRule({
     negative: '"{keyword}" cannot be negative ("{value}"); it must be {min}..{max}.',
     range: '"{keyword}" must be {min}..{max}; "{value}" is outside that range.',
     decimals: '"{keyword}" takes at most {decimals} decimal places ("{value}"); keepalived rounds it.',
+    hex: '"{value}" is not hexadecimal data for "{keyword}" (digits 0-9 and a-f, bytes may be separated by blanks).',
   },
   check(ctx) {
     forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
@@ -27,6 +28,12 @@ export default defineRule({
           // A track file's initial value is read as a weight: keepalived wants -254..254.
           problem = s.keyword.text === 'init_file' ? checkSigned(arg.text, -254, 254) : checkSigned(arg.text, min, max);
           break;
+        case 'hex_string':
+          // The data may be split into several words: every word must be hex digits.
+          for (const w of s.args) {
+            if (!w.opaque && !/^[0-9a-f]+$/i.test(w.text)) ctx.report({ loc: w, messageId: 'hex', data: { keyword: s.keyword.text, value: w.text } });
+          }
+          return;
         case 'decimal':
         case 'timer':
           problem = checkDecimal(arg.text, min === -Infinity ? 0 : min, max, param.decimals ?? 6);

@@ -31,14 +31,7 @@ const VALUE_RULES = new Set([
 // Disagreements reported in test/BUGS.md #17; they run with RUN_BUGS=1.
 const KNOWN_BUGS = new Set<string>([
   'root > vrrp_instance > use_vmac " 5"',
-  'root > vrrp_instance > preempt_delay ""',
-  'root > virtual_server > persistence_granularity +5',
   'root > virtual_server > real_server > DNS_CHECK > name 1.5',
-  'root > virtual_server > real_server > UDP_CHECK > payload on',
-  'root > virtual_server > real_server > UDP_CHECK > payload -0',
-  'root > virtual_server > real_server > UDP_CHECK > require_reply +5',
-  'root > virtual_server > real_server > UDP_CHECK > require_reply true',
-  'root > virtual_server > real_server > UDP_CHECK > require_reply 1.',
 ]);
 
 describe('values agree with keepalived 2.2.7', () => {

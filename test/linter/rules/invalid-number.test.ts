@@ -61,9 +61,14 @@ ruleTester('invalid-number', {
       messageId: 'invalid',
     },
     {
-      name: 'single quotes are not quotes; "" is an empty number',
-      code: 'vrrp_instance VI_1 {\n  advert_int <|""|>\n  priority <|\'100\'|>\n}\n',
+      name: 'single quotes are not quotes',
+      code: 'vrrp_instance VI_1 {\n  priority <|\'100\'|>\n}\n',
       messageId: 'invalid',
+    },
+    {
+      name: '"" is read as 0, outside advert_int\'s range (oracle 70: number \'\' outside range)',
+      code: 'vrrp_instance VI_1 {\n  advert_int <|""|>\n}\n',
+      messageId: 'range',
     },
     {
       name: 'a signed vrrp_script weight out of range',
