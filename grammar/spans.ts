@@ -22,12 +22,30 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  /**
+   * keepalived's lines end at `\n` only (a lone `\r` is a blank to it); with `lspBreaks` a lone
+   * `\r` ends a line too, as LSP clients count lines.
+   */
+  constructor(
+    private readonly text: string,
+    lspBreaks = false,
+  ) {
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+    if (lspBreaks) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+    } else {
+      let i = text.indexOf('\n');
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
     }
     this.starts = starts;
   }

@@ -28,6 +28,12 @@ export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages' | 'meta'>, r: Re
   return d;
 }
 
+/** A rule that threw: reported at the top of the file instead of taking the run down. */
+export function internalError(ruleId: string, e: unknown): Diagnostic {
+  const message = `Rule ${ruleId} failed: ${e instanceof Error ? e.message : String(e)}`;
+  return { ruleId: 'internal-error', messageId: 'crash', severity: 'error', message, loc: { file: 0, start: 0, end: 0 }, data: {} };
+}
+
 /** The severity a rule reports with under the options: 'off', or a function of the report. */
 export function severityFor(rule: Pick<Rule, 'id' | 'meta'>, options: LintOptions): 'off' | ((r: Report) => Severity) {
   const setting = effectiveSeverity(options.rules?.[rule.id], rule.meta.severity);
@@ -53,14 +59,7 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagno
         report: (r) => out.push(toDiagnostic(rule, r, severity(r), options)),
       });
     } catch (e) {
-      out.push({
-        ruleId: 'internal-error',
-        messageId: 'crash',
-        severity: 'error',
-        message: `Rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`,
-        loc: { file: 0, start: 0, end: 0 },
-        data: {},
-      });
+      out.push(internalError(rule.id, e));
     }
     if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
   }

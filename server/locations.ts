@@ -1,7 +1,7 @@
 // The one place where offsets become LSP positions (and back), and paths become URIs.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Location, Position, Range } from 'vscode-languageserver';
-import type { Loc, ParseResult } from '../grammar/index';
+import { LineIndex, type Loc, type ParseResult } from '../grammar/index';
 
 /** Absolute path that stands for a document URI (non-file URIs get a stable pseudo path). */
 export function uriToPath(uri: string): string {
@@ -21,53 +21,16 @@ export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
-/**
- * Line starts as LSP counts them: a line ends at `\r\n`, `\n` or a lone `\r`. keepalived itself
- * splits only at `\n` (a lone `\r` is a blank to it), so the grammar's LineIndex cannot serve here.
- */
-class LspLines {
-  private readonly starts: number[] = [0];
-
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
-  }
-
-  positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
-  }
-
-  offsetAt(pos: Position): number {
-    if (pos.line < 0) return 0;
-    if (pos.line >= this.starts.length) return this.text.length;
-    const start = this.starts[pos.line]!;
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.text.length;
-    return Math.max(start, Math.min(start + Math.max(0, pos.character), next));
-  }
-}
-
-const lspCache = new WeakMap<object, LspLines>();
+// LSP counts a lone `\r` as a line break; keepalived does not, so the grammar's own LineIndex of
+// a file cannot convert positions here: each file gets an LSP line table of its own (cached).
+const lspCache = new WeakMap<object, LineIndex>();
 
 /** The LSP line table of a file (cached per parsed file). */
-function lspLines(parse: ParseResult, file: number): LspLines | undefined {
+function lspLines(parse: ParseResult, file: number): LineIndex | undefined {
   const f = parse.files[file];
   if (!f) return undefined;
   let l = lspCache.get(f);
-  if (!l) lspCache.set(f, (l = new LspLines(f.text)));
+  if (!l) lspCache.set(f, (l = new LineIndex(f.text, true)));
   return l;
 }
 

@@ -2,7 +2,7 @@
 // may lie in another node's files: each carries that file's path (`PeerRelated.path`).
 import type { Loc } from '../../grammar/index';
 import type { LintOptions } from '../config';
-import { finalize, severityFor, toDiagnostic } from '../lint';
+import { finalize, internalError, severityFor, toDiagnostic } from '../lint';
 import { peerRules } from '../peer-registry';
 import type { Diagnostic, PeerNode } from '../types';
 
@@ -41,15 +41,7 @@ export function lintPeerNodes(nodes: PeerNode[], options: LintOptions = {}): Map
         },
       });
     } catch (e) {
-      const first = nodes[0]!;
-      out.get(first)!.push({
-        ruleId: 'internal-error',
-        messageId: 'crash',
-        severity: 'error',
-        message: `Rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`,
-        loc: { file: 0, start: 0, end: 0 },
-        data: {},
-      });
+      out.get(nodes[0]!)!.push(internalError(rule.id, e) as PeerDiagnostic);
     }
   }
   const plain: LintOptions = { ...options, reportUnusedDisableDirectives: false };
