@@ -108,7 +108,8 @@ export function walk(body: Statement[], fn: (s: Statement) => void): void {
   for (let i = 0; i < flat.length; i++) fn(flat[i]!);
 }
 
-function walkTree(body: Statement[], fn: (s: Statement) => void): void {
+/** Visits every statement depth-first without recursion; `intoSkipped` also enters blocks keepalived skips. */
+export function walkTree(body: Statement[], fn: (s: Statement) => void, intoSkipped = false): void {
   const stack: Array<{ list: Statement[]; i: number }> = [{ list: body, i: 0 }];
   while (stack.length) {
     const top = stack[stack.length - 1]!;
@@ -119,7 +120,7 @@ function walkTree(body: Statement[], fn: (s: Statement) => void): void {
     const s = top.list[top.i++]!;
     fn(s);
     // keepalived never reads the contents of a block it skips, so neither do the rules.
-    if (s.children && s.children.length && !s.skipped) stack.push({ list: s.children, i: 0 });
+    if (s.children && s.children.length && (intoSkipped || !s.skipped)) stack.push({ list: s.children, i: 0 });
   }
 }
 

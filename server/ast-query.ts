@@ -1,6 +1,7 @@
 // Questions the editor features ask of a parse: which block holds an offset, which word is
 // under the cursor. Only file 0 (the document itself) is searched.
 import { ROOT, childPath, type ParseResult, type Statement, type Word } from '../grammar/index';
+import { walkTree } from '../linter/index';
 
 /** The innermost block around an offset and its path ('root' at the top level). */
 export interface BlockAt {
@@ -78,17 +79,9 @@ export function wordAt(parse: ParseResult, offset: number): WordAt | undefined {
   return undefined;
 }
 
-/** Every statement, depth-first in file order. */
-export function* statements(body: Statement[]): Generator<Statement> {
-  const stack: Array<{ list: Statement[]; i: number }> = [{ list: body, i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    if (top.i >= top.list.length) {
-      stack.pop();
-      continue;
-    }
-    const s = top.list[top.i++]!;
-    yield s;
-    if (s.children?.length) stack.push({ list: s.children, i: 0 });
-  }
+/** Every statement, depth-first in file order, including blocks keepalived skips (editors show them). */
+export function statements(body: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  walkTree(body, (s) => out.push(s), true);
+  return out;
 }

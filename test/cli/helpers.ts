@@ -19,15 +19,12 @@ export const cliJs = join(root, 'dist', 'cli.js');
 
 let built = false;
 
-/** Bundles cli/main.ts into dist/cli.js once per test process, like `npm run build` does. */
-export function ensureCli(): string {
-  if (built) return cliJs;
-  // Always rebuild: a stale bundle (vitest run without npm run build, or a build racing an edit)
-  // would test old code. esbuild takes a fraction of a second.
-  mkdirSync(dirname(cliJs), { recursive: true });
-  const tmp = join(dirname(cliJs), `.cli.${process.pid}.${Date.now()}.js`);
+/** Bundles an entry point to `out` the way esbuild.mjs does, replacing the file atomically. */
+export function bundle(entry: string, out: string): void {
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = join(dirname(out), `.${process.pid}.${Date.now()}.bundle.js`);
   buildSync({
-    entryPoints: [join(root, 'cli/main.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -36,7 +33,15 @@ export function ensureCli(): string {
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });
-  renameSync(tmp, cliJs);
+  renameSync(tmp, out);
+}
+
+/** Bundles cli/main.ts into dist/cli.js once per test process, like `npm run build` does. */
+export function ensureCli(): string {
+  if (built) return cliJs;
+  // Always rebuild: a stale bundle (vitest run without npm run build, or a build racing an edit)
+  // would test old code. esbuild takes a fraction of a second.
+  bundle('cli/main.ts', cliJs);
   built = true;
   return cliJs;
 }

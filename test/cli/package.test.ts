@@ -2,12 +2,11 @@
 // keepalived-lint` from the tarball installed offline in a clean folder, the GitHub Action's shell
 // steps, the docs/ci.md snippets, and the pre-commit hook through `pre-commit try-repo`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ensureCli, FIXABLE, FIXED, root, tempDir } from './helpers';
+import { bundle, ensureCli, FIXABLE, FIXED, root, tempDir } from './helpers';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   name: string;
@@ -34,20 +33,7 @@ const npmEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 beforeAll(() => {
   ensureCli();
   // The server bundle is part of the package; build it the same way when it is missing.
-  if (!existsSync(join(root, 'dist', 'server.js'))) {
-    const tmp = join(root, 'dist', `.server.${process.pid}.js`);
-    buildSync({
-      entryPoints: [join(root, 'server/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: tmp,
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'warning',
-    });
-    renameSync(tmp, join(root, 'dist', 'server.js'));
-  }
+  if (!existsSync(join(root, 'dist', 'server.js'))) bundle('server/main.ts', join(root, 'dist', 'server.js'));
   const out = tempDir('kl-pack-');
   npmCache = join(out, 'npm-cache');
   // --ignore-scripts: prepack would rebuild dist/ while other test files run it.
