@@ -19,10 +19,12 @@ export const Blank = createToken({
 });
 /** Separates logical lines when several are lexed in one batch. */
 export const Newline = createToken({ name: 'Newline', pattern: /\n/, start_chars_hint: ['\n'], line_breaks: true });
+/** Any word of a statement (plain, quoted or with an unclosed quote): a token category. */
+export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA });
 /** A complete double-quoted string; its content may hold blanks, `#`, `!`, braces. */
-export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"\n]*"/, start_chars_hint: ['"'] });
+export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"\n]*"/, start_chars_hint: ['"'], categories: [AnyWord] });
 /** A double quote with no closing partner on the line. */
-export const OpenQuote = createToken({ name: 'OpenQuote', pattern: /"[^"\n]*/, start_chars_hint: ['"'] });
+export const OpenQuote = createToken({ name: 'OpenQuote', pattern: /"[^"\n]*/, start_chars_hint: ['"'], categories: [AnyWord] });
 /** `{` outside quotes. */
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, start_chars_hint: ['{'] });
 /** `}` outside quotes. */
@@ -34,13 +36,14 @@ export const Word = createToken({
   name: 'Word',
   pattern: /[^ \t\f\r\n\v"{}]+/,
   line_breaks: false,
+  categories: [AnyWord],
   start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c)
     .filter((c) => !WORD_END.has(c) && (c < 0xdc00 || c > 0xdfff))
     .map((c) => String.fromCharCode(c)),
 });
 
 /** Every token type, in matching order. */
-export const allTokens: TokenType[] = [Blank, Newline, QuotedString, OpenQuote, LCurly, RCurly, Word];
+export const allTokens: TokenType[] = [Blank, Newline, QuotedString, OpenQuote, LCurly, RCurly, Word, AnyWord];
 
 /** The single shared lexer instance (stateless between calls). */
 export const lineLexer = new Lexer(allTokens, {

@@ -6,51 +6,54 @@
 //   statement := ( Word | QuotedString | OpenQuote )+
 // Lines are parsed in batches because a parser call per line costs more than the parsing.
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, LCurly, Newline, OpenQuote, QuotedString, RCurly, Word } from './lexer';
+import { allTokens, AnyWord, LCurly, Newline, RCurly } from './lexer';
 
 /** One piece of a line: a run of words or a brace, with the index of its line in the batch. */
 export type LinePiece = { kind: 'words'; tokens: IToken[]; line: number } | { kind: 'open' | 'close'; token: IToken; line: number };
 
 class LineParser extends EmbeddedActionsParser {
   private line = 0;
+  private pieces: LinePiece[] = [];
+  private tokens: IToken[] = [];
 
   constructor() {
-    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    super(allTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
-  /** The whole batch. */
-  public batch = this.RULE('batch', (): LinePiece[] => {
-    const pieces: LinePiece[] = [];
-    this.ACTION(() => (this.line = 0));
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => pieces.push(this.SUBRULE(this.statement)) },
-        { ALT: () => pieces.push({ kind: 'open', token: this.CONSUME(LCurly), line: this.line }) },
-        { ALT: () => pieces.push({ kind: 'close', token: this.CONSUME(RCurly), line: this.line }) },
-        {
-          ALT: () => {
-            this.CONSUME(Newline);
-            this.ACTION(() => this.line++);
-          },
-        },
-      ]);
-    });
-    return pieces;
-  });
+  // The grammar actions are created once, not on every call: this parser runs once per line of
+  // the configuration, and a closure or an alternatives array per call would cost more than the
+  // matching (Chevrotain's advice for hot rules).
+  private readonly word = (): void => {
+    this.tokens.push(this.CONSUME(AnyWord));
+  };
+  private readonly alternatives = [
+    {
+      ALT: (): void => {
+        this.tokens = [];
+        this.AT_LEAST_ONE(this.word);
+        this.pieces.push({ kind: 'words', tokens: this.tokens, line: this.line });
+      },
+    },
+    { ALT: (): number => this.pieces.push({ kind: 'open', token: this.CONSUME(LCurly), line: this.line }) },
+    { ALT: (): number => this.pieces.push({ kind: 'close', token: this.CONSUME(RCurly), line: this.line }) },
+    {
+      ALT: (): void => {
+        this.CONSUME(Newline);
+        this.line++;
+      },
+    },
+  ];
+  private readonly piece = (): void => {
+    this.OR(this.alternatives);
+  };
 
-  private statement = this.RULE('statement', (): LinePiece => {
-    const tokens: IToken[] = [];
-    this.AT_LEAST_ONE(() => {
-      tokens.push(
-        this.OR([
-          { ALT: () => this.CONSUME(Word) },
-          { ALT: () => this.CONSUME(QuotedString) },
-          { ALT: () => this.CONSUME(OpenQuote) },
-        ]),
-      );
-    });
-    return { kind: 'words', tokens, line: this.line };
+  /** The whole batch: a statement's words are read inline (a sub-rule call per line costs more). */
+  public batch = this.RULE('batch', (): LinePiece[] => {
+    this.pieces = [];
+    this.line = 0;
+    this.MANY(this.piece);
+    return this.pieces;
   });
 }
 
