@@ -26,6 +26,12 @@ const SINGLE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group'])
 /** Root-level keywords and global_defs are read by the parent process, which honours `\#`. */
 const parentProcess = (path: string): boolean => path === ROOT || path.startsWith('root > global_defs');
 
+/** Gives a closed block's lists their exact size (they grew by pushes). */
+function trim(node: Statement): void {
+  if (node.children) node.children = node.children.slice();
+  else if (node.entries) node.entries = node.entries.slice();
+}
+
 /** Builds the statement tree from pieces. */
 export class Builder {
   readonly body: Statement[] = [];
@@ -143,11 +149,14 @@ export class Builder {
         if (words.length === 0) return;
       }
     }
-    // The words array becomes the argument list (no copy: this runs for every line).
-    const keyword = words.shift()!;
-    const args = words;
+    // An exact-size copy: the words array grew by pushes and has room to spare, and the argument
+    // lists of a large config are a good part of its memory.
+    const keyword = words[0]!;
+    const args = words.slice(1);
     let spec = findKeyword(frame.path, keyword.text);
     if (spec && !availableIn(spec, this.version)) spec = undefined;
+    // The catalogue's copy of the name: one string shared by every statement with this keyword.
+    if (spec) keyword.text = spec.name;
     // An unclosed quote drops the rest of the line, except for script keywords (they re-read it).
     const open = args.findIndex((w) => w.unterminated);
     if (open !== -1 && !spec?.params?.some((p) => p.type === 'script')) args.length = open;
@@ -235,6 +244,7 @@ export class Builder {
     if (this.stack.length > 1) {
       const frame = this.stack.pop()!;
       frame.node!.close = loc;
+      trim(frame.node!);
       if (extra) this.report({ code: 'extra-close-brace', loc, data: {} });
       return;
     }

@@ -69,8 +69,19 @@ for (const k of ALL) {
 
 /** Path of a block opened by a keyword inside a parent block. */
 export function childPath(parent: string, keyword: string): string {
-  return `${parent} > ${keyword}`;
+  // Block paths are looked up once per statement: one shared (already hashed) string per block.
+  let kids = pathCache.get(parent);
+  if (!kids) pathCache.set(parent, (kids = new Map()));
+  let path = kids.get(keyword);
+  if (path === undefined) {
+    path = `${parent} > ${keyword}`;
+    // Only catalogue blocks are kept, so the cache stays as small as the catalogue.
+    if (byBlock.has(path)) kids.set(keyword, path);
+  }
+  return path;
 }
+
+const pathCache = new Map<string, Map<string, string>>();
 
 /** Whether a keyword exists in the given version (undefined: any version). */
 export function availableIn(spec: KeywordSpec, version: string): boolean {

@@ -646,16 +646,15 @@ export class Reader {
     const { tokens } = lineLexer.tokenize(text);
     const pieces = parseBatchTokens(tokens);
     const lastWords: number[] = new Array(lines.length).fill(-1);
-    pieces.forEach((p, i) => {
-      if (p.kind === 'words') lastWords[p.line] = i;
-    });
+    for (let i = 0; i < pieces.length; i++) if (pieces[i]!.kind === 'words') lastWords[pieces[i]!.line] = i;
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!;
       const l = lines[p.line]!;
       const base = starts[p.line]!;
       if (p.kind === 'words') {
         const words: Word[] = [];
-        for (const t of p.tokens) {
+        for (let k = 0; k < p.tokens.length; k++) {
+          const t = p.tokens[k]!;
           if (t.tokenType === OpenQuote) {
             this.problem('unmatched-quote', this.locOf(l, t.startOffset - base, l.text.length), {});
             // keepalived drops the rest of the line, except for script keywords, which re-read

@@ -7,9 +7,13 @@ export function forEachParam(
   body: Statement[],
   version: string,
   fn: (s: Statement, arg: Word, param: ParamSpec, index: number) => void): void {
+  let byVersion = typedCache.get(version);
+  if (!byVersion) typedCache.set(version, (byVersion = new WeakMap()));
+  const cache = byVersion;
   walk(body, (s) => {
     if (!s.spec || s.args.length === 0) return;
-    const params = typedParams(s.spec, version);
+    let params = cache.get(s.spec);
+    if (params === undefined) cache.set(s.spec, (params = typedParams(s.spec, version)));
     if (!params) return;
     // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word that
     // is not one of its values fills the next parameter instead.
@@ -28,16 +32,9 @@ export function forEachParam(
 
 const typedCache = new Map<string, WeakMap<KeywordSpec, ParamSpec[] | null>>();
 
-/** A keyword's parameters in a version, or null when there is nothing to check (cached). */
+/** A keyword's parameters in a version, or null when there is nothing to check. */
 function typedParams(spec: KeywordSpec, version: string): ParamSpec[] | null {
-  let byVersion = typedCache.get(version);
-  if (!byVersion) typedCache.set(version, (byVersion = new WeakMap()));
-  let params = byVersion.get(spec);
-  if (params === undefined) {
-    const all = paramsFor(spec, version);
-    // `virtual_server fwmark N` / `virtual_server group NAME` shift the meaning of later words.
-    params = !all || all.length === 0 || all.some((p) => p.type === 'vs_address') ? null : all;
-    byVersion.set(spec, params);
-  }
-  return params;
+  const all = paramsFor(spec, version);
+  // `virtual_server fwmark N` / `virtual_server group NAME` shift the meaning of later words.
+  return !all || all.length === 0 || all.some((p) => p.type === 'vs_address') ? null : all;
 }

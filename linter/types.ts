@@ -88,24 +88,67 @@ export function definePeerRule(rule: PeerRule): PeerRule {
   return rule;
 }
 
-const flatCache = new WeakMap<Statement[], Statement[]>();
+/** Statements of one tree, collected once and shared by every rule. */
+interface TreeIndex {
+  /** Every statement depth-first, in file order (blocks keepalived skips are not entered). */
+  flat: Statement[];
+  /** The same statements grouped by keyword text, each group in file order. */
+  byKeyword: Map<string, Statement[]>;
+  /** Keyword blocks (statements with a children list), in file order. */
+  blocks: Statement[];
+  /** Value blocks (statements with an entries list), in file order. */
+  valueBlocks: Statement[];
+}
+
+const indexCache = new WeakMap<Statement[], TreeIndex>();
+
+function treeIndex(body: Statement[]): TreeIndex {
+  let index = indexCache.get(body);
+  if (!index) {
+    const flat: Statement[] = [];
+    const byKeyword = new Map<string, Statement[]>();
+    const blocks: Statement[] = [];
+    const valueBlocks: Statement[] = [];
+    walkTree(body, (s) => {
+      flat.push(s);
+      const list = byKeyword.get(s.keyword.text);
+      if (list) list.push(s);
+      else byKeyword.set(s.keyword.text, [s]);
+      if (s.children) blocks.push(s);
+      else if (s.entries) valueBlocks.push(s);
+    });
+    index = { flat, byKeyword, blocks, valueBlocks };
+    indexCache.set(body, index);
+  }
+  return index;
+}
 
 /** Every statement depth-first, in file order; computed once per tree and shared by all rules. */
 export function allStatements(body: Statement[]): Statement[] {
-  let flat = flatCache.get(body);
-  if (!flat) {
-    flat = [];
-    const out = flat;
-    walkTree(body, (s) => out.push(s));
-    flatCache.set(body, flat);
-  }
-  return flat;
+  return treeIndex(body).flat;
 }
 
 /** Visits every statement depth-first, in file order. */
 export function walk(body: Statement[], fn: (s: Statement) => void): void {
   const flat = allStatements(body);
   for (let i = 0; i < flat.length; i++) fn(flat[i]!);
+}
+
+const NONE: readonly Statement[] = Object.freeze([]);
+
+/** Every statement with this keyword (known or not, at any depth), in file order. */
+export function statementsNamed(body: Statement[], keyword: string): readonly Statement[] {
+  return treeIndex(body).byKeyword.get(keyword) ?? NONE;
+}
+
+/** Every keyword block (a statement with sub-statements), in file order. */
+export function keywordBlocks(body: Statement[]): readonly Statement[] {
+  return treeIndex(body).blocks;
+}
+
+/** Every value block (a statement with data lines), in file order. */
+export function valueBlocks(body: Statement[]): readonly Statement[] {
+  return treeIndex(body).valueBlocks;
 }
 
 /** Visits every statement depth-first without recursion; `intoSkipped` also enters blocks keepalived skips. */
@@ -126,12 +169,17 @@ export function walkTree(body: Statement[], fn: (s: Statement) => void, intoSkip
 
 /** Statements directly inside a block with the given keyword. */
 export function childrenNamed(s: Statement, name: string): Statement[] {
-  return (s.children ?? []).filter((c) => c.keyword.text === name && c.spec);
+  const out: Statement[] = [];
+  const kids = s.children;
+  if (kids) for (let i = 0; i < kids.length; i++) if (kids[i]!.keyword.text === name && kids[i]!.spec) out.push(kids[i]!);
+  return out;
 }
 
 /** The first child with this keyword. */
 export function child(s: Statement, name: string): Statement | undefined {
-  return (s.children ?? []).find((c) => c.keyword.text === name && c.spec);
+  const kids = s.children;
+  if (kids) for (let i = 0; i < kids.length; i++) if (kids[i]!.keyword.text === name && kids[i]!.spec) return kids[i];
+  return undefined;
 }
 
 /** A location spanning from the start of one loc to the end of another in the same file. */

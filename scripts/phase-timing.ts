@@ -18,7 +18,7 @@ console.log(
 console.log(
   Object.entries(timing)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 12)
+    .slice(0, +(process.env.TOP ?? 12))
     .map(([id, ms]) => `  ${id.padEnd(28)} ${ms.toFixed(0)} ms`)
     .join('\n'),
 );

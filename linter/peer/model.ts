@@ -135,8 +135,9 @@ export function nodeModel(parse: ParseResult): NodeModel {
 
 /** The last child statement with this keyword. */
 export function lastChild(s: Statement, name: string): Statement | undefined {
-  const all = childrenNamed(s, name);
-  return all[all.length - 1];
+  const kids = s.children;
+  if (kids) for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword.text === name && kids[i]!.spec) return kids[i];
+  return undefined;
 }
 
 /** Data words of a value block, without the `{`/`}` markers of nested braces. */

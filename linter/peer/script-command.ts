@@ -66,6 +66,14 @@ export function splitCommand(command: string): SplitCommand {
 
 /** Every statement that configures a script, in file order, read the way keepalived reads it. */
 export function scriptUses(parse: ParseResult): ScriptUse[] {
+  let uses = usesCache.get(parse);
+  if (!uses) usesCache.set(parse, (uses = findScriptUses(parse)));
+  return uses;
+}
+
+const usesCache = new WeakMap<ParseResult, ScriptUse[]>();
+
+function findScriptUses(parse: ParseResult): ScriptUse[] {
   const out: ScriptUse[] = [];
   walk(parse.body, (s) => {
     if (!s.spec?.params?.length || s.spec.params[0]!.type !== 'script' || !s.args.length) return;

@@ -1,6 +1,6 @@
 import type { Statement, Word } from '../../grammar/index';
 import { intOf, lastChild } from '../peer/model';
-import { defineRule, lineLoc, spanning, walk } from '../types';
+import { defineRule, lineLoc, spanning, statementsNamed } from '../types';
 import { ipFamily } from '../values';
 
 const CHECKERS = new Set([
@@ -32,8 +32,9 @@ export default defineRule({
     replyLength: 'UDP_CHECK min_reply_length {min} > max_reply_length {max}: the check will always fail.',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (!s.spec || !CHECKERS.has(s.keyword.text) || !s.parentPath.endsWith('> real_server')) return;
+    for (const name of CHECKERS) for (const s of statementsNamed(ctx.parse.body, name)) checkOne(s);
+    function checkOne(s: Statement): void {
+      if (!s.spec || !s.parentPath.endsWith('> real_server')) return;
       // connect_ip defaults to the real server's address.
       let connect: Word | undefined = s.parent?.args[0];
       let bind: Word | undefined;
@@ -66,6 +67,6 @@ export default defineRule({
         if (min !== undefined && max !== undefined && min > max)
           ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
       }
-    });
+    }
   },
 });

@@ -1,5 +1,5 @@
 import type { Statement } from '../../grammar/index';
-import { childrenNamed, defineRule, lineLoc, spanning, walk } from '../types';
+import { childrenNamed, defineRule, lineLoc, spanning, statementsNamed } from '../types';
 
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 
@@ -18,8 +18,8 @@ export default defineRule({
     status: 'Invalid HTTP status code "{value}"; use a code or range within 100-599 (e.g. 200 or 200-299).',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (!s.spec || (s.keyword.text !== 'HTTP_GET' && s.keyword.text !== 'SSL_GET')) return;
+    for (const s of [...statementsNamed(ctx.parse.body, 'HTTP_GET'), ...statementsNamed(ctx.parse.body, 'SSL_GET')]) {
+      if (!s.spec || (s.keyword.text !== 'HTTP_GET' && s.keyword.text !== 'SSL_GET')) continue;
       const urls = childrenNamed(s, 'url');
       if (!urls.length) ctx.report({ loc: blockLoc(s), messageId: 'noUrl', data: { checker: s.keyword.text } });
       for (const url of urls) {
@@ -47,6 +47,6 @@ export default defineRule({
           }
         }
       }
-    });
+    }
   },
 });

@@ -1,6 +1,6 @@
 import type { Statement, Word } from '../../grammar/index';
 import { atLeast } from '../../grammar/index';
-import { defineRule, type RuleContext, spanning, walk } from '../types';
+import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
 import { checkSigned, checkUnsigned, ipFamily, splitPrefix } from '../values';
 
 /** Options a virtual_ipaddress entry may carry, and whether they take a value. */
@@ -55,8 +55,8 @@ export default defineRule({
     trackSyntax: 'Unexpected "{value}" in {block}; an entry is NAME [weight W [reverse|noreverse]].',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (!s.entries) return;
+    for (const s of valueBlocks(ctx.parse.body)) {
+      if (!s.entries) continue;
       const name = s.keyword.text;
       if (s.entries.length === 0 && name === 'notification_email') {
         ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'emptyBlock', data: { block: name }, severity: 'warning' });
@@ -78,7 +78,7 @@ export default defineRule({
           }
         }
       }
-    });
+    }
   },
 });
 

@@ -1,5 +1,5 @@
 import { findKeyword } from '../../grammar/index';
-import { defineRule, walk } from '../types';
+import { defineRule, keywordBlocks } from '../types';
 
 /** `vrrp_instance X { state MASTER priority 100 }`: keepalived reads one keyword per line. */
 export default defineRule({
@@ -10,10 +10,10 @@ export default defineRule({
     oneLine: 'keepalived reads one keyword per line: inside "{keyword} {…}" only "{first}" is read here, and "{ignored}" are taken as its arguments and ignored. Put each keyword on its own line.',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (!s.children || !s.open) return;
+    for (const s of keywordBlocks(ctx.parse.body)) {
+      if (!s.children || !s.open) continue;
       const first = s.children[0];
-      if (!first || first.keyword.file !== s.open.file || first.args.length === 0) return;
+      if (!first || first.keyword.file !== s.open.file || first.args.length === 0) continue;
       const lines = ctx.parse.files[s.open.file]!.lines;
       const openLine = lines.lineOf(s.open.start);
       // Only the first statement after `{` can share its line (a `{` or `}` would end it).
@@ -28,6 +28,6 @@ export default defineRule({
           data: { keyword: s.keyword.text, first: c.keyword.text, ignored: ignored.map((w) => w.text).join('", "') },
         });
       }
-    });
+    }
   },
 });

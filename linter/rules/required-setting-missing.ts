@@ -1,5 +1,5 @@
 import type { Statement } from '../../grammar/index';
-import { childrenNamed, defineRule, lineLoc, spanning, walk } from '../types';
+import { childrenNamed, defineRule, lineLoc, spanning, statementsNamed } from '../types';
 
 /** Objects keepalived removes when a mandatory keyword is missing, and the keyword each needs. */
 const REQUIRED: Array<{ path: RegExp; keyword: string; needs: string; messageId: string }> = [
@@ -31,12 +31,13 @@ export default defineRule({
     fileCheck: 'FILE_CHECK has no track_file; keepalived ignores the checker.',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (!s.spec || !s.open) return;
-      const req = REQUIRED.find((r) => r.keyword === s.keyword.text && r.path.test(s.parentPath));
-      if (!req || childrenNamed(s, req.needs).length) return;
-      if (req.path.source === '^root$' && s.args.length !== 1) return;
-      ctx.report({ loc: blockLoc(s), messageId: req.messageId, data: { name: s.args[0]?.text ?? '' } });
-    });
+    for (const req of REQUIRED) {
+      for (const s of statementsNamed(ctx.parse.body, req.keyword)) {
+        if (!s.spec || !s.open || !req.path.test(s.parentPath)) continue;
+        if (childrenNamed(s, req.needs).length) continue;
+        if (req.path.source === '^root$' && s.args.length !== 1) continue;
+        ctx.report({ loc: blockLoc(s), messageId: req.messageId, data: { name: s.args[0]?.text ?? '' } });
+      }
+    }
   },
 });

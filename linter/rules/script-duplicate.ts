@@ -1,5 +1,5 @@
 import type { Statement } from '../../grammar/index';
-import { defineRule, lineLoc, walk } from '../types';
+import { defineRule, keywordBlocks, lineLoc } from '../types';
 
 /** The same script keyword twice in one block: keepalived keeps the first. */
 export default defineRule({
@@ -12,8 +12,8 @@ export default defineRule({
     first: 'first {keyword}',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (!s.children || !s.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') return;
+    for (const s of keywordBlocks(ctx.parse.body)) {
+      if (!s.children || !s.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') continue;
       const seen = new Map<string, Statement>();
       for (const c of s.children) {
         if (!c.spec?.params?.length || c.spec.params[0]!.type !== 'script' || !c.args.length) continue;
@@ -29,6 +29,6 @@ export default defineRule({
           related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: c.keyword.text } }],
         });
       }
-    });
+    }
   },
 });

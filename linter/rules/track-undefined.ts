@@ -1,12 +1,18 @@
 import type { Loc, Statement } from '../../grammar/index';
 import { nodeModel, usable, type TrackDef, type TrackEntry } from '../peer/model';
 import { scriptUses, type ScriptUse } from '../peer/script-command';
-import { child, defineRule, spanning, walk } from '../types';
+import { child, defineRule, spanning, statementsNamed } from '../types';
 
 /** A vrrp_script keeps its script unless it is missing or has an unbalanced quote. */
 function hasScript(s: Statement, uses: ScriptUse[]): boolean {
   const sc = child(s, 'script');
   return !!sc && uses.some((u) => u.stmt === sc && !u.unbalanced);
+}
+
+/** The top-level statement a statement belongs to. */
+function topLevel(s: Statement): Statement {
+  while (s.parent) s = s.parent;
+  return s;
 }
 
 const KIND_WORD: Record<string, string> = {
@@ -75,15 +81,19 @@ export default defineRule({
       for (const t of g.tracks) if (t.kind !== 'interface') check(t.kind, t.name, order);
     }
     // Checkers refer to track_file and bfd_instance objects the same way.
-    ctx.parse.body.forEach((top, order) => {
-      if (top.keyword.text !== 'virtual_server' || !top.spec) return;
-      walk([top], (s: Statement) => {
-        if (!s.spec || !s.args[0]) return;
-        if (s.parentPath.endsWith('FILE_CHECK') && s.keyword.text === 'track_file')
-          check('file', s.args[0], order, s.parent?.close);
-        // BFD_CHECK looks its name up after reading, so any definition counts.
-        if (s.parentPath.endsWith('BFD_CHECK') && s.keyword.text === 'name') check('bfd', s.args[0], Infinity);
-      });
-    });
+    let order: Map<Statement, number> | undefined;
+    for (const s of statementsNamed(ctx.parse.body, 'track_file')) {
+      if (!s.spec || !s.args[0] || !s.parentPath.endsWith('FILE_CHECK')) continue;
+      const top = topLevel(s);
+      if (top.keyword.text !== 'virtual_server' || !top.spec) continue;
+      order ??= new Map(ctx.parse.body.map((t, i) => [t, i]));
+      check('file', s.args[0], order.get(top)!, s.parent?.close);
+    }
+    for (const s of statementsNamed(ctx.parse.body, 'name')) {
+      if (!s.spec || !s.args[0] || !s.parentPath.endsWith('BFD_CHECK')) continue;
+      const top = topLevel(s);
+      // BFD_CHECK looks its name up after reading, so any definition counts.
+      if (top.keyword.text === 'virtual_server' && top.spec) check('bfd', s.args[0], Infinity);
+    }
   },
 });

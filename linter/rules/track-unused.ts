@@ -1,5 +1,5 @@
 import { nodeModel, type TrackKind } from '../peer/model';
-import { defineRule, walk } from '../types';
+import { defineRule, statementsNamed } from '../types';
 
 /** A vrrp_script, track_file, vrrp_track_process or bfd_instance that nothing tracks. */
 export default defineRule({
@@ -21,11 +21,10 @@ export default defineRule({
     };
     for (const t of [...m.instances.flatMap((i) => i.tracks), ...m.syncGroups.flatMap((g) => g.tracks)])
       used[t.kind].add(t.name.text);
-    walk(ctx.parse.body, (s) => {
-      if (!s.spec || !s.args[0]) return;
-      if (s.parentPath.endsWith('FILE_CHECK') && s.keyword.text === 'track_file') used.file.add(s.args[0].text);
-      if (s.parentPath.endsWith('BFD_CHECK') && s.keyword.text === 'name') used.bfd.add(s.args[0].text);
-    });
+    for (const s of statementsNamed(ctx.parse.body, 'track_file'))
+      if (s.spec && s.args[0] && s.parentPath.endsWith('FILE_CHECK')) used.file.add(s.args[0].text);
+    for (const s of statementsNamed(ctx.parse.body, 'name'))
+      if (s.spec && s.args[0] && s.parentPath.endsWith('BFD_CHECK')) used.bfd.add(s.args[0].text);
     for (const kind of ['script', 'file', 'process', 'bfd'] as const) {
       for (const [name, defs] of m.defs[kind]) {
         const first = defs[0]!;
