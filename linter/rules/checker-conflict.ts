@@ -40,7 +40,7 @@ export default defineRule({
       let bind: Word | undefined;
       for (const c of s.children ?? []) {
         const w = c.args[0];
-        if (!c.spec || !w || w.opaque) continue;
+        if (!c.spec || !w || w.opaque || (c.keyword.text !== 'bindto' && c.keyword.text !== 'connect_ip')) continue;
         const fam = ipFamily(w.text);
         if (!fam) continue;
         if (c.keyword.text === 'bindto') {

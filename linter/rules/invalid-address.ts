@@ -1,6 +1,6 @@
 import { forEachParam } from '../params';
 import type { Word } from '../../grammar/index';
-import { defineRule, walk } from '../types';
+import { defineRule, statementsNamed } from '../types';
 import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, splitPrefix } from '../values';
 
 /** IP addresses, prefixes and netmasks keepalived cannot parse. */
@@ -19,13 +19,13 @@ export default defineRule({
     linkLocal: '{value} is not a link-local multicast address (ff02::/16); VRRP adverts over IPv6 should use one.',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (s.keyword.text !== 'virtual_server' || !s.spec || s.args.length === 0) return;
+    for (const s of statementsNamed(ctx.parse.body, 'virtual_server')) {
+      if (!s.spec || s.args.length === 0) continue;
       const [addr, port] = s.args as [Word, Word | undefined];
-      if (addr.opaque || addr.text === 'fwmark' || addr.text === 'group') return;
+      if (addr.opaque || addr.text === 'fwmark' || addr.text === 'group') continue;
       if (!ipFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
       else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
-    });
+    }
     forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
       const v = arg.text;
       const data = { keyword: s.keyword.text, value: v };

@@ -65,11 +65,12 @@ export default defineRule({
       for (const rs of rss) {
         const addr = rs.args[0]!;
         const port = rs.args[1];
-        const rsName = rs.args.map((w) => w.text).join(' ');
+        // Only built for a report: most real servers have none.
+        const rsName = (): string => rs.args.map((w) => w.text).join(' ');
         const rsMethod = (lastChild(rs, 'lb_kind') ?? lastChild(rs, 'lvs_method'))?.args[0]?.text ?? method;
         if (vsFamily && rsMethod !== 'TUN' && ipFamily(addr.text) !== vsFamily) {
           // Reported when keepalived closes the real_server block.
-          ctx.report({ loc: spanning(addr, rs.close), messageId: 'family', data: { ...data, rs: rsName } });
+          ctx.report({ loc: spanning(addr, rs.close), messageId: 'family', data: { ...data, rs: rsName() } });
           continue;
         }
         const key = `${normAddr(addr.text)} ${intOf(port) ?? 0}`;
@@ -78,13 +79,13 @@ export default defineRule({
           ctx.report({
             loc: lineLoc(rs),
             messageId: 'duplicate',
-            data: { ...data, rs: rsName },
+            data: { ...data, rs: rsName() },
             related: [{ loc: prev, messageId: 'first' }],
           });
         seen.set(key, addr);
         total += intOf(lastChild(rs, 'weight')?.args[0]) ?? 1;
         if (kind === 'fwmark' && port && intOf(port) !== 0)
-          ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: rsName } });
+          ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: rsName() } });
         const rsPort = intOf(port);
         if (
           kind === 'address' &&
