@@ -149,8 +149,7 @@ export class Builder {
         if (words.length === 0) return;
       }
     }
-    // An exact-size copy: the words array grew by pushes and has room to spare, and the argument
-    // lists of a large config are a good part of its memory.
+    // A packed exact-size copy: the argument lists of a large config are a good part of its memory.
     const keyword = words[0]!;
     const args = words.slice(1);
     let spec = findKeyword(frame.path, keyword.text);

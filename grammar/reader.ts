@@ -652,7 +652,9 @@ export class Reader {
       const l = lines[p.line]!;
       const base = starts[p.line]!;
       if (p.kind === 'words') {
-        const words: Word[] = [];
+        // Sized up front: no growth (and garbage) for every line.
+        const words: Word[] = new Array(p.tokens.length);
+        let n = 0;
         for (let k = 0; k < p.tokens.length; k++) {
           const t = p.tokens[k]!;
           if (t.tokenType === OpenQuote) {
@@ -662,11 +664,12 @@ export class Reader {
             const w = this.word(l, t, base);
             w.text = w.text.slice(1);
             w.unterminated = true;
-            words.push(w);
+            words[n++] = w;
             break;
           }
-          words.push(this.word(l, t, base));
+          words[n++] = this.word(l, t, base);
         }
+        words.length = n;
         // A trailing `\` loses the blanks before it and joins the last word (`100 \` -> `100\`).
         const last = words[words.length - 1];
         if (lastWords[p.line] === i && words.length >= 2 && last!.text === '\\' && !last!.quoted && !last!.substituted) {

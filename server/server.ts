@@ -38,8 +38,11 @@ import {
   type ServerSettings,
 } from './settings';
 
-/** Wait between a change and its diagnostics: just enough to coalesce a burst of didChange. */
-export const DEBOUNCE_MS = 2;
+/**
+ * Wait between a change and its diagnostics. None: the run starts once the messages already
+ * received are handled (setImmediate), which coalesces a burst of didChange without a timer.
+ */
+export const DEBOUNCE_MS = 0;
 /** A diagnostics run slower than this (a huge file) makes the next one wait about as long. */
 const SLOW_RUN_MS = 1000;
 /** Included files changed in an editor: their includers are re-linted after this idle time. */
@@ -89,7 +92,7 @@ export function startServer(connection: Connection): void {
   // ---- diagnostics ----
   // uri -> whether its run may cascade to related documents (includers, included fragments).
   const pending = new Map<string, boolean>();
-  let timer: NodeJS.Timeout | undefined;
+  let timer: { due: number; cancel(): void } | undefined;
   // How long the last diagnostics run of a document took: huge files wait for typing to pause
   // instead of reparsing for every queued keystroke.
   const lastRun = new Map<string, number>();
@@ -97,7 +100,17 @@ export function startServer(connection: Connection): void {
     pending.set(uri, (pending.get(uri) ?? false) || cascade);
     const took = lastRun.get(uri) ?? 0;
     if (took > SLOW_RUN_MS) delay = Math.max(delay, Math.min(took, 2000));
-    if (!timer) timer = setTimeout(flush, delay);
+    // A pending run that starts later than this one would is brought forward.
+    const due = performance.now() + delay;
+    if (timer && timer.due <= due) return;
+    timer?.cancel();
+    if (delay > 0) {
+      const t = setTimeout(flush, delay);
+      timer = { due, cancel: () => clearTimeout(t) };
+    } else {
+      const t = setImmediate(flush);
+      timer = { due, cancel: () => clearImmediate(t) };
+    }
   };
   const flush = (): void => {
     timer = undefined;
@@ -317,7 +330,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onShutdown(() => {
     peers.dispose();
-    if (timer) clearTimeout(timer);
+    timer?.cancel();
   });
 
   // ---- requests ----
