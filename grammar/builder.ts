@@ -39,6 +39,11 @@ export class Builder {
   private pendingBlock: Statement | undefined;
   private pendingValue: Statement | undefined;
   private braceCount = 0;
+  /**
+   * Blocks opened minus blocks closed by a quoted `"{"`/`"}"` line: keepalived's reader does not
+   * count those as braces, so its depth and the block structure differ by this much.
+   */
+  private uncounted = 0;
   private cascade: ParseProblem | undefined;
   private lastUnknown: { stmt: Statement; problem: ParseProblem } | undefined;
   private lastLoc: Loc | undefined;
@@ -85,7 +90,8 @@ export class Builder {
   /** Ends a cascade once keepalived's block depth and the brace count agree again. */
   private checkResync(loc: Loc): void {
     if (!this.cascade) return;
-    const inStep = this.cascadeNeedsTop ? this.stack.length === 1 && this.braceCount === 0 : this.stack.length - 1 === this.braceCount;
+    const depth = this.stack.length - 1 - this.uncounted;
+    const inStep = this.cascadeNeedsTop ? this.stack.length === 1 && this.braceCount === depth : depth === this.braceCount;
     if (inStep && !this.pendingBlock && !this.pendingValue) {
       this.extend(this.cascade, loc);
       this.cascade = undefined;
@@ -121,6 +127,7 @@ export class Builder {
   }
 
   private words(words: Word[], phys: number): void {
+    if (this.quotedBrace(words)) return;
     if (this.pendingValue) {
       // keepalived only logs a missing '{' before a value block and takes the line as data.
       const node = this.pendingValue;
@@ -184,8 +191,38 @@ export class Builder {
     }
   }
 
-  private open(loc: Loc): void {
-    this.braceCount++;
+  /**
+   * keepalived compares a line's first word, quotes removed, with "{" and "}": a quoted brace
+   * opens or ends a block like a real one, but its reader does not count it as a brace (BUGS.md
+   * #14). Returns true when the line was taken as a brace.
+   */
+  private quotedBrace(words: Word[]): boolean {
+    const first = words[0]!;
+    if (!first.quoted || (first.text !== '{' && first.text !== '}')) return false;
+    const loc: Loc = { file: first.file, start: first.start, end: first.end };
+    if (first.text === '}') {
+      // At the top level keepalived looks the word up as a keyword: an unknown keyword then.
+      if (this.stack.length === 1 && !this.pendingBlock && !this.pendingValue) return false;
+      this.report({ code: 'quoted-brace', loc, data: { brace: '}', ignored: words.length - 1 } });
+      this.close(loc, false);
+      return true;
+    }
+    if (this.pendingBlock || this.pendingValue) {
+      this.report({ code: 'quoted-brace', loc, data: { brace: '{', ignored: words.length - 1 } });
+      this.open(loc, false);
+      return true;
+    }
+    // A quoted "{" in a value block is data, like any other word.
+    if (this.top.values) return false;
+    // Elsewhere keepalived ignores it ("Unexpected '{'"), and its reader never counted it.
+    this.lastUnknown = undefined;
+    this.report({ code: 'unexpected-open-brace', loc, data: { quoted: true } });
+    return true;
+  }
+
+  private open(loc: Loc, counted = true): void {
+    if (counted) this.braceCount++;
+    else this.uncounted++; // only ever for a pending block (see quotedBrace)
     if (this.pendingBlock) {
       const node = this.pendingBlock;
       this.pendingBlock = undefined;
@@ -226,10 +263,11 @@ export class Builder {
     this.startCascade(problem);
   }
 
-  private close(loc: Loc): void {
-    this.braceCount--;
+  private close(loc: Loc, counted = true): void {
     let extra = false;
-    if (this.braceCount < 0) {
+    if (!counted) this.uncounted--;
+    else if (--this.braceCount < 0) {
+      // keepalived's reader reports the extra '}' and starts counting from zero again.
       this.braceCount = 0;
       extra = true;
     }
@@ -241,10 +279,12 @@ export class Builder {
       this.missingOpen(node, values);
     }
     if (this.stack.length > 1) {
+      // An extra '}' that still closes a block closes one a quoted "{" opened.
+      if (extra && this.uncounted > 0) this.uncounted--;
       const frame = this.stack.pop()!;
       frame.node!.close = loc;
       trim(frame.node!);
-      if (extra) this.report({ code: 'extra-close-brace', loc, data: {} });
+      if (extra) this.report({ code: 'extra-close-brace', loc, data: { closesBlock: true } });
       return;
     }
     // At the top level keepalived also looks `}` up as a keyword.

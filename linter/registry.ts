@@ -22,6 +22,7 @@ import malformedEntry from './rules/malformed-entry';
 import missingArgument from './rules/missing-argument';
 import missingOpenBrace from './rules/missing-open-brace';
 import oneLineBlock from './rules/one-line-block';
+import quotedBrace from './rules/quoted-brace';
 import removedKeyword from './rules/removed-keyword';
 import requiredSettingMissing from './rules/required-setting-missing';
 import scriptDuplicate from './rules/script-duplicate';
@@ -71,6 +72,7 @@ export const rules: Rule[] = [
   missingArgument,
   missingOpenBrace,
   oneLineBlock,
+  quotedBrace,
   removedKeyword,
   requiredSettingMissing,
   scriptDuplicate,

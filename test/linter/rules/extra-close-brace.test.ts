@@ -20,6 +20,14 @@ ruleTester('extra-close-brace', {
       output: 'global_defs {\n  router_id a\n}\n',
     },
     {
+      // keepalived 2.2.7: "(Line 4) Extra '}' found" - the "}" still ends global_defs.
+      name: 'a "}" that closes a block a quoted "{" opened: extra for the count, no fix',
+      code: 'global_defs\n"{"\n  router_id a\n<|}|>\nvrrp_script chk {\n  script "/bin/true"\n}\n',
+      message:
+        'keepalived reports this "}" as extra: the block it closes was opened by a quoted "{", which its reader does not count as a brace.',
+      output: null,
+    },
+    {
       name: 'a "}" at the very start',
       code: '<|}|>\n',
       output: '\n',

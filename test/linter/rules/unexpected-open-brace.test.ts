@@ -10,6 +10,13 @@ ruleTester('unexpected-open-brace', {
   ],
   invalid: [
     {
+      // keepalived 2.2.7: "(Line 3) Unexpected '{' - ignoring", and nothing else (not counted).
+      name: 'a quoted "{" line outside a pending block is ignored, and derails nothing',
+      code: 'global_defs {\n  router_id a\n<|"{"|>\n  router_id b\n}\n',
+      message:
+        'Unexpected quoted "{": keepalived compares the word without its quotes and ignores it like a stray "{" (it is not counted as a brace).',
+    },
+    {
       name: 'a "{" on its own line inside a block: never back in step, so the cascade runs to the end of the file',
       code: 'vrrp_instance VI_1 {\n  state MASTER\n  <|{\n  priority 100\n}\n|>',
       message:
