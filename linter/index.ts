@@ -2,5 +2,6 @@
 export * from './config';
 export * from './lint';
 export * from './messages';
+export { pseudoRules, type PseudoRule } from './pseudo-rules';
 export { rules } from './registry';
 export * from './types';

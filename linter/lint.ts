@@ -2,6 +2,7 @@
 import { NEWEST_VERSION, type Loc, type ParseResult } from '../grammar/index';
 import type { LintOptions } from './config';
 import { format, template } from './messages';
+import { internalErrorRule, unusedDisableDirective } from './pseudo-rules';
 import { rules } from './registry';
 import { directives, Suppressor } from './suppressions';
 import type { Diagnostic, Report, Rule, Severity, SeveritySetting } from './types';
@@ -13,7 +14,7 @@ export function effectiveSeverity(setting: SeveritySetting | undefined, fallback
 }
 
 /** Turns a rule's report into a diagnostic with a formatted message. */
-export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages' | 'meta'>, r: Report, severity: Severity, options: LintOptions): Diagnostic {
+export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages'>, r: Report, severity: Severity, options: LintOptions): Diagnostic {
   const locale = options.locale ?? 'en';
   const text = (id: string, data: Record<string, unknown>): string =>
     id
@@ -29,9 +30,9 @@ export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages' | 'meta'>, r: Re
 }
 
 /** A rule that threw: reported at the top of the file instead of taking the run down. */
-export function internalError(ruleId: string, e: unknown): Diagnostic {
-  const message = `Rule ${ruleId} failed: ${e instanceof Error ? e.message : String(e)}`;
-  return { ruleId: 'internal-error', messageId: 'crash', severity: 'error', message, loc: { file: 0, start: 0, end: 0 }, data: {} };
+export function internalError(ruleId: string, e: unknown, options: LintOptions = {}): Diagnostic {
+  const data = { rule: ruleId, error: e instanceof Error ? e.message : String(e) };
+  return toDiagnostic(internalErrorRule, { loc: { file: 0, start: 0, end: 0 }, messageId: 'crash', data }, 'error', options);
 }
 
 /** The severity a rule reports with under the options: 'off', or a function of the report. */
@@ -59,7 +60,7 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagno
         report: (r) => out.push(toDiagnostic(rule, r, severity(r), options)),
       });
     } catch (e) {
-      out.push(internalError(rule.id, e));
+      out.push(internalError(rule.id, e, options));
     }
     if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
   }
@@ -89,15 +90,9 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
   if (options.reportUnusedDisableDirectives) {
     for (const dir of sup.all) {
       if (dir.used || dir.kind === 'enable') continue;
-      kept.push({
-        ruleId: 'unused-disable-directive',
-        messageId: 'unused',
-        severity: 'warning',
-        message: `Unused keepalived-lint ${dir.kind} directive${dir.rules ? ` (no ${dir.rules.join(', ')} finding here)` : ''}.`,
-        loc: dir.loc,
-        data: {},
-        fix: { ...dir.loc, text: '' },
-      });
+      const data = dir.rules ? { kind: dir.kind, rules: dir.rules.join(', ') } : { kind: dir.kind };
+      const messageId = dir.rules ? 'unusedRules' : 'unused';
+      kept.push(toDiagnostic(unusedDisableDirective, { loc: dir.loc, messageId, data, fix: { ...dir.loc, text: '' } }, 'warning', options));
     }
   }
   kept.sort((a, b) => a.loc.file - b.loc.file || a.loc.start - b.loc.start || a.loc.end - b.loc.end);

@@ -41,7 +41,7 @@ export function lintPeerNodes(nodes: PeerNode[], options: LintOptions = {}): Map
         },
       });
     } catch (e) {
-      out.get(nodes[0]!)!.push(internalError(rule.id, e) as PeerDiagnostic);
+      out.get(nodes[0]!)!.push(internalError(rule.id, e, options) as PeerDiagnostic);
     }
   }
   const plain: LintOptions = { ...options, reportUnusedDisableDirectives: false };

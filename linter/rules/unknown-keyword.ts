@@ -25,6 +25,7 @@ export default defineRule({
     opensBlock: ' keepalived ignores its "{"; the contents are read as keywords of {block}, and its "}" closes {block}.',
     opensBlockRoot: ' keepalived ignores its "{"; the contents are read as top-level keywords, and its "}" is reported as an unknown keyword.',
     bom: 'The file starts with a UTF-8 byte order mark, which keepalived reads as part of "{suggestion}": the keyword is unknown and its block is lost. Save the file without a BOM.',
+    bomAlone: 'The file starts with a UTF-8 byte order mark, which keepalived reads as an unknown keyword of its own. Save the file without a BOM.',
   },
   check(ctx) {
     forProblems(ctx, ['unknown-keyword'], (p): Report | undefined => {
@@ -46,6 +47,11 @@ export default defineRule({
       const fits = (name: string): boolean => Boolean(valid.find((k) => k.name === name)?.block) === opens;
       if (keyword.startsWith('\ufeff')) {
         const rest = keyword.slice(1);
+        if (rest === '') {
+          // Nothing but blanks or a comment follows: deleting the mark only removes the finding
+          // (unless a "{" follows, which keepalived would then read differently).
+          return { ...report('bomAlone'), fix: opens ? undefined : replace(p.loc, '') };
+        }
         return valid.some((k) => k.name === rest) && !fits(rest) ? report('bom', { suggestion: rest }) : report('bom', {}, rest);
       }
       const newer = here.find((k) => k.name === keyword);

@@ -1,9 +1,10 @@
-// The Simplified Chinese catalogue covers exactly the registered rules' messages and descriptions,
+// The Simplified Chinese catalogue covers exactly the registered rules' messages and descriptions
+// (and those of the linter's own findings, the pseudo rules),
 // with the same {placeholders} as the English templates.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogue, format, rules, template } from '../../linter/index';
+import { catalogue, format, pseudoRules, rules, template } from '../../linter/index';
 
 interface Described {
   id: string;
@@ -15,7 +16,7 @@ const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+
 
 /** Registry rules plus peer rules when linter/peer-registry.ts exists. */
 async function allRules(): Promise<Described[]> {
-  const out: Described[] = [...rules];
+  const out: Described[] = [...rules, ...pseudoRules];
   const peerPath = fileURLToPath(new URL('../../linter/peer-registry.ts', import.meta.url));
   if (existsSync(peerPath)) {
     const mod = (await import(/* @vite-ignore */ peerPath)) as Record<string, unknown>;

@@ -136,6 +136,17 @@ describe('suppressions', () => {
     it('is off by default', () => {
       expect(findings('# keepalived-lint disable-next-line line-too-long\nglobal_defs {\n}\n')).toEqual([]);
     });
+
+    it('speaks the locale, like every rule', () => {
+      const p = parse('# keepalived-lint disable-next-line line-too-long\nglobal_defs {\n}\n# keepalived-lint disable\n');
+      const messages = lintParse(p, { ...opts, locale: 'zh-cn' })
+        .filter((d) => d.ruleId === 'unused-disable-directive')
+        .map((d) => d.message);
+      expect(messages).toEqual([
+        '未使用的 keepalived-lint disable-next-line 指令（此处没有 line-too-long 问题）。',
+        '未使用的 keepalived-lint disable 指令。',
+      ]);
+    });
   });
 
   it('a severity override does not affect suppression', () => {

@@ -104,6 +104,21 @@ ruleTester('unknown-keyword', {
       output: 'global_defs {\n  router_id lb01\n}\n',
     },
     {
+      // keepalived 2.2.7: "(Line 1) Unknown keyword '\ufeff'".
+      name: 'a BOM in front of a comment line is a keyword of its own; the fix deletes it',
+      code: '<|\ufeff|># managed by ansible\nglobal_defs {\n}\n',
+      messageId: 'bomAlone',
+      message:
+        'The file starts with a UTF-8 byte order mark, which keepalived reads as an unknown keyword of its own. Save the file without a BOM.',
+      output: '# managed by ansible\nglobal_defs {\n}\n',
+    },
+    {
+      name: 'a BOM alone before a "{": no fix (keepalived would read the brace differently)',
+      code: '<|\ufeff {\n}|>\n',
+      messageId: 'bomAlone+opensBlockRoot',
+      output: null,
+    },
+    {
       name: 'unknown root keyword',
       code: '<|xyzzy_plugh|>\n',
       message: /in the top level/,
