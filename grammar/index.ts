@@ -5,4 +5,4 @@ export * from './files';
 export * from './parse';
 export * from './spans';
 export * from './version';
-export { MAX_FILE_BYTES, MAX_LINE_BYTES } from './reader';
+export { looksBinary, MAX_FILE_BYTES, MAX_LINE_BYTES } from './reader';

@@ -738,7 +738,14 @@ function parseLst(spec: string): Array<Array<[string, string]>> | undefined {
   });
 }
 
-/** A text with NULs in its first 8 KiB, or mostly control characters, is not a config. */
+/** Control characters a text needs before their share can make it binary. */
+const MIN_BINARY_CONTROLS = 32;
+
+/**
+ * A text with NULs in its first 8 KiB, or mostly control characters, is not a config. The share
+ * only counts from MIN_BINARY_CONTROLS on: in a file of a few dozen bytes one or two stray
+ * characters are 10 %, and deleting a word (a fix) must not turn such a file into "binary".
+ */
 export function looksBinary(text: string): boolean {
   const n = Math.min(text.length, 8192);
   let ctrl = 0;
@@ -747,5 +754,5 @@ export function looksBinary(text: string): boolean {
     if (c === 0) return true;
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) ctrl++;
   }
-  return n > 0 && ctrl / n > 0.1;
+  return ctrl >= MIN_BINARY_CONTROLS && ctrl / n > 0.1;
 }

@@ -1,7 +1,7 @@
 // Automatic fixes: apply the safe fixes of a lint run as range edits, re-lint, repeat until
 // nothing changes; plus a unified diff for --fix-dry-run. Range edits leave every other byte
 // alone (comments, CRLF line ends), and the text is re-encoded the way it was read.
-import { encodeText, type FileAccess } from '../grammar/index';
+import { encodeText, looksBinary, type FileAccess } from '../grammar/index';
 import { rules, type Diagnostic } from '../linter/index';
 import { peerRules } from '../linter/peer-registry';
 import type { FileResult } from './project';
@@ -100,6 +100,9 @@ export function fixProject(
       if (edits.length === 0) continue;
       const next = applyFixes(file.text, edits);
       if (next.applied === 0 || next.text === file.text) continue;
+      // A fix only removes or renames words; should the result read as binary (control
+      // characters now over 10 %), nothing in it would be checked any more: leave the file alone.
+      if (looksBinary(next.text) && !looksBinary(file.text)) continue;
       overlay.set(r.path, encodeText({ text: next.text, encoding: file.encoding, bom: file.bom }));
       applied += next.applied;
       changedThisPass = true;

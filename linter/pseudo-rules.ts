@@ -13,7 +13,7 @@ export interface PseudoRule {
 /** `# keepalived-lint disable…` comments that suppress nothing (--report-unused-disable-directives). */
 export const unusedDisableDirective: PseudoRule = {
   id: 'unused-disable-directive',
-  meta: { severity: 'warning', fixable: true, category: 'suppression' },
+  meta: { severity: 'warning', fixable: false, category: 'suppression' },
   description: 'keepalived-lint disable comment that suppresses nothing (--report-unused-disable-directives).',
   messages: {
     unused: 'Unused keepalived-lint {kind} directive.',

@@ -3,10 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeBytes, parseText, type FileAccess } from '../../grammar/index';
+import { decodeBytes, looksBinary, parseText, type FileAccess } from '../../grammar/index';
 import { applyFixes, fixProject, unifiedDiff } from '../../host/fix';
 import type { FileResult } from '../../host/project';
 import { cli, ensureCli, FIXABLE, FIXED, tempDir } from './helpers';
+
+/** After a BOM: keepalived reads the BOM as a keyword, and this keeps that finding (and its fix) out. */
+const KEEP_BOM = '# keepalived-lint disable-line unknown-keyword -- the BOM stays';
 
 beforeAll(() => {
   ensureCli();
@@ -88,6 +91,20 @@ describe('fixProject', () => {
   });
   it('changes only the files given', () => {
     expect(fixProject(new Set(['/elsewhere.conf']), disk, lintWith(false), { safe: () => true }).changed.size).toBe(0);
+  });
+  it('never turns a text into what reads as binary (RB-14)', () => {
+    // 32 control characters in 330: text. Deleting 30 letters would make them 10.7 %: binary.
+    const text = 'x'.repeat(298) + '\u0001'.repeat(32);
+    const file: FileAccess = { ...disk, stat: () => ({ kind: 'file', size: text.length, executable: false }), readFile: () => new TextEncoder().encode(text) };
+    const shorten = (fs: FileAccess): FileResult[] => {
+      const now = decodeBytes(fs.readFile(path) as Uint8Array).text;
+      const parse = parseText(path, now, { fs });
+      const fix = { file: 0, start: 0, end: 30, text: '' };
+      const d = { ruleId: 'fake', messageId: 'm', severity: 'error' as const, message: 'm', loc: fix, data: {}, fix };
+      return [{ path, diagnostics: now.startsWith('x'.repeat(30)) ? [d] : [], parse, fileIndex: 0 }];
+    };
+    expect(looksBinary(text.slice(30))).toBe(true);
+    expect(fixProject(new Set([path]), file, shorten, { safe: () => true }).changed.size).toBe(0);
   });
 });
 
@@ -173,16 +190,16 @@ describe('--fix', () => {
     writeFileSync(join(dir, 'latin1.conf'), latin1);
     const bomCrlf = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from(`# 中文注释\r\n${FIXABLE.replace(/\n/g, '\r\n')}`, 'utf8'),
+      Buffer.from(`${KEEP_BOM} 中文注释\r\n${FIXABLE.replace(/\n/g, '\r\n')}`, 'utf8'),
     ]);
     writeFileSync(join(dir, 'bom.conf'), bomCrlf);
     const r = cli(['--fix', '-f', 'json', 'latin1.conf', 'bom.conf'], { cwd: dir });
-    // What is left: keepalived reads the BOM before a comment as a keyword (no fix for that one).
+    // Nothing is left (the BOM's own finding is suppressed on its line, so its fix is not applied).
     expect(
       (JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; line: number }> }>)
         .flatMap((f) => f.messages)
         .filter((m) => !m.ruleId.startsWith('peer-')),
-    ).toEqual([expect.objectContaining({ ruleId: 'unknown-keyword', line: 1 })]);
+    ).toEqual([]);
     const fixedLatin1 = readFileSync(join(dir, 'latin1.conf'));
     expect(fixedLatin1.toString('latin1')).toBe(
       latin1.toString('latin1').replace('vrrp_strick', 'vrrp_strict').replace('lvs_flush_onstop', 'lvs_flush_on_stop'),
@@ -190,7 +207,7 @@ describe('--fix', () => {
     expect(fixedLatin1.includes(0xe9)).toBe(true);
     const fixedBom = readFileSync(join(dir, 'bom.conf'));
     expect([...fixedBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(fixedBom.subarray(3).toString('utf8')).toBe(`# 中文注释\r\n${FIXED.replace(/\n/g, '\r\n')}`);
+    expect(fixedBom.subarray(3).toString('utf8')).toBe(`${KEEP_BOM} 中文注释\r\n${FIXED.replace(/\n/g, '\r\n')}`);
   });
 
   it('removes a BOM that keepalived would read into the first keyword (a safe fix of unknown-keyword)', () => {
@@ -238,12 +255,12 @@ describe('--fix-dry-run', () => {
       'latin1.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${FIXABLE}`)]),
       'bom.conf': Buffer.concat([
         Buffer.from([0xef, 0xbb, 0xbf]),
-        Buffer.from(`# 注释\r\n${FIXABLE.replace(/\n/g, '\r\n')}`, 'utf8'),
+        Buffer.from(`${KEEP_BOM} 注释\r\n${FIXABLE.replace(/\n/g, '\r\n')}`, 'utf8'),
       ]),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     const r = spawnSync(process.execPath, [ensureCli(), '--fix-dry-run', ...Object.keys(files)], { cwd: dir });
-    expect(r.status).toBe(1); // the BOM line stays an error
+    expect(r.status).toBe(0); // everything else is fixed, and the BOM's finding is suppressed
     const diff = r.stdout as Buffer;
     expect(diff.includes(Buffer.from([0xe9]))).toBe(true);
     const apply = spawnSync('git', ['apply', '-'], { cwd: dir, input: diff, encoding: 'utf8' });

@@ -392,11 +392,6 @@ export interface KnownBug {
   matches(failure: string, input: FuzzInput, result: CheckResult): boolean;
 }
 
-const controlRatio = (b: Uint8Array): number => {
-  let n = 0;
-  for (const c of b) if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) n++;
-  return b.length ? n / b.length : 0;
-};
 const braceCount = (b: Uint8Array): number => {
   let n = 0;
   for (const c of b) if (c === 0x7b || c === 0x7d) n++;
@@ -424,15 +419,6 @@ export const KNOWN_BUGS: KnownBug[] = [
     matches: (f, input, r) =>
       f.startsWith('parse+lint of') &&
       (braceCount(input.root) >= 5000 || (r.diagnostics?.length ?? 0) * 20 >= r.stats.bytes),
-  },
-  {
-    // RB-14: looksBinary's control-character ratio flips on small files when a fix or formatting
-    // removes ordinary characters, and then nothing is analysed.
-    id: 'RB-14',
-    matches: (f, input) =>
-      (f.includes('binary-file') || f.startsWith('formatting changed what keepalived reads')) &&
-      controlRatio(input.root) > 0.05 &&
-      input.root.length < 8192,
   },
   {
     // NB-1 (not a bug, see test/ROBUSTNESS-BUGS.md): fixing a misspelt block keyword that has its

@@ -1,7 +1,7 @@
 // grammar.md §1: physical lines, CRLF, the 1023-byte line buffer (bytes, not characters), NUL
 // bytes, blank lines, and the BOM.
 import { describe, expect, it } from 'vitest';
-import { encodeText, parseFile } from '../../grammar/index';
+import { encodeText, looksBinary, parseFile } from '../../grammar/index';
 import { codes, memoryFs, parse, problems, shape, textOf } from './helpers';
 
 const enc = (s: string): number[] => [...new TextEncoder().encode(s)];
@@ -141,6 +141,16 @@ describe('long lines: keepalived reads at most 1023 bytes per line', () => {
     const p = parse(`# ${'a'.repeat(1100)}\n`);
     expect(codes(p)).toEqual(['line-too-long', 'unknown-keyword']);
     expect(problems(p)[1]!.text).toBe('a'.repeat(1102 - 1023));
+  });
+});
+
+describe('binary files', () => {
+  it('control characters make a text binary only from 32 of them on, at over 10 %', () => {
+    expect(looksBinary('\u0001'.repeat(32) + 'x'.repeat(200))).toBe(true);
+    expect(looksBinary('\u0001'.repeat(32) + 'x'.repeat(400))).toBe(false);
+    // RB-14: two stray characters in a short file are no binary, however high their share.
+    expect(looksBinary('SSL x {\n}\u0016\u0003P7\n')).toBe(false);
+    expect(looksBinary('global_defs {\n}\n\u0000')).toBe(true);
   });
 });
 
