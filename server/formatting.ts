@@ -3,7 +3,7 @@
 // edits. When keepalived's reading and the braces disagree (cascades) or a quote is
 // unterminated, nothing is touched: guessing there could change the meaning.
 import type { TextEdit } from 'vscode-languageserver';
-import { byteLength, MAX_LINE_BYTES, type ParseResult, type Statement } from '../grammar/index';
+import { byteLength, looksBinary, MAX_LINE_BYTES, type ParseResult, type Statement } from '../grammar/index';
 import { toRange } from './locations';
 
 /** Indentation options (LSP FormattingOptions). */
@@ -83,7 +83,7 @@ export function formatEdits(
     for (let l = lines.lineOf(d.loc.start); l <= lines.lineOf(d.loc.end); l++) skip.add(l);
   }
   const depths = lineDepths(parse);
-  const edits: TextEdit[] = [];
+  const edits: Array<{ start: number; end: number; newText: string }> = [];
   const from = range ? Math.max(0, range.startLine) : 0;
   const to = range ? Math.min(lines.lineCount - 1, range.endLine) : lines.lineCount - 1;
   for (let line = from; line <= to; line++) {
@@ -95,7 +95,7 @@ export function formatEdits(
     let lead = start;
     while (lead < end && (text[lead] === ' ' || text[lead] === '\t')) lead++;
     if (lead === end) {
-      if (end > start) edits.push({ range: toRange(parse, { file: 0, start, end }), newText: '' });
+      if (end > start) edits.push({ start, end, newText: '' });
       continue;
     }
     let trail = end;
@@ -105,9 +105,20 @@ export function formatEdits(
     const before = byteLength(text, start, end, file.encoding);
     const after = before - byteLength(text, start, lead, file.encoding) + indent.length - byteLength(text, trail, end, file.encoding);
     if (before > MAX_LINE_BYTES || after > MAX_LINE_BYTES) continue;
-    if (text.slice(start, lead) !== indent)
-      edits.push({ range: toRange(parse, { file: 0, start, end: lead }), newText: indent });
-    if (trail < end) edits.push({ range: toRange(parse, { file: 0, start: trail, end }), newText: '' });
+    if (text.slice(start, lead) !== indent) edits.push({ start, end: lead, newText: indent });
+    if (trail < end) edits.push({ start: trail, end, newText: '' });
   }
-  return edits;
+  // Fewer blanks raise the share of control characters: never turn a text into one the tools
+  // would read as binary (and then not check at all).
+  if (edits.length && !looksBinary(text)) {
+    let after = '';
+    let pos = 0;
+    // looksBinary reads the first 8 KiB only.
+    for (let i = 0; i < edits.length && after.length < 8192; i++) {
+      after += text.slice(pos, edits[i]!.start) + edits[i]!.newText;
+      pos = edits[i]!.end;
+    }
+    if (looksBinary(after + text.slice(pos, pos + 8192))) return [];
+  }
+  return edits.map((e) => ({ range: toRange(parse, { file: 0, start: e.start, end: e.end }), newText: e.newText }));
 }

@@ -558,6 +558,18 @@ describe('formatting', () => {
       }),
     ).toEqual([]);
   });
+  it('never makes a text read as binary by removing blanks (RB-14)', async () => {
+    // 32 control characters in a comment: 9.6 % of the text, 10.2 % without the indentation.
+    const text = `# ${'\u0001'.repeat(32)}\nglobal_defs {\n${' '.repeat(20)}router_id ${'a'.repeat(250)}\n}\n`;
+    const uri = workspace({}).uri('keepalived.conf');
+    await client.open(uri, text);
+    expect(
+      await client.conn.sendRequest('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 2, insertSpaces: true },
+      }),
+    ).toEqual([]);
+  });
   it('does not touch multi-line definitions', async () => {
     const text = '$BLOCK=router_id a \\\n     smtp_server 1.2.3.4\nglobal_defs {\n$BLOCK\n}\n';
     const uri = workspace({}).uri('keepalived.conf');
