@@ -5,7 +5,7 @@
 // disagree is folded into the problem that started the disagreement (one root cause, whose range
 // spans the lines it affects).
 import type { ParseProblem, Statement, Word } from './ast';
-import { availableIn, childPath, findKeyword, ROOT } from './catalogue';
+import { availableIn, blockTable, childPath, ROOT, type KeywordSpec } from './catalogue';
 import type { Loc } from './spans';
 
 /** A logical line handed over by the reader. */
@@ -18,6 +18,10 @@ interface Frame {
   path: string;
   values: boolean;
   body: Statement[];
+  /** The block's keywords (looked up once per block, not once per line). */
+  keywords: ReadonlyMap<string, KeywordSpec> | undefined;
+  /** Read by keepalived's parent process, which honours `\#`. */
+  parentProcess: boolean;
 }
 
 /** Objects that need exactly one name and must be unique; keepalived skips them otherwise. */
@@ -53,7 +57,7 @@ export class Builder {
     private readonly problems: ParseProblem[],
     private readonly version: string,
   ) {
-    this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body }];
+    this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body, keywords: blockTable(ROOT), parentProcess: true }];
   }
 
   private get top(): Frame {
@@ -112,7 +116,7 @@ export class Builder {
     const path = childPath(node.parentPath, node.keyword.text);
     if (values) node.entries = [];
     else node.children = [];
-    this.stack.push({ node, path, values, body: node.children ?? [] });
+    this.stack.push({ node, path, values, body: node.children ?? [], keywords: blockTable(path), parentProcess: parentProcess(path) });
   }
 
   private missingOpen(node: Statement, values: boolean): void {
@@ -145,8 +149,9 @@ export class Builder {
     }
     const frame = this.top;
     let dropped: Word[] | undefined;
-    if (!parentProcess(frame.path)) {
-      const cut = words.findIndex((w) => w.escAt !== undefined);
+    if (!frame.parentProcess) {
+      let cut = -1;
+      for (let i = 0; i < words.length && cut === -1; i++) if (words[i]!.escAt !== undefined) cut = i;
       if (cut !== -1) {
         const w = words[cut]!;
         dropped = words.slice(cut);
@@ -159,12 +164,13 @@ export class Builder {
     // A packed exact-size copy: the argument lists of a large config are a good part of its memory.
     const keyword = words[0]!;
     const args = words.slice(1);
-    let spec = findKeyword(frame.path, keyword.text);
-    if (spec && !availableIn(spec, this.version)) spec = undefined;
+    let spec = frame.keywords?.get(keyword.text);
+    if (spec && !this.available(spec)) spec = undefined;
     // The catalogue's copy of the name: one string shared by every statement with this keyword.
     if (spec) keyword.text = spec.name;
     // An unclosed quote drops the rest of the line, except for script keywords (they re-read it).
-    const open = args.findIndex((w) => w.unterminated);
+    let open = -1;
+    for (let i = 0; i < args.length && open === -1; i++) if (args[i]!.unterminated) open = i;
     if (open !== -1 && !spec?.params?.some((p) => p.type === 'script')) args.length = open;
     const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
     if (dropped) stmt.dropped = dropped;
@@ -218,6 +224,15 @@ export class Builder {
     this.lastUnknown = undefined;
     this.report({ code: 'unexpected-open-brace', loc, data: { quoted: true } });
     return true;
+  }
+
+  private readonly availability = new Map<KeywordSpec, boolean>();
+
+  /** Whether a keyword exists in the target version (cached: asked once per line). */
+  private available(spec: KeywordSpec): boolean {
+    let ok = this.availability.get(spec);
+    if (ok === undefined) this.availability.set(spec, (ok = availableIn(spec, this.version)));
+    return ok;
   }
 
   private open(loc: Loc, counted = true): void {

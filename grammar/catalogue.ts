@@ -90,7 +90,12 @@ export function availableIn(spec: KeywordSpec, version: string): boolean {
   return true;
 }
 
-/** The keyword of a block, whatever the version. */
+/** Every keyword of a block by name (any version), or undefined for a path that is no block. */
+export function blockTable(parent: string): ReadonlyMap<string, KeywordSpec> | undefined {
+  return byBlock.get(parent);
+}
+
+/** The catalogue entry of a keyword in a block (any version). */
 export function findKeyword(parent: string, name: string): KeywordSpec | undefined {
   return byBlock.get(parent)?.get(name);
 }

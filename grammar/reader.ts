@@ -281,7 +281,8 @@ export class Reader {
         return;
       }
     }
-    if (text.startsWith('~SEQ') || text.startsWith('~LST')) {
+    const first = text.charCodeAt(0);
+    if (first === 126 /* ~ */ && (text.startsWith('~SEQ') || text.startsWith('~LST'))) {
       if (this.replicate(l)) return;
     }
     if (text.includes('$') && l.depth < MAX_SUBSTITUTION_ROUNDS) {
@@ -291,7 +292,7 @@ export class Reader {
         return;
       }
     }
-    const inc = INCLUDE_RE.exec(text);
+    const inc = first === 105 /* i */ ? INCLUDE_RE.exec(text) : null;
     if (inc) {
       this.include(l, inc[1]!, inc[0].length);
       return;

@@ -3,6 +3,16 @@ import { extentLoc, forProblems, replace } from '../problem-rule';
 import { defineRule, type Report } from '../types';
 import { closest } from '../values';
 
+/** Whether only blanks, or blanks and a comment, follow an offset up to the end of its line. */
+function restIsBlank(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 35 /* # */ || c === 33 /* ! */) return true;
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
 /** Human name of a block path. */
 export function blockLabel(path: string): string {
   const name = blockName(path);
@@ -48,9 +58,9 @@ export default defineRule({
       if (keyword.startsWith('\ufeff')) {
         const rest = keyword.slice(1);
         if (rest === '') {
-          // Nothing but blanks or a comment follows: deleting the mark only removes the finding
-          // (unless a "{" follows, which keepalived would then read differently).
-          return { ...report('bomAlone'), fix: opens ? undefined : replace(p.loc, '') };
+          // Deleting the mark only removes the finding when nothing but blanks or a comment
+          // follows it on the line (a next word would become the keyword, a "{" would open).
+          return { ...report('bomAlone'), fix: restIsBlank(ctx.parse.files[p.loc.file]!.text, p.loc.end) ? replace(p.loc, '') : undefined };
         }
         return valid.some((k) => k.name === rest) && !fits(rest) ? report('bom', { suggestion: rest }) : report('bom', {}, rest);
       }
@@ -64,7 +74,10 @@ export default defineRule({
       if (elsewhere.length) {
         const places = [...new Set(elsewhere.map((k) => blockLabel(k.parent)))].join(', ');
         const repl = elsewhere.find((k) => k.deprecated && k.replacement && valid.some((h) => h.name === k.replacement));
-        if (repl) return report('elsewhereReplace', { places }, repl.replacement);
+        if (repl)
+          return fits(repl.replacement!)
+            ? report('elsewhereReplace', { places }, repl.replacement)
+            : report('elsewhereReplace', { places, suggestion: repl.replacement });
         return report('elsewhere', { places });
       }
       const cands = closest(keyword, valid.filter((k) => Boolean(k.block) === opens).map((k) => k.name));

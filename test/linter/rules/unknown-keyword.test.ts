@@ -52,6 +52,14 @@ ruleTester('unknown-keyword', {
         'virtual_server 172.16.1.100 80 {\n  real_server 172.16.1.7 80 {\n    TCP_CHECK {\n      retry 2\n    }\n  }\n}\n',
     },
     {
+      // Found by the 100k fuzz run: replacing it would leave a block keyword without its "{".
+      name: 'the replacement is a block keyword but no "{" follows: suggested, not fixed',
+      code: 'vrrp_instance VI_1 {\n  <|vrrp_track_file|> nopreempt\n}\n',
+      messageId: 'elsewhereReplace',
+      message: /In vrrp_instance use "track_file"\.$/,
+      output: null,
+    },
+    {
       name: 'keyword valid only in another block',
       code: 'vrrp_instance VI_1 {\n  <|lb_algo|> rr\n}\n',
       message: '"lb_algo" is not valid in vrrp_instance; it belongs in virtual_server.',
@@ -111,6 +119,13 @@ ruleTester('unknown-keyword', {
       message:
         'The file starts with a UTF-8 byte order mark, which keepalived reads as an unknown keyword of its own. Save the file without a BOM.',
       output: '# managed by ansible\nglobal_defs {\n}\n',
+    },
+    {
+      // Found by the 100k fuzz run: deleting the mark would make "SSL" a block keyword without "{".
+      name: 'a BOM alone before other words: no fix (the next word would become the keyword)',
+      code: '<|\ufeff|>\tSSL x\n',
+      messageId: 'bomAlone',
+      output: null,
     },
     {
       name: 'a BOM alone before a "{": no fix (keepalived would read the brace differently)',
