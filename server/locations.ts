@@ -30,7 +30,8 @@ function lspLines(parse: ParseResult, file: number): LineIndex | undefined {
   const f = parse.files[file];
   if (!f) return undefined;
   let l = lspCache.get(f);
-  if (!l) lspCache.set(f, (l = new LineIndex(f.text, true)));
+  // Without a CR, LSP clients and keepalived break lines at the same places: share the index.
+  if (!l) lspCache.set(f, (l = f.text.includes('\r') ? new LineIndex(f.text, true) : f.lines));
   return l;
 }
 
