@@ -102,6 +102,17 @@ export class Builder {
     }
   }
 
+  /**
+   * Starts from top-level statements an earlier parse built (see reparseText): they are taken as
+   * they are, and the names they claim count for duplicates further down.
+   */
+  seed(statements: readonly Statement[]): void {
+    for (const s of statements) {
+      this.body.push(s);
+      if (s.spec && !s.skipped && SINGLE_NAME.has(s.keyword.text)) this.names.add(`${s.keyword.text} ${s.args[0]?.text}`);
+    }
+  }
+
   /** Handles one logical line. */
   piece(p: Piece): void {
     if (p.kind === 'words') this.words(p.words, p.phys);

@@ -2,6 +2,7 @@
 export * from './ast';
 export * from './catalogue';
 export * from './files';
+export { reparseText } from './incremental';
 export * from './parse';
 export * from './spans';
 export * from './version';

@@ -110,9 +110,13 @@ export class Reader {
     return this.files.length - 1;
   }
 
-  /** Reads the root file (already added) and everything it includes. */
-  run(root: number): void {
-    this.stack.push({ file: root, pos: 0 });
+  /**
+   * Reads the root file (already added) and everything it includes; `from` resumes at the start of
+   * a line, after `lines` physical lines read by an earlier parse (see reparseText).
+   */
+  run(root: number, from = 0, lines = 0): void {
+    this.phys = lines;
+    this.stack.push({ file: root, pos: from });
     while (this.stack.length > 0) {
       const top = this.stack[this.stack.length - 1]!;
       const text = this.files[top.file]!.text;

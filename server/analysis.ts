@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseFile, parseText, type FileAccess, type ParseResult } from '../grammar/index';
+import { parseFile, parseText, reparseText, type FileAccess, type ParseResult } from '../grammar/index';
 import { nodeFileAccess } from '../host/node-fs';
 import { lintParse, type Diagnostic } from '../linter/index';
 import { pathToUri, uriToPath } from './locations';
@@ -109,7 +109,11 @@ export class Analyzer {
     // (reading the file from disk drops it the same way).
     const bom = text.charCodeAt(0) === 0xfeff;
     if (bom) text = ' ' + text.slice(1);
-    const parse = parseText(path, text, { fs: this.fs, targetVersion, configId, includeRoot });
+    const opts = { fs: this.fs, targetVersion, configId, includeRoot };
+    // After an edit, the top-level blocks before the edited line are taken over from the last
+    // parse when that is exact (see reparseText); settings changes drop the cache first.
+    const parse =
+      cached && cached.resolved === resolved ? reparseText(cached.parse, path, text, opts) : parseText(path, text, opts);
     const analysis: Analysis = { uri, version: doc.version, path, parse, resolved, bom, seq: ++this.seq };
     this.cache.set(uri, analysis);
     return analysis;

@@ -1,0 +1,144 @@
+// reparseText must give exactly what a full parse of the new text gives, whatever the edit; and it
+// must actually reuse the unchanged top-level blocks when it can (otherwise it is no help).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseText, reparseText, type Loc, type ParseResult, type Statement, type Word } from '../../grammar/index';
+import { lintParse } from '../../linter/index';
+// @ts-expect-error - plain ESM module without types
+import { generateConfig, SIZES } from '../../bench/generate.mjs';
+import { memoryFs, ROOT_PATH } from './helpers';
+
+const fs = memoryFs({});
+const opts = { fs, targetVersion: '2.4.3' };
+
+const loc = (l: Loc | undefined): string => (l ? `${l.file}:${l.start}-${l.end}` : '');
+const word = (w: Word): unknown[] => [w.text, loc(w), w.quoted, w.opaque ?? false, w.substituted ?? false, w.escAt ?? -1, w.unterminated ?? false];
+function stmt(s: Statement): unknown {
+  return {
+    k: word(s.keyword),
+    a: s.args.map(word),
+    spec: s.spec?.name ?? null,
+    path: s.parentPath,
+    parent: s.parent ? loc(s.parent.keyword) : null,
+    open: loc(s.open),
+    close: loc(s.close),
+    skipped: s.skipped ?? null,
+    dropped: s.dropped?.map(word) ?? null,
+    stray: s.strayBrace ? [s.strayBrace.code, loc(s.strayBrace.loc)] : null,
+    children: s.children?.map(stmt) ?? null,
+    entries: s.entries?.map((e) => e.map(word)) ?? null,
+  };
+}
+/** Everything a parse says, as plain data. */
+function view(p: ParseResult): unknown {
+  return {
+    files: p.files.map((f) => [f.path, f.text, f.encoding, f.bom, f.lines.lineCount]),
+    body: p.body.map(stmt),
+    // The reader reports a line's own problems before the builder's of the lines before it in the
+    // same batch, so their order depends on batch boundaries: compared as a sorted list (the
+    // diagnostics built from them are compared in order below).
+    problems: p.problems.map((x) => JSON.stringify([x.code, loc(x.loc), x.data, (x.related ?? []).map(loc)])).sort(),
+    definitions: p.definitions.map((d) => [d.name, loc(d.nameLoc), loc(d.loc), d.value, d.multiline]),
+    references: p.references.map((r) => [r.name, loc(r.loc), r.builtin, r.definition?.name ?? null]),
+    includes: p.includes.map((i) => [i.keyword, i.pattern, loc(i.loc), i.targets]),
+    inactive: p.inactive.map(loc),
+    comments: p.comments.map(loc),
+    targetVersion: p.targetVersion,
+  };
+}
+
+/** Large texts (reuse needs a few KiB in front of the edit): generated, fixtures, the corpus. */
+function texts(): string[] {
+  const out: string[] = [generateConfig(SIZES.small, 'incremental') as string];
+  const valid = resolve(__dirname, '../fixtures/valid');
+  out.push(readdirSync(valid).filter((f) => f.endsWith('.conf')).map((f) => readFileSync(join(valid, f), 'utf8')).join('\n').repeat(3));
+  const corpus = resolve(__dirname, '../../../shared/corpus');
+  if (existsSync(corpus)) {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.conf')).sort();
+    for (let i = 0; i < files.length; i += 20)
+      out.push(files.slice(i, i + 20).map((f) => readFileSync(join(corpus, f), 'latin1')).join('\n'));
+  }
+  return out;
+}
+
+const edit = fc.record({
+  // Per million of the text's length, unbiased (fast-check favours small values otherwise).
+  at: fc.noBias(fc.integer({ min: 0, max: 1_000_000 })),
+  remove: fc.nat({ max: 40 }),
+  insert: fc
+    .array(fc.constantFrom('a', 'x', ' ', '\n', '{', '}', '"', '#', '!', '\\', '$', '@', '1', '.', '~', 'include '), { maxLength: 6 })
+    .map((parts) => parts.join('')),
+});
+
+function apply(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = Math.floor((e.at / 1_000_000) * text.length);
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+describe('reparseText', () => {
+  const seeds = texts();
+
+  it('equals a full parse after any edit, and reuses blocks when the previous parse was plain', { timeout: 120_000 }, () => {
+    let reused = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), edit, (i, e) => {
+        const before = seeds[i]!;
+        const after = apply(before, e);
+        const prev = parseText(ROOT_PATH, before, opts);
+        const next = reparseText(prev, ROOT_PATH, after, opts);
+        const full = parseText(ROOT_PATH, after, opts);
+        expect(view(next)).toEqual(view(full));
+        expect(lintParse(next, opts)).toEqual(lintParse(full, opts));
+        if (i === 0) {
+          runs++;
+          if (next.body.length && next.body[0] === prev.body[0]) reused++;
+        }
+      }),
+      { numRuns: 300, seed: 20261126 },
+    );
+    // The generated config is plain, so every edit after its first few KiB takes the fast path.
+    expect(runs).toBeGreaterThan(20);
+    expect(reused).toBeGreaterThan(runs * 0.8);
+  });
+
+  it('stays equal over a chain of edits (each reparse builds on the last)', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 2, maxLength: 12 }), (edits) => {
+        let text = seeds[0]!;
+        let prev = parseText(ROOT_PATH, text, opts);
+        for (const e of edits) {
+          text = apply(text, e);
+          prev = reparseText(prev, ROOT_PATH, text, opts);
+        }
+        expect(view(prev)).toEqual(view(parseText(ROOT_PATH, text, opts)));
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  });
+
+  it('reuses the blocks before the edited line, and reads the rest again', () => {
+    const block = (i: number): string => `vrrp_script chk_${i} {\n    script "/bin/true"\n    interval 2\n}\n`;
+    const text = Array.from({ length: 200 }, (_, i) => block(i)).join('');
+    const prev = parseText(ROOT_PATH, text, opts);
+    const at = text.indexOf('chk_150');
+    const next = reparseText(prev, ROOT_PATH, `${text.slice(0, at)}x${text.slice(at)}`, opts);
+    expect(next.body.slice(0, 150)).toEqual(prev.body.slice(0, 150));
+    expect(next.body[0]).toBe(prev.body[0]);
+    expect(next.body[149]).toBe(prev.body[149]);
+    expect(next.body[150]).not.toBe(prev.body[150]);
+    expect(next.body[150]!.args[0]!.text).toBe('xchk_150');
+  });
+
+  it('falls back to a full parse after definitions, includes or structural problems', () => {
+    const big = 'global_defs {\n    router_id a\n}\n'.repeat(300);
+    for (const text of [`$X=1\n${big}`, `x $Y\n${big}`, `include /none\n${big}`, `foo {\n}\n${big}`, `global_defs\n"{"\n}\n${big}`]) {
+      const prev = parseText(ROOT_PATH, text, opts);
+      const next = reparseText(prev, ROOT_PATH, `${text}# end\n`, opts);
+      expect(next.body[0]).not.toBe(prev.body[0]);
+      expect(view(next)).toEqual(view(parseText(ROOT_PATH, `${text}# end\n`, opts)));
+    }
+  });
+});
