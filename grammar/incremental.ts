@@ -6,7 +6,7 @@
 // corpus); whenever that cannot be guaranteed cheaply, it simply is a full parse.
 import type { ParseProblem, ParseResult, Statement } from './ast';
 import { Builder } from './builder';
-import { parseText, type ParseOptions } from './parse';
+import { parseText, resultOf, type ParseOptions } from './parse';
 import { looksBinary, Reader } from './reader';
 import { NEWEST_VERSION } from './version';
 
@@ -79,15 +79,5 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
   reader.comments.push(...prev.comments.filter((c) => c.start < resume));
   reader.run(root, resume, lines);
   builder.finish({ file: root, start: text.length, end: text.length });
-  return {
-    files: reader.files,
-    body: builder.body,
-    problems,
-    definitions: reader.definitions,
-    references: reader.references,
-    includes: reader.includes,
-    inactive: reader.inactive,
-    comments: reader.comments,
-    targetVersion,
-  };
+  return resultOf(reader, builder, problems, targetVersion);
 }

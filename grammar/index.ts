@@ -3,7 +3,7 @@ export * from './ast';
 export * from './catalogue';
 export * from './files';
 export { reparseText } from './incremental';
-export * from './parse';
+export { parseFile, parseText, type ParseOptions } from './parse';
 export * from './spans';
 export * from './version';
 export { looksBinary, MAX_FILE_BYTES, MAX_LINE_BYTES } from './reader';

@@ -29,6 +29,11 @@ function run(path: string, load: (r: Reader, problems: ParseProblem[]) => number
   } else if (reader.files.length === 0) {
     reader.addFile(path, '');
   }
+  return resultOf(reader, builder, problems, targetVersion);
+}
+
+/** What a reader and its builder found, as a parse result. */
+export function resultOf(reader: Reader, builder: Builder, problems: ParseProblem[], targetVersion: string): ParseResult {
   return {
     files: reader.files,
     body: builder.body,
