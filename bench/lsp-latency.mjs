@@ -19,13 +19,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  BENCH_DIR,
-  DEFAULT_OUT,
-  SIZES,
-  makeRng,
-  writeSizes,
-} from './generate.mjs';
+import { BENCH_DIR, DEFAULT_OUT, SIZES, makeRng, writeSizes } from './generate.mjs';
 
 const ROOT = join(BENCH_DIR, '..');
 const TIMEOUT_MS = 30000;
@@ -103,21 +97,16 @@ class RpcClient {
     });
     this.proc.on('exit', (code, signal) => {
       this.exited = true;
-      const err = new Error(
-        `server exited (${code ?? signal}): ${this.stderr.trim()}`,
-      );
+      const err = new Error(`server exited (${code ?? signal}): ${this.stderr.trim()}`);
       for (const { reject } of this.pending.values()) reject(err);
       this.pending.clear();
-      for (const set of this.listeners.values())
-        for (const l of set) l.reject?.(err);
+      for (const set of this.listeners.values()) for (const l of set) l.reject?.(err);
     });
   }
 
   /** Accumulates stdout bytes and dispatches every complete message. */
   onData(chunk) {
-    this.buffer = this.buffer.length
-      ? Buffer.concat([this.buffer, chunk])
-      : chunk;
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
@@ -230,10 +219,7 @@ class RpcClient {
   async close() {
     if (this.exited) return;
     try {
-      await Promise.race([
-        this.request('shutdown', null),
-        new Promise((r) => setTimeout(r, 2000)),
-      ]);
+      await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
       this.notify('exit', null);
     } catch {
       // Already gone.
@@ -267,8 +253,7 @@ function offsetAt(lineStarts, pos) {
 /** Start offsets of every line of `text`. */
 function computeLineStarts(text) {
   const starts = [0];
-  for (let i = 0; i < text.length; i++)
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 
@@ -336,8 +321,7 @@ async function benchFile(client, file, size, kind, opts, rng) {
   const diagFor = (version) =>
     client.waitFor(
       'textDocument/publishDiagnostics',
-      (p) =>
-        p.uri === uri && (p.version === version || p.version === undefined),
+      (p) => p.uri === uri && (p.version === version || p.version === undefined),
       `diagnostics for version ${version}`,
     );
 
@@ -440,11 +424,8 @@ async function main() {
     process.exit(2);
   }
   mkdirSync(DEFAULT_OUT, { recursive: true });
-  const missing = opts.files.filter(
-    (s) => !existsSync(join(DEFAULT_OUT, `${s}.conf`)),
-  );
-  for (const s of missing)
-    if (!SIZES[s]) throw new Error(`unknown size '${s}'`);
+  const missing = opts.files.filter((s) => !existsSync(join(DEFAULT_OUT, `${s}.conf`)));
+  for (const s of missing) if (!SIZES[s]) throw new Error(`unknown size '${s}'`);
   if (missing.length) writeSizes(DEFAULT_OUT, missing);
 
   const rng = makeRng('lsp-latency');
@@ -467,8 +448,7 @@ async function main() {
   });
   const caps = init.result?.capabilities ?? {};
   const kind = syncKind(caps);
-  if (kind !== 1 && kind !== 2)
-    throw new Error('server announces no textDocumentSync change kind');
+  if (kind !== 1 && kind !== 2) throw new Error('server announces no textDocumentSync change kind');
   client.notify('initialized', {});
   console.log(
     `server ${relative(ROOT, opts.server)}: initialize ${fmt(init.ms)} ms, ` +
@@ -483,14 +463,7 @@ async function main() {
       const r = await benchFile(client, file, size, kind, opts, rng);
       fileResults.push(r);
       if (size === 'medium') {
-        requests = await benchRequests(
-          client,
-          r.uri,
-          r.text,
-          caps,
-          opts.requests,
-          rng,
-        );
+        requests = await benchRequests(client, r.uri, r.text, caps, opts.requests, rng);
       }
       client.notify('textDocument/didClose', { textDocument: { uri: r.uri } });
     }
@@ -504,74 +477,27 @@ async function main() {
   /** Adds one result row, with its budget verdict when there is one. */
   const add = (what, size, lines, s, limit) => {
     const verdict = limit === undefined ? '' : s.p95 <= limit ? 'PASS' : 'FAIL';
-    rows.push([
-      what,
-      size,
-      String(lines),
-      String(s.n),
-      fmt(s.p50),
-      fmt(s.p95),
-      fmt(s.max),
-    ]);
+    rows.push([what, size, String(lines), String(s.n), fmt(s.p50), fmt(s.p95), fmt(s.max)]);
     if (limit !== undefined) {
-      budgetRows.push([
-        `${what} p95 (${size}, ${lines} lines)`,
-        `${fmt(s.p95)} ms`,
-        `<= ${limit} ms`,
-        verdict,
-      ]);
+      budgetRows.push([`${what} p95 (${size}, ${lines} lines)`, `${fmt(s.p95)} ms`, `<= ${limit} ms`, verdict]);
     }
   };
   for (const r of fileResults) {
-    rows.push([
-      'didOpen -> diagnostics',
-      r.size,
-      String(r.lines),
-      '1',
-      fmt(r.openMs),
-      '',
-      '',
-    ]);
-    add(
-      'didChange -> diagnostics',
-      r.size,
-      r.lines,
-      r.diagnostics,
-      BUDGETS[r.size]?.diagnostics,
-    );
-    if (r.steady.n > 0)
-      add(`  after the first ${WARMUP_EDITS} edits`, r.size, r.lines, r.steady, undefined);
+    rows.push(['didOpen -> diagnostics', r.size, String(r.lines), '1', fmt(r.openMs), '', '']);
+    add('didChange -> diagnostics', r.size, r.lines, r.diagnostics, BUDGETS[r.size]?.diagnostics);
+    if (r.steady.n > 0) add(`  after the first ${WARMUP_EDITS} edits`, r.size, r.lines, r.steady, undefined);
   }
   const medium = fileResults.find((r) => r.size === 'medium');
   if (medium) {
     for (const what of ['completion', 'hover']) {
-      if (requests[what])
-        add(what, 'medium', medium.lines, requests[what], BUDGETS.medium[what]);
-      else
-        budgetRows.push([
-          `${what} p95 (medium)`,
-          'n/a',
-          `<= ${BUDGETS.medium[what]} ms`,
-          'SKIP',
-        ]);
+      if (requests[what]) add(what, 'medium', medium.lines, requests[what], BUDGETS.medium[what]);
+      else budgetRows.push([`${what} p95 (medium)`, 'n/a', `<= ${BUDGETS.medium[what]} ms`, 'SKIP']);
     }
   }
-  const header = [
-    'measure',
-    'file',
-    'lines',
-    'n',
-    'p50 ms',
-    'p95 ms',
-    'max ms',
-  ];
+  const header = ['measure', 'file', 'lines', 'n', 'p50 ms', 'p95 ms', 'max ms'];
   const pad = (table) => {
-    const widths = table[0].map((_, c) =>
-      Math.max(...table.map((r) => String(r[c]).length)),
-    );
-    return table
-      .map((r) => r.map((v, c) => String(v).padStart(widths[c])).join('  '))
-      .join('\n');
+    const widths = table[0].map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
+    return table.map((r) => r.map((v, c) => String(v).padStart(widths[c])).join('  ')).join('\n');
   };
   console.log(pad([header, ...rows]));
   console.log();
@@ -580,19 +506,11 @@ async function main() {
   for (const r of fileResults) {
     notes.push(`${r.size}: ${r.firstCount} diagnostics on open`);
     if (r.unversioned) {
-      notes.push(
-        `${r.size}: ${r.unversioned} publishDiagnostics without a version (matched by arrival order)`,
-      );
+      notes.push(`${r.size}: ${r.unversioned} publishDiagnostics without a version (matched by arrival order)`);
     }
   }
-  if (requests.completion)
-    notes.push(
-      `completion: ${requests.completion.avgItems.toFixed(1)} items on average`,
-    );
-  if (requests.hover)
-    notes.push(
-      `hover: ${requests.hover.hits}/${requests.hover.n} positions had a hover`,
-    );
+  if (requests.completion) notes.push(`completion: ${requests.completion.avgItems.toFixed(1)} items on average`);
+  if (requests.hover) notes.push(`hover: ${requests.hover.hits}/${requests.hover.n} positions had a hover`);
   for (const n of notes) console.log(`note: ${n}`);
 
   const md = [
