@@ -678,7 +678,7 @@ export class Reader {
           }
           words[n++] = this.word(l, t, base);
         }
-        words.length = n;
+        if (n !== words.length) words.length = n;
         // A trailing `\` loses the blanks before it and joins the last word (`100 \` -> `100\`).
         const last = words[words.length - 1];
         if (lastWords[p.line] === i && words.length >= 2 && last!.text === '\\' && !last!.quoted && !last!.substituted) {
