@@ -36,8 +36,8 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** Whether only blanks follow `from` up to the end of its line (or of the text). */
-function blankToLineEnd(text: string, from: number): number | undefined {
+/** The start of the next line when only blanks follow `from` on its line; otherwise undefined. */
+function nextLineAfterBlanks(text: string, from: number): number | undefined {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) return i + 1;
@@ -62,7 +62,7 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
   for (let i = prev.body.length - 1; i >= 0; i--) {
     const s = prev.body[i]!;
     if (!s.close || s.close.file !== 0 || s.skipped) continue;
-    const next = blankToLineEnd(old.text, s.close.end);
+    const next = nextLineAfterBlanks(old.text, s.close.end);
     if (next === undefined || next > edited) continue;
     keep = i + 1;
     resume = next;

@@ -1,4 +1,4 @@
-import { findKeyword } from '../../grammar/index';
+import { childPath, findKeyword } from '../../grammar/index';
 import { defineRule, keywordBlocks } from '../types';
 
 /** Whether no line break lies between two offsets of a file's text. */
@@ -23,7 +23,7 @@ export default defineRule({
       const text = ctx.parse.files[s.open.file]!.text;
       // Only the first statement after `{` can share its line (a `{` or `}` would end it).
       if (!sameLine(text, s.open.end, first.keyword.start)) continue;
-      const ignored = first.args.filter((a) => findKeyword(s.parentPath + ' > ' + s.keyword.text, a.text));
+      const ignored = first.args.filter((a) => findKeyword(childPath(s.parentPath, s.keyword.text), a.text));
       if (ignored.length === 0) continue;
       const last = first.args[first.args.length - 1]!;
       const closesHere = s.close && s.close.file === s.keyword.file && sameLine(text, s.open.end, s.close.start);
