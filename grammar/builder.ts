@@ -27,6 +27,11 @@ interface Frame {
 /** Objects that need exactly one name and must be unique; keepalived skips them otherwise. */
 const SINGLE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
 
+/** The unique name a top-level statement claims (`vrrp_instance VI_1`), if any. */
+export function claimedName(s: Statement): string | undefined {
+  return s.spec && !s.skipped && SINGLE_NAME.has(s.keyword.text) ? `${s.keyword.text} ${s.args[0]?.text}` : undefined;
+}
+
 /** Root-level keywords and global_defs are read by the parent process, which honours `\#`. */
 const parentProcess = (path: string): boolean => path === ROOT || path.startsWith('root > global_defs');
 
@@ -109,8 +114,25 @@ export class Builder {
   seed(statements: readonly Statement[]): void {
     for (const s of statements) {
       this.body.push(s);
-      if (s.spec && !s.skipped && SINGLE_NAME.has(s.keyword.text)) this.names.add(`${s.keyword.text} ${s.args[0]?.text}`);
+      const name = claimedName(s);
+      if (name !== undefined) this.names.add(name);
     }
+  }
+
+  /**
+   * Whether the builder stands at the top level with nothing in progress (no block waiting for its
+   * `{`, no cascade, braces in step): the state after a top-level block closes in a plain parse.
+   */
+  atRest(): boolean {
+    return (
+      this.stack.length === 1 &&
+      !this.pendingBlock &&
+      !this.pendingValue &&
+      !this.cascade &&
+      !this.lastUnknown &&
+      this.braceCount === 0 &&
+      this.uncounted === 0
+    );
   }
 
   /** Handles one logical line. */

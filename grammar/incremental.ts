@@ -2,10 +2,13 @@
 // change what came before; so when the previous parse of a document was plain (one file, no
 // preprocessor features, no structural problems), the top-level blocks that end before the edited
 // line are taken over as they are, and reading resumes at the start of the line after the last
-// of them. The result equals a full parse of the new text (a property test checks it on the
+// of them. Reading stops again at a block boundary after the edit where the state is what the
+// previous parse had there, and the blocks after it are taken over too, moved by the change in
+// length. The result equals a full parse of the new text (a property test checks it on the
 // corpus); whenever that cannot be guaranteed cheaply, it simply is a full parse.
 import type { ParseProblem, ParseResult, Statement } from './ast';
-import { Builder } from './builder';
+import type { Loc } from './spans';
+import { Builder, claimedName } from './builder';
 import { parseText, resultOf, type ParseOptions } from './parse';
 import { looksBinary, Reader } from './reader';
 import { NEWEST_VERSION } from './version';
@@ -46,9 +49,62 @@ function nextLineAfterBlanks(text: string, from: number): number | undefined {
   return undefined;
 }
 
+/** Number of trailing characters two texts share, not counting their first `prefix` characters. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const n = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** The unique names a run of top-level statements claims, in a comparable form. */
+function claims(statements: readonly Statement[]): string {
+  const names: string[] = [];
+  for (const s of statements) {
+    const name = claimedName(s);
+    if (name !== undefined) names.push(name);
+  }
+  return names.sort().join('\n');
+}
+
+const moved = (l: Loc, delta: number): Loc => ({ file: l.file, start: l.start + delta, end: l.end + delta });
+
+/** Moves a statement and everything in it `delta` characters on, in place. */
+function shiftStatement(top: Statement, delta: number): void {
+  const move = (l: Loc | undefined): void => {
+    if (!l) return;
+    l.start += delta;
+    l.end += delta;
+  };
+  const todo = [top];
+  for (let s = todo.pop(); s; s = todo.pop()) {
+    move(s.keyword);
+    for (const w of s.args) move(w);
+    move(s.open);
+    move(s.close);
+    if (s.dropped) for (const w of s.dropped) move(w);
+    if (s.entries) for (const line of s.entries) for (const w of line) move(w);
+    if (s.children) for (const c of s.children) todo.push(c);
+  }
+}
+
+/** A problem of the unchanged tail of a document, at its new place. */
+function shiftProblem(p: ParseProblem, delta: number, lineDelta: number): ParseProblem {
+  const data = typeof p.data.phys === 'number' ? { ...p.data, phys: p.data.phys + lineDelta } : p.data;
+  const out: ParseProblem = { code: p.code, loc: moved(p.loc, delta), data };
+  if (p.related) out.related = p.related.map((l) => moved(l, delta));
+  return out;
+}
+
 /**
  * Parses `text`, the new content of the document whose previous parse is `prev`, reusing what
  * the edit cannot have changed. Same result as parseText(path, text, opts).
+ *
+ * Reading resumes after the last top-level block that closes before the edited line, and stops
+ * again at the first top-level block boundary after the edit where the reader and builder are
+ * back in the state the previous parse had there (nothing pending, the same names claimed): the
+ * blocks after it are then taken over, moved by the edit's change in length. They are moved in
+ * place, so `prev` is used up: its statements after the edit belong to the result.
  */
 export function reparseText(prev: ParseResult, path: string, text: string, opts: ParseOptions): ParseResult {
   const targetVersion = opts.targetVersion ?? NEWEST_VERSION;
@@ -56,6 +112,7 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
   const old = prev.files[0];
   if (!old || old.path !== path || !plain(prev, targetVersion) || looksBinary(text)) return full();
   const edited = commonPrefix(old.text, text);
+  const editEnd = old.text.length - commonSuffix(old.text, text, edited);
   // The last top-level block that closes, alone at the end of its line, before the edited line.
   let keep = 0;
   let resume = 0;
@@ -68,16 +125,43 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
     resume = next;
     break;
   }
-  if (resume < MIN_REUSED_CHARS) return full();
+  // The first one after the edit (its line break unchanged): what follows it may be taken over.
+  let from = -1;
+  let stop = old.text.length;
+  for (let i = keep; i < prev.body.length; i++) {
+    const s = prev.body[i]!;
+    if (!s.close || s.close.file !== 0 || s.skipped) continue;
+    const next = nextLineAfterBlanks(old.text, s.close.end);
+    if (next === undefined || next <= editEnd) continue;
+    from = i + 1;
+    stop = next;
+    break;
+  }
+  if (resume + (old.text.length - stop) < MIN_REUSED_CHARS) return full();
   const reused: Statement[] = prev.body.slice(0, keep);
   const problems: ParseProblem[] = prev.problems.filter((p) => p.loc.start < resume);
   const builder = new Builder(problems, targetVersion);
   builder.seed(reused);
   const reader = new Reader({ ...opts, targetVersion }, builder, problems);
   const root = reader.addFile(path, text);
-  const lines = reader.files[root]!.lines.lineOf(resume);
+  const file = reader.files[root]!;
   reader.comments.push(...prev.comments.filter((c) => c.start < resume));
-  reader.run(root, resume, lines);
+  reader.begin(root, resume, file.lines.lineOf(resume));
+  const delta = text.length - old.text.length;
+  if (
+    from !== -1 &&
+    reader.readUntil(stop + delta) === stop + delta &&
+    builder.atRest() &&
+    reader.carriesNothing() &&
+    claims(builder.body.slice(keep)) === claims(prev.body.slice(keep, from))
+  ) {
+    const tail = prev.body.slice(from);
+    for (const s of tail) shiftStatement(s, delta);
+    builder.seed(tail);
+    const lineDelta = reader.lineCount - old.lines.lineOf(stop);
+    for (const p of prev.problems) if (p.loc.start >= stop) problems.push(shiftProblem(p, delta, lineDelta));
+    for (const c of prev.comments) if (c.start >= stop) reader.comments.push(moved(c, delta));
+  } else reader.readUntil(Infinity);
   builder.finish({ file: root, start: text.length, end: text.length });
   return resultOf(reader, builder, problems, targetVersion);
 }

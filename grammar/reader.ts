@@ -115,14 +115,32 @@ export class Reader {
    * a line, after `lines` physical lines read by an earlier parse (see reparseText).
    */
   run(root: number, from = 0, lines = 0): void {
+    this.begin(root, from, lines);
+    this.readUntil(Infinity);
+  }
+
+  /** Sets the reader at the start of a line of the root file (see run). */
+  begin(root: number, from = 0, lines = 0): void {
     this.phys = lines;
     this.stack.push({ file: root, pos: from });
+  }
+
+  /**
+   * Reads on from where the reader stands. With a finite `until`, it stops before the first line of
+   * the root file (not of an include) that starts at or after it, and returns that line's offset
+   * with everything before it handed to the builder; otherwise it reads to the end and returns -1.
+   */
+  readUntil(until: number): number {
     while (this.stack.length > 0) {
       const top = this.stack[this.stack.length - 1]!;
       const text = this.files[top.file]!.text;
       if (top.pos > text.length || (top.pos === text.length && top.pos > 0)) {
         this.stack.pop();
         continue;
+      }
+      if (this.stack.length === 1 && top.pos >= until) {
+        this.flush();
+        return top.pos;
       }
       let nl = text.indexOf('\n', top.pos);
       if (nl === -1) nl = text.length;
@@ -133,6 +151,27 @@ export class Reader {
     }
     this.flush();
     this.finishPending();
+    return -1;
+  }
+
+  /**
+   * Whether what the reader has seen so far leaves nothing that changes how later lines read: no
+   * definitions, uses, includes or `@id` lines, and no definition continued on the next line.
+   */
+  carriesNothing(): boolean {
+    return (
+      this.pending === undefined &&
+      this.defs.size === 0 &&
+      this.definitions.length === 0 &&
+      this.references.length === 0 &&
+      this.includes.length === 0 &&
+      this.inactive.length === 0
+    );
+  }
+
+  /** Physical lines read so far. */
+  get lineCount(): number {
+    return this.phys;
   }
 
   private problem(code: string, loc: Loc, data: ParseProblem['data'] = {}): void {

@@ -82,12 +82,14 @@ describe('reparseText', () => {
 
   it('equals a full parse after any edit, and reuses blocks when the previous parse was plain', { timeout: 120_000 }, () => {
     let reused = 0;
+    let tails = 0;
     let runs = 0;
     fc.assert(
       fc.property(fc.nat({ max: seeds.length - 1 }), edit, (i, e) => {
         const before = seeds[i]!;
         const after = apply(before, e);
         const prev = parseText(ROOT_PATH, before, opts);
+        const lastBefore = prev.body[prev.body.length - 1];
         const next = reparseText(prev, ROOT_PATH, after, opts);
         const full = parseText(ROOT_PATH, after, opts);
         expect(view(next)).toEqual(view(full));
@@ -95,6 +97,7 @@ describe('reparseText', () => {
         if (i === 0) {
           runs++;
           if (next.body.length && next.body[0] === prev.body[0]) reused++;
+          if (next.body.length && next.body[next.body.length - 1] === lastBefore) tails++;
         }
       }),
       { numRuns: 300, seed: 20261126 },
@@ -102,6 +105,9 @@ describe('reparseText', () => {
     // The generated config is plain, so every edit after its first few KiB takes the fast path.
     expect(runs).toBeGreaterThan(20);
     expect(reused).toBeGreaterThan(runs * 0.8);
+    // ...and most take over the blocks after the edit too (not those that open a quote, add a
+    // brace or a `$NAME`, or land in the last block).
+    expect(tails).toBeGreaterThan(runs * 0.5);
   });
 
   it('stays equal over a chain of edits (each reparse builds on the last)', { timeout: 120_000 }, () => {
@@ -130,6 +136,40 @@ describe('reparseText', () => {
     expect(next.body[149]).toBe(prev.body[149]);
     expect(next.body[150]).not.toBe(prev.body[150]);
     expect(next.body[150]!.args[0]!.text).toBe('xchk_150');
+  });
+
+  it('takes over the blocks after the edited block, moved by the change in length', () => {
+    const block = (i: number): string => `vrrp_script chk_${i} {\n    script "/bin/true"\n    interval 2\n}\n`;
+    const text = Array.from({ length: 200 }, (_, i) => block(i)).join('');
+    const prev = parseText(ROOT_PATH, text, opts);
+    const tail = prev.body.slice(151);
+    const starts = tail.map((s) => s.keyword.start);
+    const at = text.indexOf('interval 2', text.indexOf('chk_150'));
+    const after = `${text.slice(0, at)}interval 20\n    weight 5${text.slice(at + 'interval 2'.length)}`;
+    const next = reparseText(prev, ROOT_PATH, after, opts);
+    expect(next.body[150]).not.toBe(prev.body[150]);
+    expect(next.body.slice(151)).toHaveLength(tail.length);
+    next.body.slice(151).forEach((s, i) => expect(s).toBe(tail[i]));
+    const delta = after.length - text.length;
+    expect(next.body.slice(151).map((s) => s.keyword.start)).toEqual(starts.map((x) => x + delta));
+    expect(next.body[199]!.children![1]!.args[0]).toMatchObject({ text: '2', start: after.lastIndexOf('interval 2') + 9 });
+    expect(view(next)).toEqual(view(parseText(ROOT_PATH, after, opts)));
+  });
+
+  it('reads on to the end when the edit changes what later blocks mean', () => {
+    const inst = (name: string, vrid: number): string =>
+      `vrrp_instance ${name} {\n    interface eth0\n    virtual_router_id ${vrid}\n    priority 100\n}\n`;
+    const filler = Array.from({ length: 60 }, (_, i) => `vrrp_script chk_${i} {\n    script "/bin/true"\n}\n`).join('');
+    // Renaming VI_1 to VI_2 makes the later VI_2 a duplicate that keepalived skips.
+    const text = `${filler}${inst('VI_1', 1)}${filler}${inst('VI_2', 2)}`;
+    const after = text.replace('VI_1', 'VI_2');
+    const next = reparseText(parseText(ROOT_PATH, text, opts), ROOT_PATH, after, opts);
+    expect(next.body[next.body.length - 1]!.skipped).toBe('duplicate');
+    expect(view(next)).toEqual(view(parseText(ROOT_PATH, after, opts)));
+    // An unclosed block swallows what follows: nothing after it may be taken over.
+    const open = text.replace('chk_30 {\n    script "/bin/true"\n}', 'chk_30 {\n    script "/bin/true"\n');
+    const unclosed = reparseText(parseText(ROOT_PATH, text, opts), ROOT_PATH, open, opts);
+    expect(view(unclosed)).toEqual(view(parseText(ROOT_PATH, open, opts)));
   });
 
   it('falls back to a full parse after definitions, includes or structural problems', () => {
