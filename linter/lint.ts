@@ -64,7 +64,10 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagno
     }
     if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
   }
-  return finalize(parse, out, options);
+  const started = timing ? performance.now() : 0;
+  const kept = finalize(parse, out, options);
+  if (timing) timing['(finalize)'] = (timing['(finalize)'] ?? 0) + performance.now() - started;
+  return kept;
 }
 
 /** Applies suppressions, removes duplicates and sorts by place. */
