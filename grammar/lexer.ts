@@ -17,8 +17,12 @@ export const Blank = createToken({
   start_chars_hint: BLANKS,
   line_breaks: false,
 });
-/** Separates logical lines when several are lexed in one batch. */
-export const Newline = createToken({ name: 'Newline', pattern: /\n/, start_chars_hint: ['\n'], line_breaks: true });
+/**
+ * Separates logical lines when several are lexed in one batch; it takes the next line's
+ * indentation with it (one token instead of two per line, when plain lines are lexed straight
+ * from the file). Exactly one line break per token: the parser counts lines by these.
+ */
+export const Newline = createToken({ name: 'Newline', pattern: /\n[ \t\f\r\v]*/, start_chars_hint: ['\n'], line_breaks: true });
 /** Any word of a statement (plain, quoted or with an unclosed quote): a token category. */
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA });
 /** A complete double-quoted string; its content may hold blanks, `#`, `!`, braces. */

@@ -69,6 +69,8 @@ interface Logical {
 interface OpenFile {
   file: number;
   pos: number;
+  /** Offset of the next character at or after `pos` that needs the preprocessor (see SPECIAL), or -1 before the first search. */
+  special: number;
 }
 
 interface PendingDef {
@@ -77,6 +79,14 @@ interface PendingDef {
 }
 
 const BLANK = /[ \t]/;
+/**
+ * Characters that make the preprocessor do more than split a line into words: comments, quotes,
+ * escapes, `$NAME`, NUL. A line with none of them (and not starting with `@`, `~` or `include`)
+ * reads as its own text, so runs of such lines are lexed straight from the file.
+ */
+const SPECIAL = /[#!"\\$\0]/g;
+/** Longer lines go the careful way (keepalived cuts lines at MAX_LINE_BYTES bytes). */
+const PLAIN_MAX_CHARS = Math.floor(MAX_LINE_BYTES / 4);
 const DEF_RE = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
 const INCLUDE_RE = /^(include[rmwba]?)[ \t]+/;
 const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -122,7 +132,7 @@ export class Reader {
   /** Sets the reader at the start of a line of the root file (see run). */
   begin(root: number, from = 0, lines = 0): void {
     this.phys = lines;
-    this.stack.push({ file: root, pos: from });
+    this.stack.push({ file: root, pos: from, special: -1 });
   }
 
   /**
@@ -146,12 +156,86 @@ export class Reader {
       if (nl === -1) nl = text.length;
       const start = top.pos;
       top.pos = nl + 1;
-      this.physical(top.file, start, nl);
+      if (this.plainLine(top, text, start, nl)) this.addToRun(top.file, start, nl);
+      else {
+        this.flushRun();
+        this.physical(top.file, start, nl);
+      }
       if (nl === text.length) top.pos = text.length + 1;
     }
     this.flush();
     this.finishPending();
     return -1;
+  }
+
+  /**
+   * Whether a line reads as its own text: no comment, quote, escape, `$`, NUL, not too long, no
+   * `@id`, `~SEQ` or include at its start, and no definition continued from the line before.
+   */
+  private plainLine(f: OpenFile, text: string, start: number, end: number): boolean {
+    if (this.pending !== undefined || end - start > PLAIN_MAX_CHARS) return false;
+    if (f.special < start) {
+      SPECIAL.lastIndex = start;
+      f.special = SPECIAL.exec(text)?.index ?? text.length;
+    }
+    if (f.special < end) return false;
+    let i = start;
+    let c = text.charCodeAt(i);
+    while (i < end && (c === 32 || c === 9)) c = text.charCodeAt(++i);
+    if (i === end) return true;
+    return c !== 64 /* @ */ && c !== 126 /* ~ */ && !(c === 105 /* i */ && text.startsWith('include', i));
+  }
+
+  // The run of plain lines waiting to be lexed: [runStart, runEnd) of one file, from line runPhys.
+  private runFile = 0;
+  private runStart = 0;
+  private runEnd = 0;
+  private runPhys = 0;
+  private runLines = 0;
+
+  private addToRun(file: number, start: number, end: number): void {
+    this.phys++;
+    if (this.runLines > 0 && this.runFile !== file) this.flushRun();
+    if (this.runLines === 0) {
+      this.flushLines();
+      this.runFile = file;
+      this.runStart = start;
+      this.runPhys = this.phys;
+    }
+    this.runEnd = end;
+    if (++this.runLines >= BATCH_LINES) this.flushRun();
+  }
+
+  /** Lexes and parses a run of plain lines as one text: word offsets are the file's own. */
+  private flushRun(): void {
+    if (this.runLines === 0) return;
+    const file = this.runFile;
+    const base = this.runStart;
+    const phys = this.runPhys;
+    this.runLines = 0;
+    const { tokens } = lineLexer.tokenize(this.files[file]!.text.slice(base, this.runEnd));
+    const pieces = parseBatchTokens(tokens);
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!;
+      if (p.kind === 'words') {
+        const words: Word[] = new Array(p.tokens.length);
+        for (let k = 0; k < p.tokens.length; k++) {
+          const t = p.tokens[k]!;
+          const start = base + t.startOffset;
+          words[k] = { file, start, end: start + t.image.length, text: t.image, quoted: false };
+        }
+        this.builder.piece({ kind: 'words', words, phys: phys + p.line });
+      } else {
+        const start = base + p.token.startOffset;
+        this.builder.piece({ kind: p.kind, loc: { file, start, end: start + 1 }, phys: phys + p.line });
+      }
+    }
+  }
+
+  /** Hands everything read so far to the builder. */
+  private flush(): void {
+    this.flushRun();
+    this.flushLines();
   }
 
   /**
@@ -627,7 +711,7 @@ export class Reader {
         record.targets.push(id);
       }
     }
-    for (let i = toOpen.length - 1; i >= 0; i--) this.stack.push({ file: toOpen[i]!, pos: 0 });
+    for (let i = toOpen.length - 1; i >= 0; i--) this.stack.push({ file: toOpen[i]!, pos: 0, special: -1 });
   }
 
   private openInclude(path: string, at: Loc): number | undefined {
@@ -675,13 +759,13 @@ export class Reader {
   /** Queues a finished logical line; lines are lexed and parsed in batches. */
   private lex(l: Logical): void {
     this.batch.push(l);
-    if (this.batch.length >= BATCH_LINES) this.flush();
+    if (this.batch.length >= BATCH_LINES) this.flushLines();
   }
 
   private readonly batch: Logical[] = [];
 
   /** Lexes and parses the queued lines and hands their pieces to the builder, in order. */
-  private flush(): void {
+  private flushLines(): void {
     const lines = this.batch;
     if (lines.length === 0) return;
     const starts: number[] = new Array(lines.length);
