@@ -6,6 +6,8 @@ import { walk } from './types';
 interface Typed {
   statements: Statement[];
   params: ParamSpec[][];
+  /** The same, limited to statements with a parameter of one of some types (keyed by the set). */
+  only?: Map<ReadonlySet<string>, Typed>;
 }
 
 const typedTrees = new WeakMap<Statement[], Map<string, Typed>>();
@@ -31,13 +33,38 @@ function typedStatements(body: Statement[], version: string): Typed {
   return typed;
 }
 
-/** Visits (statement, argument, parameter) for every typed argument outside substitutions that vary. */
+/** The typed statements that have a parameter of one of `types` (found once per set of types). */
+function typedWith(body: Statement[], version: string, types: ReadonlySet<string>): Typed {
+  const all = typedStatements(body, version);
+  let typed = all.only?.get(types);
+  if (!typed) {
+    typed = { statements: [], params: [] };
+    const wanted = new Map<ParamSpec[], boolean>();
+    for (let n = 0; n < all.statements.length; n++) {
+      const params = all.params[n]!;
+      let want = wanted.get(params);
+      if (want === undefined) wanted.set(params, (want = params.some((p) => types.has(p.type))));
+      if (!want) continue;
+      typed.statements.push(all.statements[n]!);
+      typed.params.push(params);
+    }
+    (all.only ??= new Map()).set(types, typed);
+  }
+  return typed;
+}
+
+/**
+ * Visits (statement, argument, parameter) for every typed argument outside substitutions that
+ * vary, in the statements that have a parameter of one of `types` (other arguments of those
+ * statements are visited too: `fn` looks at the parameter's type).
+ */
 export function forEachParam(
   body: Statement[],
   version: string,
+  types: ReadonlySet<string>,
   fn: (s: Statement, arg: Word, param: ParamSpec, index: number) => void,
 ): void {
-  const { statements, params: paramLists } = typedStatements(body, version);
+  const { statements, params: paramLists } = typedWith(body, version, types);
   for (let n = 0; n < statements.length; n++) {
     const s = statements[n]!;
     const params = paramLists[n]!;

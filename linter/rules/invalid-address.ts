@@ -1,7 +1,13 @@
 import { forEachParam } from '../params';
-import type { Word } from '../../grammar/index';
+import type { Statement, Word } from '../../grammar/index';
 import { defineRule, statementsNamed } from '../types';
 import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, splitPrefix } from '../values';
+
+/** A report's data (built for reports only: most arguments are valid). */
+const data = (s: Statement, value: string): { keyword: string; value: string } => ({ keyword: s.keyword.text, value });
+
+/** The parameter types this rule checks. */
+const ADDRESSES: ReadonlySet<string> = new Set(['ipaddr', 'ipv4_multicast', 'ipv6_multicast', 'multicast_ip', 'dns_name', 'ifname', 'netmask_or_prefix']);
 
 /** IP addresses, prefixes and netmasks keepalived cannot parse. */
 export default defineRule({
@@ -26,35 +32,34 @@ export default defineRule({
       if (!ipFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
       else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
     }
-    forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
+    forEachParam(ctx.parse.body, ctx.targetVersion, ADDRESSES, (s, arg, param) => {
       const v = arg.text;
-      const data = { keyword: s.keyword.text, value: v };
       switch (param.type) {
         case 'ipaddr': {
           const { addr, prefix } = splitPrefix(v);
           const fam = ipFamily(addr);
           const okPrefix = prefix === undefined || !checkUnsigned(prefix, 0, fam === 6 ? 128 : 32);
-          if (!fam || !okPrefix) ctx.report({ loc: arg, messageId: 'address', data });
+          if (!fam || !okPrefix) ctx.report({ loc: arg, messageId: 'address', data: data(s, v) });
           return;
         }
         case 'ipv4_multicast':
-          if (!isIPv4(v) || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data, family: 'IPv4' } });
+          if (!isIPv4(v) || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4' } });
           return;
         case 'ipv6_multicast':
-          if (ipFamily(v) !== 6 || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data, family: 'IPv6' } });
-          else if (!/^ff02:/i.test(v)) ctx.report({ loc: arg, messageId: 'linkLocal', data, severity: 'warning' });
+          if (ipFamily(v) !== 6 || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv6' } });
+          else if (!/^ff02:/i.test(v)) ctx.report({ loc: arg, messageId: 'linkLocal', data: data(s, v), severity: 'warning' });
           return;
         case 'multicast_ip':
-          if (!isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data, family: 'IPv4/IPv6' } });
+          if (!isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4/IPv6' } });
           return;
         case 'dns_name': {
           const labels = v.replace(/\.$/, '').split('.');
           const problem = labels.some((l) => l === '') ? 'empty label' : labels.some((l) => l.length > 63) ? 'label over 63 characters' : v.length > 253 ? 'over 253 characters' : undefined;
-          if (problem) ctx.report({ loc: arg, messageId: 'dnsName', data: { ...data, problem } });
+          if (problem) ctx.report({ loc: arg, messageId: 'dnsName', data: { ...data(s, v), problem } });
           return;
         }
         case 'ifname':
-          if (v.length > 15) ctx.report({ loc: arg, messageId: 'ifname', data });
+          if (v.length > 15) ctx.report({ loc: arg, messageId: 'ifname', data: data(s, v) });
           return;
         case 'netmask_or_prefix':
         {
@@ -63,7 +68,7 @@ export default defineRule({
           const fam = addr && !addr.opaque ? ipFamily(addr.text) : 0;
           const ok4 = isInetAton(v);
           const ok6 = !checkUnsigned(v, 1, 128);
-          if (fam === 4 ? !ok4 : fam === 6 ? !ok6 : !ok4 && !ok6) ctx.report({ loc: arg, messageId: 'netmask', data });
+          if (fam === 4 ? !ok4 : fam === 6 ? !ok6 : !ok4 && !ok6) ctx.report({ loc: arg, messageId: 'netmask', data: data(s, v) });
           return;
         }
         default:

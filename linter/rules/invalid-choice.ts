@@ -8,6 +8,9 @@ import { replace } from '../problem-rule';
 const LATE_BOOLEANS = new Set(['vrrp_strict', 'vrrp_skip_check_adv_addr']);
 const UMASK_BITS = new Set(['IRUSR', 'IWUSR', 'IXUSR', 'IRGRP', 'IWGRP', 'IXGRP', 'IROTH', 'IWOTH', 'IXOTH', 'IRWXU', 'IRWXG', 'IRWXO']);
 
+/** The parameter types this rule checks. */
+const CHOICES: ReadonlySet<string> = new Set(['bool', 'umask', 'keyword_value_pairs', 'enum', 'enum_or_uint']);
+
 /** `lvs_timeouts tcp 7200 tcpfin 120 udp 300`: known keys, each with a number in range. */
 function checkPairs(ctx: RuleContext, keyword: string, args: Word[], keys: Record<string, [number, number]>): void {
   const values = Object.keys(keys).join(', ');
@@ -44,7 +47,7 @@ export default defineRule({
     pairMissing: '"{keyword}" needs at least one option ({values}).',
   },
   check(ctx) {
-    forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
+    forEachParam(ctx.parse.body, ctx.targetVersion, CHOICES, (s, arg, param) => {
       const v = arg.text;
       if (param.type === 'bool') {
         // Before 2.3.0 these two ignore their optional boolean (any use meant true).

@@ -2,6 +2,9 @@ import { forEachParam } from '../params';
 import { defineRule } from '../types';
 import { checkDecimal, checkSigned, checkUnsigned, type ValueProblem } from '../values';
 
+/** The parameter types this rule checks. */
+const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string', 'decimal', 'timer']);
+
 /** Numbers that keepalived cannot read or that are outside the keyword's range. */
 export default defineRule({
   id: 'invalid-number',
@@ -15,7 +18,7 @@ export default defineRule({
     hex: '"{value}" is not hexadecimal data for "{keyword}" (digits 0-9 and a-f, bytes may be separated by blanks).',
   },
   check(ctx) {
-    forEachParam(ctx.parse.body, ctx.targetVersion, (s, arg, param) => {
+    forEachParam(ctx.parse.body, ctx.targetVersion, NUMBERS, (s, arg, param) => {
       let problem: ValueProblem | undefined;
       const min = param.min ?? -Infinity;
       const max = param.max ?? Infinity;
