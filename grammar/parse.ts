@@ -14,6 +14,8 @@ export interface ParseOptions {
   configId?: string;
   /** Absolute includes resolve under this folder, as in a sysroot. */
   includeRoot?: string;
+  /** Reads every line through the whole preprocessor instead of lexing plain runs at once (for tests). */
+  lineByLine?: boolean;
 }
 
 function run(path: string, load: (r: Reader, problems: ParseProblem[]) => number | undefined, opts: ParseOptions): ParseResult {

@@ -39,6 +39,8 @@ export interface ReadOptions {
   targetVersion: string;
   configId?: string;
   includeRoot?: string;
+  /** Takes every line through the whole preprocessor, plain or not (a test compares both ways). */
+  lineByLine?: boolean;
 }
 
 /** Where each character of a rewritten line came from. */
@@ -173,7 +175,7 @@ export class Reader {
    * `@id`, `~SEQ` or include at its start, and no definition continued from the line before.
    */
   private plainLine(f: OpenFile, text: string, start: number, end: number): boolean {
-    if (this.pending !== undefined || end - start > PLAIN_MAX_CHARS) return false;
+    if (this.pending !== undefined || end - start > PLAIN_MAX_CHARS || this.opts.lineByLine) return false;
     if (f.special < start) {
       SPECIAL.lastIndex = start;
       f.special = SPECIAL.exec(text)?.index ?? text.length;

@@ -2,6 +2,7 @@
 // the AST, so tests read like the config they describe.
 import type {
   FileAccess,
+  Loc,
   FileStat,
   ParseOptions,
   ParseProblem,
@@ -136,4 +137,40 @@ export function find(body: Statement[], keyword: string): Statement | undefined 
     if (s.children) for (let i = s.children.length - 1; i >= 0; i--) stack.push(s.children[i]!);
   }
   return undefined;
+}
+
+const loc = (l: Loc | undefined): string => (l ? `${l.file}:${l.start}-${l.end}` : '');
+const word = (w: Word): unknown[] => [w.text, loc(w), w.quoted, w.opaque ?? false, w.substituted ?? false, w.escAt ?? -1, w.unterminated ?? false];
+function stmt(s: Statement): unknown {
+  return {
+    k: word(s.keyword),
+    a: s.args.map(word),
+    spec: s.spec?.name ?? null,
+    path: s.parentPath,
+    parent: s.parent ? loc(s.parent.keyword) : null,
+    open: loc(s.open),
+    close: loc(s.close),
+    skipped: s.skipped ?? null,
+    dropped: s.dropped?.map(word) ?? null,
+    stray: s.strayBrace ? [s.strayBrace.code, loc(s.strayBrace.loc)] : null,
+    children: s.children?.map(stmt) ?? null,
+    entries: s.entries?.map((e) => e.map(word)) ?? null,
+  };
+}
+/** Everything a parse says, as plain data (to compare two parses exactly). */
+export function view(p: ParseResult): unknown {
+  return {
+    files: p.files.map((f) => [f.path, f.text, f.encoding, f.bom, f.lines.lineCount]),
+    body: p.body.map(stmt),
+    // The reader reports a line's own problems before the builder's of the lines before it in the
+    // same batch, so their order depends on batch boundaries: compared as a sorted list (the
+    // diagnostics built from them are compared in order below).
+    problems: p.problems.map((x) => JSON.stringify([x.code, loc(x.loc), x.data, (x.related ?? []).map(loc)])).sort(),
+    definitions: p.definitions.map((d) => [d.name, loc(d.nameLoc), loc(d.loc), d.value, d.multiline]),
+    references: p.references.map((r) => [r.name, loc(r.loc), r.builtin, r.definition?.name ?? null]),
+    includes: p.includes.map((i) => [i.keyword, i.pattern, loc(i.loc), i.targets]),
+    inactive: p.inactive.map(loc),
+    comments: p.comments.map(loc),
+    targetVersion: p.targetVersion,
+  };
 }

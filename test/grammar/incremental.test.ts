@@ -4,50 +4,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseText, reparseText, type Loc, type ParseResult, type Statement, type Word } from '../../grammar/index';
+import { parseText, reparseText } from '../../grammar/index';
 import { lintParse } from '../../linter/index';
 // @ts-expect-error - plain ESM module without types
 import { generateConfig, SIZES } from '../../bench/generate.mjs';
-import { memoryFs, ROOT_PATH } from './helpers';
+import { memoryFs, ROOT_PATH, view } from './helpers';
 
 const fs = memoryFs({});
 const opts = { fs, targetVersion: '2.4.3' };
-
-const loc = (l: Loc | undefined): string => (l ? `${l.file}:${l.start}-${l.end}` : '');
-const word = (w: Word): unknown[] => [w.text, loc(w), w.quoted, w.opaque ?? false, w.substituted ?? false, w.escAt ?? -1, w.unterminated ?? false];
-function stmt(s: Statement): unknown {
-  return {
-    k: word(s.keyword),
-    a: s.args.map(word),
-    spec: s.spec?.name ?? null,
-    path: s.parentPath,
-    parent: s.parent ? loc(s.parent.keyword) : null,
-    open: loc(s.open),
-    close: loc(s.close),
-    skipped: s.skipped ?? null,
-    dropped: s.dropped?.map(word) ?? null,
-    stray: s.strayBrace ? [s.strayBrace.code, loc(s.strayBrace.loc)] : null,
-    children: s.children?.map(stmt) ?? null,
-    entries: s.entries?.map((e) => e.map(word)) ?? null,
-  };
-}
-/** Everything a parse says, as plain data. */
-function view(p: ParseResult): unknown {
-  return {
-    files: p.files.map((f) => [f.path, f.text, f.encoding, f.bom, f.lines.lineCount]),
-    body: p.body.map(stmt),
-    // The reader reports a line's own problems before the builder's of the lines before it in the
-    // same batch, so their order depends on batch boundaries: compared as a sorted list (the
-    // diagnostics built from them are compared in order below).
-    problems: p.problems.map((x) => JSON.stringify([x.code, loc(x.loc), x.data, (x.related ?? []).map(loc)])).sort(),
-    definitions: p.definitions.map((d) => [d.name, loc(d.nameLoc), loc(d.loc), d.value, d.multiline]),
-    references: p.references.map((r) => [r.name, loc(r.loc), r.builtin, r.definition?.name ?? null]),
-    includes: p.includes.map((i) => [i.keyword, i.pattern, loc(i.loc), i.targets]),
-    inactive: p.inactive.map(loc),
-    comments: p.comments.map(loc),
-    targetVersion: p.targetVersion,
-  };
-}
 
 /** Large texts (reuse needs a few KiB in front of the edit): generated, fixtures, the corpus. */
 function texts(): string[] {
