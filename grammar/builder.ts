@@ -361,9 +361,13 @@ export class Builder {
       const node = frame.node!;
       const at = node.open;
       if (!at) continue;
+      // Keyword to `{`, when the `{` follows it in the same file (not when it came from an
+      // include, or from an earlier copy of a `~SEQ` line, which maps to the same source).
+      const kw = node.keyword;
+      const end = at.file === kw.file && at.end >= kw.end ? at.end : kw.end;
       this.problems.push({
         code: 'unclosed-block',
-        loc: { file: node.keyword.file, start: node.keyword.start, end: at.end },
+        loc: { file: kw.file, start: kw.start, end },
         data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end },
       });
     }

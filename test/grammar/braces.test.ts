@@ -302,6 +302,27 @@ describe('missing "}" at the end (oracle 13)', () => {
   });
 });
 
+describe('unclosed blocks whose "{" is not after their keyword (RB-19)', () => {
+  it('a ~SEQ line whose copies open each other\'s blocks: the range is the keyword', () => {
+    const text = '~SEQ(i, 1, 3) { vrrp_instance VI_$i\n';
+    const p = parse(text, { targetVersion: '2.4.3' });
+    const unclosed = p.problems.filter((x) => x.code === 'unclosed-block');
+    expect(unclosed.length).toBeGreaterThan(0);
+    for (const x of unclosed) {
+      expect(x.loc.end).toBeGreaterThanOrEqual(x.loc.start);
+      expect(text.slice(x.loc.start, x.loc.end)).toBe('vrrp_instance');
+    }
+  });
+
+  it('a "{" that comes from an included file: the range stays in the keyword\'s file', () => {
+    const files = { '/etc/keepalived/brace.conf': '{\n  interface eth0\n' };
+    const text = 'vrrp_instance VI_1\ninclude brace.conf\n';
+    const p = parse(text, { files });
+    const unclosed = p.problems.find((x) => x.code === 'unclosed-block')!;
+    expect(unclosed.loc).toEqual({ file: 0, start: 0, end: 'vrrp_instance'.length });
+  });
+});
+
 describe('unknown blocks cascade (oracles 14, 15)', () => {
   it('unknown root block: its contents are read at the top level; one problem spanning the cascade', () => {
     const text = 'foo_block {\n  bar 1\n  baz {\n    qux\n  }\n}\nvrrp_instance VI_1 {\n  interface eth0\n}\n';
