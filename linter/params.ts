@@ -6,6 +6,9 @@ import { walk } from './types';
 interface Typed {
   statements: Statement[];
   params: ParamSpec[][];
+  /** For each statement, the index of its parameter list among the distinct ones (`lists`). */
+  listOf: number[];
+  lists: ParamSpec[][];
   /** The same, limited to statements with a parameter of one of some types (keyed by the set). */
   only?: Map<ReadonlySet<string>, Typed>;
 }
@@ -18,15 +21,20 @@ function typedStatements(body: Statement[], version: string): Typed {
   if (!byVersion) typedTrees.set(body, (byVersion = new Map()));
   let typed = byVersion.get(version);
   if (!typed) {
-    const found: Typed = { statements: [], params: [] };
-    const bySpec = new Map<KeywordSpec, ParamSpec[] | null>();
+    const found: Typed = { statements: [], params: [], listOf: [], lists: [] };
+    const bySpec = new Map<KeywordSpec, number>();
     walk(body, (s) => {
       if (!s.spec || s.args.length === 0) return;
-      let params = bySpec.get(s.spec);
-      if (params === undefined) bySpec.set(s.spec, (params = typedParams(s.spec, version)));
-      if (!params) return;
+      let list = bySpec.get(s.spec);
+      if (list === undefined) {
+        const params = typedParams(s.spec, version);
+        list = params ? found.lists.push(params) - 1 : -1;
+        bySpec.set(s.spec, list);
+      }
+      if (list === -1) return;
       found.statements.push(s);
-      found.params.push(params);
+      found.params.push(found.lists[list]!);
+      found.listOf.push(list);
     });
     byVersion.set(version, (typed = found));
   }
@@ -38,15 +46,13 @@ function typedWith(body: Statement[], version: string, types: ReadonlySet<string
   const all = typedStatements(body, version);
   let typed = all.only?.get(types);
   if (!typed) {
-    typed = { statements: [], params: [] };
-    const wanted = new Map<ParamSpec[], boolean>();
+    typed = { statements: [], params: [], listOf: [], lists: all.lists };
+    const wanted = all.lists.map((params) => params.some((p) => types.has(p.type)));
     for (let n = 0; n < all.statements.length; n++) {
-      const params = all.params[n]!;
-      let want = wanted.get(params);
-      if (want === undefined) wanted.set(params, (want = params.some((p) => types.has(p.type))));
-      if (!want) continue;
+      if (!wanted[all.listOf[n]!]) continue;
       typed.statements.push(all.statements[n]!);
-      typed.params.push(params);
+      typed.params.push(all.params[n]!);
+      typed.listOf.push(all.listOf[n]!);
     }
     (all.only ??= new Map()).set(types, typed);
   }

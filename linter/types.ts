@@ -109,14 +109,32 @@ function treeIndex(body: Statement[]): TreeIndex {
     const byKeyword = new Map<string, Statement[]>();
     const blocks: Statement[] = [];
     const valueBlocks: Statement[] = [];
-    walkTree(body, (s) => {
+    // walkTree's order, written out: this visits every statement of the tree once per parse.
+    const lists: Statement[][] = [body];
+    const next: number[] = [0];
+    while (lists.length) {
+      const top = lists.length - 1;
+      const list = lists[top]!;
+      const i = next[top]!;
+      if (i >= list.length) {
+        lists.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = i + 1;
+      const s = list[i]!;
       flat.push(s);
-      const list = byKeyword.get(s.keyword.text);
-      if (list) list.push(s);
+      const same = byKeyword.get(s.keyword.text);
+      if (same) same.push(s);
       else byKeyword.set(s.keyword.text, [s]);
-      if (s.children) blocks.push(s);
-      else if (s.entries) valueBlocks.push(s);
-    });
+      if (s.children) {
+        blocks.push(s);
+        if (s.children.length && !s.skipped) {
+          lists.push(s.children);
+          next.push(0);
+        }
+      } else if (s.entries) valueBlocks.push(s);
+    }
     index = { flat, byKeyword, blocks, valueBlocks };
     indexCache.set(body, index);
   }

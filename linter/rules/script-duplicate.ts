@@ -14,12 +14,13 @@ export default defineRule({
   check(ctx) {
     for (const s of keywordBlocks(ctx.parse.body)) {
       if (!s.children || !s.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') continue;
-      const seen = new Map<string, Statement>();
+      // Most blocks configure no script: the map is made for the first one.
+      let seen: Map<string, Statement> | undefined;
       for (const c of s.children) {
         if (!c.spec?.params?.length || c.spec.params[0]!.type !== 'script' || !c.args.length) continue;
-        const first = seen.get(c.keyword.text);
+        const first = seen?.get(c.keyword.text);
         if (!first) {
-          seen.set(c.keyword.text, c);
+          (seen ??= new Map()).set(c.keyword.text, c);
           continue;
         }
         ctx.report({
