@@ -16,11 +16,15 @@ export function effectiveSeverity(setting: SeveritySetting | undefined, fallback
 /** Turns a rule's report into a diagnostic with a formatted message. */
 export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages'>, r: Report, severity: Severity, options: LintOptions): Diagnostic {
   const locale = options.locale ?? 'en';
+  const one = (id: string, data: Record<string, unknown>): string => format(template(rule.id, id, rule.messages[id] ?? id, locale), data);
+  // `a+b`: two messages in one.
   const text = (id: string, data: Record<string, unknown>): string =>
-    id
-      .split('+')
-      .map((part) => format(template(rule.id, part, rule.messages[part] ?? part, locale), data))
-      .join('');
+    id.includes('+')
+      ? id
+          .split('+')
+          .map((part) => one(part, data))
+          .join('')
+      : one(id, data);
   const data = r.data ?? {};
   const d: Diagnostic = { ruleId: rule.id, messageId: r.messageId, severity, message: text(r.messageId, data), loc: r.loc, data };
   if (r.fix) d.fix = r.fix;

@@ -86,3 +86,13 @@ describe('zh-cn message catalogue', () => {
     expect(template(r.id, 'didYouMean', 'English', 'en')).toBe('English');
   });
 });
+
+describe('format', () => {
+  it('fills every placeholder, repeated ones too, and leaves those without data as they are', () => {
+    expect(format('"{value}" for {keyword}: {value}', { value: 'x', keyword: 'weight' })).toBe('"x" for weight: x');
+    expect(format('{a}{b}{c}', { a: 1, c: false })).toBe('1{b}false');
+    expect(format('no placeholders')).toBe('no placeholders');
+    expect(format('{not a name} {}', { 'not a name': 1 })).toBe('{not a name} {}');
+    expect(format('{x}', { x: '{y}', y: 2 })).toBe('{y}');
+  });
+});
