@@ -20,7 +20,8 @@ export interface Position {
 
 /** Maps offsets to 0-based line/column positions and back, for one text. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offset where each line starts (a typed array: an index lives as long as its text). */
+  private readonly starts: Int32Array;
 
   /**
    * keepalived's lines end at `\n` only (a lone `\r` is a blank to it); with `lspBreaks` a lone
@@ -48,7 +49,7 @@ export class LineIndex {
         i = text.indexOf('\n', i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = Int32Array.from(starts);
   }
 
   /** Number of lines (a trailing newline starts an empty last line). */

@@ -5,12 +5,11 @@ import { walk } from './types';
 /** Statements with typed parameters, and those parameters, for one tree in one version. */
 interface Typed {
   statements: Statement[];
-  params: ParamSpec[][];
-  /** For each statement, the index of its parameter list among the distinct ones (`lists`). */
-  listOf: number[];
+  /** For each statement, the index of its parameter list in `lists` (one per keyword). */
+  listOf: Int32Array;
   lists: ParamSpec[][];
-  /** The same, limited to statements with a parameter of one of some types (keyed by the set). */
-  only?: Map<ReadonlySet<string>, Typed>;
+  /** Indices of the statements that have a parameter of one of some types (keyed by the set). */
+  only: Map<ReadonlySet<string>, Int32Array>;
 }
 
 const typedTrees = new WeakMap<Statement[], Map<string, Typed>>();
@@ -21,42 +20,42 @@ function typedStatements(body: Statement[], version: string): Typed {
   if (!byVersion) typedTrees.set(body, (byVersion = new Map()));
   let typed = byVersion.get(version);
   if (!typed) {
-    const found: Typed = { statements: [], params: [], listOf: [], lists: [] };
+    const statements: Statement[] = [];
+    const listOf: number[] = [];
+    const lists: ParamSpec[][] = [];
     const bySpec = new Map<KeywordSpec, number>();
     walk(body, (s) => {
       if (!s.spec || s.args.length === 0) return;
       let list = bySpec.get(s.spec);
       if (list === undefined) {
         const params = typedParams(s.spec, version);
-        list = params ? found.lists.push(params) - 1 : -1;
+        list = params ? lists.push(params) - 1 : -1;
         bySpec.set(s.spec, list);
       }
       if (list === -1) return;
-      found.statements.push(s);
-      found.params.push(found.lists[list]!);
-      found.listOf.push(list);
+      statements.push(s);
+      listOf.push(list);
     });
-    byVersion.set(version, (typed = found));
+    // Kept for as long as the parse: compact (a large config has some 400k typed statements).
+    typed = { statements, listOf: Int32Array.from(listOf), lists, only: new Map() };
+    byVersion.set(version, typed);
   }
   return typed;
 }
 
-/** The typed statements that have a parameter of one of `types` (found once per set of types). */
-function typedWith(body: Statement[], version: string, types: ReadonlySet<string>): Typed {
-  const all = typedStatements(body, version);
-  let typed = all.only?.get(types);
-  if (!typed) {
-    typed = { statements: [], params: [], listOf: [], lists: all.lists };
-    const wanted = all.lists.map((params) => params.some((p) => types.has(p.type)));
-    for (let n = 0; n < all.statements.length; n++) {
-      if (!wanted[all.listOf[n]!]) continue;
-      typed.statements.push(all.statements[n]!);
-      typed.params.push(all.params[n]!);
-      typed.listOf.push(all.listOf[n]!);
-    }
-    (all.only ??= new Map()).set(types, typed);
+/** The indices of the typed statements that have a parameter of one of `types` (found once per set). */
+function typedWith(typed: Typed, types: ReadonlySet<string>): Int32Array {
+  let only = typed.only.get(types);
+  if (!only) {
+    const wanted = typed.lists.map((params) => params.some((p) => types.has(p.type)));
+    let count = 0;
+    for (let n = 0; n < typed.listOf.length; n++) if (wanted[typed.listOf[n]!]) count++;
+    only = new Int32Array(count);
+    count = 0;
+    for (let n = 0; n < typed.listOf.length; n++) if (wanted[typed.listOf[n]!]) only[count++] = n;
+    typed.only.set(types, only);
   }
-  return typed;
+  return only;
 }
 
 /**
@@ -70,10 +69,12 @@ export function forEachParam(
   types: ReadonlySet<string>,
   fn: (s: Statement, arg: Word, param: ParamSpec, index: number) => void,
 ): void {
-  const { statements, params: paramLists } = typedWith(body, version, types);
-  for (let n = 0; n < statements.length; n++) {
-    const s = statements[n]!;
-    const params = paramLists[n]!;
+  const typed = typedStatements(body, version);
+  const only = typedWith(typed, types);
+  for (let k = 0; k < only.length; k++) {
+    const n = only[k]!;
+    const s = typed.statements[n]!;
+    const params = typed.lists[typed.listOf[n]!]!;
     // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word that
     // is not one of its values fills the next parameter instead.
     let p = 0;
