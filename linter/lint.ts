@@ -1,5 +1,5 @@
 // Runs the rules over a parse, applies severities and suppressions, formats messages.
-import { NEWEST_VERSION, type Loc, type ParseResult } from '../grammar/index';
+import { NEWEST_VERSION, type Fix, type Loc, type ParseResult } from '../grammar/index';
 import type { LintOptions } from './config';
 import { format, template } from './messages';
 import { internalErrorRule, unusedDisableDirective } from './pseudo-rules';
@@ -91,6 +91,7 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
     const f = parse.files[d.loc.file];
     if (f && sup.suppressed(d.ruleId, d.loc, f.lines.lineOf(d.loc.start))) continue;
     if (d.fix && touchesReference(parse, d.fix)) delete d.fix;
+    if (d.fix && movesEscape(parse.files[d.fix.file]?.text, d.fix)) delete d.fix;
     if (d.fix && longLines.size && longLines.has(`${d.fix.file}:${parse.files[d.fix.file]?.lines.lineOf(d.fix.start)}`)) delete d.fix;
     kept.push(d);
   }
@@ -104,6 +105,28 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
   }
   kept.sort((a, b) => a.loc.file - b.loc.file || a.loc.start - b.loc.start || a.loc.end - b.loc.end);
   return kept;
+}
+
+/** Characters a `\` before them turns into literals (a comment start, a quote). */
+const ESCAPABLE = new Set(['#', '!', '"']);
+
+/**
+ * Whether a fix would make or break a `\#`, `\!` or `\"` at its edges: deleting the `}` of
+ * `\}! note` turns the comment into words (RB-20). Such a fix changes more than it names: none.
+ */
+function movesEscape(text: string | undefined, fix: Fix): boolean {
+  if (text === undefined) return false;
+  const { start, end } = fix;
+  const before = text[start - 1];
+  const after = text[end];
+  const first = fix.text.length ? fix.text[0] : after;
+  const last = fix.text.length ? fix.text[fix.text.length - 1] : before;
+  // A new pair across either edge of the edit...
+  if (last === '\\' && after !== undefined && ESCAPABLE.has(after)) return true;
+  if (before === '\\' && first !== undefined && ESCAPABLE.has(first)) return true;
+  // ...or an old pair the edit cuts.
+  if (end > start && before === '\\' && ESCAPABLE.has(text[start]!)) return true;
+  return end > start && text[end - 1] === '\\' && after !== undefined && ESCAPABLE.has(after);
 }
 
 /** A fix that edits `$NAME` text would change the definition's every use (or break it): none. */

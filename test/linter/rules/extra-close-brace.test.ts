@@ -28,6 +28,12 @@ ruleTester('extra-close-brace', {
       output: null,
     },
     {
+      // Deleting the "}" would make "\!" an escaped "!": the comment would become words (RB-20).
+      name: 'a "}" between a backslash and a comment: reported, no fix',
+      code: 'global_defs {\n}\nx \\<|}|>! note\n',
+      output: null,
+    },
+    {
       name: 'a "}" at the very start',
       code: '<|}|>\n',
       output: '\n',
