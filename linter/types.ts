@@ -109,32 +109,14 @@ function treeIndex(body: Statement[]): TreeIndex {
     const byKeyword = new Map<string, Statement[]>();
     const blocks: Statement[] = [];
     const valueBlocks: Statement[] = [];
-    // walkTree's order, written out: this visits every statement of the tree once per parse.
-    const lists: Statement[][] = [body];
-    const next: number[] = [0];
-    while (lists.length) {
-      const top = lists.length - 1;
-      const list = lists[top]!;
-      const i = next[top]!;
-      if (i >= list.length) {
-        lists.pop();
-        next.pop();
-        continue;
-      }
-      next[top] = i + 1;
-      const s = list[i]!;
+    walkTree(body, (s) => {
       flat.push(s);
       const same = byKeyword.get(s.keyword.text);
       if (same) same.push(s);
       else byKeyword.set(s.keyword.text, [s]);
-      if (s.children) {
-        blocks.push(s);
-        if (s.children.length && !s.skipped) {
-          lists.push(s.children);
-          next.push(0);
-        }
-      } else if (s.entries) valueBlocks.push(s);
-    }
+      if (s.children) blocks.push(s);
+      else if (s.entries) valueBlocks.push(s);
+    });
     index = { flat, byKeyword, blocks, valueBlocks };
     indexCache.set(body, index);
   }
@@ -171,17 +153,26 @@ export function valueBlocks(body: Statement[]): readonly Statement[] {
 
 /** Visits every statement depth-first without recursion; `intoSkipped` also enters blocks keepalived skips. */
 export function walkTree(body: Statement[], fn: (s: Statement) => void, intoSkipped = false): void {
-  const stack: Array<{ list: Statement[]; i: number }> = [{ list: body, i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    if (top.i >= top.list.length) {
-      stack.pop();
+  // Two parallel stacks (lists and positions): no object per block on a walk of every statement.
+  const lists: Statement[][] = [body];
+  const next: number[] = [0];
+  while (lists.length) {
+    const top = lists.length - 1;
+    const list = lists[top]!;
+    const i = next[top]!;
+    if (i >= list.length) {
+      lists.pop();
+      next.pop();
       continue;
     }
-    const s = top.list[top.i++]!;
+    next[top] = i + 1;
+    const s = list[i]!;
     fn(s);
     // keepalived never reads the contents of a block it skips, so neither do the rules.
-    if (s.children && s.children.length && (intoSkipped || !s.skipped)) stack.push({ list: s.children, i: 0 });
+    if (s.children && s.children.length && (intoSkipped || !s.skipped)) {
+      lists.push(s.children);
+      next.push(0);
+    }
   }
 }
 
