@@ -98,6 +98,11 @@ export interface ParseResult {
   includes: Include[];
   /** Lines made inactive by `@id` prefixes. */
   inactive: Loc[];
+  /**
+   * `~SEQ`/`~LST` lines that were replicated (each line's own text: every copy maps to it). Their
+   * variable stays defined after them.
+   */
+  replications: Loc[];
   /** Comments, for suppression directives and formatting. */
   comments: Loc[];
   targetVersion: string;

@@ -23,11 +23,13 @@ const MIN_REUSED_CHARS = 4096;
  * Whether a previous parse can lend its top-level blocks to the next one: what it read carries
  * nothing from one line to the next but the block structure (no `$NAME` definitions or uses, no
  * includes, no cascades), so its top level is the state a full parse has at the same place.
- * (`@id` and `~SEQ` act within their line.)
+ * (`@id` acts within its line.)
  */
 function plain(prev: ParseResult, targetVersion: string): boolean {
   if (prev.targetVersion !== targetVersion || prev.files.length !== 1) return false;
   if (prev.definitions.length || prev.references.length || prev.includes.length || prev.inactive.length) return false;
+  // A ~SEQ/~LST variable stays defined after its line (RB-22).
+  if (prev.replications.length) return false;
   return prev.problems.every((p) => LOCAL_PROBLEMS.has(p.code) && !p.data.opensBlock && p.data.extentEnd === undefined);
 }
 

@@ -44,6 +44,7 @@ export function resultOf(reader: Reader, builder: Builder, problems: ParseProble
     references: reader.references,
     includes: reader.includes,
     inactive: reader.inactive,
+    replications: reader.replications,
     comments: reader.comments,
     targetVersion,
   };

@@ -101,6 +101,7 @@ export class Reader {
   readonly references: Reference[] = [];
   readonly includes: Include[] = [];
   readonly inactive: Loc[] = [];
+  readonly replications: Loc[] = [];
   readonly comments: Loc[] = [];
   private readonly defs = new Map<string, { def: Definition; lines: string[] }>();
   private readonly stack: OpenFile[] = [];
@@ -251,7 +252,8 @@ export class Reader {
       this.definitions.length === 0 &&
       this.references.length === 0 &&
       this.includes.length === 0 &&
-      this.inactive.length === 0
+      this.inactive.length === 0 &&
+      this.replications.length === 0
     );
   }
 
@@ -670,6 +672,7 @@ export class Reader {
         runs.push([[name, m[1] === 'SEQx' ? v.toString(16) : String(v)]]);
       }
     }
+    if (runs.length) this.replications.push(loc);
     for (const run of runs) {
       for (const [name, value] of run) {
         const def: Definition = { name, nameLoc: loc, loc, value, multiline: false };

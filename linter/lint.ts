@@ -91,6 +91,7 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
     const f = parse.files[d.loc.file];
     if (f && sup.suppressed(d.ruleId, d.loc, f.lines.lineOf(d.loc.start))) continue;
     if (d.fix && touchesReference(parse, d.fix)) delete d.fix;
+    if (d.fix && touchesReplication(parse, d.fix)) delete d.fix;
     if (d.fix && movesEscape(parse.files[d.fix.file]?.text, d.fix)) delete d.fix;
     if (d.fix && longLines.size && longLines.has(`${d.fix.file}:${parse.files[d.fix.file]?.lines.lineOf(d.fix.start)}`)) delete d.fix;
     kept.push(d);
@@ -131,11 +132,21 @@ function movesEscape(text: string | undefined, fix: Fix): boolean {
 
 /** A fix that edits `$NAME` text would change the definition's every use (or break it): none. */
 function touchesReference(parse: ParseResult, fix: Loc): boolean {
-  for (const r of parse.references) {
-    if (r.loc.file === fix.file && fix.start <= r.loc.end && fix.end >= r.loc.start) return true;
-  }
+  for (const r of parse.references) if (touches(r.loc, fix)) return true;
   return false;
 }
+
+/**
+ * A fix in a line that `~SEQ`/`~LST` replicates would change every copy, while its diagnostic
+ * speaks of one (deleting the `}` of one copy deletes it from all of them, RB-21): none.
+ */
+function touchesReplication(parse: ParseResult, fix: Loc): boolean {
+  for (const r of parse.replications) if (touches(r, fix)) return true;
+  return false;
+}
+
+/** Whether a fix overlaps a range or edits right at its edge. */
+const touches = (range: Loc, fix: Loc): boolean => range.file === fix.file && fix.start <= range.end && fix.end >= range.start;
 
 /** Locations sorted for output. */
 export function byPlace(a: Loc, b: Loc): number {

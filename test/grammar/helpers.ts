@@ -170,6 +170,7 @@ export function view(p: ParseResult): unknown {
     references: p.references.map((r) => [r.name, loc(r.loc), r.builtin, r.definition?.name ?? null]),
     includes: p.includes.map((i) => [i.keyword, i.pattern, loc(i.loc), i.targets]),
     inactive: p.inactive.map(loc),
+    replications: p.replications.map(loc),
     comments: p.comments.map(loc),
     targetVersion: p.targetVersion,
   };

@@ -32,7 +32,7 @@ const edit = fc.record({
   at: fc.noBias(fc.integer({ min: 0, max: 1_000_000 })),
   remove: fc.nat({ max: 40 }),
   insert: fc
-    .array(fc.constantFrom('a', 'x', ' ', '\n', '{', '}', '"', '#', '!', '\\', '$', '@', '1', '.', '~', 'include '), { maxLength: 6 })
+    .array(fc.constantFrom('a', 'x', ' ', '\n', '{', '}', '"', '#', '!', '\\', '$', '@', '1', '.', '~', 'include ', '~SEQ(i, 1, 2) ', '$i'), { maxLength: 6 })
     .map((parts) => parts.join('')),
 });
 
@@ -144,5 +144,18 @@ describe('reparseText', () => {
       expect(next.body[0]).not.toBe(prev.body[0]);
       expect(view(next)).toEqual(view(parseText(ROOT_PATH, `${text}# end\n`, opts)));
     }
+  });
+
+  it('remembers a ~SEQ variable defined before the edit (RB-22)', () => {
+    // The ~SEQ line uses no $NAME, so the parse before the edit has no definitions or references;
+    // its variable stays defined, and the edit adds a use of it far below.
+    const blocks = Array.from({ length: 200 }, (_, i) => `vrrp_script s${i} {\n  script "/bin/true"\n}\n`).join('');
+    const text = `~SEQ(i, 1, 3) vrrp_strict\nglobal_defs {\n  router_id a\n}\n${blocks}static_ipaddress {\n  10.0.0.1/24 dev eth0\n}\n`;
+    const prev = parseText(ROOT_PATH, text, opts);
+    expect(prev.replications).toEqual([{ file: 0, start: 0, end: text.indexOf('\n') }]);
+    const after = text.replace('dev eth0', 'dev eth$i');
+    const next = reparseText(prev, ROOT_PATH, after, opts);
+    expect(view(next)).toEqual(view(parseText(ROOT_PATH, after, opts)));
+    expect(next.body[next.body.length - 1]!.entries![0]!.map((w) => w.text)).toEqual(['10.0.0.1/24', 'dev', 'eth3']);
   });
 });

@@ -34,6 +34,13 @@ ruleTester('extra-close-brace', {
       output: null,
     },
     {
+      // Each copy of a ~SEQ line has the "}": the first closes global_defs, the second is extra.
+      // Deleting it from the file would delete it from both copies (RB-21).
+      name: 'a "}" on a replicated line: reported, no fix',
+      code: 'global_defs {\n  router_id a\n~SEQ(i, 1, 2) <|}|>\n',
+      output: null,
+    },
+    {
       name: 'a "}" at the very start',
       code: '<|}|>\n',
       output: '\n',
