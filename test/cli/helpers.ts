@@ -36,12 +36,17 @@ export function bundle(entry: string, out: string): void {
   renameSync(tmp, out);
 }
 
-/** Bundles cli/main.ts into dist/cli.js once per test process, like `npm run build` does. */
+/**
+ * Bundles the CLI once per test process, like `npm run build` does: cli/main.ts into
+ * dist/cli-main.js and its starter cli/bin.ts into dist/cli.js.
+ */
 export function ensureCli(): string {
   if (built) return cliJs;
   // Always rebuild: a stale bundle (vitest run without npm run build, or a build racing an edit)
-  // would test old code. esbuild takes a fraction of a second.
-  bundle('cli/main.ts', cliJs);
+  // would test old code. esbuild takes a fraction of a second. A code cache left by the build
+  // no longer matches a changed bundle, and the starter then ignores it.
+  bundle('cli/main.ts', join(root, 'dist', 'cli-main.js'));
+  bundle('cli/bin.ts', cliJs);
   built = true;
   return cliJs;
 }

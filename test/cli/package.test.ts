@@ -57,6 +57,7 @@ describe('npm package', () => {
     expect(files.filter((f) => !f.startsWith('docs/rules/'))).toEqual([
       'LICENSE',
       'README.md',
+      'dist/cli-main.js',
       'dist/cli.js',
       'dist/server.js',
       'package.json',
