@@ -8,11 +8,6 @@ import type { ParseProblem, Statement, Word } from './ast';
 import { availableIn, blockTable, childPath, ROOT, type KeywordSpec } from './catalogue';
 import type { Loc } from './spans';
 
-/** A logical line handed over by the reader. */
-export type Piece =
-  | { kind: 'words'; words: Word[]; phys: number }
-  | { kind: 'open' | 'close'; loc: Loc; phys: number };
-
 interface Frame {
   node: Statement | undefined;
   path: string;
@@ -55,7 +50,6 @@ export class Builder {
   private uncounted = 0;
   private cascade: ParseProblem | undefined;
   private lastUnknown: { stmt: Statement; problem: ParseProblem } | undefined;
-  private lastLoc: Loc | undefined;
   private readonly names = new Set<string>();
 
   constructor(
@@ -135,14 +129,25 @@ export class Builder {
     );
   }
 
-  /** Handles one logical line. */
-  piece(p: Piece): void {
-    if (p.kind === 'words') this.words(p.words, p.phys);
-    else if (p.kind === 'open') this.open(p.loc);
-    else this.close(p.loc);
-    this.lastLoc = p.kind === 'words' ? p.words[p.words.length - 1] : p.loc;
-    if (this.cascade && this.lastLoc) this.extend(this.cascade, this.lastLoc);
-    if (this.lastLoc) this.checkResync(this.lastLoc);
+  /** Handles a logical line of words (`phys`: its physical line, counted over all files). */
+  line(words: Word[], phys: number): void {
+    this.words(words, phys);
+    this.after(words[words.length - 1]!);
+  }
+
+  /** Handles a `{` or `}` (a logical line of its own). */
+  brace(kind: 'open' | 'close', loc: Loc): void {
+    if (kind === 'open') this.open(loc);
+    else this.close(loc);
+    this.after(loc);
+  }
+
+  /** A running cascade spans every line up to where it ends. */
+  private after(last: Loc): void {
+    if (this.cascade) {
+      this.extend(this.cascade, last);
+      this.checkResync(last);
+    }
   }
 
   private pushFrame(node: Statement, values: boolean): void {

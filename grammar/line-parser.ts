@@ -8,38 +8,77 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { allTokens, AnyWord, LCurly, Newline, RCurly } from './lexer';
 
-/** One piece of a line: a run of words or a brace, with the index of its line in the batch. */
-export type LinePiece = { kind: 'words'; tokens: IToken[]; line: number } | { kind: 'open' | 'close'; token: IToken; line: number };
+/** What a piece of a line is: a run of words, a `{` or a `}`. */
+export const WORDS = 0;
+export const OPEN = 1;
+export const CLOSE = 2;
+export type PieceKind = typeof WORDS | typeof OPEN | typeof CLOSE;
+
+/**
+ * The pieces of a batch, as parallel lists: piece i is `kind[i]`, on line `line[i]` of the batch,
+ * made of tokens `first[i]` up to (not including) `end[i]` (one token for a brace). The lists are
+ * reused by the next batch: read them before parsing another one.
+ */
+export interface BatchPieces {
+  count: number;
+  kind: PieceKind[];
+  line: number[];
+  first: number[];
+  end: number[];
+}
 
 class LineParser extends EmbeddedActionsParser {
   private line = 0;
-  private pieces: LinePiece[] = [];
-  private tokens: IToken[] = [];
+  /** Tokens consumed so far: the index of the next one. */
+  private at = 0;
+  private start = 0;
+  readonly out: BatchPieces = { count: 0, kind: [], line: [], first: [], end: [] };
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
+  private add(kind: PieceKind, first: number): void {
+    const o = this.out;
+    const i = o.count++;
+    o.kind[i] = kind;
+    o.line[i] = this.line;
+    o.first[i] = first;
+    o.end[i] = this.at;
+  }
+
   // The grammar actions are created once, not on every call: this parser runs once per line of
   // the configuration, and a closure or an alternatives array per call would cost more than the
-  // matching (Chevrotain's advice for hot rules).
+  // matching (Chevrotain's advice for hot rules). No object is made per piece either.
   private readonly word = (): void => {
-    this.tokens.push(this.CONSUME(AnyWord));
+    this.CONSUME(AnyWord);
+    this.at++;
   };
   private readonly alternatives = [
     {
       ALT: (): void => {
-        this.tokens = [];
+        this.start = this.at;
         this.AT_LEAST_ONE(this.word);
-        this.pieces.push({ kind: 'words', tokens: this.tokens, line: this.line });
+        this.add(WORDS, this.start);
       },
     },
-    { ALT: (): number => this.pieces.push({ kind: 'open', token: this.CONSUME(LCurly), line: this.line }) },
-    { ALT: (): number => this.pieces.push({ kind: 'close', token: this.CONSUME(RCurly), line: this.line }) },
+    {
+      ALT: (): void => {
+        this.CONSUME(LCurly);
+        this.add(OPEN, this.at++);
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(RCurly);
+        this.add(CLOSE, this.at++);
+      },
+    },
     {
       ALT: (): void => {
         this.CONSUME(Newline);
+        this.at++;
         this.line++;
       },
     },
@@ -49,19 +88,20 @@ class LineParser extends EmbeddedActionsParser {
   };
 
   /** The whole batch: a statement's words are read inline (a sub-rule call per line costs more). */
-  public batch = this.RULE('batch', (): LinePiece[] => {
-    this.pieces = [];
+  public batch = this.RULE('batch', (): void => {
+    this.out.count = 0;
     this.line = 0;
+    this.at = 0;
     this.MANY(this.piece);
-    return this.pieces;
   });
 }
 
 const parser = new LineParser();
 
-/** Splits the tokens of a batch of lines into statements and braces. */
-export function parseBatchTokens(tokens: IToken[]): LinePiece[] {
+/** Splits the tokens of a batch of lines into statements and braces (lists reused by the next call). */
+export function parseBatchTokens(tokens: IToken[]): BatchPieces {
   parser.input = tokens;
   // The grammar accepts every token sequence, so there are never parse errors.
-  return parser.batch();
+  parser.batch();
+  return parser.out;
 }

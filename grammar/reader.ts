@@ -10,7 +10,7 @@ import { decomment } from './decomment';
 import { byteLength, decodeBytes, offsetAfterBytes, paths, type FileAccess } from './files';
 import { expandBraces, globOne, hasWildcard, MAX_GLOB_MATCHES } from './glob';
 import { lineLexer, OpenQuote, QuotedString } from './lexer';
-import { parseBatchTokens } from './line-parser';
+import { OPEN, parseBatchTokens, WORDS } from './line-parser';
 import { LineIndex, type Loc } from './spans';
 import { atLeast } from './version';
 
@@ -217,20 +217,20 @@ export class Reader {
     const phys = this.runPhys;
     this.runLines = 0;
     const { tokens } = lineLexer.tokenize(this.files[file]!.text.slice(base, this.runEnd));
-    const pieces = parseBatchTokens(tokens);
-    for (let i = 0; i < pieces.length; i++) {
-      const p = pieces[i]!;
-      if (p.kind === 'words') {
-        const words: Word[] = new Array(p.tokens.length);
-        for (let k = 0; k < p.tokens.length; k++) {
-          const t = p.tokens[k]!;
+    const p = parseBatchTokens(tokens);
+    for (let i = 0; i < p.count; i++) {
+      const first = p.first[i]!;
+      if (p.kind[i] === WORDS) {
+        const words: Word[] = new Array(p.end[i]! - first);
+        for (let k = 0; k < words.length; k++) {
+          const t = tokens[first + k]!;
           const start = base + t.startOffset;
           words[k] = { file, start, end: start + t.image.length, text: t.image, quoted: false };
         }
-        this.builder.piece({ kind: 'words', words, phys: phys + p.line });
+        this.builder.line(words, phys + p.line[i]!);
       } else {
-        const start = base + p.token.startOffset;
-        this.builder.piece({ kind: p.kind, loc: { file, start, end: start + 1 }, phys: phys + p.line });
+        const start = base + tokens[first]!.startOffset;
+        this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', { file, start, end: start + 1 });
       }
     }
   }
@@ -781,19 +781,19 @@ export class Reader {
     }
     const text = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('\n');
     const { tokens } = lineLexer.tokenize(text);
-    const pieces = parseBatchTokens(tokens);
+    const p = parseBatchTokens(tokens);
     const lastWords: number[] = new Array(lines.length).fill(-1);
-    for (let i = 0; i < pieces.length; i++) if (pieces[i]!.kind === 'words') lastWords[pieces[i]!.line] = i;
-    for (let i = 0; i < pieces.length; i++) {
-      const p = pieces[i]!;
-      const l = lines[p.line]!;
-      const base = starts[p.line]!;
-      if (p.kind === 'words') {
+    for (let i = 0; i < p.count; i++) if (p.kind[i] === WORDS) lastWords[p.line[i]!] = i;
+    for (let i = 0; i < p.count; i++) {
+      const l = lines[p.line[i]!]!;
+      const base = starts[p.line[i]!]!;
+      const first = p.first[i]!;
+      if (p.kind[i] === WORDS) {
         // Sized up front: no growth (and garbage) for every line.
-        const words: Word[] = new Array(p.tokens.length);
+        const words: Word[] = new Array(p.end[i]! - first);
         let n = 0;
-        for (let k = 0; k < p.tokens.length; k++) {
-          const t = p.tokens[k]!;
+        for (let k = 0; k < words.length; k++) {
+          const t = tokens[first + k]!;
           if (t.tokenType === OpenQuote) {
             this.problem('unmatched-quote', this.locOf(l, t.startOffset - base, l.text.length), {});
             // keepalived drops the rest of the line, except for script keywords, which re-read
@@ -809,19 +809,19 @@ export class Reader {
         if (n !== words.length) words.length = n;
         // A trailing `\` loses the blanks before it and joins the last word (`100 \` -> `100\`).
         const last = words[words.length - 1];
-        if (lastWords[p.line] === i && words.length >= 2 && last!.text === '\\' && !last!.quoted && !last!.substituted) {
+        if (lastWords[p.line[i]!] === i && words.length >= 2 && last!.text === '\\' && !last!.quoted && !last!.substituted) {
           words.pop();
           const prev = words[words.length - 1]!;
           words[words.length - 1] = { ...prev, text: prev.text + '\\', end: last!.end };
         }
-        if (l.glueBackslash && lastWords[p.line] === i && words.length) {
+        if (l.glueBackslash && lastWords[p.line[i]!] === i && words.length) {
           const w = words[words.length - 1]!;
           words[words.length - 1] = { ...w, text: w.text + '\\' };
         }
-        if (words.length) this.builder.piece({ kind: 'words', words, phys: l.phys });
+        if (words.length) this.builder.line(words, l.phys);
       } else {
-        const o = p.token.startOffset - base;
-        this.builder.piece({ kind: p.kind, loc: this.locOf(l, o, o + 1), phys: l.phys });
+        const o = tokens[first]!.startOffset - base;
+        this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', this.locOf(l, o, o + 1));
       }
     }
     lines.length = 0;
