@@ -1,6 +1,5 @@
 // Bundles the three faces: the CLI, the language server and the VS Code client.
 import { readFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -38,7 +37,8 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: { server: 'server/main.ts' },
+    // dist/server.js likewise starts dist/server-main.js (after restarting Node with its flags).
+    entryPoints: { server: 'server/bin.ts', 'server-main': 'server/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   }),
@@ -50,11 +50,7 @@ await Promise.all([
   }),
 ]);
 
-// V8's code cache for the CLI bundle (host/code-cache.ts): one run over the bundled examples
-// records the bytecode of everything a lint compiles. Made for this Node; any other Node, or a
-// changed bundle, ignores it and compiles as usual.
-const warm = spawnSync(process.execPath, ['dist/cli.js', '--no-config-lookup', 'examples'], {
-  env: { ...process.env, KEEPALIVED_WRITE_CODE_CACHE: '1' },
-  stdio: 'ignore',
-});
-if (warm.error || (warm.status !== 0 && warm.status !== 1)) console.warn('esbuild.mjs: no code cache for the CLI (the CLI still works without it)');
+// V8's code caches (host/code-cache.ts): a lint of the bundled examples and a short editor session
+// record the bytecode of everything they compile. Made for this Node; any other Node, or a changed
+// bundle, ignores them and compiles as usual.
+await import('./scripts/code-cache.mjs').then((m) => m.writeCodeCaches());

@@ -1,11 +1,9 @@
 // keepalived-language-server: `--stdio`, `--node-ipc` or `--socket=N` (picked from argv by
 // vscode-languageserver's createConnection).
+// Started by server/bin.ts (dist/server.js), which has already restarted Node with the server's
+// flags when it runs over stdio.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { onRespawnFailure, respawnWithFlags } from './respawn';
 import { startServer } from './server';
 
-const serve = (): void => startServer(createConnection(ProposedFeatures.all));
-
 if (process.argv.includes('--version')) process.stdout.write('keepalived-language-server 0.1.0\n');
-else if (respawnWithFlags()) onRespawnFailure(serve);
-else serve();
+else startServer(createConnection(ProposedFeatures.all));

@@ -33,7 +33,8 @@ const npmEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 beforeAll(() => {
   ensureCli();
   // The server bundle is part of the package; build it the same way when it is missing.
-  if (!existsSync(join(root, 'dist', 'server.js'))) bundle('server/main.ts', join(root, 'dist', 'server.js'));
+  if (!existsSync(join(root, 'dist', 'server-main.js'))) bundle('server/main.ts', join(root, 'dist', 'server-main.js'));
+  if (!existsSync(join(root, 'dist', 'server.js'))) bundle('server/bin.ts', join(root, 'dist', 'server.js'));
   const out = tempDir('kl-pack-');
   npmCache = join(out, 'npm-cache');
   // --ignore-scripts: prepack would rebuild dist/ while other test files run it.
@@ -59,6 +60,7 @@ describe('npm package', () => {
       'README.md',
       'dist/cli-main.js',
       'dist/cli.js',
+      'dist/server-main.js',
       'dist/server.js',
       'package.json',
     ]);

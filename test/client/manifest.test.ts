@@ -123,6 +123,7 @@ describe('package.json (VS Code manifest)', () => {
     for (const path of [
       manifest.main,
       'dist/server.js',
+      'dist/server-main.js',
       ...manifest.contributes.languages.map((l) => l.configuration!),
       ...manifest.contributes.grammars.map((g) => g.path),
       'package.nls.json',
