@@ -23,6 +23,7 @@ import { Analyzer, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from './code-actions';
 import { complete, resolveCompletion } from './completion';
 import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics, matchDiagnostics } from './diagnostics';
+import { warmUp } from './warm-up';
 import { formatEdits } from './formatting';
 import { hover } from './hover';
 import { documentLinks } from './links';
@@ -265,6 +266,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Optimise the reading and linting code before the first keystroke needs it.
+    warmUp(setImmediate);
     if (configurationPull) {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'keepalived' })
