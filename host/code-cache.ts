@@ -1,6 +1,6 @@
 // Starts a bundle with V8's code cache. Compiling the bundle (and every function it runs) is a
 // good part of a short run: with the bytecode from a build-time run, `keepalived-lint` on a small
-// file starts some 50 ms sooner. (Node 22's module.enableCompileCache keeps such a cache in a
+// file starts some 25 ms sooner and the language server answers `initialize` some 100 ms sooner. (Node 22's module.enableCompileCache keeps such a cache in a
 // temporary folder; on Node 20 there is only vm.Script's cachedData, and the cache is made once,
 // at build time.)
 //
@@ -8,8 +8,8 @@
 // text, then V8's data. V8 itself only checks its version, its flags and the source's length, so
 // the hash is what keeps a stale cache from being used for a rebuilt bundle of the same length.
 // A missing, stale or rejected cache only means a normal compile. With KEEPALIVED_WRITE_CODE_CACHE
-// set (the build does this on the bundled examples) the run writes the cache as it exits, with
-// every function it compiled.
+// set (scripts/code-cache.mjs, after each build) the run writes the cache as it exits, with every
+// function it compiled.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
