@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText, reparseText } from '../../grammar/index';
+import { commonPrefix, commonSuffix } from '../../grammar/incremental';
 import { lintParse } from '../../linter/index';
 // @ts-expect-error - plain ESM module without types
 import { generateConfig, SIZES } from '../../bench/generate.mjs';
@@ -157,5 +158,40 @@ describe('reparseText', () => {
     const next = reparseText(prev, ROOT_PATH, after, opts);
     expect(view(next)).toEqual(view(parseText(ROOT_PATH, after, opts)));
     expect(next.body[next.body.length - 1]!.entries![0]!.map((w) => w.text)).toEqual(['10.0.0.1/24', 'dev', 'eth3']);
+  });
+});
+
+describe('commonPrefix / commonSuffix', () => {
+  const naivePrefix = (a: string, b: string): number => {
+    let i = 0;
+    while (i < Math.min(a.length, b.length) && a[i] === b[i]) i++;
+    return i;
+  };
+  const naiveSuffix = (a: string, b: string, prefix: number): number => {
+    let i = 0;
+    while (i < Math.min(a.length, b.length) - prefix && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+    return i;
+  };
+
+  it('agree with a character-by-character comparison, across chunk boundaries', () => {
+    fc.assert(
+      fc.property(
+        // Texts up to 40k characters (chunks are 16384, 1024 and 64), one edit anywhere.
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.noBias(fc.integer({ min: 0, max: 1_000_000 })),
+        fc.nat({ max: 70 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', '{', '\u00e9', '\ud83d\ude00'), maxLength: 70 }),
+        (length, where, remove, insert) => {
+          const a = 'abc\ndef{}\u00e9'.repeat(Math.ceil(length / 10)).slice(0, length);
+          const at = Math.floor((where / 1_000_000) * a.length);
+          const b = a.slice(0, at) + insert + a.slice(at + remove);
+          const p = commonPrefix(a, b);
+          expect(p).toBe(naivePrefix(a, b));
+          expect(commonSuffix(a, b, p)).toBe(naiveSuffix(a, b, p));
+          expect(commonPrefix(a, a)).toBe(a.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
