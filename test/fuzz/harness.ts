@@ -423,13 +423,22 @@ export const KNOWN_BUGS: KnownBug[] = [
   {
     // NB-1 (not a bug, see test/ROBUSTNESS-BUGS.md): fixing a misspelt block keyword that has its
     // "{" turns keepalived's cascade back into the block the author meant; brace problems inside it
-    // that the cascade hid are then reported, so the count of structural problems may grow.
+    // that the cascade hid are then reported, so the count of structural problems may grow. The
+    // same with a block keyword's missing "{": unknown keywords with a "{" that the missing brace's
+    // cascade hid are reported on their own after the fix (and nothing else is new).
     id: 'NB-1',
-    matches: (f, _input, r) =>
-      f.startsWith('--fix left more structural problems') &&
-      (r.diagnostics ?? []).some(
-        (d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && d.message.includes('ignores its "{"'),
-      ),
+    matches: (f, _input, r) => {
+      if (!f.startsWith('--fix left more structural problems')) return false;
+      const diags = r.diagnostics ?? [];
+      if (diags.some((d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && d.message.includes('ignores its "{"')))
+        return true;
+      const after = /: ([^)]*)\)$/.exec(f)?.[1]?.split(', ') ?? [];
+      return (
+        after.length > 0 &&
+        after.every((code) => code === 'unknown-keyword') &&
+        diags.some((d) => d.ruleId === 'missing-open-brace' && d.fix !== undefined)
+      );
+    },
   },
 ];
 
