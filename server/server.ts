@@ -23,7 +23,6 @@ import { Analyzer, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from './code-actions';
 import { complete, resolveCompletion } from './completion';
 import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics, matchDiagnostics } from './diagnostics';
-import { warmUp } from './warm-up';
 import { formatEdits } from './formatting';
 import { hover } from './hover';
 import { documentLinks } from './links';
@@ -38,6 +37,7 @@ import {
   type ResolvedOptions,
   type ServerSettings,
 } from './settings';
+import { warmUp } from './warm-up';
 
 /**
  * Wait between a change and its diagnostics. None: the run starts once the messages already

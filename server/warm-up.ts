@@ -14,7 +14,7 @@ const PATH = '/keepalived-language-server/warm-up.conf';
 const URI = 'file:///keepalived-language-server/warm-up.conf';
 
 /** No files: the sample includes nothing, and the warm-up never touches the disk. */
-const noFiles: FileAccess = {
+export const noFiles: FileAccess = {
   stat: () => ({ kind: 'missing', size: 0, executable: false }),
   readFile: () => ({ error: 'not available during warm-up' }),
   readDir: () => undefined,

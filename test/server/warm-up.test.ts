@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../grammar/index';
 import { lintParse } from '../../linter/index';
-import { WARM_UP_ROUNDS, warmUp, warmUpSample } from '../../server/warm-up';
+import { noFiles, WARM_UP_ROUNDS, warmUp, warmUpSample } from '../../server/warm-up';
 
 describe('warm-up', () => {
   it('reads and lints a configuration with the usual blocks and some findings', () => {
     const text = warmUpSample(2);
-    const parse = parseText('/w.conf', text, { fs: { stat: () => ({ kind: 'missing', size: 0, executable: false }), readFile: () => ({ error: 'x' }), readDir: () => undefined } });
+    const parse = parseText('/w.conf', text, { fs: noFiles });
     expect(parse.problems.filter((p) => p.code !== 'unknown-keyword')).toEqual([]);
     expect(parse.body.map((s) => s.keyword.text)).toEqual([
       'global_defs',
