@@ -20,17 +20,18 @@ const LOCAL_PROBLEMS = new Set(['unknown-keyword', 'unterminated-quote', 'unmatc
 const MIN_REUSED_CHARS = 4096;
 
 /**
- * Whether a previous parse can lend its top-level blocks to the next one: what it read carries
- * nothing from one line to the next but the block structure (no `$NAME` definitions or uses, no
- * includes, no cascades), so its top level is the state a full parse has at the same place.
- * (`@id` acts within its line.)
+ * Whether a parse's top level is at rest between its blocks: what it read carries nothing from one
+ * line to the next but the block structure (one file; no `$NAME` definitions or uses, includes,
+ * `~SEQ` lines or cascades), so each top-level block reads the same wherever its text stands (only
+ * a duplicate name, skipped, depends on the blocks before). Such a parse can lend its blocks to the
+ * next one, and the linter can keep findings per block (linter/block-cache.ts).
  */
-function plain(prev: ParseResult, targetVersion: string): boolean {
-  if (prev.targetVersion !== targetVersion || prev.files.length !== 1) return false;
-  if (prev.definitions.length || prev.references.length || prev.includes.length || prev.inactive.length) return false;
+export function restsBetweenBlocks(parse: ParseResult): boolean {
+  if (parse.files.length !== 1) return false;
+  if (parse.definitions.length || parse.references.length || parse.includes.length || parse.inactive.length) return false;
   // A ~SEQ/~LST variable stays defined after its line (RB-22).
-  if (prev.replications.length) return false;
-  return prev.problems.every((p) => LOCAL_PROBLEMS.has(p.code) && !p.data.opensBlock && p.data.extentEnd === undefined);
+  if (parse.replications.length) return false;
+  return parse.problems.every((p) => LOCAL_PROBLEMS.has(p.code) && !p.data.opensBlock && p.data.extentEnd === undefined);
 }
 
 /**
@@ -122,7 +123,7 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
   const targetVersion = opts.targetVersion ?? NEWEST_VERSION;
   const full = (): ParseResult => parseText(path, text, opts);
   const old = prev.files[0];
-  if (!old || old.path !== path || !plain(prev, targetVersion) || looksBinary(text)) return full();
+  if (!old || old.path !== path || prev.targetVersion !== targetVersion || !restsBetweenBlocks(prev) || looksBinary(text)) return full();
   const edited = commonPrefix(old.text, text);
   const editEnd = old.text.length - commonSuffix(old.text, text, edited);
   // The last top-level block that closes, alone at the end of its line, before the edited line.

@@ -1,5 +1,6 @@
 // Public surface of the linter.
 export * from './config';
+export { BlockCache } from './block-cache';
 export * from './lint';
 export * from './messages';
 export { pseudoRules, type PseudoRule } from './pseudo-rules';

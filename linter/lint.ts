@@ -1,5 +1,6 @@
 // Runs the rules over a parse, applies severities and suppressions, formats messages.
 import { NEWEST_VERSION, type Fix, type Loc, type ParseResult } from '../grammar/index';
+import { mergeBlockFindings, type BlockCache, type BlockPlan } from './block-cache';
 import type { LintOptions } from './config';
 import { format, template } from './messages';
 import { internalErrorRule, unusedDisableDirective } from './pseudo-rules';
@@ -26,12 +27,15 @@ export function toDiagnostic(rule: Pick<Rule, 'id' | 'messages'>, r: Report, sev
           .join('')
       : one(id, data);
   const data = r.data ?? {};
-  const d: Diagnostic = { ruleId: rule.id, messageId: r.messageId, severity, message: text(r.messageId, data), loc: r.loc, data };
-  if (r.fix) d.fix = r.fix;
+  // Places are copied: a rule may report a word of the AST, which a later re-read moves in place.
+  const d: Diagnostic = { ruleId: rule.id, messageId: r.messageId, severity, message: text(r.messageId, data), loc: place(r.loc), data };
+  if (r.fix) d.fix = { file: r.fix.file, start: r.fix.start, end: r.fix.end, text: r.fix.text };
   if (r.tags) d.tags = r.tags;
-  if (r.related) d.related = r.related.map((x) => ({ loc: x.loc, message: text(x.messageId, x.data ?? {}) }));
+  if (r.related) d.related = r.related.map((x) => ({ loc: place(x.loc), message: text(x.messageId, x.data ?? {}) }));
   return d;
 }
+
+const place = (l: Loc): Loc => ({ file: l.file, start: l.start, end: l.end });
 
 /** A rule that threw: reported at the top of the file instead of taking the run down. */
 export function internalError(ruleId: string, e: unknown, options: LintOptions = {}): Diagnostic {
@@ -48,8 +52,26 @@ export function severityFor(rule: Pick<Rule, 'id' | 'meta'>, options: LintOption
   return (r) => r.severity ?? setting;
 }
 
-/** Lints one parsed configuration (a root file with its includes). */
-export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagnostic[] {
+/**
+ * Lints one parsed configuration (a root file with its includes). With a cache (the same one for
+ * each version of a document), block-local rules only check the top-level blocks the incremental
+ * reader did not take over from the last parse (see block-cache.ts); the result is the same.
+ */
+export function lintParse(parse: ParseResult, options: LintOptions = {}, cache?: BlockCache): Diagnostic[] {
+  const plan = cache?.plan(parse, options);
+  if (cache && plan) {
+    const out = runRules(parse, options, plan);
+    if (out) {
+      cache.keep(plan);
+      return out;
+    }
+    cache.ranWhole(parse);
+  }
+  return runRules(parse, options)!;
+}
+
+/** Runs every rule and finalizes; undefined when a block-local rule's findings could not be split. */
+function runRules(parse: ParseResult, options: LintOptions, plan?: BlockPlan): Diagnostic[] | undefined {
   const targetVersion = options.targetVersion ?? parse.targetVersion ?? NEWEST_VERSION;
   const out: Diagnostic[] = [];
   const timing = options.timing;
@@ -57,14 +79,22 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}): Diagno
     const started = timing ? performance.now() : 0;
     const severity = severityFor(rule, options);
     if (severity === 'off') continue;
+    const local = plan !== undefined && rule.meta.scope === 'block';
+    const found: Diagnostic[] = local ? [] : out;
     try {
       rule.check({
-        parse,
+        parse: local ? plan.view : parse,
         targetVersion,
-        report: (r) => out.push(toDiagnostic(rule, r, severity(r), options)),
+        report: (r) => found.push(toDiagnostic(rule, r, severity(r), options)),
       });
     } catch (e) {
+      if (local) return undefined;
       out.push(internalError(rule.id, e, options));
+    }
+    if (local) {
+      const merged = mergeBlockFindings(plan, rule, found);
+      if (!merged) return undefined;
+      for (const d of merged) out.push(d);
     }
     if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
   }
@@ -84,16 +114,23 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
   }
   const seen = new Set<string>();
   const kept: Diagnostic[] = [];
-  for (const d of diags) {
+  for (let d of diags) {
     const key = `${d.ruleId}|${d.loc.file}|${d.loc.start}|${d.loc.end}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const f = parse.files[d.loc.file];
     if (f && sup.suppressed(d.ruleId, d.loc, f.lines.lineOf(d.loc.start))) continue;
-    if (d.fix && touchesReference(parse, d.fix)) delete d.fix;
-    if (d.fix && touchesReplication(parse, d.fix)) delete d.fix;
-    if (d.fix && movesEscape(parse.files[d.fix.file]?.text, d.fix)) delete d.fix;
-    if (d.fix && longLines.size && longLines.has(`${d.fix.file}:${parse.files[d.fix.file]?.lines.lineOf(d.fix.start)}`)) delete d.fix;
+    if (
+      d.fix &&
+      (touchesReference(parse, d.fix) ||
+        touchesReplication(parse, d.fix) ||
+        movesEscape(parse.files[d.fix.file]?.text, d.fix) ||
+        (longLines.size && longLines.has(`${d.fix.file}:${parse.files[d.fix.file]?.lines.lineOf(d.fix.start)}`)))
+    ) {
+      // A copy without the fix: a cached finding may be handed out again (see block-cache.ts).
+      const { fix: _dropped, ...rest } = d;
+      d = rest;
+    }
     kept.push(d);
   }
   if (options.reportUnusedDisableDirectives) {

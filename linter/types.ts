@@ -48,6 +48,12 @@ export interface RuleMeta {
   category: 'syntax' | 'keyword' | 'semantic' | 'peer';
   /** Versions in which the rule applies, if limited. */
   since?: string;
+  /**
+   * 'block': what the rule finds in a top-level block depends on that block alone (its text and
+   * statements, not other blocks), so it need not check the blocks an edit left alone again (see
+   * block-cache.ts; a test checks the claim for every such rule). Default: the whole file.
+   */
+  scope?: 'block';
 }
 
 /** A single-file rule. */

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseFile, parseText, reparseText, type FileAccess, type ParseResult } from '../grammar/index';
 import { nodeFileAccess } from '../host/node-fs';
-import { lintParse, type Diagnostic } from '../linter/index';
+import { BlockCache, lintParse, type Diagnostic } from '../linter/index';
 import { pathToUri, uriToPath } from './locations';
 import type { ResolvedOptions } from './settings';
 
@@ -53,6 +53,8 @@ export interface DocumentSource {
 /** Caches one analysis per open document and reads included files through the editor buffers. */
 export class Analyzer {
   private readonly cache = new Map<string, Analysis>();
+  /** Per document: findings of block-local rules per top-level block, for the next version's lint. */
+  private readonly lintCaches = new Map<string, BlockCache>();
   private seq = 0;
   private readonly byPath = new Map<string, string>();
   readonly fs: FileAccess;
@@ -75,6 +77,7 @@ export class Analyzer {
   /** Forgets a closed document. */
   closed(uri: string): void {
     this.cache.delete(uri);
+    this.lintCaches.delete(uri);
     const path = uriToPath(uri);
     if (this.byPath.get(path) === uri) this.byPath.delete(path);
   }
@@ -82,6 +85,7 @@ export class Analyzer {
   /** Drops the cached analysis of one document (its settings changed). */
   invalidate(uri: string): void {
     this.cache.delete(uri);
+    this.lintCaches.delete(uri);
   }
 
   /** Keeps the parse of a document but forgets its findings (its includer changed). */
@@ -93,6 +97,7 @@ export class Analyzer {
   /** Drops every cached analysis (settings or configuration files changed). */
   invalidateAll(): void {
     this.cache.clear();
+    this.lintCaches.clear();
   }
 
   /** The analysis of the document's current version (parsing it now if needed); undefined for unknown URIs. */
@@ -127,7 +132,11 @@ export class Analyzer {
     if (context) {
       a.context = context;
       a.diagnostics = context.diagnostics.filter((d) => d.loc.file === context.file);
-    } else a.diagnostics = lintParse(a.parse, a.resolved.options);
+    } else {
+      let cache = this.lintCaches.get(uri);
+      if (!cache) this.lintCaches.set(uri, (cache = new BlockCache()));
+      a.diagnostics = lintParse(a.parse, a.resolved.options, cache);
+    }
     return a;
   }
 

@@ -9,7 +9,7 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 /** bfd_instance settings that contradict each other. */
 export default defineRule({
   id: 'bfd-conflict',
-  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description: 'bfd_instance whose source_ip and neighbor_ip differ in family, or whose max_hops exceeds ttl/hoplimit.',
   messages: {
     family:

@@ -22,7 +22,7 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 /** Checker settings that contradict each other. */
 export default defineRule({
   id: 'checker-conflict',
-  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
     'Checker bindto and connect_ip of different families, link-local connect_ip without bind_if, UDP_CHECK min_reply_length above max_reply_length.',
   messages: {

@@ -5,7 +5,7 @@ import { defineRule, walk } from '../types';
 /** Deprecated keywords, with their replacement. */
 export default defineRule({
   id: 'deprecated-keyword',
-  meta: { severity: 'warning', fixable: true, category: 'keyword' },
+  meta: { severity: 'warning', fixable: true, category: 'keyword', scope: 'block' },
   description: 'Keyword that keepalived still reads but has deprecated.',
   messages: {
     deprecated: '"{keyword}" is deprecated; use "{replacement}".',

@@ -4,7 +4,7 @@ import { defineRule, spanning, walk } from '../types';
 /** Words after a keyword's last argument. Most are silently ignored by keepalived. */
 export default defineRule({
   id: 'extra-argument',
-  meta: { severity: 'warning', fixable: true, category: 'keyword' },
+  meta: { severity: 'warning', fixable: true, category: 'keyword', scope: 'block' },
   description: 'Words that keepalived ignores (or rejects) after a keyword\'s arguments.',
   messages: {
     ignored: '"{keyword}" takes at most {max} argument(s); keepalived ignores "{extra}".',

@@ -6,7 +6,7 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 /** HTTP_GET / SSL_GET checkers whose urls keepalived ignores or misreads. */
 export default defineRule({
   id: 'http-get-url',
-  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
     'HTTP_GET/SSL_GET without url, url without path, digest that is not 32 hex digits, status_code outside 100-599.',
   messages: {

@@ -12,7 +12,7 @@ const ADDRESSES: ReadonlySet<string> = new Set(['ipaddr', 'ipv4_multicast', 'ipv
 /** IP addresses, prefixes and netmasks keepalived cannot parse. */
 export default defineRule({
   id: 'invalid-address',
-  meta: { severity: 'error', fixable: false, category: 'keyword' },
+  meta: { severity: 'error', fixable: false, category: 'keyword', scope: 'block' },
   description: 'IP address, prefix or netmask that keepalived cannot parse.',
   messages: {
     address: '"{value}" is not a valid IP address for "{keyword}".',

@@ -34,7 +34,7 @@ function checkPairs(ctx: RuleContext, keyword: string, args: Word[], keys: Recor
 /** Enumerated values and booleans outside the accepted set. */
 export default defineRule({
   id: 'invalid-choice',
-  meta: { severity: 'error', fixable: true, category: 'keyword' },
+  meta: { severity: 'error', fixable: true, category: 'keyword', scope: 'block' },
   description: 'Value that is not one of the words keepalived accepts for this keyword.',
   messages: {
     choice: '"{value}" is not valid for "{keyword}"; expected one of: {values}.',

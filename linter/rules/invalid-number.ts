@@ -8,7 +8,7 @@ const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string
 /** Numbers that keepalived cannot read or that are outside the keyword's range. */
 export default defineRule({
   id: 'invalid-number',
-  meta: { severity: 'error', fixable: false, category: 'keyword' },
+  meta: { severity: 'error', fixable: false, category: 'keyword', scope: 'block' },
   description: 'Number that is malformed or outside the range keepalived accepts.',
   messages: {
     invalid: '"{value}" is not a valid number for "{keyword}" (decimal digits only).',

@@ -9,7 +9,7 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 /** virtual_server settings keepalived completes, clears or rejects after reading the block. */
 export default defineRule({
   id: 'lvs-virtual-server',
-  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
     'virtual_server without real servers, protocol, scheduler or forwarding method; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
   messages: {

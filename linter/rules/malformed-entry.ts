@@ -27,7 +27,7 @@ const VIP_BLOCKS = new Set(['virtual_ipaddress', 'virtual_ipaddress_excluded', '
 /** Data lines of value blocks that keepalived rejects or only partly reads. */
 export default defineRule({
   id: 'malformed-entry',
-  meta: { severity: 'error', fixable: false, category: 'keyword' },
+  meta: { severity: 'error', fixable: false, category: 'keyword', scope: 'block' },
   description: 'Entry of a virtual_ipaddress, unicast_peer or notification_email block that keepalived rejects.',
   messages: {
     badAddress: '"{value}" is not a valid IP address; keepalived skips this {block} entry.',

@@ -3,7 +3,7 @@ import { defineRule, walk } from '../types';
 /** Keywords given without the argument they need. */
 export default defineRule({
   id: 'missing-argument',
-  meta: { severity: 'error', fixable: false, category: 'keyword' },
+  meta: { severity: 'error', fixable: false, category: 'keyword', scope: 'block' },
   description: 'Keyword without a required argument.',
   messages: {
     fatal: '"{keyword}" is missing its argument ({expected}); keepalived stops reading the configuration here.',

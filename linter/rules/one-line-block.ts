@@ -10,7 +10,7 @@ function sameLine(text: string, a: number, b: number): boolean {
 /** `vrrp_instance X { state MASTER priority 100 }`: keepalived reads one keyword per line. */
 export default defineRule({
   id: 'one-line-block',
-  meta: { severity: 'error', fixable: false, category: 'syntax' },
+  meta: { severity: 'error', fixable: false, category: 'syntax', scope: 'block' },
   description: 'Several keywords on one line inside braces; keepalived reads only the first.',
   messages: {
     oneLine: 'keepalived reads one keyword per line: inside "{keyword} {…}" only "{first}" is read here, and "{ignored}" are taken as its arguments and ignored. Put each keyword on its own line.',

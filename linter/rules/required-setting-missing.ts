@@ -18,7 +18,7 @@ const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 /** Blocks without the keyword that makes them usable; keepalived removes or skips them. */
 export default defineRule({
   id: 'required-setting-missing',
-  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
     'vrrp_script without script, vrrp_track_process without process, track_file without file, bfd_instance without neighbor_ip, MISC_CHECK without misc_path, FILE_CHECK without track_file.',
   messages: {

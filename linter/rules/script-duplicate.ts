@@ -4,7 +4,7 @@ import { defineRule, keywordBlocks, lineLoc } from '../types';
 /** The same script keyword twice in one block: keepalived keeps the first. */
 export default defineRule({
   id: 'script-duplicate',
-  meta: { severity: 'error', fixable: false, category: 'semantic' },
+  meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description: 'A notify or other script keyword given twice in one block; keepalived ignores the second.',
   messages: {
     duplicate:

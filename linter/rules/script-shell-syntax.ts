@@ -6,7 +6,7 @@ const SHELLS = /^(?:\/usr)?\/bin\/(?:ba|da|z|k)?sh$|^(?:ba|da|z|k)?sh$/;
 /** Shell syntax in a script command, which keepalived runs without a shell. */
 export default defineRule({
   id: 'script-shell-syntax',
-  meta: { severity: 'warning', fixable: false, category: 'semantic' },
+  meta: { severity: 'warning', fixable: false, category: 'semantic', scope: 'block' },
   description:
     'Shell syntax (redirection, pipes, &&, ;, $VAR, globs, ~) or a relative path in a script, which keepalived executes without a shell.',
   messages: {

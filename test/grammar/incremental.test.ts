@@ -1,46 +1,15 @@
 // reparseText must give exactly what a full parse of the new text gives, whatever the edit; and it
 // must actually reuse the unchanged top-level blocks when it can (otherwise it is no help).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText, reparseText } from '../../grammar/index';
 import { commonPrefix, commonSuffix } from '../../grammar/incremental';
 import { lintParse } from '../../linter/index';
-// @ts-expect-error - plain ESM module without types
-import { generateConfig, SIZES } from '../../bench/generate.mjs';
+import { applyEdit as apply, edit, editTexts as texts } from './edits';
 import { memoryFs, ROOT_PATH, view } from './helpers';
 
 const fs = memoryFs({});
 const opts = { fs, targetVersion: '2.4.3' };
-
-/** Large texts (reuse needs a few KiB in front of the edit): generated, fixtures, the corpus. */
-function texts(): string[] {
-  const out: string[] = [generateConfig(SIZES.small, 'incremental') as string];
-  const valid = resolve(__dirname, '../fixtures/valid');
-  out.push(readdirSync(valid).filter((f) => f.endsWith('.conf')).map((f) => readFileSync(join(valid, f), 'utf8')).join('\n').repeat(3));
-  const corpus = resolve(__dirname, '../../../shared/corpus');
-  if (existsSync(corpus)) {
-    const files = readdirSync(corpus).filter((f) => f.endsWith('.conf')).sort();
-    for (let i = 0; i < files.length; i += 20)
-      out.push(files.slice(i, i + 20).map((f) => readFileSync(join(corpus, f), 'latin1')).join('\n'));
-  }
-  return out;
-}
-
-const edit = fc.record({
-  // Per million of the text's length, unbiased (fast-check favours small values otherwise).
-  at: fc.noBias(fc.integer({ min: 0, max: 1_000_000 })),
-  remove: fc.nat({ max: 40 }),
-  insert: fc
-    .array(fc.constantFrom('a', 'x', ' ', '\n', '{', '}', '"', '#', '!', '\\', '$', '@', '1', '.', '~', 'include ', '~SEQ(i, 1, 2) ', '$i'), { maxLength: 6 })
-    .map((parts) => parts.join('')),
-});
-
-function apply(text: string, e: { at: number; remove: number; insert: string }): string {
-  const at = Math.floor((e.at / 1_000_000) * text.length);
-  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
-}
 
 describe('reparseText', () => {
   const seeds = texts();
