@@ -55,12 +55,21 @@ export class BlockCache {
     const known: Array<{ entry: Entry; delta: number } | undefined> = new Array(n);
     const fresh: Statement[] = [];
     const ranges: number[] = [];
+    const lines = new Array<number>(2 * n);
     for (let i = 0; i < n; i++) {
       const s = parse.body[i]!;
-      const start = lineStart(text, s.keyword.start);
-      const end = lineEnd(text, lastEnd(s));
+      lines[2 * i] = lineStart(text, s.keyword.start);
+      lines[2 * i + 1] = lineEnd(text, lastEnd(s));
+    }
+    for (let i = 0; i < n; i++) {
+      const s = parse.body[i]!;
+      const start = lines[2 * i]!;
+      const end = lines[2 * i + 1]!;
       // A duplicate name is skipped because of an earlier block: not a matter of its text alone.
-      const key = s.skipped ? undefined : text.slice(start, end);
+      // Blocks that share a line have no text of their own (`} vrrp_script b {`, a file whose lines
+      // end in a bare CR and so is one line to keepalived).
+      const shared = (i > 0 && lines[2 * i - 1]! > start) || (i + 1 < n && lines[2 * i + 2]! < end);
+      const key = s.skipped || shared ? undefined : text.slice(start, end);
       keys[i] = key;
       const entry = key === undefined ? undefined : this.entries.get(key);
       if (entry) known[i] = { entry, delta: start - entry.at };

@@ -6,11 +6,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   encodeText,
   parseFile,
+  parseText,
+  reparseText,
   type FileAccess,
   type FileStat,
   type ParseResult,
 } from '../../grammar/index';
-import { lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
+import { BlockCache, lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
 import { applyFixes, isSafeFix, type TextEdit } from '../../host/fix';
 import { formatBlocker, formatEdits } from '../../server/formatting';
 
@@ -153,6 +155,8 @@ export interface CheckOptions {
   timeFactor?: number;
   /** Passes allowed for fixing to reach a fixed point. */
   maxFixPasses?: number;
+  /** Replay the texts the checks made as editor edits (re-read after each, lint with the block cache). */
+  editor?: boolean;
 }
 
 function describe(e: unknown): string {
@@ -162,21 +166,26 @@ function describe(e: unknown): string {
 }
 
 /** Parses and lints the tree with the root file replaced by `rootBytes`. */
+/** How an input's files are read: its tree in memory, its options. */
+function readOptions(input: FuzzInput, rootBytes: Uint8Array) {
+  const files = new Map<string, Uint8Array>();
+  for (const [name, b] of Object.entries(input.others ?? {})) files.set(`${FUZZ_DIR}/${name}`, b);
+  files.set(ROOT_FILE, rootBytes);
+  return {
+    fs: memFs(files),
+    targetVersion: input.options?.targetVersion,
+    configId: input.options?.configId,
+    includeRoot: input.options?.includeRoot,
+  };
+}
+
 function parseAndLint(
   input: FuzzInput,
   rootBytes: Uint8Array,
 ): { parse: ParseResult; diags: Diagnostic[]; ms: number } {
-  const files = new Map<string, Uint8Array>();
-  for (const [name, b] of Object.entries(input.others ?? {})) files.set(`${FUZZ_DIR}/${name}`, b);
-  files.set(ROOT_FILE, rootBytes);
-  const fs = memFs(files);
+  const read = readOptions(input, rootBytes);
   const t0 = performance.now();
-  const parse = parseFile(ROOT_FILE, {
-    fs,
-    targetVersion: input.options?.targetVersion,
-    configId: input.options?.configId,
-    includeRoot: input.options?.includeRoot,
-  });
+  const parse = parseFile(ROOT_FILE, read);
   const diags = lintParse(parse, input.options ?? {});
   return { parse, diags, ms: performance.now() - t0 };
 }
@@ -263,6 +272,8 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
 
   const file0 = first.parse.files[0]!;
   const result: CheckResult = { failures, stats, text: file0.text, diagnostics: first.diags };
+  // The texts the checks below make, in order: an editor session of sorts (see editorFailures).
+  const session: string[] = [file0.text];
 
   if (opts.fix !== false) {
     // --fix: apply the safe fixes of file 0, re-lint, repeat until nothing is left to apply.
@@ -293,6 +304,7 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
         const was = cur.parse.files[0]!;
         cur = parseAndLint(input, encodeText({ text: next.text, encoding: was.encoding, bom: was.bom }));
         text = cur.parse.files[0]!.text;
+        session.push(text);
         const now = cur.parse.files[0]!;
         const lost = lostTexts(comments, asBytes(now.text, now.encoding));
         if (lost.length) {
@@ -338,6 +350,7 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
         const next = applyFixes(file0.text, all);
         const after = parseAndLint(input, encodeText({ text: next.text, encoding: file0.encoding, bom: file0.bom }));
         failures.push(...rangeFailures(after.parse, after.diags).map((m) => `after all quick fixes: ${m}`));
+        session.push(next.text);
       }
     } catch (e) {
       failures.push(`quick fixes threw: ${describe(e)}`);
@@ -365,12 +378,43 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
         const twice = formatText(reparsed.parse);
         if (twice.text !== once.text)
           failures.push(`formatting is not idempotent: ${firstDifference(once.text, twice.text)}`);
+        session.push(once.text, before);
       }
     } catch (e) {
       failures.push(`formatting threw: ${describe(e)}`);
     }
   }
+  if (opts.editor !== false && session.length > 1) {
+    try {
+      failures.push(...editorFailures(input, session));
+    } catch (e) {
+      failures.push(`editor replay threw: ${describe(e)}`);
+    }
+  }
   return result;
+}
+
+/**
+ * The language server's path: each text of `session` as an edit of the one before, re-read with
+ * reparseText and linted with one BlockCache, must give what reading and linting it afresh gives.
+ */
+export function editorFailures(input: FuzzInput, session: readonly string[]): string[] {
+  const read = readOptions(input, input.root);
+  const lintOpts = input.options ?? {};
+  const cache = new BlockCache();
+  let prev = parseText(ROOT_FILE, session[0]!, read);
+  lintParse(prev, lintOpts, cache);
+  for (let i = 1; i < session.length; i++) {
+    prev = reparseText(prev, ROOT_FILE, session[i]!, read);
+    const full = parseText(ROOT_FILE, session[i]!, read);
+    const m0 = meaning(full).join('\n');
+    const m1 = meaning(prev).join('\n');
+    if (m0 !== m1) return [`edit ${i}: re-reading differs from reading afresh: ${firstDifference(m0, m1)}`];
+    const d0 = JSON.stringify(lintParse(full, lintOpts));
+    const d1 = JSON.stringify(lintParse(prev, lintOpts, cache));
+    if (d0 !== d1) return [`edit ${i}: the cached lint differs from a fresh one: ${firstDifference(d0, d1)}`];
+  }
+  return [];
 }
 
 /** The text has CRLF line ends and no bare LF. */

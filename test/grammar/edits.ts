@@ -31,7 +31,7 @@ export const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.noBias(fc.integer({ min: 0, max: 1_000_000 })),
   remove: fc.nat({ max: 40 }),
   insert: fc
-    .array(fc.constantFrom('a', 'x', ' ', '\n', '{', '}', '"', '#', '!', '\\', '$', '@', '1', '.', '~', 'include ', '~SEQ(i, 1, 2) ', '$i'), { maxLength: 6 })
+    .array(fc.constantFrom('a', 'x', ' ', '\n', '\r', '{', '}', '"', '#', '!', '\\', '$', '@', '1', '.', '~', 'include ', '~SEQ(i, 1, 2) ', '$i'), { maxLength: 6 })
     .map((parts) => parts.join('')),
 });
 

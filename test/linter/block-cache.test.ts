@@ -126,6 +126,23 @@ describe('BlockCache', () => {
     expect(cache.stats).toEqual({ reused: 0, linted: 2, whole: false });
   });
 
+  it('keeps nothing for blocks that share a line (no text of their own)', () => {
+    // Lines ending in a bare CR are one line to keepalived: both blocks share it.
+    const cr = 'vrrp_script a {\r    interval x\r}\rvrrp_script b {\r    interval 2\r}\r';
+    const oneLine = 'vrrp_script a {\n    interval x\n} vrrp_script b {\n    interval 2\n}\n';
+    for (const shared of [cr, oneLine]) {
+      const text = `${shared}\nglobal_defs {\n    router_id a\n}\n`;
+      const cache = new BlockCache();
+      lintParse(parseText(ROOT_PATH, text, opts), opts, cache);
+      // An edit elsewhere: the shared line is as it was, and both its blocks are linted again.
+      const edited = text.replace('router_id a', 'router_id b');
+      const cached = lintParse(parseText(ROOT_PATH, edited, opts), opts, cache);
+      expect(cache.stats).toEqual({ reused: 0, linted: 3, whole: false });
+      expect(cached).toEqual(lintParse(parseText(ROOT_PATH, edited, opts), opts));
+      expect(cached.filter((d) => d.ruleId === 'invalid-number')).toHaveLength(1);
+    }
+  });
+
   it('starts over when the options change', () => {
     const text = 'global_defs {\n    router_id a\n}\nvrrp_script s {\n    script "/bin/true"\n    weight 300\n}\n'.repeat(200);
     const cache = new BlockCache();
