@@ -164,6 +164,42 @@ describe('diagnostics', () => {
     expect(d2.diagnostics.filter((x) => x.code === 'unknown-keyword')).toEqual([]);
   });
 
+  it('after edits publishes what a fresh open of the same text publishes (the lint cache)', async () => {
+    const ws = workspace({});
+    const uri = ws.uri('edited.conf');
+    const block = (i: number): string =>
+      `virtual_server 10.0.0.${i} 80 {\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n    real_server 10.1.0.${i} 80 {\n        weight x${i}\n    }\n}\n`;
+    let text = Array.from({ length: 120 }, (_, i) => block(i)).join('');
+    await client.open(uri, text);
+    // Edits in the middle: a typo, a new line, a block keyword broken and mended (a full re-read).
+    const edits: Array<[string, string]> = [
+      ['lb_algo rr\n    lb_kind NAT\n    protocol TCP\n    real_server 10.1.0.60', 'lb_algo rr\n    lb_knd NAT\n    protocol TCP\n    real_server 10.1.0.60'],
+      ['weight x61', 'weight 5\n        inhibit_on_failure'],
+      ['virtual_server 10.0.0.70 80', 'virtual_servr 10.0.0.70 80'],
+      ['virtual_servr 10.0.0.70 80', 'virtual_server 10.0.0.70 80'],
+    ];
+    let version = 1;
+    let last: PublishDiagnosticsParams | undefined;
+    for (const [from, to] of edits) {
+      const at = text.indexOf(from);
+      const start = positionOf(text, from);
+      const end = positionOf(text, from, from.length);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      const wait = client.diagnostics(uri, ++version);
+      await client.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start, end }, text: to }],
+      });
+      last = await wait;
+    }
+    const fresh = await client.open(ws.uri('fresh.conf'), text);
+    // The same findings, places, messages and fixes (a fix names its document).
+    const same = (ds: typeof fresh.diagnostics, u: string) => JSON.parse(JSON.stringify(ds).split(u).join('URI'));
+    expect(same(last!.diagnostics, uri)).toEqual(same(fresh.diagnostics, ws.uri('fresh.conf')));
+    expect(fresh.diagnostics.filter((d) => d.code === 'invalid-number')).toHaveLength(119);
+    expect(fresh.diagnostics.filter((d) => d.code === 'unknown-keyword')).toHaveLength(1);
+  });
+
   it('shows @id lines as inactive hints with the Unnecessary tag', async () => {
     const ws = workspace({});
     const uri = ws.uri('keepalived.conf');
