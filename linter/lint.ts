@@ -54,8 +54,8 @@ export function severityFor(rule: Pick<Rule, 'id' | 'meta'>, options: LintOption
 
 /**
  * Lints one parsed configuration (a root file with its includes). With a cache (the same one for
- * each version of a document), block-local rules only check the top-level blocks the incremental
- * reader did not take over from the last parse (see block-cache.ts); the result is the same.
+ * each version of a document), block-local rules only check the top-level blocks whose text is new
+ * since the last lint (see block-cache.ts); the result is the same.
  */
 export function lintParse(parse: ParseResult, options: LintOptions = {}, cache?: BlockCache): Diagnostic[] {
   const plan = cache?.plan(parse, options);
