@@ -40,6 +40,20 @@ export interface Statement {
   skipped?: 'no-name' | 'extra-name' | 'duplicate';
 }
 
+/** Calls `fn` with every location in a statement and its block: words, braces, data lines. */
+export function forEachLoc(top: Statement, fn: (l: Loc) => void): void {
+  const todo = [top];
+  for (let s = todo.pop(); s; s = todo.pop()) {
+    fn(s.keyword);
+    for (const w of s.args) fn(w);
+    if (s.open) fn(s.open);
+    if (s.close) fn(s.close);
+    if (s.dropped) for (const w of s.dropped) fn(w);
+    if (s.entries) for (const line of s.entries) for (const w of line) fn(w);
+    if (s.children) for (const c of s.children) todo.push(c);
+  }
+}
+
 /** A fix: replace one range of one file with text. */
 export interface Fix extends Loc {
   text: string;

@@ -6,7 +6,7 @@
 // previous parse had there, and the blocks after it are taken over too, moved by the change in
 // length. The result equals a full parse of the new text (a property test checks it on the
 // corpus); whenever that cannot be guaranteed cheaply, it simply is a full parse.
-import type { ParseProblem, ParseResult, Statement } from './ast';
+import { forEachLoc, type ParseProblem, type ParseResult, type Statement } from './ast';
 import type { Loc } from './spans';
 import { Builder, claimedName } from './builder';
 import { parseText, resultOf, type ParseOptions } from './parse';
@@ -84,21 +84,10 @@ const moved = (l: Loc, delta: number): Loc => ({ file: l.file, start: l.start + 
 
 /** Moves a statement and everything in it `delta` characters on, in place. */
 function shiftStatement(top: Statement, delta: number): void {
-  const move = (l: Loc | undefined): void => {
-    if (!l) return;
+  forEachLoc(top, (l) => {
     l.start += delta;
     l.end += delta;
-  };
-  const todo = [top];
-  for (let s = todo.pop(); s; s = todo.pop()) {
-    move(s.keyword);
-    for (const w of s.args) move(w);
-    move(s.open);
-    move(s.close);
-    if (s.dropped) for (const w of s.dropped) move(w);
-    if (s.entries) for (const line of s.entries) for (const w of line) move(w);
-    if (s.children) for (const c of s.children) todo.push(c);
-  }
+  });
 }
 
 /** A problem of the unchanged tail of a document, at its new place. */

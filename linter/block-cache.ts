@@ -8,7 +8,7 @@
 // are moved to where their text now is. Rules that look across blocks run on the whole parse as
 // always. The result equals an uncached lint: a property test checks it over random edits, and
 // another that each block-local rule is block-local.
-import { restsBetweenBlocks, type Fix, type Loc, type ParseResult, type Statement } from '../grammar/index';
+import { forEachLoc, restsBetweenBlocks, type Fix, type Loc, type ParseResult, type Statement } from '../grammar/index';
 import type { LintOptions } from './config';
 import type { Diagnostic, Rule } from './types';
 
@@ -186,14 +186,9 @@ function moveDiagnostic(d: Diagnostic, delta: number): Diagnostic {
 function lastEnd(s: Statement): number {
   if (s.close) return s.close.end;
   let end = s.keyword.end;
-  const todo = [s];
-  for (let t = todo.pop(); t; t = todo.pop()) {
-    end = Math.max(end, t.keyword.end, t.open?.end ?? 0);
-    for (const w of t.args) end = Math.max(end, w.end);
-    if (t.dropped) for (const w of t.dropped) end = Math.max(end, w.end);
-    if (t.entries) for (const line of t.entries) for (const w of line) end = Math.max(end, w.end);
-    if (t.children) for (const c of t.children) todo.push(c);
-  }
+  forEachLoc(s, (l) => {
+    if (l.end > end) end = l.end;
+  });
   return end;
 }
 
