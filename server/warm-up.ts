@@ -4,7 +4,7 @@
 // lints a small built-in configuration a few times, with one-character edits like typing, in
 // slices between which incoming messages are handled. Nothing of it is published or kept.
 import { parseText, reparseText, type FileAccess, type ParseResult } from '../grammar/index';
-import { lintParse } from '../linter/index';
+import { BlockCache, lintParse } from '../linter/index';
 import { diagnosticsForDocument } from './diagnostics';
 
 /** Rounds of edit + re-read + lint (each one slice of a few milliseconds). */
@@ -80,6 +80,9 @@ export function warmUp(defer: (step: () => void) => void, done: () => void = () 
   let text = warmUpSample();
   const opts = { fs: noFiles };
   let parse: ParseResult | undefined;
+  // Linted as the editor lints a document: with a block cache, so that path is warm too.
+  const cache = new BlockCache();
+  const lintOpts = {};
   let round = 0;
   let at = 0;
   const step = (): void => {
@@ -92,7 +95,7 @@ export function warmUp(defer: (step: () => void) => void, done: () => void = () 
         text = round % 2 ? `${text.slice(0, at)}x${text.slice(at)}` : text.slice(0, at) + text.slice(at + 1);
         parse = reparseText(parse, PATH, text, opts);
       }
-      diagnosticsForDocument(parse, lintParse(parse), URI);
+      diagnosticsForDocument(parse, lintParse(parse, lintOpts, cache), URI);
       round++;
     } catch {
       return done();
