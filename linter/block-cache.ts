@@ -1,7 +1,7 @@
 // Findings of block-local rules, kept per top-level block from one lint of a document to the next.
 //
 // When a parse's top level rests between its blocks (grammar restsBetweenBlocks: one file, no
-// `$NAME`, includes, `~SEQ` or cascades), each top-level block reads the same wherever its text
+// `$NAME`, includes, `@id` lines, `~SEQ` or cascades), each top-level block reads the same wherever its text
 // stands, and a rule whose findings for a block depend on that block alone (`meta.scope: 'block'`)
 // finds the same in the same text, moved with it. So the findings are kept by the block's text
 // (its whole lines); after an edit only blocks whose text is new are linted, the others' findings
@@ -30,8 +30,8 @@ export class BlockCache {
   private entries = new Map<string, Entry>();
   /**
    * The last lint: top-level blocks whose findings were taken over and blocks linted anew, or
-   * `whole` when it ran on the whole file (includes, `$NAME`, cascades; or a finding outside its
-   * block). For tests and benchmarks.
+   * `whole` when it ran on the whole file (the parse does not rest between blocks, or a finding lay
+   * outside its block). For tests and benchmarks.
    */
   stats = { reused: 0, linted: 0, whole: false };
 
@@ -104,7 +104,7 @@ export interface BlockPlan {
   parse: ParseResult;
   /** The parse with only the blocks to lint at its top level: what block-local rules check. */
   view: ParseResult;
-  /** Per top-level index: the text the block's findings are kept by (none for skipped blocks). */
+  /** Per top-level index: the text the block's findings are kept by (none for skipped blocks and blocks that share a line). */
   keys: Array<string | undefined>;
   /** Per top-level index: the kept findings and how far the block's text moved, or undefined. */
   known: Array<{ entry: Entry; delta: number } | undefined>;

@@ -165,8 +165,7 @@ function describe(e: unknown): string {
     : String(e);
 }
 
-/** Parses and lints the tree with the root file replaced by `rootBytes`. */
-/** How an input's files are read: its tree in memory, its options. */
+/** How an input's files are read: its tree in memory, with the root file's bytes; its options. */
 function readOptions(input: FuzzInput, rootBytes: Uint8Array) {
   const files = new Map<string, Uint8Array>();
   for (const [name, b] of Object.entries(input.others ?? {})) files.set(`${FUZZ_DIR}/${name}`, b);
@@ -179,6 +178,7 @@ function readOptions(input: FuzzInput, rootBytes: Uint8Array) {
   };
 }
 
+/** Parses and lints the tree with the root file replaced by `rootBytes`. */
 function parseAndLint(
   input: FuzzInput,
   rootBytes: Uint8Array,
