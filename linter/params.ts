@@ -1,6 +1,6 @@
 // Pairs each argument of a statement with the catalogue parameter it fills.
 import { paramsFor, type KeywordSpec, type ParamSpec, type Statement, type Word } from '../grammar/index';
-import { walk } from './types';
+import { allStatements } from './types';
 
 /** Statements with typed parameters, and those parameters, for one tree in one version. */
 interface Typed {
@@ -24,18 +24,18 @@ function typedStatements(body: Statement[], version: string): Typed {
     const listOf: number[] = [];
     const lists: ParamSpec[][] = [];
     const bySpec = new Map<KeywordSpec, number>();
-    walk(body, (s) => {
-      if (!s.spec || s.args.length === 0) return;
+    for (const s of allStatements(body)) {
+      if (!s.spec || s.args.length === 0) continue;
       let list = bySpec.get(s.spec);
       if (list === undefined) {
         const params = typedParams(s.spec, version);
         list = params ? lists.push(params) - 1 : -1;
         bySpec.set(s.spec, list);
       }
-      if (list === -1) return;
+      if (list === -1) continue;
       statements.push(s);
       listOf.push(list);
-    });
+    }
     // Kept for as long as the parse: compact (a large config has some 400k typed statements).
     typed = { statements, listOf: Int32Array.from(listOf), lists, only: new Map() };
     byVersion.set(version, typed);
@@ -59,35 +59,66 @@ function typedWith(typed: Typed, types: ReadonlySet<string>): Int32Array {
 }
 
 /**
- * Visits (statement, argument, parameter) for every typed argument outside substitutions that
- * vary, in the statements that have a parameter of one of `types` (other arguments of those
- * statements are visited too: `fn` looks at the parameter's type).
+ * Steps through (statement, argument, parameter) for every typed argument outside substitutions
+ * that vary, in the statements that have a parameter of one of some types (the other arguments of
+ * those statements too: a rule looks at the parameter's type). Used as
+ * `for (const c = typedArgs(...); c.next(); ) use(c.statement, c.arg, c.param)`: the loop stays in
+ * the rule, where V8 compiles it with the rule's own code, rather than in a shared helper calling
+ * every rule's callback through one (megamorphic) call site.
  */
-export function forEachParam(
-  body: Statement[],
-  version: string,
-  types: ReadonlySet<string>,
-  fn: (s: Statement, arg: Word, param: ParamSpec, index: number) => void,
-): void {
-  const typed = typedStatements(body, version);
-  const only = typedWith(typed, types);
-  for (let k = 0; k < only.length; k++) {
-    const n = only[k]!;
-    const s = typed.statements[n]!;
-    const params = typed.lists[typed.listOf[n]!]!;
-    // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word that
-    // is not one of its values fills the next parameter instead.
-    let p = 0;
-    for (let i = 0; i < s.args.length && p < params.length; i++, p++) {
-      const arg = s.args[i]!;
-      let param = params[p]!;
-      if (param.type === 'enum' && !param.required && param.values && !param.values.includes(arg.text) && p + 1 < params.length) {
-        param = params[++p]!;
+export class ParamCursor {
+  statement!: Statement;
+  arg!: Word;
+  param!: ParamSpec;
+  /** The argument's index in `statement.args`. */
+  index = -1;
+  private k = -1;
+  private i = 0;
+  private p = 0;
+  private params: ParamSpec[] = [];
+
+  constructor(
+    private readonly typed: Typed,
+    private readonly only: Int32Array,
+  ) {}
+
+  /** Moves to the next typed argument; false at the end. */
+  next(): boolean {
+    for (;;) {
+      if (this.k >= 0) {
+        const args = this.statement.args;
+        const params = this.params;
+        while (this.i < args.length && this.p < params.length) {
+          const i = this.i++;
+          const arg = args[i]!;
+          let param = params[this.p]!;
+          // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word
+          // that is not one of its values fills the next parameter instead.
+          if (param.type === 'enum' && !param.required && param.values && !param.values.includes(arg.text) && this.p + 1 < params.length) {
+            param = params[++this.p]!;
+          }
+          this.p++;
+          if (arg.opaque) continue;
+          this.arg = arg;
+          this.param = param;
+          this.index = i;
+          return true;
+        }
       }
-      if (arg.opaque) continue;
-      fn(s, arg, param, i);
+      if (++this.k >= this.only.length) return false;
+      const n = this.only[this.k]!;
+      this.statement = this.typed.statements[n]!;
+      this.params = this.typed.lists[this.typed.listOf[n]!]!;
+      this.i = 0;
+      this.p = 0;
     }
   }
+}
+
+/** A cursor over the typed arguments of the statements that have a parameter of one of `types`. */
+export function typedArgs(body: Statement[], version: string, types: ReadonlySet<string>): ParamCursor {
+  const typed = typedStatements(body, version);
+  return new ParamCursor(typed, typedWith(typed, types));
 }
 
 /** A keyword's parameters in a version, or null when there is nothing to check. */

@@ -111,33 +111,31 @@ const indexCache = new WeakMap<Statement[], TreeIndex>();
 function treeIndex(body: Statement[]): TreeIndex {
   let index = indexCache.get(body);
   if (!index) {
-    const flat: Statement[] = [];
+    const flat = flatten(body);
     const byKeyword = new Map<string, Statement[]>();
     const blocks: Statement[] = [];
     const valueBlocks: Statement[] = [];
-    walkTree(body, (s) => {
-      flat.push(s);
+    for (let i = 0; i < flat.length; i++) {
+      const s = flat[i]!;
       const same = byKeyword.get(s.keyword.text);
       if (same) same.push(s);
       else byKeyword.set(s.keyword.text, [s]);
       if (s.children) blocks.push(s);
       else if (s.entries) valueBlocks.push(s);
-    });
+    }
     index = { flat, byKeyword, blocks, valueBlocks };
     indexCache.set(body, index);
   }
   return index;
 }
 
-/** Every statement depth-first, in file order; computed once per tree and shared by all rules. */
+/**
+ * Every statement depth-first, in file order; computed once per tree and shared by all rules.
+ * Rules loop over it themselves (`for (const s of allStatements(body))`) rather than pass a
+ * callback to a shared walker, whose one call site V8 cannot inline once every rule uses it.
+ */
 export function allStatements(body: Statement[]): Statement[] {
   return treeIndex(body).flat;
-}
-
-/** Visits every statement depth-first, in file order. */
-export function walk(body: Statement[], fn: (s: Statement) => void): void {
-  const flat = allStatements(body);
-  for (let i = 0; i < flat.length; i++) fn(flat[i]!);
 }
 
 const NONE: readonly Statement[] = Object.freeze([]);
@@ -157,8 +155,9 @@ export function valueBlocks(body: Statement[]): readonly Statement[] {
   return treeIndex(body).valueBlocks;
 }
 
-/** Visits every statement depth-first without recursion; `intoSkipped` also enters blocks keepalived skips. */
-export function walkTree(body: Statement[], fn: (s: Statement) => void, intoSkipped = false): void {
+/** Every statement depth-first, in file order, without recursion; `intoSkipped` also enters blocks keepalived skips. */
+export function flatten(body: Statement[], intoSkipped = false): Statement[] {
+  const out: Statement[] = [];
   // Two parallel stacks (lists and positions): no object per block on a walk of every statement.
   const lists: Statement[][] = [body];
   const next: number[] = [0];
@@ -173,13 +172,14 @@ export function walkTree(body: Statement[], fn: (s: Statement) => void, intoSkip
     }
     next[top] = i + 1;
     const s = list[i]!;
-    fn(s);
+    out.push(s);
     // keepalived never reads the contents of a block it skips, so neither do the rules.
     if (s.children && s.children.length && (intoSkipped || !s.skipped)) {
       lists.push(s.children);
       next.push(0);
     }
   }
+  return out;
 }
 
 /** Statements directly inside a block with the given keyword. */

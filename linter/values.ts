@@ -8,8 +8,26 @@ export type ValueProblem =
   | { kind: 'range'; min: number | string; max: number | string }
   | { kind: 'decimals'; decimals: number };
 
+/**
+ * The value of a word of 1 to 9 decimal digits and nothing else, or -1. Nearly every number in a
+ * config is one: the readers below try this loop before their regular expressions.
+ */
+export function plainDigits(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** An unsigned decimal integer: optional '+' and leading blanks; no hex, no sign. */
 export function checkUnsigned(text: string, min: number, max: number): ValueProblem | undefined {
+  const plain = plainDigits(text);
+  if (plain !== -1) return plain < min || plain > max ? { kind: 'range', min, max } : undefined;
   // strtoul of an empty word is 0 without an error, so `""` counts as 0.
   const t = text.replace(/^[ \t]+/, '') || '0';
   if (t.startsWith('-') && /^-\d+$/.test(t)) return { kind: 'negative' };
@@ -21,6 +39,8 @@ export function checkUnsigned(text: string, min: number, max: number): ValueProb
 
 /** A signed decimal integer. */
 export function checkSigned(text: string, min: number, max: number): ValueProblem | undefined {
+  const plain = plainDigits(text);
+  if (plain !== -1) return plain < min || plain > max ? { kind: 'range', min, max } : undefined;
   const t = text.replace(/^[ \t]+/, '') || '0';
   if (!/^[+-]?\d+$/.test(t)) return { kind: 'invalid' };
   const v = Number(t);
@@ -30,6 +50,8 @@ export function checkSigned(text: string, min: number, max: number): ValueProble
 
 /** A non-negative decimal with at most `decimals` fractional digits. */
 export function checkDecimal(text: string, min: number, max: number, decimals: number): ValueProblem | undefined {
+  const plain = plainDigits(text);
+  if (plain !== -1) return plain < min || plain > max ? { kind: 'range', min: fmtDec(min, decimals), max: fmtDec(max, decimals) } : undefined;
   // Like the integer readers, an empty word is read as 0 (then range-checked).
   const t = text.replace(/^[ \t]+/, '') || '0';
   if (/^-\d*\.?\d*$/.test(t) && t.length > 1) return { kind: 'negative' };

@@ -1,7 +1,7 @@
 // Questions the editor features ask of a parse: which block holds an offset, which word is
 // under the cursor. Only file 0 (the document itself) is searched.
 import { ROOT, childPath, type ParseResult, type Statement, type Word } from '../grammar/index';
-import { walkTree } from '../linter/index';
+import { flatten } from '../linter/index';
 
 /** The innermost block around an offset and its path ('root' at the top level). */
 export interface BlockAt {
@@ -81,7 +81,5 @@ export function wordAt(parse: ParseResult, offset: number): WordAt | undefined {
 
 /** Every statement, depth-first in file order, including blocks keepalived skips (editors show them). */
 export function statements(body: Statement[]): Statement[] {
-  const out: Statement[] = [];
-  walkTree(body, (s) => out.push(s), true);
-  return out;
+  return flatten(body, true);
 }

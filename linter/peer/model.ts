@@ -3,7 +3,7 @@
 // the peer analysis, built once per parse (cached) and read-only afterwards.
 import type { ParseResult, Statement, Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
-import { ipFamily, splitPrefix } from '../values';
+import { ipFamily, plainDigits, splitPrefix } from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -147,7 +147,10 @@ export function entryLines(s: Statement | undefined): Word[][] {
 
 /** Parses a decimal integer as keepalived's strtol-based readers do; undefined if not one. */
 export function intOf(w: Word | undefined): number | undefined {
-  if (!w || w.opaque || !/^[+-]?\d+$/.test(w.text.trim())) return undefined;
+  if (!w || w.opaque) return undefined;
+  const plain = plainDigits(w.text);
+  if (plain !== -1) return plain;
+  if (!/^[+-]?\d+$/.test(w.text.trim())) return undefined;
   return Number(w.text.trim());
 }
 

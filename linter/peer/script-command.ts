@@ -2,7 +2,7 @@
 // The command word is split into argv at blanks, '…' and "…" quote, a backslash keeps the next
 // character; the program is exec'd directly (absolute path, or searched in PATH).
 import type { ParseResult, Statement, Word } from '../../grammar/index';
-import { walk } from '../types';
+import { allStatements } from '../types';
 
 /** One argv word of a command, with the characters that were outside quotes. */
 export interface ArgWord {
@@ -75,8 +75,8 @@ const usesCache = new WeakMap<ParseResult, ScriptUse[]>();
 
 function findScriptUses(parse: ParseResult): ScriptUse[] {
   const out: ScriptUse[] = [];
-  walk(parse.body, (s) => {
-    if (!s.spec?.params?.length || s.spec.params[0]!.type !== 'script' || !s.args.length) return;
+  for (const s of allStatements(parse.body)) {
+    if (!s.spec?.params?.length || s.spec.params[0]!.type !== 'script' || !s.args.length) continue;
     // vrrp_script `script` and misc_path take the whole line; the others are "command [user [group]]".
     const whole = s.spec.params.length === 1;
     const first = s.args[0]!;
@@ -102,7 +102,7 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
     }
     const command = whole && line.argv.length > 1 ? raw : (line.argv[0]?.text ?? '');
     out.push({ stmt: s, command, argv, unbalanced, words, hasUser });
-  });
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { availableIn, findKeyword } from '../../grammar/index';
 import { replace } from '../problem-rule';
-import { defineRule, walk } from '../types';
+import { allStatements, defineRule } from '../types';
 
 /** Deprecated keywords, with their replacement. */
 export default defineRule({
@@ -12,8 +12,8 @@ export default defineRule({
     deprecatedNoReplacement: '"{keyword}" is deprecated.',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
-      if (!s.spec?.deprecated) return;
+    for (const s of allStatements(ctx.parse.body)) {
+      if (!s.spec?.deprecated) continue;
       const replacement = s.spec.replacement;
       const target = replacement ? findKeyword(s.parentPath, replacement) : undefined;
       const fixable = target !== undefined && availableIn(target, ctx.targetVersion);
@@ -24,6 +24,6 @@ export default defineRule({
         fix: fixable ? replace(s.keyword, replacement!) : undefined,
         tags: ['deprecated'],
       });
-    });
+    }
   },
 });

@@ -1,5 +1,5 @@
 import { findKeyword } from '../../grammar/index';
-import { defineRule, spanning, walk } from '../types';
+import { allStatements, defineRule, spanning } from '../types';
 
 /** Words after a keyword's last argument. Most are silently ignored by keepalived. */
 export default defineRule({
@@ -15,12 +15,12 @@ export default defineRule({
     groupFatal: '"virtual_server_group" takes exactly one name; with "{extra}" as well keepalived stops reading the configuration here.',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
+    for (const s of allStatements(ctx.parse.body)) {
       const spec = s.spec;
-      if (!spec || spec.max === null || spec.max === undefined) return;
+      if (!spec || spec.max === null || spec.max === undefined) continue;
       let max = spec.max;
       if (spec.block === 'values') max = spec.name === 'virtual_server_group' ? 1 : 0;
-      if (s.args.length <= max) return;
+      if (s.args.length <= max) continue;
       const extraWords = s.args.slice(max);
       const loc = spanning(extraWords[0]!, extraWords[extraWords.length - 1]);
       const data = { keyword: s.keyword.text, max, extra: extraWords.map((w) => w.text).join(' ') };
@@ -30,23 +30,23 @@ export default defineRule({
       const fix = src.includes('"') || extraWords.some((w) => w.substituted) ? undefined : removed;
       if (s.skipped === 'extra-name') {
         ctx.report({ loc, messageId: 'nameSkipped', data, severity: 'error' });
-        return;
+        continue;
       }
       if (spec.name === 'virtual_server_group') {
         ctx.report({ loc, messageId: 'groupFatal', data, severity: 'error' });
-        return;
+        continue;
       }
       if (spec.block === 'values') {
         ctx.report({ loc, messageId: 'blockParams', data, severity: 'error', fix });
-        return;
+        continue;
       }
       if (spec.extraError) {
         ctx.report({ loc, messageId: 'rejected', data, severity: 'error', fix });
-        return;
+        continue;
       }
       const next = extraWords.find((w) => findKeyword(s.parentPath, w.text));
       if (next) ctx.report({ loc, messageId: 'oneLine', data: { ...data, next: next.text }, tags: ['unnecessary'] });
       else ctx.report({ loc, messageId: 'ignored', data, tags: ['unnecessary'], fix });
-    });
+    }
   },
 });

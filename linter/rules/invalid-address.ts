@@ -1,4 +1,4 @@
-import { forEachParam } from '../params';
+import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, statementsNamed } from '../types';
 import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, splitPrefix } from '../values';
@@ -32,7 +32,8 @@ export default defineRule({
       if (!ipFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
       else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
     }
-    forEachParam(ctx.parse.body, ctx.targetVersion, ADDRESSES, (s, arg, param) => {
+    for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, ADDRESSES); c.next(); ) {
+      const { statement: s, arg, param } = c;
       const v = arg.text;
       switch (param.type) {
         case 'ipaddr': {
@@ -40,27 +41,27 @@ export default defineRule({
           const fam = ipFamily(addr);
           const okPrefix = prefix === undefined || !checkUnsigned(prefix, 0, fam === 6 ? 128 : 32);
           if (!fam || !okPrefix) ctx.report({ loc: arg, messageId: 'address', data: data(s, v) });
-          return;
+          continue;
         }
         case 'ipv4_multicast':
           if (!isIPv4(v) || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4' } });
-          return;
+          continue;
         case 'ipv6_multicast':
           if (ipFamily(v) !== 6 || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv6' } });
           else if (!/^ff02:/i.test(v)) ctx.report({ loc: arg, messageId: 'linkLocal', data: data(s, v), severity: 'warning' });
-          return;
+          continue;
         case 'multicast_ip':
           if (!isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4/IPv6' } });
-          return;
+          continue;
         case 'dns_name': {
           const labels = v.replace(/\.$/, '').split('.');
           const problem = labels.some((l) => l === '') ? 'empty label' : labels.some((l) => l.length > 63) ? 'label over 63 characters' : v.length > 253 ? 'over 253 characters' : undefined;
           if (problem) ctx.report({ loc: arg, messageId: 'dnsName', data: { ...data(s, v), problem } });
-          return;
+          continue;
         }
         case 'ifname':
           if (v.length > 15) ctx.report({ loc: arg, messageId: 'ifname', data: data(s, v) });
-          return;
+          continue;
         case 'netmask_or_prefix':
         {
           // IPv4 services read it with inet_aton (so `255` and `0x10` pass), IPv6 ones as 1..128.
@@ -69,10 +70,10 @@ export default defineRule({
           const ok4 = isInetAton(v);
           const ok6 = !checkUnsigned(v, 1, 128);
           if (fam === 4 ? !ok4 : fam === 6 ? !ok6 : !ok4 && !ok6) ctx.report({ loc: arg, messageId: 'netmask', data: data(s, v) });
-          return;
+          continue;
         }
         default:
       }
-    });
+    }
   },
 });

@@ -1,6 +1,6 @@
 import { atLeast } from '../../grammar/index';
 import { BOOLEANS, checkUnsigned } from '../values';
-import { forEachParam } from '../params';
+import { typedArgs } from '../params';
 import type { Word } from '../../grammar/index';
 import { defineRule, type RuleContext } from '../types';
 import { replace } from '../problem-rule';
@@ -47,25 +47,26 @@ export default defineRule({
     pairMissing: '"{keyword}" needs at least one option ({values}).',
   },
   check(ctx) {
-    forEachParam(ctx.parse.body, ctx.targetVersion, CHOICES, (s, arg, param) => {
+    for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, CHOICES); c.next(); ) {
+      const { statement: s, arg, param } = c;
       const v = arg.text;
       if (param.type === 'bool') {
         // Before 2.3.0 these two ignore their optional boolean (any use meant true).
-        if (LATE_BOOLEANS.has(s.keyword.text) && !atLeast(ctx.targetVersion, '2.3.0')) return;
-        if (BOOLEANS.includes(v)) return;
+        if (LATE_BOOLEANS.has(s.keyword.text) && !atLeast(ctx.targetVersion, '2.3.0')) continue;
+        if (BOOLEANS.includes(v)) continue;
         const lower = BOOLEANS.includes(v.toLowerCase()) ? v.toLowerCase() : undefined;
         ctx.report({ loc: arg, messageId: 'boolean', data: { keyword: s.keyword.text, value: v, values: BOOLEANS.join(', ') }, fix: lower ? replace(arg, lower) : undefined });
-        return;
+        continue;
       }
       if (param.type === 'umask') {
         const words = s.args.map((w) => w.text).join('').split('|');
         const numeric = s.args.length === 1 && /^(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(v);
         if (!numeric && !words.every((w) => UMASK_BITS.has(w))) ctx.report({ loc: arg, messageId: 'umask', data: { value: v } });
-        return;
+        continue;
       }
       if (param.type === 'keyword_value_pairs' && s.keyword.text === 'lvs_timeouts' && param.keys) {
         checkPairs(ctx, s.keyword.text, s.args, param.keys as Record<string, [number, number]>);
-        return;
+        continue;
       }
       if (s.keyword.text === 'vrrp_rx_bufs_policy' && arg === s.args[0]) {
         const advert = s.args.find((w) => w.text.toUpperCase() === 'ADVERT');
@@ -73,15 +74,15 @@ export default defineRule({
           ctx.report({ loc: advert, messageId: 'policyBoth', data: { keyword: s.keyword.text } });
         }
       }
-      if ((param.type !== 'enum' && param.type !== 'enum_or_uint') || !param.values) return;
+      if ((param.type !== 'enum' && param.type !== 'enum_or_uint') || !param.values) continue;
       // include_check words may carry a +/- prefix.
       const word = s.keyword.text === 'include_check' ? v.replace(/^[+-]/, '') : v;
       const ci = param.case_insensitive || param.type === 'enum_or_uint';
-      if (param.values.some((x) => (ci ? x.toLowerCase() === word.toLowerCase() : x === word))) return;
-      if (param.type === 'enum_or_uint' && !checkUnsigned(word, 0, 4294967295)) return;
+      if (param.values.some((x) => (ci ? x.toLowerCase() === word.toLowerCase() : x === word))) continue;
+      if (param.type === 'enum_or_uint' && !checkUnsigned(word, 0, 4294967295)) continue;
       const sameCase = param.values.find((x) => x.toLowerCase() === word.toLowerCase());
       const data = { keyword: s.keyword.text, value: v, values: param.values.join(', '), suggestion: sameCase };
       ctx.report({ loc: arg, messageId: sameCase ? 'choiceCase' : 'choice', data, fix: sameCase ? replace(arg, sameCase) : undefined });
-    });
+    }
   },
 });

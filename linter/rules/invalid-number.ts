@@ -1,4 +1,4 @@
-import { forEachParam } from '../params';
+import { typedArgs } from '../params';
 import { defineRule } from '../types';
 import { checkDecimal, checkSigned, checkUnsigned, type ValueProblem } from '../values';
 
@@ -18,7 +18,8 @@ export default defineRule({
     hex: '"{value}" is not hexadecimal data for "{keyword}" (digits 0-9 and a-f, bytes may be separated by blanks).',
   },
   check(ctx) {
-    forEachParam(ctx.parse.body, ctx.targetVersion, NUMBERS, (s, arg, param) => {
+    for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, NUMBERS); c.next(); ) {
+      const { statement: s, arg, param } = c;
       let problem: ValueProblem | undefined;
       const min = param.min ?? -Infinity;
       const max = param.max ?? Infinity;
@@ -36,17 +37,17 @@ export default defineRule({
           for (const w of s.args) {
             if (!w.opaque && !/^[0-9a-f]+$/i.test(w.text)) ctx.report({ loc: w, messageId: 'hex', data: { keyword: s.keyword.text, value: w.text } });
           }
-          return;
+          continue;
         case 'decimal':
         case 'timer':
           problem = checkDecimal(arg.text, min === -Infinity ? 0 : min, max, param.decimals ?? 6);
           break;
         default:
-          return;
+          continue;
       }
-      if (!problem) return;
+      if (!problem) continue;
       const range = { min: param.min ?? 0, max: param.max ?? (param.type === 'port' ? 65535 : 4294967295) };
       ctx.report({ loc: arg, messageId: problem.kind, data: { keyword: s.keyword.text, value: arg.text, ...range, ...problem } });
-    });
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, walk } from '../types';
+import { allStatements, defineRule } from '../types';
 
 /** Keywords given without the argument they need. */
 export default defineRule({
@@ -11,13 +11,13 @@ export default defineRule({
     crash: '"{keyword}" is missing its argument ({expected}); without it keepalived crashes or hangs.',
   },
   check(ctx) {
-    walk(ctx.parse.body, (s) => {
+    for (const s of allStatements(ctx.parse.body)) {
       const spec = s.spec;
-      if (!spec || spec.min < 1 || s.args.length > 0 || spec.onMissing === 'accepted') return;
+      if (!spec || spec.min < 1 || s.args.length > 0 || spec.onMissing === 'accepted') continue;
       const first = spec.params?.[0];
       const expected = first ? first.name.replace(/_/g, ' ') : 'a value';
       const messageId = spec.onMissing === 'fatal' ? 'fatal' : spec.onMissing === 'crash' ? 'crash' : 'missing';
       ctx.report({ loc: s.keyword, messageId, data: { keyword: s.keyword.text, expected } });
-    });
+    }
   },
 });
