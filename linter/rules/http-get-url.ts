@@ -1,7 +1,19 @@
 import type { Statement } from '../../grammar/index';
 import { childrenNamed, defineRule, lineLoc, spanning, statementsNamed } from '../types';
+import { plainDigits } from '../values';
 
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
+
+/** A status code or range within 100-599 (`200`, `200-299`). */
+function statusOk(text: string): boolean {
+  const plain = plainDigits(text);
+  if (plain !== -1) return plain >= 100 && plain <= 599;
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+  if (!m) return false;
+  const lo = Number(m[1]);
+  const hi = m[2] !== undefined ? Number(m[2]) : lo;
+  return lo >= 100 && hi <= 599 && lo <= hi;
+}
 
 /** HTTP_GET / SSL_GET checkers whose urls keepalived ignores or misreads. */
 export default defineRule({
@@ -23,29 +35,30 @@ export default defineRule({
       const urls = childrenNamed(s, 'url');
       if (!urls.length) ctx.report({ loc: blockLoc(s), messageId: 'noUrl', data: { checker: s.keyword.text } });
       for (const url of urls) {
-        if (!childrenNamed(url, 'path').length) ctx.report({ loc: blockLoc(url), messageId: 'noPath' });
-        const digests = new Set<string>();
-        for (const d of childrenNamed(url, 'digest')) {
-          const w = d.args[0];
-          if (!w || w.opaque) continue;
-          if (w.text.length !== 32)
-            ctx.report({ loc: w, messageId: 'digestLength', data: { value: w.text, length: w.text.length } });
-          else if (!/^[0-9a-fA-F]+$/.test(w.text))
-            ctx.report({ loc: w, messageId: 'digestHex', data: { value: w.text } });
-          else if (digests.has(w.text.toLowerCase()))
-            ctx.report({ loc: w, messageId: 'digestDuplicate', data: { value: w.text } });
-          digests.add(w.text.toLowerCase());
-        }
-        for (const sc of childrenNamed(url, 'status_code')) {
-          for (const w of sc.args) {
-            if (w.opaque) continue;
-            const m = /^(\d+)(?:-(\d+))?$/.exec(w.text);
-            const lo = m ? Number(m[1]) : NaN;
-            const hi = m?.[2] !== undefined ? Number(m[2]) : lo;
-            if (!m || lo < 100 || hi > 599 || lo > hi)
-              ctx.report({ loc: w, messageId: 'status', data: { value: w.text } });
+        // One pass over the url's lines (most checkers have several urls of a few lines each).
+        let path = false;
+        let digests: Set<string> | undefined;
+        for (const c of url.children ?? []) {
+          if (!c.spec) continue;
+          const keyword = c.keyword.text;
+          if (keyword === 'path') path = true;
+          else if (keyword === 'digest') {
+            const w = c.args[0];
+            if (!w || w.opaque) continue;
+            digests ??= new Set();
+            const lower = w.text.toLowerCase();
+            if (w.text.length !== 32)
+              ctx.report({ loc: w, messageId: 'digestLength', data: { value: w.text, length: w.text.length } });
+            else if (!/^[0-9a-fA-F]+$/.test(w.text))
+              ctx.report({ loc: w, messageId: 'digestHex', data: { value: w.text } });
+            else if (digests.has(lower))
+              ctx.report({ loc: w, messageId: 'digestDuplicate', data: { value: w.text } });
+            digests.add(lower);
+          } else if (keyword === 'status_code') {
+            for (const w of c.args) if (!w.opaque && !statusOk(w.text)) ctx.report({ loc: w, messageId: 'status', data: { value: w.text } });
           }
         }
+        if (!path) ctx.report({ loc: blockLoc(url), messageId: 'noPath' });
       }
     }
   },

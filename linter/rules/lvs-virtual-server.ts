@@ -1,10 +1,35 @@
 import type { Statement, Word } from '../../grammar/index';
-import { intOf, lastChild, normAddr } from '../peer/model';
-import { childrenNamed, defineRule, lineLoc, spanning } from '../types';
+import { intOf, normAddr } from '../peer/model';
+import { defineRule, lineLoc, spanning } from '../types';
 import { ipFamily } from '../values';
 
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
+
+/** Scheduler flags and the lb_algo they belong to. */
+const SCHEDULER_FLAGS: ReadonlyMap<string, string> = new Map([
+  ['sh-port', 'sh'],
+  ['sh-fallback', 'sh'],
+  ['mh-port', 'mh'],
+  ['mh-fallback', 'mh'],
+]);
+
+/** A real server's own forwarding method (last lb_kind, else last lvs_method) and weight. */
+function realServer(rs: Statement): { method: Statement | undefined; weight: Statement | undefined } {
+  let lbKind: Statement | undefined;
+  let lvsMethod: Statement | undefined;
+  let weight: Statement | undefined;
+  for (const c of rs.children ?? []) {
+    if (!c.spec) continue;
+    if (c.keyword.text === 'lb_kind') lbKind = c;
+    else if (c.keyword.text === 'lvs_method') lvsMethod = c;
+    else if (c.keyword.text === 'weight') weight = c;
+  }
+  return { method: lbKind ?? lvsMethod, weight };
+}
+
+/** A real server as the messages name it: its address and port. */
+const nameOf = (rs: Statement): string => rs.args.map((w) => w.text).join(' ');
 
 /** virtual_server settings keepalived completes, clears or rejects after reading the block. */
 export default defineRule({
@@ -36,41 +61,55 @@ export default defineRule({
         continue;
       const kind = vs.args[0]!.text === 'fwmark' ? 'fwmark' : vs.args[0]!.text === 'group' ? 'group' : 'address';
       if (kind === 'address' && !ipFamily(vs.args[0]!.text)) continue;
-      const vsName = vs.args.map((w) => w.text).join(' ');
+      const data = { vs: vs.args.map((w) => w.text).join(' ') };
       const vsPort = kind === 'address' ? (intOf(vs.args[1]) ?? 0) : 0;
-      const data = { vs: vsName };
       const at = vs.args[0]!;
-      const rss = childrenNamed(vs, 'real_server').filter((r) => r.args[0] && ipFamily(r.args[0].text));
-      if (!rss.length) ctx.report({ loc: blockLoc(vs), messageId: 'noRealServer', data });
-      const protocol = lastChild(vs, 'protocol');
-      if (kind === 'fwmark' && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data });
-      if (kind !== 'fwmark' && !protocol) ctx.report({ loc: at, messageId: 'noProtocol', data });
-      if (!lastChild(vs, 'lb_algo') && !lastChild(vs, 'lvs_sched'))
-        ctx.report({ loc: at, messageId: 'noScheduler', data });
-      const method = (lastChild(vs, 'lb_kind') ?? lastChild(vs, 'lvs_method'))?.args[0]?.text;
-      if (!method && !rss.some((r) => lastChild(r, 'lb_kind') || lastChild(r, 'lvs_method')))
-        ctx.report({ loc: at, messageId: 'noMethod', data });
+      // One pass over the block: the last of each setting, and the real servers with an address.
+      const rss: Statement[] = [];
+      let protocol: Statement | undefined;
+      let scheduled = false;
+      let lbKind: Statement | undefined;
+      let lvsMethod: Statement | undefined;
+      let quorum: Statement | undefined;
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
+      const flags: Statement[] = [];
       for (const c of vs.children ?? []) {
         if (!c.spec) continue;
-        if (c.keyword.text === 'lb_algo' || c.keyword.text === 'lvs_sched') sched = c.args[0]?.text;
-        const m = /^(sh|mh)-(port|fallback)$/.exec(c.keyword.text);
-        if (m && sched !== m[1])
-          ctx.report({ loc: lineLoc(c), messageId: 'schedulerFlag', data: { flag: c.keyword.text, scheduler: m[1] } });
+        const keyword = c.keyword.text;
+        if (keyword === 'real_server') {
+          if (c.args[0] && ipFamily(c.args[0].text)) rss.push(c);
+        } else if (keyword === 'protocol') protocol = c;
+        else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
+          scheduled = true;
+          sched = c.args[0]?.text;
+        } else if (keyword === 'lb_kind') lbKind = c;
+        else if (keyword === 'lvs_method') lvsMethod = c;
+        else if (keyword === 'quorum') quorum = c;
+        else if (SCHEDULER_FLAGS.has(keyword) && sched !== SCHEDULER_FLAGS.get(keyword)) flags.push(c);
+      }
+      const servers = rss.map(realServer);
+      if (!rss.length) ctx.report({ loc: blockLoc(vs), messageId: 'noRealServer', data });
+      if (kind === 'fwmark' && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data });
+      if (kind !== 'fwmark' && !protocol) ctx.report({ loc: at, messageId: 'noProtocol', data });
+      if (!scheduled) ctx.report({ loc: at, messageId: 'noScheduler', data });
+      const method = (lbKind ?? lvsMethod)?.args[0]?.text;
+      if (!method && !servers.some((r) => r.method)) ctx.report({ loc: at, messageId: 'noMethod', data });
+      for (const c of flags) {
+        const flag = c.keyword.text;
+        ctx.report({ loc: lineLoc(c), messageId: 'schedulerFlag', data: { flag, scheduler: SCHEDULER_FLAGS.get(flag) } });
       }
       const vsFamily = kind === 'address' ? ipFamily(vs.args[0]!.text) : 0;
       const seen = new Map<string, Word>();
       let total = 0;
-      for (const rs of rss) {
+      for (let i = 0; i < rss.length; i++) {
+        const rs = rss[i]!;
         const addr = rs.args[0]!;
         const port = rs.args[1];
-        // Only built for a report: most real servers have none.
-        const rsName = (): string => rs.args.map((w) => w.text).join(' ');
-        const rsMethod = (lastChild(rs, 'lb_kind') ?? lastChild(rs, 'lvs_method'))?.args[0]?.text ?? method;
+        const rsMethod = servers[i]!.method?.args[0]?.text ?? method;
         if (vsFamily && rsMethod !== 'TUN' && ipFamily(addr.text) !== vsFamily) {
           // Reported when keepalived closes the real_server block.
-          ctx.report({ loc: spanning(addr, rs.close), messageId: 'family', data: { ...data, rs: rsName() } });
+          ctx.report({ loc: spanning(addr, rs.close), messageId: 'family', data: { ...data, rs: nameOf(rs) } });
           continue;
         }
         const key = `${normAddr(addr.text)} ${intOf(port) ?? 0}`;
@@ -79,13 +118,13 @@ export default defineRule({
           ctx.report({
             loc: lineLoc(rs),
             messageId: 'duplicate',
-            data: { ...data, rs: rsName() },
+            data: { ...data, rs: nameOf(rs) },
             related: [{ loc: prev, messageId: 'first' }],
           });
         seen.set(key, addr);
-        total += intOf(lastChild(rs, 'weight')?.args[0]) ?? 1;
+        total += intOf(servers[i]!.weight?.args[0]) ?? 1;
         if (kind === 'fwmark' && port && intOf(port) !== 0)
-          ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: rsName() } });
+          ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: nameOf(rs) } });
         const rsPort = intOf(port);
         if (
           kind === 'address' &&
@@ -98,7 +137,6 @@ export default defineRule({
           ctx.report({ loc: port!, messageId: 'portMismatch', data: { ...data, method: rsMethod, rsPort, vsPort } });
         }
       }
-      const quorum = lastChild(vs, 'quorum');
       const q = intOf(quorum?.args[0]);
       if (quorum && q !== undefined && q >= 1 && rss.length && q > total)
         ctx.report({ loc: quorum.args[0]!, messageId: 'quorum', data: { ...data, quorum: q, total } });

@@ -1,5 +1,6 @@
 import type { Statement } from '../../grammar/index';
-import { defineRule, keywordBlocks, lineLoc } from '../types';
+import { scriptUses } from '../peer/script-command';
+import { defineRule, lineLoc } from '../types';
 
 /** The same script keyword twice in one block: keepalived keeps the first. */
 export default defineRule({
@@ -12,24 +13,24 @@ export default defineRule({
     first: 'first {keyword}',
   },
   check(ctx) {
-    for (const s of keywordBlocks(ctx.parse.body)) {
-      if (!s.children || !s.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') continue;
-      // Most blocks configure no script: the map is made for the first one.
-      let seen: Map<string, Statement> | undefined;
-      for (const c of s.children) {
-        if (!c.spec?.params?.length || c.spec.params[0]!.type !== 'script' || !c.args.length) continue;
-        const first = seen?.get(c.keyword.text);
-        if (!first) {
-          (seen ??= new Map()).set(c.keyword.text, c);
-          continue;
-        }
-        ctx.report({
-          loc: lineLoc(c),
-          messageId: 'duplicate',
-          data: { keyword: c.keyword.text, command: c.args[0]!.text },
-          related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: c.keyword.text } }],
-        });
+    // Script keywords are few: look among them (found once per parse) instead of every block's children.
+    const seen = new Map<Statement, Map<string, Statement>>();
+    for (const { stmt: c } of scriptUses(ctx.parse)) {
+      const s = c.parent;
+      if (!s?.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') continue;
+      let inBlock = seen.get(s);
+      if (!inBlock) seen.set(s, (inBlock = new Map()));
+      const first = inBlock.get(c.keyword.text);
+      if (!first) {
+        inBlock.set(c.keyword.text, c);
+        continue;
       }
+      ctx.report({
+        loc: lineLoc(c),
+        messageId: 'duplicate',
+        data: { keyword: c.keyword.text, command: c.args[0]!.text },
+        related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: c.keyword.text } }],
+      });
     }
   },
 });

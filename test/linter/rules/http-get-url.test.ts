@@ -6,6 +6,8 @@ ruleTester('http-get-url', {
   valid: [
     rs('    HTTP_GET {\n      url {\n        path /health\n        status_code 200-299\n      }\n    }\n'),
     rs('    SSL_GET {\n      url {\n        path /\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n      }\n    }\n'),
+    // The edges of the range, a range of one code, and a code written with leading zeros (keepalived reads 200).
+    rs('    HTTP_GET {\n      url {\n        path /\n        status_code 100 599 204-204 0000000200\n      }\n    }\n'),
   ],
   invalid: [
     {
@@ -21,6 +23,17 @@ ruleTester('http-get-url', {
         '    HTTP_GET {\n      url {\n        path /\n        digest <|1234|>\n        status_code <|99|> 200-299 <|600|> <|300-200|>\n      }\n    }\n',
       ),
       messages: [/must be 32 hexadecimal characters/, /"99"/, /"600"/, /"300-200"/],
+    },
+    {
+      code: rs('    HTTP_GET {\n      url {\n        path /\n        status_code <|2xx|> <|200-|> <|-200|> <|1-2-3|> <|1000|>\n      }\n    }\n'),
+      messages: [/"2xx"/, /"200-"/, /"-200"/, /"1-2-3"/, /"1000"/],
+    },
+    {
+      // Digests compare without case; each url has its own list.
+      code: rs(
+        '    HTTP_GET {\n      url {\n        path /\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n        digest <|9B3A0C85A887A256D6939DA88AABD8CD|>\n        digest <|9b3a0c85a887a256d6939da88aabd8cz|>\n      }\n      url {\n        path /x\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n      }\n    }\n',
+      ),
+      messages: [/is a duplicate/, /is not hexadecimal/],
     },
   ],
 });

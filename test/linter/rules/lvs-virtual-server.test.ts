@@ -9,8 +9,25 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
     vs('fwmark 1', '  lb_algo rr\n  lb_kind DR\n  real_server 10.0.1.1 {\n  }\n'),
     vs('10.0.0.1 80', base + '  quorum 2\n  real_server 10.0.1.1 80 {\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
+    // A flag after its scheduler; a real server's own NAT method lets it map ports.
+    vs('10.0.0.1 80', '  lvs_sched mh\n  mh-port\n  lvs_method DR\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n    lvs_method NAT\n  }\n'),
+    // The method may be given on the real servers only.
+    vs('10.0.0.1 80', '  lb_algo rr\n  protocol TCP\n  real_server 10.0.1.1 80 {\n    lvs_method NAT\n  }\n'),
   ],
   invalid: [
+    {
+      name: 'lb_kind wins over lvs_method, wherever it stands; weights add up for the quorum',
+      code: vs(
+        '10.0.0.1 80',
+        '  lb_algo rr\n  lb_kind DR\n  lvs_method NAT\n  protocol TCP\n  quorum <|9|>\n  real_server 10.0.1.1 8080 {\n    weight 4\n  }\n  real_server 10.0.1.2 80 {\n    weight 4\n  }\n',
+      ).replace('10.0.1.1 8080', '10.0.1.1 <|8080|>'),
+      messages: [/exceeds the total weight of its real servers \(8\)/, /uses DR, which cannot map ports/],
+    },
+    {
+      name: 'a flag before its scheduler, and one for another scheduler',
+      code: vs('10.0.0.1 80', '  <|mh-fallback|>\n  lb_algo sh\n  sh-fallback\n  <|mh-port|>\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
+      messages: [/mh-fallback only applies to the mh scheduler/, /mh-port only applies to the mh scheduler/],
+    },
     {
       name: 'no real server',
       code: '<|virtual_server 10.0.0.1 80 {\n' + base + '}|>\n',
