@@ -70,8 +70,6 @@ export class ParamCursor {
   statement!: Statement;
   arg!: Word;
   param!: ParamSpec;
-  /** The argument's index in `statement.args`. */
-  index = -1;
   private k = -1;
   private i = 0;
   private p = 0;
@@ -89,8 +87,7 @@ export class ParamCursor {
         const args = this.statement.args;
         const params = this.params;
         while (this.i < args.length && this.p < params.length) {
-          const i = this.i++;
-          const arg = args[i]!;
+          const arg = args[this.i++]!;
           let param = params[this.p]!;
           // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word
           // that is not one of its values fills the next parameter instead.
@@ -101,7 +98,6 @@ export class ParamCursor {
           if (arg.opaque) continue;
           this.arg = arg;
           this.param = param;
-          this.index = i;
           return true;
         }
       }
