@@ -7,6 +7,7 @@
 import type { ParseProblem, Statement, Word } from './ast';
 import { availableIn, blockTable, childPath, ROOT, type KeywordSpec } from './catalogue';
 import type { Loc } from './spans';
+import { recordStatementIndex, StatementIndexer } from './statement-index';
 
 interface Frame {
   node: Statement | undefined;
@@ -17,6 +18,8 @@ interface Frame {
   keywords: ReadonlyMap<string, KeywordSpec> | undefined;
   /** Read by keepalived's parent process, which honours `\#`. */
   parentProcess: boolean;
+  /** Inside a block keepalived skips unread (its statements are not indexed). */
+  unread: boolean;
 }
 
 /** Objects that need exactly one name and must be unique; keepalived skips them otherwise. */
@@ -56,7 +59,7 @@ export class Builder {
     private readonly problems: ParseProblem[],
     private readonly version: string,
   ) {
-    this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body, keywords: blockTable(ROOT), parentProcess: true }];
+    this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body, keywords: blockTable(ROOT), parentProcess: true, unread: false }];
   }
 
   private get top(): Frame {
@@ -106,6 +109,8 @@ export class Builder {
    * they are, and the names they claim count for duplicates further down.
    */
   seed(statements: readonly Statement[]): void {
+    // Statements read by an earlier builder: this one's index would miss them.
+    this.seeded = true;
     for (const s of statements) {
       this.body.push(s);
       const name = claimedName(s);
@@ -154,8 +159,16 @@ export class Builder {
     const path = childPath(node.parentPath, node.keyword.text);
     if (values) node.entries = [];
     else node.children = [];
-    this.stack.push({ node, path, values, body: node.children ?? [], keywords: blockTable(path), parentProcess: parentProcess(path) });
+    const outer = this.top;
+    // A block opens right after its keyword line: the blocks come in document order too.
+    if (!outer.unread) this.indexer.addBlock(node, values);
+    const unread = outer.unread || node.skipped !== undefined;
+    this.stack.push({ node, path, values, body: node.children ?? [], keywords: blockTable(path), parentProcess: parentProcess(path), unread });
   }
+
+  /** The statement index, kept while every statement of the body comes through here. */
+  private readonly indexer = new StatementIndexer();
+  private seeded = false;
 
   private missingOpen(node: Statement, values: boolean): void {
     const last = node.args.length && node.args[node.args.length - 1]!.file === node.keyword.file ? node.args[node.args.length - 1]! : node.keyword;
@@ -213,6 +226,7 @@ export class Builder {
     const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
     if (dropped) stmt.dropped = dropped;
     frame.body.push(stmt);
+    if (!frame.unread) this.indexer.add(stmt);
     this.lastUnknown = undefined;
     if (!spec) {
       const problem = this.report({
@@ -376,5 +390,6 @@ export class Builder {
         data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end },
       });
     }
+    if (!this.seeded) recordStatementIndex(this.body, this.indexer.index);
   }
 }

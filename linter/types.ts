@@ -1,5 +1,15 @@
 // Types shared by the linter, its rules and its consumers (CLI, server).
-import type { Fix, Loc, ParseResult, Statement } from '../grammar/index';
+import {
+  allKeywords,
+  statementIndex,
+  StatementIndexer,
+  type Fix,
+  type KeywordSpec,
+  type Loc,
+  type ParseResult,
+  type Statement,
+  type StatementIndex,
+} from '../grammar/index';
 
 /** Severity of a finding; 'off' disables a rule. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -94,36 +104,25 @@ export function definePeerRule(rule: PeerRule): PeerRule {
   return rule;
 }
 
-/** Statements of one tree, collected once and shared by every rule. */
-interface TreeIndex {
-  /** Every statement depth-first, in file order (blocks keepalived skips are not entered). */
-  flat: Statement[];
-  /** The same statements grouped by keyword text, each group in file order. */
-  byKeyword: Map<string, Statement[]>;
-  /** Keyword blocks (statements with a children list), in file order. */
-  blocks: Statement[];
-  /** Value blocks (statements with an entries list), in file order. */
-  valueBlocks: Statement[];
-}
+const indexCache = new WeakMap<Statement[], StatementIndex>();
 
-const indexCache = new WeakMap<Statement[], TreeIndex>();
-
-function treeIndex(body: Statement[]): TreeIndex {
-  let index = indexCache.get(body);
+/**
+ * The statements of one tree, shared by every rule: the index the builder recorded while reading,
+ * or, for a tree it did not build whole (a re-read in the editor, a rule's view of some blocks),
+ * one collected here once.
+ */
+function treeIndex(body: Statement[]): StatementIndex {
+  let index = statementIndex(body) ?? indexCache.get(body);
   if (!index) {
-    const flat = flatten(body);
-    const byKeyword = new Map<string, Statement[]>();
-    const blocks: Statement[] = [];
-    const valueBlocks: Statement[] = [];
-    for (let i = 0; i < flat.length; i++) {
-      const s = flat[i]!;
-      const same = byKeyword.get(s.keyword.text);
-      if (same) same.push(s);
-      else byKeyword.set(s.keyword.text, [s]);
-      if (s.children) blocks.push(s);
-      else if (s.entries) valueBlocks.push(s);
+    const indexer = new StatementIndexer();
+    const all = flatten(body);
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i]!;
+      indexer.add(s);
+      if (s.children) indexer.addBlock(s, false);
+      else if (s.entries) indexer.addBlock(s, true);
     }
-    index = { flat, byKeyword, blocks, valueBlocks };
+    index = indexer.index;
     indexCache.set(body, index);
   }
   return index;
@@ -135,7 +134,7 @@ function treeIndex(body: Statement[]): TreeIndex {
  * callback to a shared walker, whose one call site V8 cannot inline once every rule uses it.
  */
 export function allStatements(body: Statement[]): Statement[] {
-  return treeIndex(body).flat;
+  return treeIndex(body).all;
 }
 
 const NONE: readonly Statement[] = Object.freeze([]);
@@ -143,6 +142,35 @@ const NONE: readonly Statement[] = Object.freeze([]);
 /** Every statement with this keyword (known or not, at any depth), in file order. */
 export function statementsNamed(body: Statement[], keyword: string): readonly Statement[] {
   return treeIndex(body).byKeyword.get(keyword) ?? NONE;
+}
+
+const namesWhere = new WeakMap<(spec: KeywordSpec) => boolean, ReadonlySet<string>>();
+
+/**
+ * Every statement whose keyword has, in some block, a catalogue entry that `wanted` accepts, in
+ * file order; the caller still checks each statement's own entry. Only these keywords' statements
+ * are visited, not the whole tree. Give the same function each time: the names are found once.
+ */
+export function statementsWhere(body: Statement[], wanted: (spec: KeywordSpec) => boolean): readonly Statement[] {
+  let names = namesWhere.get(wanted);
+  if (!names) namesWhere.set(wanted, (names = new Set(allKeywords().filter(wanted).map((k) => k.name))));
+  const index = treeIndex(body);
+  const groups: Statement[][] = [];
+  for (const [name, group] of index.byKeyword) if (names.has(name)) groups.push(group);
+  if (groups.length <= 1) return groups[0] ?? NONE;
+  // Several keywords: back into file order. Within one file that is the order of their places,
+  // unless two share a place (copies of a `~SEQ` line, the lines of a multi-line `$NAME`); else
+  // (includes too) they are picked out of the whole list.
+  const found = groups.flat();
+  const file = found[0]!.keyword.file;
+  if (found.every((s) => s.keyword.file === file)) {
+    found.sort((a, b) => a.keyword.start - b.keyword.start);
+    let tie = false;
+    for (let i = 1; i < found.length && !tie; i++) tie = found[i]!.keyword.start === found[i - 1]!.keyword.start;
+    if (!tie) return found;
+  }
+  const wantedSet = new Set(found);
+  return index.all.filter((s) => wantedSet.has(s));
 }
 
 /** Every keyword block (a statement with sub-statements), in file order. */

@@ -1,6 +1,8 @@
-import { availableIn, findKeyword } from '../../grammar/index';
+import { availableIn, findKeyword, type KeywordSpec } from '../../grammar/index';
 import { replace } from '../problem-rule';
-import { allStatements, defineRule } from '../types';
+import { defineRule, statementsWhere } from '../types';
+
+const deprecated = (spec: KeywordSpec): boolean => spec.deprecated === true;
 
 /** Deprecated keywords, with their replacement. */
 export default defineRule({
@@ -12,7 +14,7 @@ export default defineRule({
     deprecatedNoReplacement: '"{keyword}" is deprecated.',
   },
   check(ctx) {
-    for (const s of allStatements(ctx.parse.body)) {
+    for (const s of statementsWhere(ctx.parse.body, deprecated)) {
       if (!s.spec?.deprecated) continue;
       const replacement = s.spec.replacement;
       const target = replacement ? findKeyword(s.parentPath, replacement) : undefined;
