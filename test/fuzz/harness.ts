@@ -469,7 +469,8 @@ export const KNOWN_BUGS: KnownBug[] = [
     // "{" turns keepalived's cascade back into the block the author meant; brace problems inside it
     // that the cascade hid are then reported, so the count of structural problems may grow. The
     // same with a block keyword's missing "{": unknown keywords with a "{" that the missing brace's
-    // cascade hid are reported on their own after the fix (and nothing else is new).
+    // cascade hid are reported on their own after the fix, and so is such a "{" that lands in a
+    // value block (a stray "{" there); nothing else is new.
     id: 'NB-1',
     matches: (f, _input, r) => {
       if (!f.startsWith('--fix left more structural problems')) return false;
@@ -478,8 +479,8 @@ export const KNOWN_BUGS: KnownBug[] = [
         return true;
       const after = /: ([^)]*)\)$/.exec(f)?.[1]?.split(', ') ?? [];
       return (
-        after.length > 0 &&
-        after.every((code) => code === 'unknown-keyword') &&
+        after.includes('unknown-keyword') &&
+        after.every((code) => code === 'unknown-keyword' || code === 'unexpected-open-brace') &&
         diags.some((d) => d.ruleId === 'missing-open-brace' && d.fix !== undefined)
       );
     },
