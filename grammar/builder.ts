@@ -312,7 +312,7 @@ export class Builder {
         node.strayBrace.data.count = Number(node.strayBrace.data.count) + 1;
         return;
       }
-      node.entries!.push([{ ...loc, text: '{', quoted: false }]);
+      node.entries!.push([{ ...loc, text: '{' }]);
       node.strayBrace = this.report({ code: 'unexpected-open-brace', loc, data: { inValueBlock: node.keyword.text, count: 1 } });
       return;
     }

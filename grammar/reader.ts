@@ -225,7 +225,7 @@ export class Reader {
         for (let k = 0; k < words.length; k++) {
           const t = tokens[first + k]!;
           const start = base + t.startOffset;
-          words[k] = { file, start, end: start + t.image.length, text: t.image, quoted: false };
+          words[k] = { file, start, end: start + t.image.length, text: t.image };
         }
         this.builder.line(words, phys + p.line[i]!);
       } else {
@@ -841,7 +841,8 @@ export class Reader {
         text = text.replace(/\\([#!])/g, '$1');
       }
     }
-    const w: Word = { file: loc.file, start: loc.start, end: loc.end, text, quoted };
+    const w: Word = { file: loc.file, start: loc.start, end: loc.end, text };
+    if (quoted) w.quoted = true;
     if (escAt !== undefined) w.escAt = escAt;
     if (l.map) {
       w.substituted = true;

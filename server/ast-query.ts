@@ -50,7 +50,7 @@ export interface WordAt {
 export function isLiteral(parse: ParseResult, w: Word): boolean {
   if (!w.substituted) return true;
   const src = parse.files[w.file]?.text.slice(w.start, w.end);
-  return src === w.text || (w.quoted && src === `"${w.text}"`);
+  return src === w.text || (w.quoted === true && src === `"${w.text}"`);
 }
 
 const inWord = (w: Word, offset: number): boolean => w.file === 0 && w.start <= offset && offset <= w.end;

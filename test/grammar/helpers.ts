@@ -140,7 +140,7 @@ export function find(body: Statement[], keyword: string): Statement | undefined 
 }
 
 const loc = (l: Loc | undefined): string => (l ? `${l.file}:${l.start}-${l.end}` : '');
-const word = (w: Word): unknown[] => [w.text, loc(w), w.quoted, w.opaque ?? false, w.substituted ?? false, w.escAt ?? -1, w.unterminated ?? false];
+const word = (w: Word): unknown[] => [w.text, loc(w), w.quoted ?? false, w.opaque ?? false, w.substituted ?? false, w.escAt ?? -1, w.unterminated ?? false];
 function stmt(s: Statement): unknown {
   return {
     k: word(s.keyword),
