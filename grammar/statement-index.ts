@@ -1,6 +1,6 @@
 // The statements of a tree as rules look them up. The builder records them while it reads, when
-// each statement is fresh in the processor's cache: a later walk over a large tree's 400k
-// scattered objects costs a cache miss per statement (about 0.1 s on the 553k-line config).
+// each statement has just been made: a later walk over a freshly read tree costs about 100 ns per
+// statement, the price of a cache miss (0.09 s for the 420k statements of the 553k-line config).
 import type { Statement } from './ast';
 
 /**

@@ -1,7 +1,7 @@
 // How keepalived reads a script command (grammar.md §9, core/notify.c): no shell is involved.
 // The command word is split into argv at blanks, '…' and "…" quote, a backslash keeps the next
 // character; the program is exec'd directly (absolute path, or searched in PATH).
-import type { KeywordSpec, ParseResult, Statement, Word } from '../../grammar/index';
+import type { KeywordSpec, ParamSpec, ParseResult, Statement, Word } from '../../grammar/index';
 import { statementsWhere } from '../types';
 
 /** One argv word of a command, with the characters that were outside quotes. */
@@ -74,12 +74,13 @@ export function scriptUses(parse: ParseResult): ScriptUse[] {
 const usesCache = new WeakMap<ParseResult, ScriptUse[]>();
 
 /** Keywords whose first parameter is a script. */
-const takesScript = (spec: KeywordSpec): boolean => spec.params?.[0]?.type === 'script';
+const takesScript = (spec: KeywordSpec): spec is KeywordSpec & { params: ParamSpec[] } =>
+  spec.params?.[0]?.type === 'script';
 
 function findScriptUses(parse: ParseResult): ScriptUse[] {
   const out: ScriptUse[] = [];
   for (const s of statementsWhere(parse.body, takesScript)) {
-    if (!s.spec?.params?.length || s.spec.params[0]!.type !== 'script' || !s.args.length) continue;
+    if (!s.spec || !takesScript(s.spec) || !s.args.length) continue;
     // vrrp_script `script` and misc_path take the whole line; the others are "command [user [group]]".
     const whole = s.spec.params.length === 1;
     const first = s.args[0]!;
