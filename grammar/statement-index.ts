@@ -1,6 +1,7 @@
 // The statements of a tree as rules look them up. The builder records them while it reads, when
-// each statement has just been made: a later walk over a freshly read tree costs about 100 ns per
-// statement, the price of a cache miss (0.09 s for the 420k statements of the 553k-line config).
+// each statement has just been made: building the same lists afterwards, by a walk over a freshly
+// read tree, took 87-96 ms for the 420k statements of the 553k-line config (a read-only pass over
+// them takes 14-19 ms; the cost is in collecting them).
 import type { Statement } from './ast';
 
 /**
