@@ -5,6 +5,7 @@ import peerRouterIdDuplicate from './peer/rules/peer-router-id-duplicate';
 import peerSettingMismatch from './peer/rules/peer-setting-mismatch';
 import peerUnicastMismatch from './peer/rules/peer-unicast-mismatch';
 import peerVridCollision from './peer/rules/peer-vrid-collision';
+import peerVridMismatch from './peer/rules/peer-vrid-mismatch';
 import type { PeerRule } from './types';
 
 /** All peer rules. */
@@ -15,4 +16,5 @@ export const peerRules: PeerRule[] = [
   peerSettingMismatch,
   peerUnicastMismatch,
   peerVridCollision,
+  peerVridMismatch,
 ];

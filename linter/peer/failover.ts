@@ -9,7 +9,7 @@ import type { PeerNode } from '../types';
 import { child } from '../types';
 import { defsOf, normAddr, trackWeight, type TrackEntry } from './model';
 import { mayExist, scriptUses } from './script-command';
-import { virtualRouters, type Member, type VirtualRouter } from './routers';
+import { linkLocal, virtualRouters, type Member, type VirtualRouter } from './routers';
 
 /** One tracked object of a member and what its failure does. */
 export interface Tracker {
@@ -183,8 +183,8 @@ function table(rows: string[][]): string[] {
   );
 }
 
-/** Plain-text failover table of one virtual router. */
-export function explainRouter(router: VirtualRouter): string {
+/** Plain-text failover table of one virtual router (`all`: every router of the nodes, for shared VIPs). */
+export function explainRouter(router: VirtualRouter, all: readonly VirtualRouter[] = [router]): string {
   const ms = router.members;
   const vips = [...router.vips].join(', ') || 'none';
   const lines = [`Virtual router VRID ${router.vrid} (IPv${router.family}), VIPs: ${vips}`];
@@ -213,6 +213,19 @@ export function explainRouter(router: VirtualRouter): string {
       }
     }
   }
+  // A VIP another virtual router holds too: each router elects its own MASTER (peer-vrid-mismatch).
+  for (const other of all) {
+    if (other === router || other.family !== router.family) continue;
+    const shared = [...router.vips].filter((v) => other.vips.has(v) && !linkLocal(v));
+    if (!shared.length) continue;
+    const names = (ms: Member[]) => [...new Set(ms.map((m) => m.node.name))];
+    const holders = names([...router.members, ...other.members]);
+    if (holders.length < 2) continue; // one node's two instances: vrrp-vip-duplicate
+    const also = shared.length > 1 ? 'are also VIPs' : 'is also a VIP';
+    lines.push(
+      `  note: ${shared.join(', ')} ${also} of VRID ${other.vrid} (${names(other.members).join(', ')}), which elects its own MASTER: the address can be up on ${holders.slice(0, -1).join(', ')} and ${holders[holders.length - 1]} at once.`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -220,5 +233,5 @@ export function explainRouter(router: VirtualRouter): string {
 export function explainFailover(nodes: PeerNode[]): string {
   const routers = virtualRouters(nodes);
   if (!routers.length) return 'No VRRP instances with a virtual_router_id.\n';
-  return `${routers.map(explainRouter).join('\n\n')}\n`;
+  return `${routers.map((r) => explainRouter(r, routers)).join('\n\n')}\n`;
 }

@@ -50,6 +50,7 @@ const CASES: Array<[string, string[]]> = [
   ['failover-gap', ['lb1.conf peer-failover-gap/noFailover']],
   ['failover-tie', ['lb1.conf peer-failover-gap/tie']],
   ['vrid-collision', ['lb1.conf peer-vrid-collision/collision', 'lb2.conf peer-vrid-collision/collision']],
+  ['vrid-mismatch', ['lb1.conf peer-vrid-mismatch/mismatch', 'lb2.conf peer-vrid-mismatch/mismatch']],
 ];
 
 describe('peer fixtures', () => {
@@ -89,6 +90,17 @@ describe('peer fixtures', () => {
 
   it('the fixtures exist', () => {
     for (const [dir] of CASES) expect(existsSync(join(FIXTURES, dir, 'lb1.conf'))).toBe(true);
+  });
+
+  it('notes a VIP that another virtual router holds too', () => {
+    const text = explainFailover(roots('vrid-mismatch'), { cwd: join(FIXTURES, 'vrid-mismatch') });
+    expect(text.split('\n').filter((l) => l.includes('note:'))).toEqual([
+      '  note: 10.0.0.100 is also a VIP of VRID 61 (lb2), which elects its own MASTER: the address can be up on lb1 and lb2 at once.',
+      '  note: 10.0.0.100 is also a VIP of VRID 60 (lb1), which elects its own MASTER: the address can be up on lb2 and lb1 at once.',
+    ]);
+    expect(explainFailover(roots('failover-gap'), { cwd: join(FIXTURES, 'failover-gap') })).not.toContain(
+      'note: 10.0.0.100',
+    );
   });
 
   it('explains failover as an aligned table', () => {
