@@ -11,7 +11,7 @@ export default definePeerRule({
   description: 'The same virtual_router_id used by two virtual routers with disjoint VIP sets on one network segment.',
   messages: {
     collision:
-      "({name}) VRID {vrid} (IPv{family}) with VIPs {vips} is also used by {others} with VIPs {otherVips}: on one segment the two virtual routers take each other's adverts and fight over the MASTER role. Give each its own virtual_router_id.",
+      "({name}) VRID {vrid} (IPv{family}) with VIPs {vips} is also used by {others} with VIPs {otherVips}: on one segment the two virtual routers take each other's adverts and fight over the MASTER role. If the nodes are meant to back each other up, give them the same VIPs; otherwise give each virtual router its own virtual_router_id.",
     other: '{node} ({instance}) uses VRID {vrid}',
   },
   checkPeers(ctx) {
