@@ -5,7 +5,7 @@
 //   batch     := ( statement | LCurly | RCurly | Newline )*
 //   statement := ( Word | QuotedString | OpenQuote )+
 // Lines are parsed in batches because a parser call per line costs more than the parsing.
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import { allTokens, AnyWord, LCurly, Newline, RCurly } from './lexer';
 
 /** What a piece of a line is: a run of words, a `{` or a `}`. */
@@ -98,9 +98,10 @@ class LineParser extends EmbeddedActionsParser {
 
 const parser = new LineParser();
 
-/** Splits the tokens of a batch of lines into statements and braces (lists reused by the next call). */
-export function parseBatchTokens(tokens: IToken[]): BatchPieces {
-  parser.input = tokens;
+/** Splits the tokens (their types) of a batch of lines into statements and braces (lists reused by the next call). */
+export function parseBatchTokens(tokens: readonly TokenType[]): BatchPieces {
+  // Chevrotain's parser reads nothing of a token but its type index (see LexedBatch).
+  parser.input = tokens as unknown as IToken[];
   // The grammar accepts every token sequence, so there are never parse errors.
   parser.batch();
   return parser.out;

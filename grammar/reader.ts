@@ -3,7 +3,6 @@
 // `$NAME=` definitions, expand `~SEQ`/`~LST`, substitute `$NAME`/`${NAME}`, follow `include`,
 // then lex and cut at braces into logical lines for the builder. Every word keeps the location
 // a user can click: substituted text points at the reference, replicated lines at the `~SEQ`.
-import type { IToken } from 'chevrotain';
 import type { Definition, Include, ParseProblem, Reference, SourceFile, Word } from './ast';
 import type { Builder } from './builder';
 import { decomment } from './decomment';
@@ -216,20 +215,20 @@ export class Reader {
     const base = this.runStart;
     const phys = this.runPhys;
     this.runLines = 0;
-    const { tokens } = lineLexer.tokenize(this.files[file]!.text.slice(base, this.runEnd));
-    const p = parseBatchTokens(tokens);
+    const { types, starts, images } = lineLexer.lex(this.files[file]!.text.slice(base, this.runEnd));
+    const p = parseBatchTokens(types);
     for (let i = 0; i < p.count; i++) {
       const first = p.first[i]!;
       if (p.kind[i] === WORDS) {
         const words: Word[] = new Array(p.end[i]! - first);
         for (let k = 0; k < words.length; k++) {
-          const t = tokens[first + k]!;
-          const start = base + t.startOffset;
-          words[k] = { file, start, end: start + t.image.length, text: t.image };
+          const text = images[first + k]!;
+          const start = base + starts[first + k]!;
+          words[k] = { file, start, end: start + text.length, text };
         }
         this.builder.line(words, phys + p.line[i]!);
       } else {
-        const start = base + tokens[first]!.startOffset;
+        const start = base + starts[first]!;
         this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', { file, start, end: start + 1 });
       }
     }
@@ -780,8 +779,8 @@ export class Reader {
       pos += lines[i]!.text.length + 1;
     }
     const text = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('\n');
-    const { tokens } = lineLexer.tokenize(text);
-    const p = parseBatchTokens(tokens);
+    const { types, starts: offsets, images } = lineLexer.lex(text);
+    const p = parseBatchTokens(types);
     const lastWords: number[] = new Array(lines.length).fill(-1);
     for (let i = 0; i < p.count; i++) if (p.kind[i] === WORDS) lastWords[p.line[i]!] = i;
     for (let i = 0; i < p.count; i++) {
@@ -793,18 +792,18 @@ export class Reader {
         const words: Word[] = new Array(p.end[i]! - first);
         let n = 0;
         for (let k = 0; k < words.length; k++) {
-          const t = tokens[first + k]!;
-          if (t.tokenType === OpenQuote) {
-            this.problem('unmatched-quote', this.locOf(l, t.startOffset - base, l.text.length), {});
+          const t = first + k;
+          if (types[t] === OpenQuote) {
+            this.problem('unmatched-quote', this.locOf(l, offsets[t]! - base, l.text.length), {});
             // keepalived drops the rest of the line, except for script keywords, which re-read
             // the raw line; the builder decides, so the word is kept with a mark.
-            const w = this.word(l, t, base);
+            const w = this.word(l, images[t]!, offsets[t]! - base, types[t] === QuotedString);
             w.text = w.text.slice(1);
             w.unterminated = true;
             words[n++] = w;
             break;
           }
-          words[n++] = this.word(l, t, base);
+          words[n++] = this.word(l, images[t]!, offsets[t]! - base, types[t] === QuotedString);
         }
         if (n !== words.length) words.length = n;
         // A trailing `\` loses the blanks before it and joins the last word (`100 \` -> `100\`).
@@ -820,19 +819,18 @@ export class Reader {
         }
         if (words.length) this.builder.line(words, l.phys);
       } else {
-        const o = tokens[first]!.startOffset - base;
+        const o = offsets[first]! - base;
         this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', this.locOf(l, o, o + 1));
       }
     }
     lines.length = 0;
   }
 
-  private word(l: Logical, t: IToken, base: number): Word {
-    const start = t.startOffset - base;
-    const end = start + t.image.length;
+  /** The word of a token: its image, its offset in the line's text, and whether it is quoted. */
+  private word(l: Logical, image: string, start: number, quoted: boolean): Word {
+    const end = start + image.length;
     const loc = l.map ? this.locOf(l, start, end) : { file: l.file, start: l.base + start, end: l.base + end };
-    const quoted = t.tokenType === QuotedString;
-    let text = quoted ? t.image.slice(1, -1) : t.image;
+    let text = quoted ? image.slice(1, -1) : image;
     let escAt: number | undefined;
     if (!quoted && text.includes('\\')) {
       const i = text.search(/\\[#!]/);
