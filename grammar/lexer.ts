@@ -75,7 +75,17 @@ class BatchLexer extends Lexer {
     const out = this.out;
     // The lists keep their length (past `types.length` they hold an earlier batch's tokens): a
     // one-line batch between two large ones would otherwise shrink them and make them grow again.
-    out.types = this.tokenize(text).tokens as unknown as TokenType[];
+    const tokens = this.tokenize(text).tokens;
+    if (this.count !== tokens.length) {
+      // A Chevrotain that no longer calls this factory: its own token objects, read the long way.
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        out.starts[i] = t.startOffset;
+        out.images[i] = t.image;
+        tokens[i] = t.tokenType as unknown as IToken;
+      }
+    }
+    out.types = tokens as unknown as TokenType[];
     return out;
   }
 

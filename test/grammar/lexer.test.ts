@@ -1,0 +1,61 @@
+// The batch lexer (grammar/lexer.ts) records each token's offset and image in lists instead of
+// making token objects. Checked against Chevrotain's own tokens for the same definitions, and
+// through its fallback for a Chevrotain that does not call the overridden token factory.
+import { Lexer } from 'chevrotain';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allTokens, lineLexer } from '../../grammar/lexer';
+
+const reference = new Lexer(allTokens, { positionTracking: 'onlyOffset', skipValidations: true });
+
+/** Chevrotain's tokens as [type name, offset, image]. */
+function expected(text: string): Array<[string, number, string]> {
+  return reference.tokenize(text).tokens.map((t) => [t.tokenType.name, t.startOffset, t.image]);
+}
+
+function actual(text: string): Array<[string, number, string]> {
+  const { types, starts, images } = lineLexer.lex(text);
+  return types.map((t, i) => [t.name, starts[i]!, images[i]!]);
+}
+
+const piece = fc.constantFrom(
+  'vrrp_instance',
+  'VI_1',
+  '{',
+  '}',
+  '"a b"',
+  '"open',
+  ' ',
+  '\t',
+  '\n',
+  '\n  ',
+  'x#y',
+  'é',
+  '\r',
+  '',
+);
+const lineText = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+describe('batch lexer', () => {
+  it('gives the same tokens as Chevrotain, batch after batch', () => {
+    fc.assert(
+      fc.property(fc.array(lineText, { minLength: 1, maxLength: 4 }), (texts) => {
+        // Several batches in a row: a short one after a long one must not see the long one's tail.
+        for (const text of texts) expect(actual(text)).toEqual(expected(text));
+      }),
+    );
+  });
+
+  it('reads Chevrotain token objects when the token factory is not called', () => {
+    const text = 'virtual_server 10.0.0.1 80 {\n  real_server "10.0.0.2" 80 {\n}\n"open';
+    const own = lineLexer as unknown as Record<string, unknown>;
+    const factory = own.createTokenInstance;
+    own.createTokenInstance = (Lexer.prototype as unknown as Record<string, unknown>).createOffsetOnlyToken;
+    try {
+      expect(actual(text)).toEqual(expected(text));
+    } finally {
+      own.createTokenInstance = factory;
+    }
+    expect(actual(text)).toEqual(expected(text));
+  });
+});
