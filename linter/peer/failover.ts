@@ -9,7 +9,8 @@ import type { PeerNode } from '../types';
 import { child } from '../types';
 import { defsOf, normAddr, trackWeight, type TrackEntry } from './model';
 import { mayExist, scriptUses } from './script-command';
-import { linkLocal, virtualRouters, type Member, type VirtualRouter } from './routers';
+import { virtualRouters, type Member, type VirtualRouter } from './routers';
+import { vipSplits, type VipSplit } from './vip-splits';
 
 /** One tracked object of a member and what its failure does. */
 export interface Tracker {
@@ -183,8 +184,8 @@ function table(rows: string[][]): string[] {
   );
 }
 
-/** Plain-text failover table of one virtual router (`all`: every router of the nodes, for shared VIPs). */
-export function explainRouter(router: VirtualRouter, all: readonly VirtualRouter[] = [router]): string {
+/** Plain-text failover table of one virtual router (`splits`: the nodes' addresses held under two VRIDs). */
+export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[] = []): string {
   const ms = router.members;
   const vips = [...router.vips].join(', ') || 'none';
   const lines = [`Virtual router VRID ${router.vrid} (IPv${router.family}), VIPs: ${vips}`];
@@ -213,17 +214,19 @@ export function explainRouter(router: VirtualRouter, all: readonly VirtualRouter
       }
     }
   }
-  // A VIP another virtual router holds too: each router elects its own MASTER (peer-vrid-mismatch).
-  for (const other of all) {
-    if (other === router || other.family !== router.family) continue;
-    const shared = [...router.vips].filter((v) => other.vips.has(v) && !linkLocal(v));
-    if (!shared.length) continue;
-    const names = (ms: Member[]) => [...new Set(ms.map((m) => m.node.name))];
-    const holders = names([...router.members, ...other.members]);
-    if (holders.length < 2) continue; // one node's two instances: vrrp-vip-duplicate
-    const also = shared.length > 1 ? 'are also VIPs' : 'is also a VIP';
+  // Addresses that nodes outside this router hold under another VRID (peer-vrid-mismatch): that
+  // router elects its own MASTER, so the address can be up twice.
+  const byOther = new Map<VirtualRouter, VipSplit[]>();
+  for (const sp of splits) if (sp.router === router) byOther.set(sp.otherRouter, [...(byOther.get(sp.otherRouter) ?? []), sp]);
+  for (const [other, list] of byOther) {
+    const vips = [...new Set(list.flatMap((sp) => sp.vips))];
+    const here = [...new Set(list.map((sp) => sp.member.node.name))];
+    const there = [...new Set(list.map((sp) => sp.other.node.name))];
+    const all = [...new Set([...here, ...there])];
+    const nodes = `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+    const also = vips.length > 1 ? 'are also VIPs' : 'is also a VIP';
     lines.push(
-      `  note: ${shared.join(', ')} ${also} of VRID ${other.vrid} (${names(other.members).join(', ')}), which elects its own MASTER: the address can be up on ${holders.slice(0, -1).join(', ')} and ${holders[holders.length - 1]} at once.`,
+      `  note: ${vips.join(', ')} ${also} of VRID ${other.vrid} on ${there.join(', ')}, which elects its own MASTER: the address can be up on ${nodes} at once.`,
     );
   }
   return lines.join('\n');
@@ -233,5 +236,6 @@ export function explainRouter(router: VirtualRouter, all: readonly VirtualRouter
 export function explainFailover(nodes: PeerNode[]): string {
   const routers = virtualRouters(nodes);
   if (!routers.length) return 'No VRRP instances with a virtual_router_id.\n';
-  return `${routers.map((r) => explainRouter(r, routers)).join('\n\n')}\n`;
+  const splits = vipSplits(routers);
+  return `${routers.map((r) => explainRouter(r, splits)).join('\n\n')}\n`;
 }

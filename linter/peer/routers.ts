@@ -21,11 +21,6 @@ export interface VirtualRouter {
   vips: Set<string>;
 }
 
-/** Whether a normalised address is link-local: routers on different links may all use fe80::1. */
-export function linkLocal(addr: string): boolean {
-  return /^fe[89ab]/i.test(addr) || addr.startsWith('169.254.');
-}
-
 /** VIP addresses of an instance, normalised. */
 export function vipSet(inst: Instance): Set<string> {
   return new Set(inst.vips.filter((v) => v.family === inst.family).map((v) => normAddr(v.addr)));

@@ -95,8 +95,8 @@ describe('peer fixtures', () => {
   it('notes a VIP that another virtual router holds too', () => {
     const text = explainFailover(roots('vrid-mismatch'), { cwd: join(FIXTURES, 'vrid-mismatch') });
     expect(text.split('\n').filter((l) => l.includes('note:'))).toEqual([
-      '  note: 10.0.0.100 is also a VIP of VRID 61 (lb2), which elects its own MASTER: the address can be up on lb1 and lb2 at once.',
-      '  note: 10.0.0.100 is also a VIP of VRID 60 (lb1), which elects its own MASTER: the address can be up on lb2 and lb1 at once.',
+      '  note: 10.0.0.100 is also a VIP of VRID 61 on lb2, which elects its own MASTER: the address can be up on lb1 and lb2 at once.',
+      '  note: 10.0.0.100 is also a VIP of VRID 60 on lb1, which elects its own MASTER: the address can be up on lb2 and lb1 at once.',
     ]);
     expect(explainFailover(roots('failover-gap'), { cwd: join(FIXTURES, 'failover-gap') })).not.toContain(
       'note: 10.0.0.100',

@@ -1,13 +1,13 @@
 import { B, node, peerTester } from '../peer/peer-tester';
 
-/** lb1 with a second instance that holds 10.0.0.100 under another VRID (one node's duplicate). */
-const twoInstances = `${node()}vrrp_instance VI_DB {
-  state MASTER
+/** A second vrrp_instance for a node, holding `vips` under `vrid` (`<|…|>` marks allowed). */
+const instance = (vrid: string, vips: string, excluded = false): string => `vrrp_instance VI_DB {
+  state BACKUP
   interface eth0
-  virtual_router_id 70
-  priority 110
-  virtual_ipaddress {
-    10.0.0.100/24
+  virtual_router_id ${vrid}
+  priority 100
+  virtual_ipaddress${excluded ? '_excluded' : ''} {
+    ${vips}
   }
 }
 `;
@@ -29,49 +29,72 @@ peerTester('peer-vrid-mismatch', {
         lb2: node({ ...B, ...V6B, vrid: '61', vips: 'fe80::1/64\n    2001:db8::200/64' }),
       },
     },
-    // One node holding a VIP in two instances is vrrp-vip-duplicate's finding, not a peer one.
-    { nodes: { lb1: twoInstances, lb2: node(B) } },
+    // lb1 holds the VIP in two instances (vrrp-vip-duplicate), one of them on lb2's VRID: the two
+    // nodes agree on VRID 60 for it.
+    { nodes: { lb1: `${node()}${instance('70', '10.0.0.100/24')}`, lb2: node(B) } },
   ],
   invalid: [
     {
       name: 'the backup holds the VIP under another VRID',
       nodes: { lb1: node({ vrid: '<|60|>' }), lb2: node({ ...B, vrid: '<|61|>' }) },
       messages: [
-        "(VI_WEB) VRID 60 holds 10.0.0.100, also held by lb2 under VRID 61: nodes with different VRIDs never hear each other's adverts, so each becomes MASTER and the address is up on all of them at once. Use one virtual_router_id for these VIPs on every node.",
-        /^\(VI_WEB\) VRID 61 holds 10.0.0.100, also held by lb1 under VRID 60:/,
+        "(VI_WEB) VRID 60 holds 10.0.0.100, which lb2 holds under VRID 61: nodes on different VRIDs never hear each other's adverts, so each becomes MASTER and both bring the address up at once. Use the same virtual_router_id on every node that holds 10.0.0.100.",
+        /^\(VI_WEB\) VRID 61 holds 10.0.0.100, which lb1 holds under VRID 60:/,
       ],
       relatedNodes: true,
     },
     {
-      name: 'only the shared addresses are named',
+      name: 'only the shared addresses are named, as the node writes them',
       nodes: {
-        lb1: node({ vrid: '<|60|>', vips: '10.0.0.100/24\n    10.0.0.101/24' }),
+        lb1: node({ vrid: '<|60|>', vips: '10.0.0.100/24\n    10.0.0.101/32' }),
         lb2: node({ ...B, vrid: '<|61|>', vips: '10.0.0.101/24\n    10.0.0.102/24' }),
       },
       messages: [
-        /VRID 60 holds 10.0.0.101, also held by lb2 under VRID 61/,
-        /VRID 61 holds 10.0.0.101, also held by lb1 under VRID 60/,
+        /VRID 60 holds 10.0.0.101, which lb2 holds under VRID 61/,
+        /VRID 61 holds 10.0.0.101, which lb1 holds under VRID 60/,
       ],
     },
     {
-      name: 'a third node on another VRID',
+      name: 'a third node on another VRID: one finding per other virtual router',
       nodes: {
         lb1: node({ vrid: '<|60|>' }),
         lb2: node({ ...B, vrid: '<|60|>' }),
         lb3: node({ ...B, rid: 'lb3', vrid: '<|62|>' }),
       },
       messages: [
-        /also held by lb3 under VRID 62/,
-        /also held by lb3 under VRID 62/,
-        /also held by lb1, lb2 under VRID 60/,
+        /VRID 60 holds 10.0.0.100, which lb3 holds under VRID 62/,
+        /VRID 60 holds 10.0.0.100, which lb3 holds under VRID 62/,
+        /VRID 62 holds 10.0.0.100, which lb1, lb2 hold under VRID 60: .* all of them bring the address up/,
       ],
     },
     {
-      name: 'IPv6 addresses are compared in their normal form',
+      name: 'a node in both virtual routers, holding the address in only one of them',
       nodes: {
-        lb1: node({ ...V6, vrid: '<|60|>', vips: '2001:db8::100/64' }),
-        lb2: node({ ...B, ...V6B, vrid: '<|61|>', vips: '2001:DB8:0:0::100/64' }),
+        lb1: node({ vrid: '<|60|>', vips: '10.0.0.100/24\n    10.0.0.101/24' }),
+        lb2: `${node({ ...B, vips: '10.0.0.101/24' })}${instance('<|70|>', '10.0.0.100/24')}`,
       },
+      messages: [
+        /VRID 60 holds 10.0.0.100, which lb2 holds under VRID 70/,
+        /\(VI_DB\) VRID 70 holds 10.0.0.100, which lb1 holds under VRID 60/,
+      ],
+    },
+    {
+      name: 'excluded addresses come up on the MASTER too',
+      nodes: {
+        lb1: node({ vrid: '<|60|>' }),
+        lb2: `${node({ ...B, vips: '10.0.0.200/24' })}${instance('<|70|>', '10.0.0.100', true)}`,
+      },
+    },
+    {
+      name: 'IPv6 addresses are compared in their normal form; fe9::/16 is not link-local',
+      nodes: {
+        lb1: node({ ...V6, vrid: '<|60|>', vips: '2001:db8::100/64\n    fe9::1/64' }),
+        lb2: node({ ...B, ...V6B, vrid: '<|61|>', vips: '2001:DB8:0:0::100/64\n    fe9:0::1/64' }),
+      },
+      messages: [
+        /VRID 60 holds 2001:db8::100, fe9::1, which lb2/,
+        /VRID 61 holds 2001:DB8:0:0::100, fe9:0::1, which lb1/,
+      ],
     },
   ],
 });
