@@ -1,5 +1,6 @@
-// The fuzz oracle: runs one input through parse, lint, --fix-style fixing and formatting, and
-// returns every broken invariant as a message (an empty list means the input passed). Shared by
+// The fuzz oracle: runs one input through parse, lint, --fix-style fixing, formatting and the
+// peer rules (the input and its fixed text as two nodes), and returns every broken invariant as a
+// message (an empty list means the input passed). Shared by
 // the bounded vitest suites (test/fuzz/*.test.ts) and the long run (scripts/fuzz.mjs), so it has
 // no vitest imports.
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +14,7 @@ import {
   type ParseResult,
 } from '../../grammar/index';
 import { BlockCache, lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
+import { lintPeerNodes } from '../../linter/peer/lint-peers';
 import { applyFixes, isSafeFix, type TextEdit } from '../../host/fix';
 import { formatBlocker, formatEdits } from '../../server/formatting';
 
@@ -157,6 +159,8 @@ export interface CheckOptions {
   maxFixPasses?: number;
   /** Replay the texts the checks made as editor edits (re-read after each, lint with the block cache). */
   editor?: boolean;
+  /** Run the peer rules over the input and what --fix made of it, as two nodes. */
+  peers?: boolean;
 }
 
 function describe(e: unknown): string {
@@ -212,6 +216,32 @@ export function rangeFailures(parse: ParseResult, diags: readonly Diagnostic[]):
     check('range', d, d.loc);
     if (d.fix) check('fix range', d, d.fix);
     if (typeof d.message !== 'string' || d.message.length === 0) out.push(`${d.ruleId} has an empty message`);
+  }
+  return out;
+}
+
+/**
+ * The peer rules over two nodes: they must not fail, and every range of theirs, related locations
+ * included, must lie inside the files of the node it names.
+ */
+export function peerFailures(a: ParseResult, b: ParseResult): string[] {
+  const nodes = [
+    { name: 'a', parse: a },
+    { name: 'b', parse: b },
+  ];
+  const out: string[] = [];
+  for (const [node, diags] of lintPeerNodes(nodes)) {
+    for (const d of diags) {
+      if (d.ruleId === 'internal-error') out.push(`peer rule failed: ${d.message}`);
+      out.push(...rangeFailures(node.parse, [d as Diagnostic]).map((m) => `peers, node ${node.name}: ${m}`));
+      for (const r of d.related ?? []) {
+        const f = nodes.find((n) => n.name === r.node)?.parse.files[r.loc.file];
+        if (!f || f.path !== r.path || r.loc.start < 0 || r.loc.start > r.loc.end || r.loc.end > f.text.length)
+          out.push(
+            `peers: related location of ${d.ruleId} [${r.loc.start}, ${r.loc.end}) in ${r.node}:${r.path} is not in that file`,
+          );
+      }
+    }
   }
   return out;
 }
@@ -274,6 +304,8 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
   const result: CheckResult = { failures, stats, text: file0.text, diagnostics: first.diags };
   // The texts the checks below make, in order: an editor session of sorts (see editorFailures).
   const session: string[] = [file0.text];
+  // What --fix leaves (the input itself without fixes): the second node of the peer check.
+  let fixed: ParseResult = first.parse;
 
   if (opts.fix !== false) {
     // --fix: apply the safe fixes of file 0, re-lint, repeat until nothing is left to apply.
@@ -323,6 +355,7 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
             .map((e) => JSON.stringify(e))
             .join(' ')})`,
         );
+      fixed = cur.parse;
       // --fix keeps the file's line-end style: a CRLF-only file gets no bare LF.
       const final = cur.parse.files[0]!.text;
       if (converged && stats.fixesApplied > 0 && crlfOnly(file0.text) && /(^|[^\r])\n/.test(final))
@@ -382,6 +415,13 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
       }
     } catch (e) {
       failures.push(`formatting threw: ${describe(e)}`);
+    }
+  }
+  if (opts.peers !== false) {
+    try {
+      failures.push(...peerFailures(first.parse, fixed));
+    } catch (e) {
+      failures.push(`peer analysis threw: ${describe(e)}`);
     }
   }
   if (opts.editor !== false && session.length > 1) {
