@@ -1,6 +1,6 @@
-// Addresses that nodes hold under different VRIDs. Each such node is alone in its own virtual
-// router, so each becomes MASTER and brings the address up: peer-vrid-mismatch reports it and the
-// failover explanation notes it.
+// Addresses that nodes hold under different VRIDs. Nodes on different VRIDs never hear each
+// other's adverts, so each virtual router elects its own MASTER and both bring the address up:
+// peer-vrid-mismatch reports it and the failover explanation notes it.
 import { normAddr } from './model';
 import type { Member, VirtualRouter } from './routers';
 
