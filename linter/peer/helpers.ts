@@ -14,6 +14,9 @@ export function settingLoc(m: Member, stmt: { args: Loc[]; keyword: Loc } | unde
   return stmt ? (stmt.args[0] ?? stmt.keyword) : m.inst.nameLoc;
 }
 
+/** A member's `virtual_router_id` value (else its instance name). */
+export const vridLoc = (m: Member): Loc => settingLoc(m, m.inst.vridStmt);
+
 /** Reports at `loc` in `m`'s node, with related locations in other members' nodes. */
 export function reportAt(
   ctx: PeerContext,

@@ -1,8 +1,6 @@
 import { definePeerRule } from '../../types';
-import { reportAt, settingLoc } from '../helpers';
-import { groupRouters, type Member } from '../routers';
-
-const vridLoc = (m: Member) => settingLoc(m, m.inst.vridStmt);
+import { reportAt, vridLoc } from '../helpers';
+import { groupRouters } from '../routers';
 
 /** One VRID used by two clusters with disjoint VIP sets. */
 export default definePeerRule({

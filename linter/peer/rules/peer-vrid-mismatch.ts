@@ -1,10 +1,8 @@
 import { definePeerRule } from '../../types';
-import { reportAt, settingLoc } from '../helpers';
+import { reportAt, vridLoc } from '../helpers';
 import type { Member, VirtualRouter } from '../routers';
 import { virtualRouters } from '../routers';
 import { vipSplits, type VipSplit } from '../vip-splits';
-
-const vridLoc = (m: Member) => settingLoc(m, m.inst.vridStmt);
 
 /** An address that two nodes hold under different VRIDs. */
 export default definePeerRule({
