@@ -5,6 +5,7 @@ import peerRouterIdDuplicate from './peer/rules/peer-router-id-duplicate';
 import peerSettingMismatch from './peer/rules/peer-setting-mismatch';
 import peerUnicastMismatch from './peer/rules/peer-unicast-mismatch';
 import peerVridCollision from './peer/rules/peer-vrid-collision';
+import peerVirtualServerMismatch from './peer/rules/peer-virtual-server-mismatch';
 import peerVridMismatch from './peer/rules/peer-vrid-mismatch';
 import type { PeerRule } from './types';
 
@@ -15,6 +16,7 @@ export const peerRules: PeerRule[] = [
   peerRouterIdDuplicate,
   peerSettingMismatch,
   peerUnicastMismatch,
+  peerVirtualServerMismatch,
   peerVridCollision,
   peerVridMismatch,
 ];

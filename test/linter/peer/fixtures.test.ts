@@ -51,6 +51,7 @@ const CASES: Array<[string, string[]]> = [
   ['failover-tie', ['lb1.conf peer-failover-gap/tie']],
   ['vrid-collision', ['lb1.conf peer-vrid-collision/collision', 'lb2.conf peer-vrid-collision/collision']],
   ['vrid-mismatch', ['lb1.conf peer-vrid-mismatch/mismatch', 'lb2.conf peer-vrid-mismatch/mismatch']],
+  ['virtual-server-mismatch', ['lb1.conf peer-virtual-server-mismatch/realServer']],
 ];
 
 describe('peer fixtures', () => {
