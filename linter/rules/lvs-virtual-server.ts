@@ -14,18 +14,23 @@ const SCHEDULER_FLAGS: ReadonlyMap<string, string> = new Map([
   ['mh-fallback', 'mh'],
 ]);
 
-/** A real server's own forwarding method (last lb_kind, else last lvs_method) and weight. */
+/** Forwarding methods keepalived knows; it ignores a line with any other (case matters). */
+const METHODS: ReadonlySet<string | undefined> = new Set(['NAT', 'DR', 'TUN']);
+
+/** Whether a line sets the forwarding method: lb_kind and lvs_method share one handler. */
+const setsMethod = (c: Statement): boolean =>
+  (c.keyword.text === 'lb_kind' || c.keyword.text === 'lvs_method') && METHODS.has(c.args[0]?.text);
+
+/** A real server's own forwarding method (its last valid method line) and weight. */
 function realServer(rs: Statement): { method: Statement | undefined; weight: Statement | undefined } {
-  let lbKind: Statement | undefined;
-  let lvsMethod: Statement | undefined;
+  let method: Statement | undefined;
   let weight: Statement | undefined;
   for (const c of rs.children ?? []) {
     if (!c.spec) continue;
-    if (c.keyword.text === 'lb_kind') lbKind = c;
-    else if (c.keyword.text === 'lvs_method') lvsMethod = c;
+    if (setsMethod(c)) method = c;
     else if (c.keyword.text === 'weight') weight = c;
   }
-  return { method: lbKind ?? lvsMethod, weight };
+  return { method, weight };
 }
 
 /** A real server as the messages name it: its address and port. */
@@ -68,8 +73,7 @@ export default defineRule({
       const rss: Statement[] = [];
       let protocol: Statement | undefined;
       let scheduled = false;
-      let lbKind: Statement | undefined;
-      let lvsMethod: Statement | undefined;
+      let methodLine: Statement | undefined;
       let quorum: Statement | undefined;
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
@@ -83,8 +87,7 @@ export default defineRule({
         else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
           scheduled = true;
           sched = c.args[0]?.text;
-        } else if (keyword === 'lb_kind') lbKind = c;
-        else if (keyword === 'lvs_method') lvsMethod = c;
+        } else if (setsMethod(c)) methodLine = c;
         else if (keyword === 'quorum') quorum = c;
         else if (SCHEDULER_FLAGS.has(keyword) && sched !== SCHEDULER_FLAGS.get(keyword)) flags.push(c);
       }
@@ -93,7 +96,7 @@ export default defineRule({
       if (kind === 'fwmark' && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data });
       if (kind !== 'fwmark' && !protocol) ctx.report({ loc: at, messageId: 'noProtocol', data });
       if (!scheduled) ctx.report({ loc: at, messageId: 'noScheduler', data });
-      const method = (lbKind ?? lvsMethod)?.args[0]?.text;
+      const method = methodLine?.args[0]?.text;
       if (!method && !servers.some((r) => r.method)) ctx.report({ loc: at, messageId: 'noMethod', data });
       for (const c of flags) {
         const flag = c.keyword.text;

@@ -13,13 +13,17 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', '  lvs_sched mh\n  mh-port\n  lvs_method DR\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n    lvs_method NAT\n  }\n'),
     // The method may be given on the real servers only.
     vs('10.0.0.1 80', '  lb_algo rr\n  protocol TCP\n  real_server 10.0.1.1 80 {\n    lvs_method NAT\n  }\n'),
+    // lb_kind and lvs_method share one handler: the last valid line wins (keepalived 2.2.7 accepts
+    // this without a word), and a method keepalived does not know leaves the one before it.
+    vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind DR\n  lvs_method NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
+    vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  lb_kind dr\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
   ],
   invalid: [
     {
-      name: 'lb_kind wins over lvs_method, wherever it stands; weights add up for the quorum',
+      name: 'the last of lb_kind and lvs_method wins; weights add up for the quorum',
       code: vs(
         '10.0.0.1 80',
-        '  lb_algo rr\n  lb_kind DR\n  lvs_method NAT\n  protocol TCP\n  quorum <|9|>\n  real_server 10.0.1.1 8080 {\n    weight 4\n  }\n  real_server 10.0.1.2 80 {\n    weight 4\n  }\n',
+        '  lb_algo rr\n  lvs_method NAT\n  lb_kind DR\n  protocol TCP\n  quorum <|9|>\n  real_server 10.0.1.1 8080 {\n    weight 4\n  }\n  real_server 10.0.1.2 80 {\n    weight 4\n  }\n',
       ).replace('10.0.1.1 8080', '10.0.1.1 <|8080|>'),
       messages: [/exceeds the total weight of its real servers \(8\)/, /uses DR, which cannot map ports/],
     },
