@@ -1,77 +1,191 @@
 import type { Loc, Statement, Word } from '../../../grammar/index';
 import { lineLoc, spanning, type PeerNode } from '../../types';
 import { definePeerRule } from '../../types';
-import { ipFamily } from '../../values';
-import { intOf, normAddr, type Instance } from '../model';
+import { checkUnsigned, ipFamily } from '../../values';
 import { sharedRouters } from '../helpers';
+import { intOf, normAddr, type Instance } from '../model';
 
-/** A setting compared between the nodes: keepalived's value (its default when absent), as shown. */
+/** A value keepalived ends up with, how to show it, and the line that set it (none for a default). */
 interface Setting {
   value: string;
   shown: string;
-  stmt: Statement | undefined;
+  loc: Loc | undefined;
 }
 
-/** One address-based virtual_server of a node, as the comparison needs it. */
+const setting = (value: string, shown: string, stmt: Statement | undefined): Setting => ({
+  value,
+  shown,
+  loc: stmt && lineLoc(stmt),
+});
+
+/** A real server of a service. */
+interface RealServer {
+  loc: Loc;
+  /** `10.0.1.21 80`, as the node's file writes it. */
+  name: string;
+  /** The forwarding method it gets. */
+  method: Setting;
+}
+
+/** One address-based LVS service of a node. */
 interface Service {
-  stmt: Statement;
   /** `10.0.0.100 80`, as the node's file writes it. */
   name: string;
   loc: Loc;
-  /** Real servers by normalised `address port`. */
-  realServers: Map<string, Statement>;
-  settings: Record<'lb_kind' | 'lb_algo' | 'protocol' | 'persistence_timeout', Setting>;
+  /** The address in normal form, and with the port. */
+  addr: string;
+  endpoint: string;
+  /** `endpoint PROTOCOL`: what tells services apart. */
+  key: string;
+  protocol: Setting;
+  method: Setting;
+  /** Real servers by normalised `address port` (the port keepalived uses); undefined when one is unknowable. */
+  realServers: Map<string, RealServer> | undefined;
+  settings: Record<'lb_algo' | 'persistence_timeout' | 'sorry_server', Setting>;
 }
 
-/** The last child among `names`, in file order. */
-function last(vs: Statement, names: readonly string[]): Statement | undefined {
+/** A node's LVS services. */
+interface Director {
+  /** Address-based services by `endpoint PROTOCOL`. */
+  services: Map<string, Service>;
+  /** The same, by endpoint (any protocol). */
+  byEndpoint: Map<string, Service[]>;
+  /** Any virtual_server at all (fwmark and group ones included). */
+  any: boolean;
+  /** fwmark, group or unreadable services, which may carry any address. */
+  unmatched: boolean;
+}
+
+/** Whether a choice keyword's value is one keepalived accepts (it ignores the others). */
+function validChoice(s: Statement): boolean {
+  const w = s.args[0];
+  const values = s.spec?.params?.[0]?.values;
+  if (!w || w.opaque) return false;
+  if (!values) return true;
+  const text = w.text;
+  return s.spec!.params![0]!.case_insensitive
+    ? values.some((v) => v.toLowerCase() === text.toLowerCase())
+    : values.includes(text);
+}
+
+/** The last valid value of any of `names` in a block (they share one handler in keepalived). */
+function lastChoice(block: Statement, names: readonly string[], absent: string, upper = false): Setting {
   let found: Statement | undefined;
-  for (const c of vs.children ?? []) if (c.spec && names.includes(c.keyword.text)) found = c;
-  return found;
+  for (const c of block.children ?? []) if (c.spec && names.includes(c.keyword.text) && validChoice(c)) found = c;
+  if (!found) return setting(absent, `${absent} (not set)`, undefined);
+  const text = found.args.map((w) => w.text).join(' ');
+  return setting(upper ? text.toUpperCase() : text, text, found);
 }
 
-function setting(stmt: Statement | undefined, absent: string, shownAbsent = `${absent} (not set)`): Setting {
-  const text = stmt?.args[0]?.text;
-  return { value: text ?? absent, shown: text ?? shownAbsent, stmt };
+/**
+ * persistence_timeout as keepalived reads it: bare means 360, invalid values are ignored, and
+ * persistence_granularity turns persistence on at 360 when no timeout is set yet.
+ */
+function persistence(vs: Statement): Setting {
+  let set = setting('', 'not set', undefined);
+  for (const c of vs.children ?? []) {
+    if (!c.spec) continue;
+    const kw = c.keyword.text;
+    const a = c.args[0];
+    if (kw === 'persistence_timeout') {
+      if (!a) set = setting('360', '360', c);
+      else if (!a.opaque && !checkUnsigned(a.text, 1, 2678400)) set = setting(String(intOf(a)), a.text, c);
+    } else if (kw === 'persistence_granularity' && !set.loc) {
+      set = setting('360', '360 (set by persistence_granularity)', c);
+    }
+  }
+  return set;
 }
 
-/** `address port` in normal form: the key both nodes' services and real servers are matched by. */
-const key = (addr: Word, port: Word | undefined): string => `${normAddr(addr.text)} ${intOf(port) ?? 0}`;
+/** `address port` in normal form. */
+const endpoint = (addr: Word, port: number): string => `${normAddr(addr.text)} ${port}`;
 
-/** A node's address-based virtual servers by key (the first of duplicates), and whether it has any. */
-function services(node: PeerNode): { byKey: Map<string, Service>; director: boolean } {
-  const byKey = new Map<string, Service>();
-  let director = false;
+/** The last sorry_server, as an endpoint. */
+function sorry(vs: Statement): Setting {
+  let found: Statement | undefined;
+  for (const c of vs.children ?? [])
+    if (c.spec && c.keyword.text === 'sorry_server' && c.args[0] && ipFamily(c.args[0].text)) found = c;
+  if (!found) return setting('', 'not set', undefined);
+  const text = found.args.map((w) => w.text).join(' ');
+  return setting(endpoint(found.args[0]!, intOf(found.args[1]) ?? 0), text, found);
+}
+
+/** Reads a virtual_server block into a service (real servers are added by the caller). */
+function service(vs: Statement, addr: Word, port: Word | undefined): Service {
+  const at = endpoint(addr, intOf(port) ?? 0);
+  const protocol = lastChoice(vs, ['protocol'], 'UDP', true);
+  return {
+    name: vs.args.map((w) => w.text).join(' '),
+    loc: spanning(addr, port),
+    addr: normAddr(addr.text),
+    endpoint: at,
+    key: `${at} ${protocol.value}`,
+    protocol,
+    method: lastChoice(vs, ['lb_kind', 'lvs_method'], 'NAT'),
+    realServers: new Map(),
+    settings: {
+      lb_algo: lastChoice(vs, ['lb_algo', 'lvs_sched'], 'wlc'),
+      persistence_timeout: persistence(vs),
+      sorry_server: sorry(vs),
+    },
+  };
+}
+
+/** Adds a virtual_server block's real servers, keyed by the port keepalived ends up using. */
+function addRealServers(svc: Service, vs: Statement, vsPort: number): void {
+  for (const rs of vs.children ?? []) {
+    if (!rs.spec || rs.keyword.text !== 'real_server') continue;
+    const a = rs.args[0];
+    if (!a || rs.args.some((w) => w.opaque)) {
+      svc.realServers = undefined; // a real server whose address is unknowable: compare no real servers
+      return;
+    }
+    if (!ipFamily(a.text) || !svc.realServers) continue;
+    const own = lastChoice(rs, ['lvs_method'], '');
+    const method = own.loc ? own : svc.method;
+    // A missing or zero port is the service's; DR and TUN cannot map ports and reset it.
+    let port = intOf(rs.args[1]) ?? 0;
+    if (port === 0 || ((method.value.startsWith('DR') || method.value.startsWith('TUN')) && vsPort !== 0))
+      port = vsPort;
+    const k = endpoint(a, port);
+    if (!svc.realServers.has(k))
+      svc.realServers.set(k, { loc: lineLoc(rs), name: rs.args.map((w) => w.text).join(' '), method });
+  }
+}
+
+/** A node's LVS services. */
+function director(node: PeerNode): Director {
+  const d: Director = { services: new Map(), byEndpoint: new Map(), any: false, unmatched: false };
   for (const vs of node.parse.body) {
     if (!vs.spec || vs.keyword.text !== 'virtual_server') continue;
-    director = true;
+    d.any = true;
     const [addr, port] = vs.args;
-    if (!addr || vs.args.some((w) => w.opaque) || !ipFamily(addr.text)) continue;
-    const k = key(addr, port);
-    if (byKey.has(k)) continue;
-    const realServers = new Map<string, Statement>();
-    for (const rs of vs.children ?? []) {
-      const a = rs.args[0];
-      if (!rs.spec || rs.keyword.text !== 'real_server' || !a || a.opaque || !ipFamily(a.text)) continue;
-      const rk = key(a, rs.args[1]);
-      if (!realServers.has(rk)) realServers.set(rk, rs);
+    if (!addr || vs.args.some((w) => w.opaque) || !ipFamily(addr.text)) {
+      d.unmatched = true;
+      continue;
     }
-    // lb_kind wins over lvs_method wherever it stands (as lvs-virtual-server reads it).
-    const kind = last(vs, ['lb_kind']) ?? last(vs, ['lvs_method']);
-    byKey.set(k, {
-      stmt: vs,
-      name: vs.args.map((w) => w.text).join(' '),
-      loc: spanning(addr, port),
-      realServers,
-      settings: {
-        lb_kind: setting(kind, 'NAT'),
-        lb_algo: setting(last(vs, ['lb_algo', 'lvs_sched']), 'wlc'),
-        protocol: setting(last(vs, ['protocol']), 'UDP'),
-        persistence_timeout: setting(last(vs, ['persistence_timeout']), '', 'not set'),
-      },
-    });
+    const fresh = service(vs, addr, port);
+    // A second block for one service adds its real servers to the first (keepalived ignores
+    // IPVS's "exists" error), and the first block's settings stay.
+    const svc = d.services.get(fresh.key) ?? fresh;
+    if (svc === fresh) {
+      d.services.set(svc.key, svc);
+      d.byEndpoint.set(svc.endpoint, [...(d.byEndpoint.get(svc.endpoint) ?? []), svc]);
+    }
+    addRealServers(svc, vs, intOf(port) ?? 0);
   }
-  return { byKey, director };
+  return d;
+}
+
+/** Addresses (normal form) an instance brings up as MASTER, each with its entry. */
+function held(inst: Instance): Map<string, Word> {
+  const out = new Map<string, Word>();
+  for (const v of [...inst.vips, ...inst.excluded]) {
+    if (v.family !== inst.family) continue;
+    const a = normAddr(v.addr);
+    if (!out.has(a)) out.set(a, v.word);
+  }
+  return out;
 }
 
 /** Where another node holds a shared address: its VIP entry, and the VRID it holds it under. */
@@ -80,127 +194,185 @@ interface Holder {
   vrid: number;
 }
 
-/** Addresses (normal form) an instance brings up as MASTER, each with its entry. */
-function held(inst: Instance): Map<string, Word> {
-  const out = new Map<string, Word>();
-  for (const v of [...inst.vips, ...inst.excluded]) {
-    const a = normAddr(v.addr);
-    if (v.family && !out.has(a)) out.set(a, v.word);
-  }
-  return out;
+/**
+ * How many other nodes a finding names, with their related locations: a folder of unrelated
+ * sites, all on one VRID and VIP without `peers` groups, must not give messages that list them all.
+ */
+const NAMED = 5;
+
+/** The nodes a finding concerns, the first NAMED by name. */
+function nodeList(nodes: PeerNode[]): string {
+  const names = nodes
+    .slice(0, NAMED)
+    .map((n) => n.name)
+    .join(', ');
+  return nodes.length > NAMED ? `${names} and ${nodes.length - NAMED} more` : names;
 }
 
-/** LVS services that the nodes of one virtual router do not define alike. */
+type Related = { loc: Loc; messageId: string; data: Record<string, string | number> };
+
+/** A finding gathered over the other nodes: one per place and difference. */
+interface Pending {
+  loc: Loc;
+  messageId: string;
+  data: Record<string, string | number>;
+  nodes: PeerNode[];
+  related: Related[];
+}
+
+/**
+ * The findings of one node, gathered by place and difference. `note` adds a node to a finding and
+ * returns it; the caller fills in the data of a new one and adds related locations while there is room.
+ */
+class Findings {
+  private readonly byLoc = new Map<Loc, Map<string, Pending>>();
+
+  note(node: PeerNode, loc: Loc, messageId: string, difference = ''): Pending {
+    let byKey = this.byLoc.get(loc);
+    if (!byKey) this.byLoc.set(loc, (byKey = new Map()));
+    const key = difference ? `${messageId} ${difference}` : messageId;
+    let p = byKey.get(key);
+    if (!p) byKey.set(key, (p = { loc, messageId, data: {}, nodes: [], related: [] }));
+    p.nodes.push(node);
+    return p;
+  }
+
+  *all(): Iterable<Pending> {
+    for (const byKey of this.byLoc.values()) yield* byKey.values();
+  }
+}
+
+const relate = (p: Pending, r: () => Related): void => {
+  if (p.related.length < NAMED) p.related.push(r());
+};
+
+/** LVS services that the directors of one virtual router do not define alike. */
 export default definePeerRule({
   id: 'peer-virtual-server-mismatch',
   meta: { severity: 'warning', fixable: false, category: 'peer' },
   description:
-    'A virtual_server on a VIP that another director of the same virtual router lacks, or defines with other real servers, lb_kind, lb_algo, protocol or persistence_timeout.',
+    'A virtual_server on a VIP that another director of the same virtual router lacks, or defines with other real servers, forwarding method, scheduler, protocol, persistence or sorry_server.',
   messages: {
     missing:
-      'virtual_server {vs} is not on {node}, which holds {vip} too (VRID {vrid}): when {node} becomes MASTER it takes the address but balances nothing for this service.',
+      'virtual_server {vs} is missing on {nodes}, where VRID {vrid} holds {vip} too: after a failover there, the address answers but nothing balances this service.',
+    noDirector:
+      '{vip} is also held by {nodes} (VRID {vrid}), which define no virtual_server: after a failover there, the services balanced here on it ({services}) are gone.',
     realServer:
-      "real_server {rs} of virtual_server {vs} is not in {node}'s: after a failover to {node} it receives no traffic.",
+      'real_server {rs} of virtual_server {vs} is missing on {nodes}: after a failover there it receives no traffic.',
     setting:
-      'virtual_server {vs}: {setting} is {value} here but {otherValue} on {node}, so the service behaves differently after a failover.',
+      'virtual_server {vs}: {setting} is {value} here but {otherValue} on {nodes}, so the service behaves differently after a failover.',
     holder: '{node} holds {vip} here (VRID {vrid})',
     otherService: "{node}'s virtual_server {vs}",
     otherSetting: '{setting} {otherValue} on {node}',
   },
   checkPeers(ctx) {
     // For each ordered pair of nodes in one virtual router: the addresses both bring up, with the
-    // entry of the second node that holds it.
+    // second node's entry for it.
     const shared = new Map<PeerNode, Map<PeerNode, Map<string, Holder>>>();
     for (const r of sharedRouters(ctx.nodes)) {
-      for (const a of r.members) {
-        const mine = held(a.inst);
-        for (const b of r.members) {
-          if (b.node === a.node) continue;
-          let byNode = shared.get(a.node);
-          if (!byNode) shared.set(a.node, (byNode = new Map()));
-          let addrs = byNode.get(b.node);
-          if (!addrs) byNode.set(b.node, (addrs = new Map()));
-          for (const [addr, vip] of held(b.inst))
-            if (mine.has(addr) && !addrs.has(addr)) addrs.set(addr, { vip, vrid: r.vrid });
-        }
-      }
+      const addrs = r.members.map((m) => held(m.inst));
+      r.members.forEach((a, i) => {
+        let byNode = shared.get(a.node);
+        if (!byNode) shared.set(a.node, (byNode = new Map()));
+        r.members.forEach((b, j) => {
+          if (b.node === a.node) return;
+          let both = byNode.get(b.node);
+          if (!both) byNode.set(b.node, (both = new Map()));
+          for (const [addr, vip] of addrs[j]!)
+            if (addrs[i]!.has(addr) && !both.has(addr)) both.set(addr, { vip, vrid: r.vrid });
+        });
+      });
     }
-    const cache = new Map<PeerNode, ReturnType<typeof services>>();
-    const of = (n: PeerNode): ReturnType<typeof services> => {
-      let s = cache.get(n);
-      if (!s) cache.set(n, (s = services(n)));
-      return s;
+    const directors = new Map<PeerNode, Director>();
+    const of = (n: PeerNode): Director => {
+      let d = directors.get(n);
+      if (!d) directors.set(n, (d = director(n)));
+      return d;
     };
     for (const [a, byNode] of shared) {
       const mine = of(a);
-      if (!mine.byKey.size) continue;
+      if (!mine.services.size) continue;
+      const findings = new Findings();
       for (const [b, addrs] of byNode) {
         const theirs = of(b);
-        // A node without any virtual_server is no director: nothing to compare it with.
-        if (!theirs.director) continue;
-        for (const [k, svc] of mine.byKey) {
-          const holder = addrs.get(k.slice(0, k.lastIndexOf(' ')));
+        const holderOf = (h: Holder) => (): Related => ({
+          loc: h.vip,
+          messageId: 'holder',
+          data: { node: b.name, vip: h.vip.text, vrid: h.vrid },
+        });
+        // Services on addresses b holds too, by address, when b defines no virtual_server at all.
+        const bare = new Map<string, Service[]>();
+        for (const svc of mine.services.values()) {
+          const holder = addrs.get(svc.addr);
           if (!holder) continue;
-          const other = theirs.byKey.get(k);
-          if (!other) {
-            ctx.report(
-              a,
-              {
-                loc: svc.loc,
-                messageId: 'missing',
-                data: { vs: svc.name, node: b.name, vip: holder.vip.text, vrid: holder.vrid },
-                related: [
-                  {
-                    loc: holder.vip,
-                    messageId: 'holder',
-                    data: { node: b.name, vip: holder.vip.text, vrid: holder.vrid },
-                  },
-                ],
-              },
-              [b],
-            );
+          if (!theirs.any) {
+            bare.set(svc.addr, [...(bare.get(svc.addr) ?? []), svc]);
             continue;
           }
-          const otherRelated = { loc: other.loc, messageId: 'otherService', data: { node: b.name, vs: other.name } };
-          for (const [rk, rs] of svc.realServers) {
-            if (other.realServers.has(rk)) continue;
-            ctx.report(
-              a,
-              {
-                loc: lineLoc(rs),
-                messageId: 'realServer',
-                data: { rs: rs.args.map((w) => w.text).join(' '), vs: svc.name, node: b.name },
-                related: [otherRelated],
-              },
-              [b],
-            );
+          let other = theirs.services.get(svc.key);
+          const sameEndpoint = theirs.byEndpoint.get(svc.endpoint) ?? [];
+          // One service on this address and port on each node: the same service, with another protocol.
+          if (!other && sameEndpoint.length === 1 && mine.byEndpoint.get(svc.endpoint)!.length === 1)
+            other = sameEndpoint[0];
+          if (!other) {
+            // fwmark and group services may carry it: no claim that it is missing.
+            if (theirs.unmatched) continue;
+            const p = findings.note(b, svc.loc, 'missing');
+            if (p.nodes.length === 1) p.data = { vs: svc.name, vip: holder.vip.text, vrid: holder.vrid };
+            relate(p, holderOf(holder));
+            continue;
           }
-          for (const name of ['lb_kind', 'lb_algo', 'protocol', 'persistence_timeout'] as const) {
-            const mineSet = svc.settings[name];
-            const theirSet = other.settings[name];
-            if (mineSet.value === theirSet.value) continue;
-            const data = {
-              vs: svc.name,
-              setting: name,
-              value: mineSet.shown,
-              otherValue: theirSet.shown,
-              node: b.name,
-            };
-            ctx.report(
-              a,
-              {
-                loc: mineSet.stmt ? lineLoc(mineSet.stmt) : svc.loc,
-                messageId: 'setting',
-                data,
-                related: [
-                  theirSet.stmt ? { loc: lineLoc(theirSet.stmt), messageId: 'otherSetting', data } : otherRelated,
-                ],
-              },
-              [b],
+          const service = other;
+          const otherService = (): Related => ({
+            loc: service.loc,
+            messageId: 'otherService',
+            data: { node: b.name, vs: service.name },
+          });
+          const compare = (name: string, mineSet: Setting, theirSet: Setting): void => {
+            if (mineSet.value === theirSet.value) return;
+            const data = { vs: svc.name, setting: name, value: mineSet.shown, otherValue: theirSet.shown };
+            const p = findings.note(b, mineSet.loc ?? svc.loc, 'setting', `${name} ${theirSet.shown}`);
+            if (p.nodes.length === 1) p.data = data;
+            const at = theirSet.loc;
+            relate(
+              p,
+              at ? () => ({ loc: at, messageId: 'otherSetting', data: { ...data, node: b.name } }) : otherService,
             );
+          };
+          compare('protocol', svc.protocol, other.protocol);
+          compare('lb_algo', svc.settings.lb_algo, other.settings.lb_algo);
+          compare('persistence_timeout', svc.settings.persistence_timeout, other.settings.persistence_timeout);
+          compare('sorry_server', svc.settings.sorry_server, other.settings.sorry_server);
+          if (!svc.realServers || !other.realServers) continue;
+          // The forwarding method each real server gets, compared once per service.
+          let methodCompared = false;
+          for (const [k, rs] of svc.realServers) {
+            const theirRs = other.realServers.get(k);
+            if (!theirRs) {
+              const p = findings.note(b, rs.loc, 'realServer');
+              if (p.nodes.length === 1) p.data = { rs: rs.name, vs: svc.name };
+              relate(p, otherService);
+            } else if (!methodCompared && rs.method.value !== theirRs.method.value) {
+              compare('lb_kind', rs.method, theirRs.method);
+              methodCompared = true;
+            }
           }
+          if (!methodCompared && !other.realServers.size) compare('lb_kind', svc.method, other.method);
+        }
+        for (const [addr, services] of bare) {
+          const holder = addrs.get(addr)!;
+          const p = findings.note(b, services[0]!.loc, 'noDirector');
+          if (p.nodes.length === 1)
+            p.data = { vip: holder.vip.text, vrid: holder.vrid, services: services.map((s) => s.name).join(', ') };
+          relate(p, holderOf(holder));
         }
       }
+      for (const p of findings.all())
+        ctx.report(
+          a,
+          { loc: p.loc, messageId: p.messageId, data: { ...p.data, nodes: nodeList(p.nodes) }, related: p.related },
+          p.nodes.slice(0, NAMED),
+        );
     }
   },
 });
