@@ -114,12 +114,19 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
   }
   const seen = new Set<string>();
   const kept: Diagnostic[] = [];
+  const lastLines = new Map<number, number>();
   for (let d of diags) {
     const key = `${d.ruleId}|${d.loc.file}|${d.loc.start}|${d.loc.end}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const f = parse.files[d.loc.file];
     if (f && sup.suppressed(d.ruleId, d.loc, f.lines.lineOf(d.loc.start))) continue;
+    if (f) {
+      let nl = lastLines.get(d.loc.file);
+      if (nl === undefined) lastLines.set(d.loc.file, (nl = unterminatedLastLine(f.text)));
+      // A copy: a cached finding may be handed out again (see block-cache.ts).
+      if (nl !== -1 && d.loc.start > nl) d = { ...d, loc: { ...d.loc, start: nl } };
+    }
     if (
       d.fix &&
       (touchesReference(parse, d.fix) ||
@@ -143,6 +150,17 @@ export function finalize(parse: ParseResult, diags: Diagnostic[], options: LintO
   }
   kept.sort((a, b) => a.loc.file - b.loc.file || a.loc.start - b.loc.start || a.loc.end - b.loc.end);
   return kept;
+}
+
+/**
+ * Where a file's last line starts, less one (its line break's offset), when that line has no line
+ * break of its own; -1 otherwise. keepalived counts a line when it reads its `\n`, so the messages
+ * of its first pass (braces, includes, global_defs) give such a line the number of the line before.
+ * Findings on it start at the end of that line, so that they cover the line keepalived names too.
+ */
+function unterminatedLastLine(text: string): number {
+  if (text.length === 0 || text.endsWith('\n')) return -1;
+  return text.lastIndexOf('\n');
 }
 
 /** Characters a `\` before them turns into literals (a comment start, a quote). */
