@@ -141,6 +141,25 @@ export function ipFamily(text: string): 0 | 4 | 6 {
   return isIPv4(text) ? 4 : 0;
 }
 
+/**
+ * Address family of an address as keepalived's inet_stosockaddr reads it (virtual_server,
+ * real_server, sorry_server, mcast_src_ip, unicast_src_ip, unicast_peer entries, connect_ip,
+ * bindto, bfd source_ip and neighbor_ip): IPv6 if it has a ':' anywhere, and what follows the first
+ * '-' (a range), else the first '/' (a mask), is dropped unread. 0 when inet_pton rejects the rest.
+ */
+export function sockaddrFamily(text: string): 0 | 4 | 6 {
+  const addr = sockaddrAddress(text);
+  if (text.includes(':')) return isIPv6(addr) ? 6 : 0;
+  return isIPv4(addr) ? 4 : 0;
+}
+
+/** The part of an address inet_stosockaddr reads: up to the first '-', else the first '/'. */
+export function sockaddrAddress(text: string): string {
+  let cut = text.indexOf('-');
+  if (cut === -1) cut = text.indexOf('/');
+  return cut === -1 ? text : text.slice(0, cut);
+}
+
 /** Splits `addr/prefix`. */
 export function splitPrefix(text: string): { addr: string; prefix: string | undefined } {
   const i = text.indexOf('/');

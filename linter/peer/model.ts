@@ -3,7 +3,7 @@
 // the peer analysis, built once per parse (cached) and read-only afterwards.
 import type { ParseResult, Statement, Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
-import { ipFamily, plainDigits, splitPrefix } from '../values';
+import { ipFamily, plainDigits, sockaddrFamily, splitPrefix } from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -278,11 +278,14 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   for (const c of s.children ?? []) {
     if (family) break;
     let words: Word[] = [];
+    // VIPs are read with their prefix; sources and peers by inet_stosockaddr (mask or range dropped).
+    let familyOf = (w: Word): 0 | 4 | 6 => ipFamily(splitPrefix(w.text).addr);
     if (c.keyword.text === 'virtual_ipaddress') words = vipsOf(c).map((v) => v.word);
     else if (c.keyword.text === 'unicast_src_ip' || c.keyword.text === 'mcast_src_ip') words = c.args.slice(0, 1);
     else if (c.keyword.text === 'unicast_peer') words = entryLines(c).map((e) => e[0]!);
+    if (c.keyword.text !== 'virtual_ipaddress') familyOf = (w) => sockaddrFamily(w.text);
     for (const w of words) {
-      const f = ipFamily(splitPrefix(w.text).addr);
+      const f = familyOf(w);
       if (f) {
         family = f;
         break;

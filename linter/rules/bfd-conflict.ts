@@ -1,7 +1,7 @@
 import type { Statement } from '../../grammar/index';
 import { intOf, lastChild } from '../peer/model';
 import { defineRule, lineLoc, spanning } from '../types';
-import { ipFamily } from '../values';
+import { sockaddrFamily } from '../values';
 
 /** keepalived reports these when it closes the block: the range runs to the closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -23,8 +23,8 @@ export default defineRule({
       const neighbor = lastChild(s, 'neighbor_ip')?.args[0];
       const source = lastChild(s, 'source_ip')?.args[0];
       if (neighbor && source && !neighbor.opaque && !source.opaque) {
-        const nf = ipFamily(neighbor.text);
-        const sf = ipFamily(source.text);
+        const nf = sockaddrFamily(neighbor.text);
+        const sf = sockaddrFamily(source.text);
         if (nf && sf && nf !== sf)
           ctx.report({
             loc: blockLoc(s),

@@ -1,7 +1,7 @@
 import type { Statement, Word } from '../../grammar/index';
 import { intOf, lastChild } from '../peer/model';
 import { defineRule, lineLoc, spanning, statementsNamed } from '../types';
-import { ipFamily } from '../values';
+import { sockaddrFamily } from '../values';
 
 const CHECKERS = new Set([
   'TCP_CHECK',
@@ -35,28 +35,12 @@ export default defineRule({
     for (const name of CHECKERS) for (const s of statementsNamed(ctx.parse.body, name)) checkOne(s);
     function checkOne(s: Statement): void {
       if (!s.spec || !s.parentPath.endsWith('> real_server')) return;
-      // connect_ip defaults to the real server's address.
-      let connect: Word | undefined = s.parent?.args[0];
-      let bind: Word | undefined;
-      for (const c of s.children ?? []) {
-        const w = c.args[0];
-        if (!c.spec || !w || w.opaque || (c.keyword.text !== 'bindto' && c.keyword.text !== 'connect_ip')) continue;
-        const fam = ipFamily(w.text);
-        if (!fam) continue;
-        if (c.keyword.text === 'bindto') {
-          if (connect && !connect.opaque && ipFamily(connect.text) && ipFamily(connect.text) !== fam) {
-            ctx.report({ loc: w, messageId: 'bindto', data: { address: w.text, target: connect.text } });
-            continue;
-          }
-          bind = w;
-        } else if (c.keyword.text === 'connect_ip') {
-          if (bind && ipFamily(bind.text) !== fam) {
-            ctx.report({ loc: w, messageId: 'connectIp', data: { address: w.text, target: bind.text } });
-            continue;
-          }
-          connect = w;
-        }
-      }
+      if (s.keyword.text === 'SMTP_CHECK') {
+        // SMTP_CHECK's own addresses are the defaults of its host blocks, and no real server's
+        // address is compared with them; each host block compares its own.
+        addressFamilies(s, undefined);
+        for (const h of s.children ?? []) if (h.spec && h.keyword.text === 'host') addressFamilies(h, undefined);
+      } else addressFamilies(s, s.parent?.args[0]);
       const explicit = lastChild(s, 'connect_ip')?.args[0];
       if (explicit && !explicit.opaque && /^fe[89ab][0-9a-f]:/i.test(explicit.text) && !lastChild(s, 'bind_if')) {
         ctx.report({ loc: blockLoc(s), messageId: 'linkLocal', data: { address: explicit.text } });
@@ -66,6 +50,32 @@ export default defineRule({
         const max = intOf(lastChild(s, 'max_reply_length')?.args[0]);
         if (min !== undefined && max !== undefined && min > max)
           ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
+      }
+    }
+    /**
+     * keepalived compares bindto and connect_ip of one block as it reads them, and reports the
+     * second one; connect_ip starts as `connect` (the real server's address for most checkers).
+     */
+    function addressFamilies(s: Statement, connect: Word | undefined): void {
+      let bind: Word | undefined;
+      for (const c of s.children ?? []) {
+        const w = c.args[0];
+        if (!c.spec || !w || w.opaque || (c.keyword.text !== 'bindto' && c.keyword.text !== 'connect_ip')) continue;
+        const fam = sockaddrFamily(w.text);
+        if (!fam) continue;
+        if (c.keyword.text === 'bindto') {
+          if (connect && !connect.opaque && sockaddrFamily(connect.text) && sockaddrFamily(connect.text) !== fam) {
+            ctx.report({ loc: w, messageId: 'bindto', data: { address: w.text, target: connect.text } });
+            continue;
+          }
+          bind = w;
+        } else if (c.keyword.text === 'connect_ip') {
+          if (bind && sockaddrFamily(bind.text) !== fam) {
+            ctx.report({ loc: w, messageId: 'connectIp', data: { address: w.text, target: bind.text } });
+            continue;
+          }
+          connect = w;
+        }
       }
     }
   },

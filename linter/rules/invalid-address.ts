@@ -1,7 +1,7 @@
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, statementsNamed } from '../types';
-import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, splitPrefix } from '../values';
+import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
 
 /** A report's data (built for reports only: most arguments are valid). */
 const data = (s: Statement, value: string): { keyword: string; value: string } => ({ keyword: s.keyword.text, value });
@@ -29,20 +29,17 @@ export default defineRule({
       if (!s.spec || s.args.length === 0) continue;
       const [addr, port] = s.args as [Word, Word | undefined];
       if (addr.opaque || addr.text === 'fwmark' || addr.text === 'group') continue;
-      if (!ipFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
+      if (!sockaddrFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
       else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
     }
     for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, ADDRESSES); c.next(); ) {
       const { statement: s, arg, param } = c;
       const v = arg.text;
       switch (param.type) {
-        case 'ipaddr': {
-          const { addr, prefix } = splitPrefix(v);
-          const fam = ipFamily(addr);
-          const okPrefix = prefix === undefined || !checkUnsigned(prefix, 0, fam === 6 ? 128 : 32);
-          if (!fam || !okPrefix) ctx.report({ loc: arg, messageId: 'address', data: data(s, v) });
+        case 'ipaddr':
+          // Every ipaddr keyword is read by inet_stosockaddr, which drops a range or mask unread.
+          if (!sockaddrFamily(v)) ctx.report({ loc: arg, messageId: 'address', data: data(s, v) });
           continue;
-        }
         case 'ipv4_multicast':
           if (!isIPv4(v) || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4' } });
           continue;

@@ -1,6 +1,6 @@
 import { nodeModel, normAddr, usable } from '../peer/model';
 import { defineRule } from '../types';
-import { ipFamily } from '../values';
+import { sockaddrAddress, sockaddrFamily } from '../values';
 
 /** A virtual_server address that no vrrp_instance of the node carries. */
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     for (const vs of ctx.parse.body) {
       if (!vs.spec || vs.keyword.text !== 'virtual_server') continue;
       const a = vs.args[0];
-      if (!a || a.opaque || !ipFamily(a.text) || set.has(normAddr(a.text))) continue;
+      if (!a || a.opaque || !sockaddrFamily(a.text) || set.has(normAddr(sockaddrAddress(a.text)))) continue;
       ctx.report({
         loc: a,
         messageId: 'notVip',

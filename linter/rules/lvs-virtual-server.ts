@@ -1,7 +1,7 @@
 import type { Statement, Word } from '../../grammar/index';
 import { intOf, normAddr } from '../peer/model';
 import { defineRule, lineLoc, spanning } from '../types';
-import { ipFamily } from '../values';
+import { sockaddrAddress, sockaddrFamily } from '../values';
 
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -65,7 +65,7 @@ export default defineRule({
       if (!vs.spec || vs.keyword.text !== 'virtual_server' || !vs.args.length || vs.args.some((w) => w.opaque))
         continue;
       const kind = vs.args[0]!.text === 'fwmark' ? 'fwmark' : vs.args[0]!.text === 'group' ? 'group' : 'address';
-      if (kind === 'address' && !ipFamily(vs.args[0]!.text)) continue;
+      if (kind === 'address' && !sockaddrFamily(vs.args[0]!.text)) continue;
       const data = { vs: vs.args.map((w) => w.text).join(' ') };
       const vsPort = kind === 'address' ? (intOf(vs.args[1]) ?? 0) : 0;
       const at = vs.args[0]!;
@@ -82,7 +82,7 @@ export default defineRule({
         if (!c.spec) continue;
         const keyword = c.keyword.text;
         if (keyword === 'real_server') {
-          if (c.args[0] && ipFamily(c.args[0].text)) rss.push(c);
+          if (c.args[0] && sockaddrFamily(c.args[0].text)) rss.push(c);
         } else if (keyword === 'protocol') protocol = c;
         else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
           scheduled = true;
@@ -102,7 +102,7 @@ export default defineRule({
         const flag = c.keyword.text;
         ctx.report({ loc: lineLoc(c), messageId: 'schedulerFlag', data: { flag, scheduler: SCHEDULER_FLAGS.get(flag) } });
       }
-      const vsFamily = kind === 'address' ? ipFamily(vs.args[0]!.text) : 0;
+      const vsFamily = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
       const seen = new Map<string, Word>();
       let total = 0;
       for (let i = 0; i < rss.length; i++) {
@@ -110,12 +110,12 @@ export default defineRule({
         const addr = rs.args[0]!;
         const port = rs.args[1];
         const rsMethod = servers[i]!.method?.args[0]?.text ?? method;
-        if (vsFamily && rsMethod !== 'TUN' && ipFamily(addr.text) !== vsFamily) {
+        if (vsFamily && rsMethod !== 'TUN' && sockaddrFamily(addr.text) !== vsFamily) {
           // Reported when keepalived closes the real_server block.
           ctx.report({ loc: spanning(addr, rs.close), messageId: 'family', data: { ...data, rs: nameOf(rs) } });
           continue;
         }
-        const key = `${normAddr(addr.text)} ${intOf(port) ?? 0}`;
+        const key = `${normAddr(sockaddrAddress(addr.text))} ${intOf(port) ?? 0}`;
         const prev = seen.get(key);
         if (prev)
           ctx.report({

@@ -1,7 +1,7 @@
 import type { Statement, Word } from '../../grammar/index';
 import { atLeast } from '../../grammar/index';
 import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
-import { checkSigned, checkUnsigned, ipFamily, splitPrefix } from '../values';
+import { checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
 
 /** Options a virtual_ipaddress entry may carry, and whether they take a value. */
 const VIP_OPTIONS: Record<string, boolean> = {
@@ -132,8 +132,8 @@ function checkPeer(ctx: RuleContext, e: Word[]): void {
   const [first, ...rest] = e;
   let minTtl: { n: number; w: Word } | undefined;
   if (!first || first.text === '{') return;
-  // keepalived reads the peer with its prefix parser, so `10.0.0.2/24` is accepted.
-  if (!first.opaque && !ipFamily(splitPrefix(first.text).addr)) {
+  // keepalived reads the peer with inet_stosockaddr, so `10.0.0.2/24` and `10.0.0.2-9` are accepted.
+  if (!first.opaque && !sockaddrFamily(first.text)) {
     ctx.report({ loc: first, messageId: 'badAddress', data: { value: first.text, block: 'unicast_peer' } });
   }
   for (let i = 0; i < rest.length; i++) {

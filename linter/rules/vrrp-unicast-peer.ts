@@ -1,4 +1,4 @@
-import { ipFamily, splitPrefix } from '../values';
+import { sockaddrAddress, sockaddrFamily } from '../values';
 import { entryLines, intOf, nodeModel, normAddr, usable } from '../peer/model';
 import { child, defineRule, lineLoc, spanning } from '../types';
 
@@ -24,7 +24,7 @@ export default defineRule({
       if (!usable(i)) continue;
       const data = { name: i.name, family: i.family };
       const seen = new Set<string>();
-      const src = i.unicastSrc && !i.unicastSrc.opaque ? normAddr(i.unicastSrc.text) : undefined;
+      const src = i.unicastSrc && !i.unicastSrc.opaque ? normAddr(sockaddrAddress(i.unicastSrc.text)) : undefined;
       let valid = 0;
       for (const e of entryLines(i.peerBlock)) {
         const p = e[0]!;
@@ -32,14 +32,15 @@ export default defineRule({
           valid++;
           continue;
         }
-        const fam = ipFamily(splitPrefix(p.text).addr);
+        // keepalived drops a peer's mask or range unread (inet_stosockaddr).
+        const fam = sockaddrFamily(p.text);
         if (!fam) continue;
         if (fam !== i.family) {
           ctx.report({ loc: p, messageId: 'family', data: { ...data, peer: p.text } });
           continue;
         }
         valid++;
-        const key = normAddr(p.text);
+        const key = normAddr(sockaddrAddress(p.text));
         if (seen.has(key))
           ctx.report({ loc: p, messageId: 'duplicate', data: { ...data, peer: p.text }, severity: 'warning' });
         seen.add(key);

@@ -1,5 +1,6 @@
 import { definePeerRule } from '../../types';
 import { reportAt, sharedRouters } from '../helpers';
+import { sockaddrAddress } from '../../values';
 import { normAddr } from '../model';
 
 /** Unicast peer lists that do not reach the other members of a virtual router. */
@@ -50,10 +51,10 @@ export default definePeerRule({
         );
       }
       for (const m of uni) {
-        const peers = new Set(m.inst.peers.map((p) => normAddr(p.text)));
+        const peers = new Set(m.inst.peers.map((p) => normAddr(sockaddrAddress(p.text))));
         for (const o of uni) {
           const src = o.inst.unicastSrc;
-          if (o.node === m.node || !src || src.opaque || peers.has(normAddr(src.text))) continue;
+          if (o.node === m.node || !src || src.opaque || peers.has(normAddr(sockaddrAddress(src.text)))) continue;
           reportAt(
             ctx,
             m,

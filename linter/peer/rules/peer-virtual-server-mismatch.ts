@@ -1,7 +1,7 @@
 import type { Loc, Statement, Word } from '../../../grammar/index';
 import { lineLoc, spanning, type PeerNode } from '../../types';
 import { definePeerRule } from '../../types';
-import { checkUnsigned, ipFamily } from '../../values';
+import { checkUnsigned, sockaddrAddress, sockaddrFamily } from '../../values';
 import { sharedRouters } from '../helpers';
 import { intOf, normAddr, type Instance } from '../model';
 
@@ -98,13 +98,13 @@ function persistence(vs: Statement): Setting {
 }
 
 /** `address port` in normal form. */
-const endpoint = (addr: Word, port: number): string => `${normAddr(addr.text)} ${port}`;
+const endpoint = (addr: Word, port: number): string => `${normAddr(sockaddrAddress(addr.text))} ${port}`;
 
 /** The last sorry_server, as an endpoint. */
 function sorry(vs: Statement): Setting {
   let found: Statement | undefined;
   for (const c of vs.children ?? [])
-    if (c.spec && c.keyword.text === 'sorry_server' && c.args[0] && ipFamily(c.args[0].text)) found = c;
+    if (c.spec && c.keyword.text === 'sorry_server' && c.args[0] && sockaddrFamily(c.args[0].text)) found = c;
   if (!found) return setting('', 'not set', undefined);
   const text = found.args.map((w) => w.text).join(' ');
   return setting(endpoint(found.args[0]!, intOf(found.args[1]) ?? 0), text, found);
@@ -117,7 +117,7 @@ function service(vs: Statement, addr: Word, port: Word | undefined): Service {
   return {
     name: vs.args.map((w) => w.text).join(' '),
     loc: spanning(addr, port),
-    addr: normAddr(addr.text),
+    addr: normAddr(sockaddrAddress(addr.text)),
     endpoint: at,
     key: `${at} ${protocol.value}`,
     protocol,
@@ -140,7 +140,7 @@ function addRealServers(svc: Service, vs: Statement, vsPort: number): void {
       svc.realServers = undefined; // a real server whose address is unknowable: compare no real servers
       return;
     }
-    if (!ipFamily(a.text) || !svc.realServers) continue;
+    if (!sockaddrFamily(a.text) || !svc.realServers) continue;
     const own = lastChoice(rs, ['lvs_method'], '');
     const method = own.loc ? own : svc.method;
     // A missing or zero port is the service's; DR and TUN cannot map ports and reset it.
@@ -160,7 +160,7 @@ function director(node: PeerNode): Director {
     if (!vs.spec || vs.keyword.text !== 'virtual_server') continue;
     d.any = true;
     const [addr, port] = vs.args;
-    if (!addr || vs.args.some((w) => w.opaque) || !ipFamily(addr.text)) {
+    if (!addr || vs.args.some((w) => w.opaque) || !sockaddrFamily(addr.text)) {
       d.unmatched = true;
       continue;
     }

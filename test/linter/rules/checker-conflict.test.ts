@@ -7,6 +7,12 @@ ruleTester('checker-conflict', {
     rs('    TCP_CHECK {\n      bindto 10.0.0.5\n      connect_ip 10.0.0.9\n    }\n'),
     rs('    TCP_CHECK {\n      connect_ip fe80::9\n      bind_if eth0\n    }\n'),
     rs('    UDP_CHECK {\n      min_reply_length 5\n      max_reply_length 10\n    }\n'),
+    // SMTP_CHECK's addresses are its hosts' defaults: the real server's address and a host's
+    // connect_ip are not compared with them (keepalived 2.2.7 accepts both).
+    rs('    SMTP_CHECK {\n      bindto 2001:db8::9\n    }\n'),
+    rs('    SMTP_CHECK {\n      host {\n        connect_ip 10.0.0.2\n      }\n      bindto 2001:db8::9\n    }\n'),
+    // keepalived drops a mask unread.
+    rs('    TCP_CHECK {\n      bindto 10.0.0.5/40\n    }\n'),
   ],
   invalid: [
     {
@@ -17,6 +23,16 @@ ruleTester('checker-conflict', {
     {
       code: rs('    TCP_CHECK {\n      bindto 10.0.0.5\n      connect_ip <|2001:db8::9|>\n    }\n'),
       messageId: 'connectIp',
+    },
+    {
+      name: 'SMTP_CHECK: the second of the two lines, in the checker or in a host block',
+      code: rs(
+        '    SMTP_CHECK {\n      bindto 2001:db8::9\n      connect_ip <|10.0.0.2|>\n      host {\n        connect_ip 10.0.0.3\n        bindto <|2001:db8::8|>\n      }\n    }\n',
+      ),
+      messages: [
+        'connect_ip address 10.0.0.2 does not match the family of bindto 2001:db8::9; keepalived skips it.',
+        'bindto address 2001:db8::8 does not match the family of connect_ip 10.0.0.3; keepalived skips it.',
+      ],
     },
     {
       name: 'link-local connect_ip without bind_if: reported at the closing brace',

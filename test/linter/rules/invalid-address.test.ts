@@ -9,8 +9,16 @@ ruleTester('invalid-address', {
     'vrrp_instance VI_1 {\n  mcast_src_ip 10.0.0.1\n  unicast_src_ip 10.0.0.1\n}\n',
     'vrrp_instance VI_1 {\n  unicast_src_ip fe80::1\n}\n',
     'global_defs {\n  vrrp_mcast_group4 224.0.0.18\n  vrrp_mcast_group6 ff02::12\n}\n',
+    // inet_stosockaddr drops what follows a '-' (a range), else a '/' (a mask), unread.
+    'vrrp_instance VI_1 {\n  unicast_src_ip 10.0.0.1/33\n  mcast_src_ip 10.0.0.1-5\n}\n',
+    'virtual_server 10.0.0.1/33 80 {\n  real_server 10.0.0.2/40 80 {\n    TCP_CHECK {\n      connect_ip 2001:db8::9/200\n    }\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: 'the address before a mask must still be valid',
+      code: 'virtual_server <|10.0.0.300/24|> 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      bindto <|10.0.0.300/24|>\n    }\n  }\n}\n',
+      messages: [/not a valid address for virtual_server/, /not a valid IP address for "bindto"/],
+    },
     {
       name: 'a DNS name with an empty label',
       code: 'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      name <|a..b|>\n    }\n  }\n}\n',

@@ -17,6 +17,8 @@ ruleTester('lvs-virtual-server', {
     // this without a word), and a method keepalived does not know leaves the one before it.
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind DR\n  lvs_method NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  lb_kind dr\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
+    // A real server's mask is dropped unread (inet_stosockaddr): it is a real server all the same.
+    vs('10.0.0.1 80', base + '  real_server 10.0.0.9/24 80 {\n  }\n'),
   ],
   invalid: [
     {

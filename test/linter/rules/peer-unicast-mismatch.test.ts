@@ -3,6 +3,10 @@ import { B, node, peerTester } from '../peer/peer-tester';
 peerTester('peer-unicast-mismatch', {
   valid: [
     { nodes: { lb1: node(), lb2: node(B) } },
+    // keepalived drops a mask or range on a peer or source address unread.
+    {
+      nodes: { lb1: node({ src: '10.0.0.11/24', peers: '10.0.0.12-14' }), lb2: node({ ...B, peers: '10.0.0.11/32' }) },
+    },
     {
       name: 'three nodes, each listing the two others',
       nodes: {

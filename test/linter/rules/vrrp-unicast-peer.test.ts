@@ -9,6 +9,8 @@ ruleTester('vrrp-unicast-peer', {
     inst(''),
     // unicast_fault_no_peer: going to FAULT without peers is intended.
     inst('  unicast_src_ip 10.0.0.1\n  unicast_fault_no_peer\n'),
+    // keepalived reads peers and the source with inet_stosockaddr: a range or mask is dropped unread.
+    inst('  unicast_src_ip 10.0.0.1/24\n  unicast_peer {\n    10.0.0.2-5\n    10.0.0.3/33\n  }\n'),
   ],
   invalid: [
     {
