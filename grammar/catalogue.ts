@@ -38,6 +38,8 @@ export interface KeywordSpec {
   notInDebian?: boolean;
   /** What keepalived does when a required argument is missing. */
   onMissing?: 'fatal' | 'error' | 'crash' | 'accepted';
+  /** keepalived reports problems of this keyword to its log only, which `keepalived -t` does not show. */
+  logOnly?: boolean;
   valueSyntax?: string;
 }
 
@@ -86,6 +88,7 @@ function keywordSpec(k: KeywordSpec): KeywordSpec {
     since: k.since,
     notInDebian: k.notInDebian,
     onMissing: k.onMissing,
+    logOnly: k.logOnly,
     valueSyntax: k.valueSyntax,
   };
 }

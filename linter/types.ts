@@ -231,6 +231,14 @@ export function spanning(a: Loc, b: Loc | undefined): Loc {
   return { file: a.file, start: a.start, end: Math.max(a.end, b.end) };
 }
 
+/**
+ * 'warning' for a keyword whose problems keepalived logs without `keepalived -t` showing them (the
+ * url regex keywords): it accepts the configuration and drops the line. Otherwise the rule's own.
+ */
+export function logOnly(s: Statement): 'warning' | undefined {
+  return s.spec?.logOnly ? 'warning' : undefined;
+}
+
 /** Location of a whole statement line (keyword to last argument). */
 export function lineLoc(s: Statement): Loc {
   const last = s.args.length ? s.args[s.args.length - 1]! : s.keyword;

@@ -25,6 +25,17 @@ function missing(m) {
   return undefined;
 }
 
+/**
+ * The url keywords whose handlers report problems with log_message only, which `keepalived -t`
+ * does not print (check_http.c, 2.2.7): keepalived accepts a bad line silently and drops it.
+ */
+const LOG_ONLY = new Set(['regex', 'regex_no_match', 'regex_options', 'regex_min_offset', 'regex_max_offset', 'regex_stack']);
+/** What the missing-argument runs printed because their url had no path: not the keyword's doing. */
+const URL_ARTEFACTS = new Set([
+  'HTTP/SSL_GET checker url has no path - ignoring',
+  'HTTP/SSL_GET checker has no urls specified - ignoring',
+]);
+
 const PARAM_FIELDS = ['type', 'required', 'case_insensitive', 'min', 'max', 'values', 'decimals', 'keys', 'length', 'default_if_absent'];
 const out = entries.map((e) => {
   const k = { name: e.keyword, parent: e.parent_path };
@@ -36,15 +47,20 @@ const out = entries.map((e) => {
     for (const f of PARAM_FIELDS) if (p[f] !== undefined) q[f] = p[f];
     return q;
   });
+  // DNS_CHECK reads its type with strcasecmp (check_dns.c, 2.2.7).
+  if (e.keyword === 'type' && e.parent_path.endsWith('> DNS_CHECK') && params[0]) params[0].case_insensitive = true;
   if (params.length) k.params = params;
-  if (e.args.extra_words === 'error') k.extraError = true;
+  const logOnly = LOG_ONLY.has(e.keyword) && e.parent_path.endsWith('> url');
+  if (logOnly) k.logOnly = true;
+  if (e.args.extra_words === 'error' && !logOnly) k.extraError = true;
   if (e.deprecated) k.deprecated = true;
   if (e.replacement) k.replacement = e.replacement;
   k.since = since(e.since_version);
   if (!e.in_debian_2_2_7 && k.since === '2.2.7') k.notInDebian = true;
   if (!e.in_upstream_head) k.removedAfter227 = true;
   let m = missing(e.missing_arg_behaviour);
-  const seen = observed[`${e.parent_path} > ${e.keyword}`];
+  let seen = observed[`${e.parent_path} > ${e.keyword}`];
+  if (seen && seen.messages.length && seen.messages.every((x) => URL_ARTEFACTS.has(x))) seen = undefined;
   if (seen) {
     if (seen.rc === 2) m = 'fatal';
     else if (seen.rc === 0 && seen.messages.length === 0) m = 'accepted';

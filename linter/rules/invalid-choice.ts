@@ -2,7 +2,7 @@ import { atLeast } from '../../grammar/index';
 import { BOOLEANS, checkUnsigned } from '../values';
 import { typedArgs } from '../params';
 import type { Word } from '../../grammar/index';
-import { defineRule, type RuleContext } from '../types';
+import { defineRule, logOnly, type RuleContext } from '../types';
 import { replace } from '../problem-rule';
 
 const LATE_BOOLEANS = new Set(['vrrp_strict', 'vrrp_skip_check_adv_addr']);
@@ -82,7 +82,7 @@ export default defineRule({
       if (param.type === 'enum_or_uint' && !checkUnsigned(word, 0, 4294967295)) continue;
       const sameCase = param.values.find((x) => x.toLowerCase() === word.toLowerCase());
       const data = { keyword: s.keyword.text, value: v, values: param.values.join(', '), suggestion: sameCase };
-      ctx.report({ loc: arg, messageId: sameCase ? 'choiceCase' : 'choice', data, fix: sameCase ? replace(arg, sameCase) : undefined });
+      ctx.report({ loc: arg, messageId: sameCase ? 'choiceCase' : 'choice', data, fix: sameCase ? replace(arg, sameCase) : undefined, severity: logOnly(s) });
     }
   },
 });

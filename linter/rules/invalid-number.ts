@@ -1,5 +1,5 @@
 import { typedArgs } from '../params';
-import { defineRule } from '../types';
+import { defineRule, logOnly } from '../types';
 import { checkDecimal, checkSigned, checkUnsigned, type ValueProblem } from '../values';
 
 /** The parameter types this rule checks. */
@@ -47,7 +47,7 @@ export default defineRule({
       }
       if (!problem) continue;
       const range = { min: param.min ?? 0, max: param.max ?? (param.type === 'port' ? 65535 : 4294967295) };
-      ctx.report({ loc: arg, messageId: problem.kind, data: { keyword: s.keyword.text, value: arg.text, ...range, ...problem } });
+      ctx.report({ loc: arg, messageId: problem.kind, data: { keyword: s.keyword.text, value: arg.text, ...range, ...problem }, severity: logOnly(s) });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { allStatements, defineRule } from '../types';
+import { allStatements, defineRule, logOnly } from '../types';
 
 /** Keywords given without the argument they need. */
 export default defineRule({
@@ -17,7 +17,7 @@ export default defineRule({
       const first = spec.params?.[0];
       const expected = first ? first.name.replace(/_/g, ' ') : 'a value';
       const messageId = spec.onMissing === 'fatal' ? 'fatal' : spec.onMissing === 'crash' ? 'crash' : 'missing';
-      ctx.report({ loc: s.keyword, messageId, data: { keyword: s.keyword.text, expected } });
+      ctx.report({ loc: s.keyword, messageId, data: { keyword: s.keyword.text, expected }, severity: logOnly(s) });
     }
   },
 });

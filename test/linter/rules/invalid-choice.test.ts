@@ -2,6 +2,8 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-choice', {
   valid: [
+    // DNS_CHECK reads its type with strcasecmp.
+    'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      type aaaa\n    }\n  }\n}\n',
     'global_defs {\n  umask 0022\n}\n',
     'global_defs {\n  umask IWGRP|IWOTH\n}\n',
     'global_defs {\n  umask IWGRP | IWOTH\n}\n',
@@ -16,6 +18,11 @@ ruleTester('invalid-choice', {
     'global_defs {\n  include_check -wildcard_match\n}\n',
   ],
   invalid: [
+    {
+      name: 'regex_options: keepalived only logs an unknown word, so a warning',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex_options <|Caseless|>\n      }\n    }\n  }\n}\n',
+      severity: 'warning',
+    },
     {
       name: 'an unknown umask bit',
       code: 'global_defs {\n  umask <|IWGRP|udp|>\n}\n',

@@ -28,6 +28,11 @@ ruleTester('invalid-number', {
   ],
   invalid: [
     {
+      name: 'regex_min_offset: keepalived only logs a bad value, so a warning',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex_min_offset <|-1|>\n      }\n    }\n  }\n}\n',
+      severity: 'warning',
+    },
+    {
       name: 'an empty quoted integer is 0, outside a range that starts at 1',
       code: 'vrrp_instance VI_1 {\n  priority <|""|>\n}\n',
       messageId: 'range',

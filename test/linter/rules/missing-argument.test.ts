@@ -8,6 +8,8 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('missing-argument', {
   valid: [
+    // keepalived 2.2.7 accepts a status_code without codes (the default 200-299 stays).
+    'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code\n      }\n    }\n  }\n}\n',
     'vrrp_instance VI_1 {\n  priority 100\n  nopreempt\n}\n',
     // Script keywords re-read the raw line, so an unclosed quote still leaves the command.
     'vrrp_instance VI_1 {\n  notify_master "/usr/local/bin/notify a b\n}\n',
@@ -15,6 +17,11 @@ ruleTester('missing-argument', {
     'vrrp_instance VI_1 {\n  advert_int ""\n}\n',
   ],
   invalid: [
+    {
+      name: 'the url regex keywords: keepalived only logs the problem, so a warning',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        <|regex|>\n      }\n    }\n  }\n}\n',
+      severity: 'warning',
+    },
     {
       name: 'keepalived exits at a keyword that needs an argument (exit 2)',
       code: 'vrrp_instance VI_1 {\n  <|priority|>\n}\n',
