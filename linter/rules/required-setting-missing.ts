@@ -34,7 +34,8 @@ export default defineRule({
     for (const req of REQUIRED) {
       for (const s of statementsNamed(ctx.parse.body, req.keyword)) {
         if (!s.spec || !s.open || !req.path.test(s.parentPath)) continue;
-        if (childrenNamed(s, req.needs).length) continue;
+        // A line without a value sets nothing (missing-argument reports the line itself).
+        if (childrenNamed(s, req.needs).some((c) => c.args.length > 0)) continue;
         if (req.path.source === '^root$' && s.args.length !== 1) continue;
         ctx.report({ loc: blockLoc(s), messageId: req.messageId, data: { name: s.args[0]?.text ?? '' } });
       }

@@ -10,6 +10,16 @@ ruleTester('required-setting-missing', {
   ],
   invalid: [
     {
+      name: 'a script line without a value sets no script (keepalived: No script set ... - removing)',
+      code: '<|vrrp_script chk {\n  script\n  interval 2\n}|>\n',
+      messageId: 'vrrpScript',
+    },
+    {
+      name: 'misc_path and file without a value',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    <|MISC_CHECK {\n      misc_path\n    }|>\n  }\n}\n<|track_file tf {\n  file\n}|>\n',
+      messages: [/MISC_CHECK has no misc_path/, /track_file "tf" has no file/],
+    },
+    {
       name: 'vrrp_script without script: reported at the closing brace, so the range runs to it',
       code: '<|vrrp_script chk {\n  interval 2\n}|>\n',
       message: 'vrrp_script "chk" has no script; keepalived removes it, and every track_script naming it is ignored.',
