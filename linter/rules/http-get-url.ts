@@ -22,7 +22,7 @@ export default defineRule({
   description:
     'HTTP_GET/SSL_GET without url, url without path, digest that is not 32 hex digits, status_code outside 100-599.',
   messages: {
-    noUrl: '{checker} has no url { path ... } block; keepalived ignores the checker.',
+    noUrl: '{checker} has no url block with a path; keepalived ignores the checker.',
     noPath: 'url has no path; keepalived ignores this url.',
     digestLength: 'digest "{value}" must be 32 hexadecimal characters (an MD5 sum), not {length}.',
     digestHex: 'digest "{value}" is not hexadecimal.',
@@ -33,7 +33,8 @@ export default defineRule({
     for (const s of [...statementsNamed(ctx.parse.body, 'HTTP_GET'), ...statementsNamed(ctx.parse.body, 'SSL_GET')]) {
       if (!s.spec || (s.keyword.text !== 'HTTP_GET' && s.keyword.text !== 'SSL_GET')) continue;
       const urls = childrenNamed(s, 'url');
-      if (!urls.length) ctx.report({ loc: blockLoc(s), messageId: 'noUrl', data: { checker: s.keyword.text } });
+      // keepalived drops a url without path, then the checker if no url is left.
+      let usable = 0;
       for (const url of urls) {
         // One pass over the url's lines (most checkers have several urls of a few lines each).
         let path = false;
@@ -59,7 +60,9 @@ export default defineRule({
           }
         }
         if (!path) ctx.report({ loc: blockLoc(url), messageId: 'noPath' });
+        else usable++;
       }
+      if (!usable) ctx.report({ loc: blockLoc(s), messageId: 'noUrl', data: { checker: s.keyword.text } });
     }
   },
 });

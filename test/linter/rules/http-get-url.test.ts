@@ -12,11 +12,16 @@ ruleTester('http-get-url', {
   invalid: [
     {
       code: rs('    <|HTTP_GET {\n      connect_timeout 3\n    }|>\n'),
-      message: 'HTTP_GET has no url { path ... } block; keepalived ignores the checker.',
+      message: 'HTTP_GET has no url block with a path; keepalived ignores the checker.',
     },
     {
-      code: rs('    HTTP_GET {\n      <|url {\n        status_code 200\n      }|>\n    }\n'),
+      code: rs('    HTTP_GET {\n      <|url {\n        status_code 200\n      }|>\n      url {\n        path /\n      }\n    }\n'),
       message: 'url has no path; keepalived ignores this url.',
+    },
+    {
+      name: 'its only url has no path: no url is left (reported at the checker closing brace too)',
+      code: rs('    <|HTTP_GET {\n      <|url {\n        status_code 200\n      }|>\n    }|>\n'),
+      messages: [/HTTP_GET has no url block with a path/, 'url has no path; keepalived ignores this url.'],
     },
     {
       code: rs(
