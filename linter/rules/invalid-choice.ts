@@ -1,8 +1,8 @@
 import { atLeast } from '../../grammar/index';
 import { BOOLEANS, checkUnsigned } from '../values';
 import { typedArgs } from '../params';
-import type { Word } from '../../grammar/index';
-import { defineRule, logOnly, type RuleContext } from '../types';
+import type { Statement, Word } from '../../grammar/index';
+import { defineRule, lineLoc, logOnly, type RuleContext } from '../types';
 import { replace } from '../problem-rule';
 
 const LATE_BOOLEANS = new Set(['vrrp_strict', 'vrrp_skip_check_adv_addr']);
@@ -31,6 +31,42 @@ function checkPairs(ctx: RuleContext, keyword: string, args: Word[], keys: Recor
   if (!any && args.length && !args.some((a) => keys[a.text])) ctx.report({ loc: args[0]!, messageId: 'pairMissing', data: { keyword, values } });
 }
 
+/**
+ * The tunnel options after a forwarding method (`lb_kind TUN type gue port 6080 csum`), read as
+ * keepalived's svr_forwarding_handler reads them whatever the method: the first problem is reported
+ * and the options are then ignored (the method itself stays).
+ */
+function checkTunnel(ctx: RuleContext, s: Statement): void {
+  const data = { keyword: s.keyword.text };
+  let type = 'ipip';
+  let port = false;
+  let csum = 'nocsum';
+  for (let i = 1; i < s.args.length; i++) {
+    const w = s.args[i]!;
+    if (w.opaque) return;
+    const next = s.args[i + 1];
+    if (w.text === 'type' || w.text === 'port') {
+      if (!next) return ctx.report({ loc: w, messageId: w.text === 'type' ? 'tunnelTypeMissing' : 'tunnelPortMissing', data });
+      if (next.opaque) return;
+      if (w.text === 'type') {
+        if (!TUNNEL_TYPES.has(next.text)) return ctx.report({ loc: next, messageId: 'tunnelType', data: { ...data, value: next.text } });
+        type = next.text;
+      } else {
+        if (checkUnsigned(next.text, 1, 65535)) return ctx.report({ loc: next, messageId: 'tunnelPort', data: { ...data, value: next.text } });
+        port = true;
+      }
+      i++;
+    } else if (w.text === 'nocsum' || w.text === 'csum' || w.text === 'remcsum') csum = w.text;
+    else return ctx.report({ loc: w, messageId: 'tunnelOption', data: { ...data, value: w.text } });
+  }
+  const loc = lineLoc(s);
+  if ((type === 'gue') !== port) ctx.report({ loc, messageId: 'tunnelGuePort', data });
+  else if (type === 'ipip' && csum !== 'nocsum') ctx.report({ loc, messageId: 'tunnelIpipCsum', data });
+  else if (type === 'gre' && csum === 'remcsum') ctx.report({ loc, messageId: 'tunnelGreRemcsum', data });
+}
+
+const TUNNEL_TYPES = new Set(['ipip', 'gue', 'gre']);
+
 /** Enumerated values and booleans outside the accepted set. */
 export default defineRule({
   id: 'invalid-choice',
@@ -45,6 +81,15 @@ export default defineRule({
     pairKey: 'Unknown option "{value}" for "{keyword}"; expected {values}.',
     pairValue: '"{value}" is not valid for "{key}" in "{keyword}" (a number {min}..{max}).',
     pairMissing: '"{keyword}" needs at least one option ({values}).',
+    tunnelTypeMissing: '"{keyword}": "type" needs a tunnel type (ipip, gue or gre); keepalived ignores the tunnel options.',
+    tunnelType: 'Unknown tunnel type "{value}" for "{keyword}"; expected ipip, gue or gre. keepalived ignores the tunnel options.',
+    tunnelPortMissing: '"{keyword}": "port" needs the gue tunnel port; keepalived ignores the tunnel options.',
+    tunnelPort: 'Invalid gue tunnel port "{value}" for "{keyword}" (1..65535); keepalived ignores the tunnel options.',
+    tunnelOption:
+      'Invalid tunnel option "{value}" for "{keyword}"; expected type, port, nocsum, csum or remcsum. keepalived ignores the tunnel options.',
+    tunnelGuePort: '"{keyword}": gue tunnels need a port, and other tunnel types cannot have one; keepalived ignores the tunnel options.',
+    tunnelIpipCsum: '"{keyword}": ipip tunnels do not support csum or remcsum; keepalived ignores the tunnel options.',
+    tunnelGreRemcsum: '"{keyword}": gre tunnels do not support remcsum; keepalived ignores the tunnel options.',
   },
   check(ctx) {
     for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, CHOICES); c.next(); ) {
@@ -62,6 +107,10 @@ export default defineRule({
         const words = s.args.map((w) => w.text).join('').split('|');
         const numeric = s.args.length === 1 && /^(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(v);
         if (!numeric && !words.every((w) => UMASK_BITS.has(w))) ctx.report({ loc: arg, messageId: 'umask', data: { value: v } });
+        continue;
+      }
+      if (param.type === 'keyword_value_pairs' && param.name === 'tunnel_options') {
+        if (arg === s.args[1]) checkTunnel(ctx, s);
         continue;
       }
       if (param.type === 'keyword_value_pairs' && s.keyword.text === 'lvs_timeouts' && param.keys) {

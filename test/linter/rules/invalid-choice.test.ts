@@ -2,6 +2,9 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-choice', {
   valid: [
+    // Tunnel options after the forwarding method, as keepalived reads them.
+    'virtual_server 10.0.0.1 80 {\n  lb_kind TUN type gue port 6080 csum\n  real_server 10.0.0.2 80 {\n    lvs_method TUN type gre nocsum\n  }\n}\n',
+    'virtual_server 10.0.0.1 80 {\n  lb_kind TUN nocsum\n  real_server 10.0.0.2 80 {\n    lvs_method TUN type ipip\n  }\n}\n',
     // DNS_CHECK reads its type with strcasecmp.
     'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      type aaaa\n    }\n  }\n}\n',
     'global_defs {\n  umask 0022\n}\n',
@@ -18,6 +21,20 @@ ruleTester('invalid-choice', {
     'global_defs {\n  include_check -wildcard_match\n}\n',
   ],
   invalid: [
+    {
+      name: 'tunnel options: an unknown word, type or port, a missing value',
+      code: 'virtual_server 10.0.0.1 80 {\n  lb_kind DR <|10|>\n  real_server 10.0.0.2 80 {\n    lvs_method TUN type <|bogus|>\n  }\n  real_server 10.0.0.3 80 {\n    lvs_method TUN <|type|>\n  }\n  sorry_server 10.0.0.9 80\n}\n',
+      messages: [
+        /Invalid tunnel option "10" for "lb_kind"/,
+        /Unknown tunnel type "bogus"/,
+        /"type" needs a tunnel type/,
+      ],
+    },
+    {
+      name: 'tunnel options that do not go together: reported on the whole line',
+      code: 'virtual_server 10.0.0.1 80 {\n  <|lb_kind TUN type gue|>\n  real_server 10.0.0.2 80 {\n    <|lvs_method TUN type ipip csum|>\n  }\n}\n',
+      messages: [/gue tunnels need a port/, /ipip tunnels do not support csum/],
+    },
     {
       name: 'regex_options: keepalived only logs an unknown word, so a warning',
       code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex_options <|Caseless|>\n      }\n    }\n  }\n}\n',
