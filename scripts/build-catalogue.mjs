@@ -47,6 +47,8 @@ const out = entries.map((e) => {
     for (const f of PARAM_FIELDS) if (p[f] !== undefined) q[f] = p[f];
     return q;
   });
+  // smtp_server's port goes through inet_stosockaddr, which wants 1..65535 (utils.c, 2.2.7).
+  if (e.keyword === 'smtp_server' && params[1]?.type === 'port') params[1].min = 1;
   // DNS_CHECK reads its type with strcasecmp (check_dns.c, 2.2.7).
   if (e.keyword === 'type' && e.parent_path.endsWith('> DNS_CHECK') && params[0]) params[0].case_insensitive = true;
   if (params.length) k.params = params;

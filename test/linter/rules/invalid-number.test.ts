@@ -28,6 +28,11 @@ ruleTester('invalid-number', {
   ],
   invalid: [
     {
+      name: 'smtp_server port 0 (inet_stosockaddr wants 1..65535)',
+      code: 'global_defs {\n  smtp_server 127.0.0.1 <|0|>\n}\n',
+      message: /1\.\.65535/,
+    },
+    {
       name: 'regex_min_offset: keepalived only logs a bad value, so a warning',
       code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex_min_offset <|-1|>\n      }\n    }\n  }\n}\n',
       severity: 'warning',
