@@ -4,6 +4,7 @@ import bfdConflict from './rules/bfd-conflict';
 import checkerConflict from './rules/checker-conflict';
 import deprecatedKeyword from './rules/deprecated-keyword';
 import duplicateName from './rules/duplicate-name';
+import duplicateSetting from './rules/duplicate-setting';
 import extraArgument from './rules/extra-argument';
 import extraCloseBrace from './rules/extra-close-brace';
 import httpGetUrl from './rules/http-get-url';
@@ -54,6 +55,7 @@ export const rules: Rule[] = [
   checkerConflict,
   deprecatedKeyword,
   duplicateName,
+  duplicateSetting,
   extraArgument,
   extraCloseBrace,
   httpGetUrl,

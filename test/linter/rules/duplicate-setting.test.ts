@@ -1,0 +1,29 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('duplicate-setting', {
+  valid: [
+    'global_defs {\n  notify_fifo /tmp/f1\n  vrrp_notify_fifo /tmp/f2\n  lvs_notify_fifo /tmp/f3\n  snmp_socket tcp:localhost:705\n}\n',
+    // Each track process or file has its own settings.
+    'vrrp_track_process P1 {\n  process sshd\n  weight 10\n}\nvrrp_track_process P2 {\n  process nginx\n  weight 10\n}\n',
+    // A track process weight of 0 sets nothing: the next one is taken.
+    'vrrp_track_process P {\n  process sshd\n  weight 0\n  weight 2\n}\n',
+    // Settings other blocks may repeat (the last one wins there).
+    'vrrp_instance VI_1 {\n  priority 100\n  priority 110\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'global_defs: the second of each, also across global_defs blocks',
+      code: 'global_defs {\n  nftables\n  <|nftables|>\n  notify_fifo /tmp/f1\n  <|notify_fifo /tmp/f2|>\n  snmp_socket tcp:localhost:705\n}\nglobal_defs {\n  <|snmp_socket tcp:localhost:706|>\n}\n',
+      messages: [
+        '"nftables" is already set; keepalived keeps the first value and ignores this line.',
+        /"notify_fifo" is already set/,
+        /"snmp_socket" is already set/,
+      ],
+    },
+    {
+      name: 'track process and track file: process, file and weight (a track file weight of 0 counts)',
+      code: 'vrrp_track_process P {\n  process sshd\n  <|process /usr/sbin/sshd|>\n  weight 2\n  <|weight 3|>\n}\ntrack_file F {\n  file /tmp/a\n  <|file /tmp/b|>\n  weight 0\n  <|weight 3|>\n}\n',
+      messageId: 'duplicate',
+    },
+  ],
+});
