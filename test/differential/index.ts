@@ -4,3 +4,4 @@ export * from './compare';
 export * from './harness';
 export * from './linter';
 export * from './oracle';
+export * from './mutate';

@@ -1,0 +1,709 @@
+// A deterministic, seeded generator of realistic operator mistakes in keepalived.conf files, for
+// the mutation differential (scripts/mutdiff.mjs). Each mutant applies ONE mistake to a base config
+// and keeps the rest of the file intact. Pure functions on text; no vitest import.
+
+/** A config to mutate. */
+export interface MutationBase {
+  /** Readable id, e.g. "corpus/010.conf". */
+  id: string;
+  text: string;
+  /** Extra keepalived arguments of the base (its .args file). */
+  args: string[];
+}
+
+/** The kinds of mistakes the generator makes. */
+export const MUTATION_KINDS = [
+  'misspell',
+  'number',
+  'address',
+  'choice',
+  'missing-arg',
+  'extra-arg',
+  'missing-open-brace',
+  'extra-close-brace',
+  'missing-close-brace',
+  'brace-placement',
+  'move-block',
+  'dup-keyword',
+  'dup-block',
+  'delete-setting',
+  'open-quote',
+  'mid-comment',
+  'include-missing',
+] as const;
+
+/** One kind of mistake. */
+export type MutationKind = (typeof MUTATION_KINDS)[number];
+
+/** One generated mutant. */
+export interface Mutant {
+  /** Stable id: "<index>-<kind>". */
+  id: string;
+  base: string;
+  kind: MutationKind;
+  /** A short, readable description of the mistake. */
+  description: string;
+  /** 1-based line of the base the mistake is at. */
+  line: number;
+  text: string;
+  args: string[];
+}
+
+/** A small, fast, seeded PRNG (mulberry32); returns floats in [0, 1). */
+export function makeRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+
+const pick = <T>(rng: Rng, items: readonly T[]): T | undefined =>
+  items.length ? items[Math.floor(rng() * items.length)] : undefined;
+
+/** One line of a config, as the generator sees it. */
+export interface LineInfo {
+  /** 0-based index. */
+  index: number;
+  raw: string;
+  /** Words outside comments, braces split off as their own words. */
+  words: string[];
+  /** Keywords of the enclosing blocks at the start of the line, outermost first. */
+  parents: string[];
+  /** The keyword of the first block this line opens, if any. */
+  opens?: string;
+  /** The first word, when it looks like a keyword. */
+  keyword?: string;
+}
+
+/** Strip a `#` / `!` comment outside double quotes. */
+export function stripComment(line: string): string {
+  let inQuote = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') inQuote = !inQuote;
+    else if (!inQuote && (c === '#' || c === '!')) return line.slice(0, i);
+  }
+  return line;
+}
+
+const KEYWORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Split a config into lines with their block context (a light brace tracker). */
+export function analyze(text: string): LineInfo[] {
+  const stack: string[] = [];
+  const out: LineInfo[] = [];
+  let lastKeyword = '';
+  text.split('\n').forEach((raw, index) => {
+    const words = stripComment(raw).replace(/[{}]/g, ' $& ').split(/\s+/).filter(Boolean);
+    const info: LineInfo = { index, raw, words, parents: [...stack] };
+    const first = words[0];
+    if (first !== undefined && KEYWORD.test(first)) info.keyword = first;
+    for (const w of words) {
+      if (w === '{') {
+        const owner = info.keyword ?? (words[0] === '{' ? lastKeyword : (words[0] ?? ''));
+        info.opens ??= owner;
+        stack.push(owner);
+      } else if (w === '}') stack.pop();
+    }
+    if (info.keyword) lastKeyword = info.keyword;
+    out.push(info);
+  });
+  return out;
+}
+
+/** Index of the line closing the block opened on line `open` (or -1). */
+export function blockEnd(lines: readonly LineInfo[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < lines.length; i++) {
+    for (const w of lines[i]!.words) {
+      if (w === '{') depth++;
+      else if (w === '}') {
+        depth--;
+        if (depth === 0) return i;
+      }
+    }
+  }
+  return -1;
+}
+
+// Blocks whose lines are values (addresses, names), not keywords.
+const VALUE_BLOCKS = new Set([
+  'virtual_ipaddress',
+  'virtual_ipaddress_excluded',
+  'virtual_routes',
+  'virtual_rules',
+  'static_ipaddress',
+  'static_routes',
+  'static_rules',
+  'notification_email',
+  'group',
+  'unicast_peer',
+  'track_script',
+  'track_interface',
+  'track_process',
+  'track_file',
+  'track_bfd',
+  'virtual_server_group',
+]);
+
+const isSettingLine = (l: LineInfo): boolean =>
+  l.keyword !== undefined && !VALUE_BLOCKS.has(l.parents[l.parents.length - 1] ?? '');
+
+/** Replace the first occurrence of `word` as a whole word in `raw`. */
+function replaceWord(raw: string, word: string, by: string): string {
+  const re = new RegExp(`(^|[\\s{}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s{}#!])`);
+  return raw.replace(re, (_m, pre: string) => pre + by);
+}
+
+const withLine = (lines: readonly LineInfo[], index: number, raw: string | string[]): string =>
+  lines.flatMap((l) => (l.index === index ? (Array.isArray(raw) ? raw : [raw]) : [l.raw])).join('\n');
+
+/** A mutation: the new text, a description and the line of the base it is at. */
+interface Change {
+  text: string;
+  description: string;
+  line: number;
+}
+
+type Mutator = (lines: LineInfo[], rng: Rng) => Change | undefined;
+
+// ------------------------------------------------------------------------------------------------
+// Misspelled keywords.
+// ------------------------------------------------------------------------------------------------
+
+/** A typo of a keyword: doubled, dropped or swapped letter, `_` -> `-`, wrong case. */
+export function misspellWord(word: string, rng: Rng): string {
+  const variants: (() => string)[] = [
+    () => {
+      const i = Math.floor(rng() * word.length);
+      return word.slice(0, i + 1) + word[i] + word.slice(i + 1);
+    },
+    () => {
+      const i = Math.floor(rng() * word.length);
+      return word.slice(0, i) + word.slice(i + 1);
+    },
+    () => {
+      const i = Math.floor(rng() * (word.length - 1));
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    },
+    () => (word.includes('_') ? word.replace('_', '-') : word.toUpperCase()),
+    () => word[0]!.toUpperCase() + word.slice(1),
+  ];
+  for (let tries = 0; tries < 10; tries++) {
+    const w = pick(rng, variants)!();
+    if (w !== word && w.length > 0) return w;
+  }
+  return word + 'x';
+}
+
+const misspell: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => isSettingLine(x) && x.keyword!.length > 2),
+  );
+  if (!l) return undefined;
+  const typo = misspellWord(l.keyword!, rng);
+  return {
+    text: withLine(lines, l.index, replaceWord(l.raw, l.keyword!, typo)),
+    description: `misspell ${l.keyword} as ${typo} (in ${l.parents.join('>') || 'top level'})`,
+    line: l.index + 1,
+  };
+};
+
+// ------------------------------------------------------------------------------------------------
+// Numbers, addresses and choices.
+// ------------------------------------------------------------------------------------------------
+
+const NUMBER_VALUES: Record<string, readonly string[]> = {
+  priority: ['0', '256', '300', '-1', 'abc', '100.5', '255'],
+  virtual_router_id: ['0', '256', '1000', 'x51', '-5'],
+  advert_int: ['0', '-1', 'abc', '0.001', '256', '1s'],
+  weight: ['300', '-300', '254', '-254', '2.5', 'high'],
+  delay_loop: ['0', '-1', 'abc', '1.5'],
+  port: ['0', '70000', '65536', 'http'],
+  connect_port: ['0', '70000', '-1', 'abc'],
+  connect_timeout: ['0', '-1', 'abc', '99999999999'],
+  nb_get_retry: ['-1', 'abc', '0'],
+  retry: ['-1', 'abc'],
+  delay_before_retry: ['-1', 'abc'],
+  interval: ['0', '-1', 'abc'],
+  fall: ['0', '-1', 'abc'],
+  rise: ['0', '-1', 'abc'],
+  timeout: ['0', '-1', 'abc'],
+  status_code: ['99', '600', 'abc', '20O'],
+  persistence_timeout: ['-1', 'abc', '99999999999'],
+  smtp_connect_timeout: ['0', '-1', 'abc'],
+  garp_master_delay: ['-1', 'abc', '99999'],
+  garp_master_refresh: ['-1', 'abc'],
+  preempt_delay: ['-1', 'abc', '2000'],
+  quorum: ['0', '-1', 'abc'],
+  hysteresis: ['-1', 'abc'],
+  max_auto_priority: ['-2', '100', 'abc'],
+  vrrp_garp_master_delay: ['-1', 'abc'],
+};
+const GENERIC_NUMBERS = ['0', '-1', '256', '65536', 'abc', '1.5', '99999999999'];
+
+const number: Mutator = (lines, rng) => {
+  const candidates: { l: LineInfo; at: number }[] = [];
+  for (const l of lines) {
+    if (!isSettingLine(l)) continue;
+    for (let i = 1; i < l.words.length; i++) {
+      if (/^-?\d+(\.\d+)?$/.test(l.words[i]!)) candidates.push({ l, at: i });
+    }
+  }
+  const c = pick(rng, candidates);
+  if (!c) return undefined;
+  const kw = c.l.keyword!;
+  // The port of a virtual_server / real_server opener is its second word.
+  const table = NUMBER_VALUES[(kw === 'virtual_server' || kw === 'real_server') && c.at === 2 ? 'port' : kw];
+  const value = pick(rng, table ?? GENERIC_NUMBERS)!;
+  const old = c.l.words[c.at]!;
+  const words = [...c.l.words];
+  words[c.at] = value;
+  const raw = c.at === 1 ? replaceWord(c.l.raw, old, value) : replaceNth(c.l.raw, old, value, c.l.words, c.at);
+  if (raw === c.l.raw) return undefined;
+  return {
+    text: withLine(lines, c.l.index, raw),
+    description: `${kw}: ${old} -> ${value}`,
+    line: c.l.index + 1,
+  };
+};
+
+/** Replace the word at position `at` (which equals `old`) in `raw`. */
+function replaceNth(raw: string, old: string, by: string, words: readonly string[], at: number): string {
+  const before = words.slice(0, at).filter((w) => w === old).length;
+  let from = 0;
+  for (let k = 0; k <= before; k++) {
+    const i = raw.indexOf(old, from);
+    if (i < 0) return raw;
+    if (k === before) return raw.slice(0, i) + by + raw.slice(i + old.length);
+    from = i + old.length;
+  }
+  return raw;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(\/\d{1,2})?$/;
+const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*(\/\d{1,3})?$/;
+
+/** A malformed variant of an IPv4 or IPv6 address (with or without a prefix). */
+export function badAddress(addr: string, rng: Rng): string {
+  const m = IPV4.exec(addr);
+  if (m) {
+    const [, a, b, c, , prefix] = m;
+    const variants = [
+      `${a}.${b}.${c}.300${prefix ?? ''}`,
+      `${a}.${b}.${c}${prefix ?? ''}`,
+      `${a}.${b}..${c}${prefix ?? ''}`,
+      `${a}.${b}.${c}.1/33`,
+      prefix ? `${a}.${b}.${c}.${m[4]}` : `${a}.${b}.${c}.${m[4]}/24`,
+      `${a}.${b}.${c}.${m[4]}/`,
+      `${a}.${b}.${c}.${m[4]}${prefix ?? ''}.`,
+      `${a},${b}.${c}.${m[4]}${prefix ?? ''}`,
+    ];
+    return pick(rng, variants)!;
+  }
+  const variants = [
+    addr.replace(':', ':::'),
+    addr.replace(/[0-9a-f](?=[^:]*$)/i, 'g'),
+    addr.replace(/::/, ':'),
+    addr.includes('/') ? addr.replace(/\/\d+/, '/129') : `${addr}/129`,
+  ];
+  const v = pick(rng, variants)!;
+  return v === addr ? `${addr}:` : v;
+}
+
+const address: Mutator = (lines, rng) => {
+  const candidates: { l: LineInfo; word: string }[] = [];
+  for (const l of lines) {
+    for (const w of l.words) {
+      if (IPV4.test(w) || (IPV6.test(w) && w.includes('::'))) candidates.push({ l, word: w });
+    }
+  }
+  const c = pick(rng, candidates);
+  if (!c) return undefined;
+  const bad = badAddress(c.word, rng);
+  const raw = replaceWord(c.l.raw, c.word, bad);
+  if (raw === c.l.raw) return undefined;
+  return {
+    text: withLine(lines, c.l.index, raw),
+    description: `address ${c.word} -> ${bad} (in ${c.l.parents.join('>') || 'top level'})`,
+    line: c.l.index + 1,
+  };
+};
+
+const CHOICES: Record<string, readonly string[]> = {
+  state: ['MASTR', 'master', 'BACKUPP', 'SLAVE', 'EQUAL'],
+  lb_kind: ['NATT', 'nat', 'DRR', 'TUNNEL', 'FNAT'],
+  lvs_method: ['NATT', 'dr', 'DRR'],
+  lb_algo: ['rrr', 'RR', 'wrrr', 'lc1', 'round-robin'],
+  lvs_sched: ['rrr', 'RR', 'wlcc'],
+  protocol: ['UDPP', 'tcp', 'SCTPP', 'ICMP'],
+  auth_type: ['PAS', 'pass', 'AH1', 'MD5'],
+  ops: ['1', 'yes'],
+  use_vmac: ['vrrp.51'],
+  smtp_alert: ['yes', 'true', 'on'],
+  nopreempt: ['yes', 'false'],
+  version: ['4', 'v3', '2.0'],
+};
+
+const choice: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => isSettingLine(x) && CHOICES[x.keyword!] && x.words.length >= 1),
+  );
+  if (!l) return undefined;
+  const kw = l.keyword!;
+  const value = pick(rng, CHOICES[kw]!)!;
+  const old = l.words[1];
+  const raw =
+    old !== undefined && old !== '{' ? replaceNth(l.raw, old, value, l.words, 1) : l.raw.replace(kw, `${kw} ${value}`);
+  if (raw === l.raw) return undefined;
+  return {
+    text: withLine(lines, l.index, raw),
+    description: `${kw}: ${old ?? '(none)'} -> ${value}`,
+    line: l.index + 1,
+  };
+};
+
+// ------------------------------------------------------------------------------------------------
+// Arguments.
+// ------------------------------------------------------------------------------------------------
+
+const missingArg: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => isSettingLine(x) && x.words.length >= 2 && x.words[1] !== '{'),
+  );
+  if (!l) return undefined;
+  const kw = l.keyword!;
+  const code = stripComment(l.raw);
+  const comment = l.raw.slice(code.length);
+  const indent = /^\s*/.exec(l.raw)![0];
+  let raw: string;
+  let what: string;
+  if (l.opens !== undefined && l.words.includes('{')) {
+    // Drop the last argument of a block opener (e.g. the port of a real_server).
+    const args = l.words.slice(1, l.words.indexOf('{'));
+    if (args.length === 0) return undefined;
+    const kept = args.slice(0, -1);
+    raw = `${indent}${[kw, ...kept, ...l.words.slice(l.words.indexOf('{'))].join(' ')}${comment}`;
+    what = `drop ${args[args.length - 1]} of ${kw}`;
+  } else {
+    raw = `${indent}${kw}${comment}`;
+    what = `${kw} without its value(s) ${l.words.slice(1).join(' ')}`;
+  }
+  return { text: withLine(lines, l.index, raw), description: what, line: l.index + 1 };
+};
+
+const extraArg: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => isSettingLine(x) && !x.words.includes('{') && !x.words.includes('}')),
+  );
+  if (!l) return undefined;
+  const extra = pick(rng, ['10', 'yes', 'extra', l.words[l.words.length - 1]!, '0'])!;
+  const code = stripComment(l.raw);
+  const raw = `${code.trimEnd()} ${extra}${l.raw.slice(code.length)}`;
+  return {
+    text: withLine(lines, l.index, raw),
+    description: `extra argument ${extra} after ${l.keyword}`,
+    line: l.index + 1,
+  };
+};
+
+// ------------------------------------------------------------------------------------------------
+// Braces and blocks.
+// ------------------------------------------------------------------------------------------------
+
+const openers = (lines: readonly LineInfo[]): LineInfo[] =>
+  lines.filter((l) => l.opens !== undefined && l.keyword !== undefined && l.words.includes('{'));
+
+const missingOpenBrace: Mutator = (lines, rng) => {
+  const l = pick(rng, openers(lines));
+  if (!l) return undefined;
+  const raw = l.raw.replace(/\s*\{/, '');
+  return { text: withLine(lines, l.index, raw), description: `no { after ${l.keyword}`, line: l.index + 1 };
+};
+
+const extraCloseBrace: Mutator = (lines, rng) => {
+  const inside = lines.filter((l) => l.parents.length > 0 && l.words.length > 0);
+  const l = pick(rng, inside);
+  if (!l) return undefined;
+  const indent = /^\s*/.exec(l.raw)![0];
+  return {
+    text: withLine(lines, l.index, [l.raw, `${indent}}`]),
+    description: `extra } after line ${l.index + 1} (in ${l.parents.join('>')})`,
+    line: l.index + 2,
+  };
+};
+
+const missingCloseBrace: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => x.words.length === 1 && x.words[0] === '}'),
+  );
+  if (!l) return undefined;
+  return {
+    text: withLine(lines, l.index, []),
+    description: `delete the } closing ${l.parents[l.parents.length - 1] ?? '?'}`,
+    line: l.index + 1,
+  };
+};
+
+const bracePlacement: Mutator = (lines, rng) => {
+  const own = lines.filter((l) => l.words.length === 1 && l.words[0] === '{' && l.index > 0);
+  const inline = openers(lines).filter((l) => l.words[l.words.length - 1] === '{');
+  if (own.length && rng() < 0.5) {
+    const l = pick(rng, own)!;
+    const prev = lines[l.index - 1]!;
+    const merged = lines
+      .filter((x) => x.index !== l.index)
+      .map((x) => (x.index === prev.index ? `${stripComment(x.raw).trimEnd()} {` : x.raw));
+    return { text: merged.join('\n'), description: `join the lone { onto line ${prev.index + 1}`, line: l.index };
+  }
+  const l = pick(rng, inline);
+  if (!l) return undefined;
+  const indent = /^\s*/.exec(l.raw)![0];
+  const code = stripComment(l.raw);
+  const variants = [
+    [code.replace(/\s*\{\s*$/, ''), `${indent}{`],
+    [code.replace(/\s*\{\s*$/, '{')],
+    [code.replace(/\s*\{\s*$/, ''), '', `${indent}{`],
+  ];
+  const v = pick(rng, variants)!;
+  return {
+    text: withLine(lines, l.index, v),
+    description: v.length === 1 ? `no blank before { of ${l.keyword}` : `{ of ${l.keyword} on its own line`,
+    line: l.index + 1,
+  };
+};
+
+const moveBlock: Mutator = (lines, rng) => {
+  const nested = openers(lines).filter((l) => l.parents.length > 0);
+  const top = openers(lines).filter((l) => l.parents.length === 0);
+  const l = pick(rng, nested);
+  if (!l) return undefined;
+  const end = blockEnd(lines, l.index);
+  if (end < 0) return undefined;
+  const block = lines.slice(l.index, end + 1).map((x) => x.raw);
+  const rest = lines.filter((x) => x.index < l.index || x.index > end);
+  const targets = top.filter((t) => t.keyword !== l.parents[0] && t.index !== l.index);
+  const target = rng() < 0.5 ? pick(rng, targets) : undefined;
+  if (target) {
+    const out = rest.flatMap((x) => (x.index === target.index ? [x.raw, ...block] : [x.raw]));
+    return {
+      text: out.join('\n'),
+      description: `move ${l.keyword} (from ${l.parents.join('>')}) into ${target.keyword} at line ${target.index + 1}`,
+      line: l.index + 1,
+    };
+  }
+  return {
+    text: [...rest.map((x) => x.raw), ...block].join('\n'),
+    description: `move ${l.keyword} (from ${l.parents.join('>')}) to the top level`,
+    line: l.index + 1,
+  };
+};
+
+const dupKeyword: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => isSettingLine(x) && !x.words.includes('{') && !x.words.includes('}')),
+  );
+  if (!l) return undefined;
+  return {
+    text: withLine(lines, l.index, [l.raw, l.raw]),
+    description: `duplicate ${l.keyword} line`,
+    line: l.index + 1,
+  };
+};
+
+const dupBlock: Mutator = (lines, rng) => {
+  const blocks = openers(lines).filter(
+    (l) => l.parents.length === 0 || l.keyword === 'real_server' || l.keyword === 'url',
+  );
+  const l = pick(rng, blocks);
+  if (!l) return undefined;
+  const end = blockEnd(lines, l.index);
+  if (end < 0) return undefined;
+  let block = lines.slice(l.index, end + 1).map((x) => x.raw);
+  let what = `duplicate ${l.keyword} block`;
+  if (l.keyword === 'vrrp_instance' && rng() < 0.5) {
+    // Same VRID and interface under another name.
+    const name = l.words[1] ?? 'VI';
+    block = [replaceWord(block[0]!, name, `${name}_copy`), ...block.slice(1)];
+    what = `copy vrrp_instance ${name} as ${name}_copy (same VRID and interface)`;
+  }
+  return {
+    text: withLine(lines, end, [lines[end]!.raw, ...block]),
+    description: what,
+    line: l.index + 1,
+  };
+};
+
+const REQUIRED = new Set([
+  'interface',
+  'virtual_router_id',
+  'priority',
+  'state',
+  'auth_type',
+  'auth_pass',
+  'lb_kind',
+  'lb_algo',
+  'delay_loop',
+  'protocol',
+  'script',
+  'path',
+  'status_code',
+  'digest',
+  'connect_port',
+  'virtual_ipaddress',
+  'authentication',
+  'url',
+  'router_id',
+  'group',
+  'real_server',
+]);
+
+const deleteSetting: Mutator = (lines, rng) => {
+  const required = lines.filter((l) => isSettingLine(l) && REQUIRED.has(l.keyword!));
+  const any = lines.filter((l) => isSettingLine(l));
+  const l = pick(rng, required.length && rng() < 0.8 ? required : any);
+  if (!l) return undefined;
+  const end = l.opens !== undefined && l.words.includes('{') ? blockEnd(lines, l.index) : l.index;
+  if (end < 0) return undefined;
+  const text = lines
+    .filter((x) => x.index < l.index || x.index > end)
+    .map((x) => x.raw)
+    .join('\n');
+  return {
+    text,
+    description: `delete ${l.keyword}${end > l.index ? ' block' : ''} (in ${l.parents.join('>') || 'top level'})`,
+    line: l.index + 1,
+  };
+};
+
+// ------------------------------------------------------------------------------------------------
+// Quotes, comments, includes.
+// ------------------------------------------------------------------------------------------------
+
+const openQuote: Mutator = (lines, rng) => {
+  const quoted = lines.filter((l) => /"[^"]*"/.test(stripComment(l.raw)));
+  if (quoted.length && rng() < 0.6) {
+    const l = pick(rng, quoted)!;
+    const i = l.raw.lastIndexOf('"');
+    return {
+      text: withLine(lines, l.index, l.raw.slice(0, i) + l.raw.slice(i + 1)),
+      description: `closing quote dropped in ${l.keyword ?? l.words[0]}`,
+      line: l.index + 1,
+    };
+  }
+  const l = pick(
+    rng,
+    lines.filter((x) => isSettingLine(x) && x.words.length >= 2 && x.words[1] !== '{'),
+  );
+  if (!l) return undefined;
+  return {
+    text: withLine(lines, l.index, replaceNth(l.raw, l.words[1]!, `"${l.words[1]}`, l.words, 1)),
+    description: `open quote before the value of ${l.keyword}`,
+    line: l.index + 1,
+  };
+};
+
+const midComment: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => isSettingLine(x) && x.words.length >= 2),
+  );
+  if (!l) return undefined;
+  const kw = l.keyword!;
+  const mark = pick(rng, ['#', '!'])!;
+  const variants: [string, string][] = [
+    [replaceWord(l.raw, kw, `${kw} ${mark} was:`), `${mark} comment between ${kw} and its value`],
+    [replaceWord(l.raw, kw, `${kw}${mark}`), `${mark} glued to ${kw}`],
+    [
+      `${stripComment(l.raw).trimEnd()}${mark}note${l.raw.slice(stripComment(l.raw).length)}`,
+      `${mark} glued after the value of ${kw}`,
+    ],
+    [`${mark} ${l.raw.trimStart()}`, `line of ${kw} commented out`],
+  ];
+  const [raw, what] = pick(rng, variants)!;
+  if (raw === l.raw) return undefined;
+  return { text: withLine(lines, l.index, raw), description: what, line: l.index + 1 };
+};
+
+const includeMissing: Mutator = (lines, rng) => {
+  const target = pick(rng, [
+    '/etc/keepalived/conf.d/missing.conf',
+    'conf.d/*.conf',
+    'missing-vrrp.conf',
+    '/etc/keepalived/nonexistent/*.conf',
+  ])!;
+  const tops = openers(lines).filter((l) => l.parents.length === 0);
+  const inBlock = rng() < 0.3 ? pick(rng, tops) : undefined;
+  if (inBlock) {
+    return {
+      text: withLine(lines, inBlock.index, [inBlock.raw, `    include ${target}`]),
+      description: `include ${target} inside ${inBlock.keyword}`,
+      line: inBlock.index + 2,
+    };
+  }
+  const at = rng() < 0.5 ? 0 : lines.length;
+  const out = lines.map((l) => l.raw);
+  out.splice(at, 0, `include ${target}`);
+  return { text: out.join('\n'), description: `include ${target} (missing)`, line: at + 1 };
+};
+
+const MUTATORS: Record<MutationKind, Mutator> = {
+  misspell,
+  number,
+  address,
+  choice,
+  'missing-arg': missingArg,
+  'extra-arg': extraArg,
+  'missing-open-brace': missingOpenBrace,
+  'extra-close-brace': extraCloseBrace,
+  'missing-close-brace': missingCloseBrace,
+  'brace-placement': bracePlacement,
+  'move-block': moveBlock,
+  'dup-keyword': dupKeyword,
+  'dup-block': dupBlock,
+  'delete-setting': deleteSetting,
+  'open-quote': openQuote,
+  'mid-comment': midComment,
+  'include-missing': includeMissing,
+};
+
+/** Apply one mistake of the given kind to a base; undefined when the base offers no place for it. */
+export function mutate(base: MutationBase, kind: MutationKind, rng: Rng): Omit<Mutant, 'id'> | undefined {
+  const change = MUTATORS[kind](analyze(base.text), rng);
+  if (!change || change.text === base.text) return undefined;
+  return { base: base.id, kind, args: base.args, ...change };
+}
+
+/** Generate `count` mutants from the bases; deterministic for a given seed and base list. */
+export function generateMutants(
+  bases: readonly MutationBase[],
+  count: number,
+  seed: number,
+  kinds: readonly MutationKind[] = MUTATION_KINDS,
+): Mutant[] {
+  const out: Mutant[] = [];
+  const seen = new Set<string>();
+  if (bases.length === 0 || kinds.length === 0) return out;
+  for (let i = 0, attempts = 0; out.length < count && attempts < count * 20; attempts++, i++) {
+    const rng = makeRng((seed * 1_000_003 + i) >>> 0);
+    const kind = kinds[out.length % kinds.length]!;
+    const base = pick(rng, bases)!;
+    const m = mutate(base, kind, rng);
+    if (!m || seen.has(m.text)) continue;
+    seen.add(m.text);
+    out.push({ id: `${String(out.length).padStart(5, '0')}-${kind}`, ...m });
+  }
+  return out;
+}
