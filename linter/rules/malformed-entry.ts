@@ -49,6 +49,7 @@ export default defineRule({
     routeNoInterface: 'Route has no "dev": keepalived {version} cannot track it.',
     routeDeprecated: '"{value}" in routes is deprecated; use "{replacement}".',
     vsgEntry: '"{value}" is not a valid virtual_server_group entry (IP[-END] PORT, or fwmark N); keepalived skips it.',
+    vsgNoEntries: 'virtual_server_group "{name}" has no valid entry left; keepalived removes the group.',
     vsgRange: 'Address range end {end} is not greater than the start of "{value}"; keepalived skips it.',
     trackWeight: 'Weight {value} in {block} must be {min}..{max}.',
     trackDuplicate: '"{value}" is listed twice in {block}; keepalived ignores the second.',
@@ -67,7 +68,13 @@ export default defineRule({
       if (VIP_BLOCKS.has(name)) for (const e of s.entries) checkVip(ctx, s, e);
       else if (ROUTE_BLOCKS.has(name)) for (const e of s.entries) checkRoute(ctx, e);
       else if (RULE_BLOCKS.has(name)) for (const e of s.entries) checkRule(ctx, e);
-      else if (name === 'virtual_server_group') for (const e of s.entries) checkVsg(ctx, e);
+      else if (name === 'virtual_server_group') {
+        let kept = 0;
+        for (const e of s.entries) if (checkVsg(ctx, e)) kept++;
+        // Every entry skipped: keepalived removes the group when it closes the block.
+        if (s.entries.length > 0 && kept === 0)
+          ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'vsgNoEntries', data: { name: s.args[0]?.text ?? '' } });
+      }
       else if (TRACK_WEIGHT[name] && s.parentPath !== 'root') checkTrack(ctx, s);
       else if (name === 'unicast_peer') for (const e of s.entries) checkPeer(ctx, e);
       else if (name === 'notification_email') {
@@ -227,23 +234,32 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
   if (!hasPref && e.length) ctx.report({ loc: spanning(e[0]!, e[e.length - 1]), messageId: 'ruleNoPreference', data: {} });
 }
 
-function checkVsg(ctx: RuleContext, e: Word[]): void {
+/** Checks a virtual_server_group entry; whether keepalived keeps it (or may: an unknown value). */
+function checkVsg(ctx: RuleContext, e: Word[]): boolean {
   const [first, second] = e;
-  if (!first || first.opaque || first.text === '{') return;
+  if (!first || first.text === '{') return false;
+  if (first.opaque) return true;
   if (first.text === 'fwmark') {
-    if (!second || checkUnsigned(second.text, 0, 4294967295)) ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
-    return;
+    if (!second || checkUnsigned(second.text, 0, 4294967295)) {
+      ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
+      return false;
+    }
+    return true;
   }
   const m = /^(.*?)(?:-(\d+))?$/.exec(first.text)!;
   const fam = ipFamily(m[1]!);
   if (!fam || (second && !second.opaque && checkUnsigned(second.text, 0, 65535))) {
     ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
-    return;
+    return false;
   }
   if (m[2] !== undefined && fam === 4) {
     const start = Number(m[1]!.split('.')[3]);
-    if (Number(m[2]) <= start || Number(m[2]) > 255) ctx.report({ loc: first, messageId: 'vsgRange', data: { value: first.text, end: m[2] } });
+    if (Number(m[2]) <= start || Number(m[2]) > 255) {
+      ctx.report({ loc: first, messageId: 'vsgRange', data: { value: first.text, end: m[2] } });
+      return false;
+    }
   }
+  return true;
 }
 
 /** Weight range of each tracking list in a vrrp_instance / vrrp_sync_group. */

@@ -14,6 +14,15 @@ ruleTester('malformed-entry', {
   ],
   invalid: [
     {
+      name: 'a virtual_server_group whose every entry is skipped is removed (at its closing brace)',
+      code: '<|virtual_server_group G1 {\n  <|10.0.0.300 80|>\n  <|10.0.0.1-0|> 80\n}|>\n',
+      messages: [
+        /has no valid entry left; keepalived removes the group/,
+        /not a valid virtual_server_group entry/,
+        /not greater than the start/,
+      ],
+    },
+    {
       name: 'an address that is not one',
       code: vips('    <|10.0.0.300/24|>\n'),
       message: '"10.0.0.300/24" is not a valid IP address; keepalived skips this virtual_ipaddress entry.',
@@ -115,7 +124,7 @@ ruleTester('malformed-entry', {
     },
     {
       name: 'virtual_server_group entries keepalived skips',
-      code: 'virtual_server_group G {\n  <|10.0.0.5-3|> 80\n  <|bogus 80|>\n}\n',
+      code: 'virtual_server_group G {\n  <|10.0.0.5-3|> 80\n  <|bogus 80|>\n  10.0.0.9 80\n}\n',
       messages: [
         /Address range end 3 is not greater than the start of "10\.0\.0\.5-3"/,
         /"bogus 80" is not a valid virtual_server_group entry/,
