@@ -1,6 +1,6 @@
 import { atLeast } from '../../grammar/index';
 import { nodeModel, usable } from '../peer/model';
-import { child, defineRule } from '../types';
+import { child, defineRule, lineLoc, spanning } from '../types';
 
 const UNICAST = [
   'unicast_src_ip',
@@ -21,6 +21,7 @@ export default defineRule({
     missingUnicast:
       '({name}) Unknown interface!: keepalived {version} needs an interface even with unicast peers (2.3 and later do not). Add "interface <nic>".',
     loopback: '({name}) cannot use a loopback interface ({iface}) for VRRP; keepalived ignores it.',
+    vmacUnicast: '({name}) Cannot use {keyword} with unicast and no interface; keepalived clears it. Add "interface <nic>".',
   },
   check(ctx) {
     const old = !atLeast(ctx.targetVersion, '2.3.0');
@@ -35,6 +36,10 @@ export default defineRule({
       const unicast = UNICAST.some((k) => child(i.stmt, k));
       if (!unicast) ctx.report({ loc: i.nameLoc, messageId: 'missing', data });
       else if (old) ctx.report({ loc: i.nameLoc, messageId: 'missingUnicast', data });
+      // keepalived says so when it closes the instance: the range runs from the line to the brace.
+      const vmac = child(i.stmt, 'use_vmac') ?? child(i.stmt, 'use_ipvlan');
+      if (unicast && vmac)
+        ctx.report({ loc: spanning(lineLoc(vmac), i.stmt.close), messageId: 'vmacUnicast', data: { ...data, keyword: vmac.keyword.text } });
     }
   },
 });

@@ -10,6 +10,11 @@ ruleTester('vrrp-interface', {
   ],
   invalid: [
     {
+      name: 'use_vmac with unicast and no interface: reported from its line to the closing brace',
+      code: 'vrrp_instance VI_1 {\n  virtual_router_id 51\n  <|use_vmac\n  unicast_peer {\n    10.0.0.2\n  }\n}|>\n',
+      message: '(VI_1) Cannot use use_vmac with unicast and no interface; keepalived clears it. Add "interface <nic>".',
+    },
+    {
       code: 'vrrp_instance <|VI_NO_IF|> {\n  virtual_router_id 53\n}\n',
       message:
         '(VI_NO_IF) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
