@@ -21,7 +21,8 @@ export default defineRule({
     missingUnicast:
       '({name}) Unknown interface!: keepalived {version} needs an interface even with unicast peers (2.3 and later do not). Add "interface <nic>".',
     loopback: '({name}) cannot use a loopback interface ({iface}) for VRRP; keepalived ignores it.',
-    vmacUnicast: '({name}) Cannot use {keyword} with unicast and no interface; keepalived clears it. Add "interface <nic>".',
+    vmacUnicast:
+      '({name}) Cannot use {keyword} with unicast and no interface; keepalived clears it. Add "interface <nic>".',
   },
   check(ctx) {
     const old = !atLeast(ctx.targetVersion, '2.3.0');
@@ -39,7 +40,11 @@ export default defineRule({
       // keepalived says so when it closes the instance: the range runs from the line to the brace.
       const vmac = child(i.stmt, 'use_vmac') ?? child(i.stmt, 'use_ipvlan');
       if (unicast && vmac)
-        ctx.report({ loc: spanning(lineLoc(vmac), i.stmt.close), messageId: 'vmacUnicast', data: { ...data, keyword: vmac.keyword.text } });
+        ctx.report({
+          loc: spanning(lineLoc(vmac), i.stmt.close),
+          messageId: 'vmacUnicast',
+          data: { ...data, keyword: vmac.keyword.text },
+        });
     }
   },
 });
