@@ -1,6 +1,6 @@
 import type { Statement } from '../../grammar/index';
 import { intOf } from '../peer/model';
-import { defineRule, lineLoc } from '../types';
+import { defineRule, lineLoc, spanning } from '../types';
 
 /**
  * Settings keepalived takes once and rejects when they come again ("already specified - ignoring"),
@@ -23,6 +23,8 @@ const ONCE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
     ]),
   ],
   ['root > vrrp_track_process', new Set(['process', 'weight'])],
+  ['root > vrrp_sync_group', new Set(['group'])],
+  ['root > track_group', new Set(['group'])],
   ['root > track_file', new Set(['file', 'weight'])],
   ['root > vrrp_track_file', new Set(['file', 'weight'])],
 ]);
@@ -44,6 +46,8 @@ export default defineRule({
   description: 'A setting given again in a block where keepalived keeps the first value and rejects the others.',
   messages: {
     duplicate: '"{keyword}" is already set; keepalived keeps the first value and ignores this line.',
+    groupList:
+      '{block} "{name}" already has a group list; keepalived ignores this one without reading it, so its closing brace ends {block} "{name}" and the brace after it is left over.',
     first: 'first "{keyword}"',
   },
   check(ctx) {
@@ -57,7 +61,15 @@ export default defineRule({
       for (const s of block.children) {
         if (!s.spec || !once.has(s.keyword.text)) continue;
         const first = seen.get(s.keyword.text);
-        if (first) {
+        if (first && s.keyword.text === 'group') {
+          const data = { block: block.keyword.text, name: block.args[0]?.text ?? '' };
+          ctx.report({
+            loc: spanning(s.keyword, block.close ?? s.close),
+            messageId: 'groupList',
+            data,
+            related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: 'group' } }],
+          });
+        } else if (first) {
           ctx.report({
             loc: lineLoc(s),
             messageId: 'duplicate',

@@ -12,6 +12,12 @@ ruleTester('duplicate-setting', {
   ],
   invalid: [
     {
+      name: 'a second group list: from it to the enclosing closing brace, which keepalived then finds left over',
+      code: 'track_group T {\n  group {\n    eth0\n  }\n  <|group {\n    eth1\n  }\n}|>\n',
+      message:
+        'track_group "T" already has a group list; keepalived ignores this one without reading it, so its closing brace ends track_group "T" and the brace after it is left over.',
+    },
+    {
       name: 'global_defs: the second of each, also across global_defs blocks',
       code: 'global_defs {\n  nftables\n  <|nftables|>\n  notify_fifo /tmp/f1\n  <|notify_fifo /tmp/f2|>\n  snmp_socket tcp:localhost:705\n}\nglobal_defs {\n  <|snmp_socket tcp:localhost:706|>\n}\n',
       messages: [
