@@ -49,6 +49,10 @@ const out = entries.map((e) => {
   });
   // smtp_server's port goes through inet_stosockaddr, which wants 1..65535 (utils.c, 2.2.7).
   if (e.keyword === 'smtp_server' && params[1]?.type === 'port') params[1].min = 1;
+  // garp_group's intervals are read as timers of at most 2147.483647 s (the oracle: "number '3000'
+  // outside range [0.000000, 2147.483647]").
+  if ((e.keyword === 'garp_interval' || e.keyword === 'gna_interval') && e.parent_path === 'root > garp_group' && params[0])
+    params[0].max = 2147.483647;
   // DNS_CHECK reads its type with strcasecmp (check_dns.c, 2.2.7).
   if (e.keyword === 'type' && e.parent_path.endsWith('> DNS_CHECK') && params[0]) params[0].case_insensitive = true;
   if (params.length) k.params = params;

@@ -1,5 +1,6 @@
 import type { Statement } from '../../grammar/index';
 import { childrenNamed, defineRule, lineLoc, spanning, statementsNamed } from '../types';
+import { checkDecimal } from '../values';
 
 /** Objects keepalived removes when a mandatory keyword is missing, and the keyword each needs. */
 const REQUIRED: Array<{ path: RegExp; keyword: string; needs: string; messageId: string }> = [
@@ -20,7 +21,7 @@ export default defineRule({
   id: 'required-setting-missing',
   meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
-    'vrrp_script without script, vrrp_track_process without process, track_file without file, bfd_instance without neighbor_ip, MISC_CHECK without misc_path, FILE_CHECK without track_file.',
+    'vrrp_script without script, vrrp_track_process without process, track_file without file, bfd_instance without neighbor_ip, MISC_CHECK without misc_path, FILE_CHECK without track_file, garp_group without a delay.',
   messages: {
     vrrpScript:
       'vrrp_script "{name}" has no script; keepalived removes it, and every track_script naming it is ignored.',
@@ -29,8 +30,21 @@ export default defineRule({
     bfdNeighbor: 'bfd_instance "{name}" has no neighbor_ip; keepalived disables it.',
     miscPath: 'MISC_CHECK has no misc_path; keepalived skips the checker.',
     fileCheck: 'FILE_CHECK has no track_file; keepalived ignores the checker.',
+    garpDelay: 'garp_group has no valid garp_interval or gna_interval (seconds, at most 2147.483647); keepalived removes it.',
   },
   check(ctx) {
+    // A garp_group needs a delay: a garp_interval or gna_interval keepalived accepts (0 included).
+    for (const s of statementsNamed(ctx.parse.body, 'garp_group')) {
+      if (!s.spec || !s.open || s.parentPath !== 'root') continue;
+      const delay = (s.children ?? []).some(
+        (c) =>
+          c.spec &&
+          (c.keyword.text === 'garp_interval' || c.keyword.text === 'gna_interval') &&
+          c.args[0] !== undefined &&
+          (c.args[0].opaque || !checkDecimal(c.args[0].text, 0, 2147.483647, 6)),
+      );
+      if (!delay) ctx.report({ loc: blockLoc(s), messageId: 'garpDelay', data: {} });
+    }
     for (const req of REQUIRED) {
       for (const s of statementsNamed(ctx.parse.body, req.keyword)) {
         if (!s.spec || !s.open || !req.path.test(s.parentPath)) continue;

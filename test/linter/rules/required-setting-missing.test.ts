@@ -2,6 +2,7 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('required-setting-missing', {
   valid: [
+    'garp_group {\n  garp_interval 0\n  interface eth0\n}\ngarp_group {\n  gna_interval 2147.483647\n  interface eth1\n}\n',
     'vrrp_script chk {\n  script "/bin/true"\n}\n',
     'vrrp_track_process P {\n  process nginx\n}\n',
     'track_file tf {\n  file /run/tf\n}\n',
@@ -9,6 +10,11 @@ ruleTester('required-setting-missing', {
     'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path /bin/true\n    }\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: 'a garp_group without a valid delay is removed (at its closing brace)',
+      code: '<|garp_group {\n  garp_interval 3000\n  interface eth0\n}|>\n<|garp_group {\n  interface eth1\n}|>\n',
+      messageId: 'garpDelay',
+    },
     {
       name: 'a script line without a value sets no script (keepalived: No script set ... - removing)',
       code: '<|vrrp_script chk {\n  script\n  interval 2\n}|>\n',
