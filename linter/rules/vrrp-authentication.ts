@@ -1,5 +1,5 @@
 import { nodeModel, usable } from '../peer/model';
-import { defineRule, lineLoc } from '../types';
+import { childrenNamed, defineRule, lineLoc } from '../types';
 
 /** authentication blocks keepalived truncates, ignores or clears. */
 export default defineRule({
@@ -23,14 +23,15 @@ export default defineRule({
     for (const i of m.instances) {
       if (!usable(i) || !i.authBlock) continue;
       const pass = i.authPass;
-      if (pass && !pass.opaque && pass.text.length > 8) {
+      // keepalived truncates (and says so) at every auth_pass line, not only the last one.
+      for (const c of childrenNamed(i.authBlock, 'auth_pass')) {
+        const p = c.args[0];
+        if (!p || p.opaque || p.text.length <= 8) continue;
         ctx.report({
-          loc: pass,
+          loc: p,
           messageId: 'truncated',
-          data: { kept: pass.text.slice(0, 8) },
-          fix: pass.quoted
-            ? undefined
-            : { file: pass.file, start: pass.start, end: pass.end, text: pass.text.slice(0, 8) },
+          data: { kept: p.text.slice(0, 8) },
+          fix: p.quoted ? undefined : { file: p.file, start: p.start, end: p.end, text: p.text.slice(0, 8) },
         });
       }
       if (!i.authType || (i.authType.text !== 'PASS' && i.authType.text !== 'AH')) continue;

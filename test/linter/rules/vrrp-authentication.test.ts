@@ -11,6 +11,11 @@ ruleTester('vrrp-authentication', {
   ],
   invalid: [
     {
+      name: 'every auth_pass over 8 characters, not only the last one',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  authentication {\n    auth_type PASS\n    auth_pass <|longpassword1|>\n    auth_pass <|longpassword2|>\n  }\n}\n',
+      messageId: 'truncated',
+    },
+    {
       code: inst('', '    auth_type PASS\n    auth_pass <|123456789abc|>\n'),
       message:
         'auth_pass is longer than 8 characters; keepalived uses only "12345678", so a peer configured with the full password will not match.',
