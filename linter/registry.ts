@@ -38,6 +38,7 @@ import unexpectedOpenBrace from './rules/unexpected-open-brace';
 import unknownKeyword from './rules/unknown-keyword';
 import unterminatedQuote from './rules/unterminated-quote';
 import virtualServerGroupUndefined from './rules/virtual-server-group-undefined';
+import vrrpAdvertInt from './rules/vrrp-advert-int';
 import vrrpAuthentication from './rules/vrrp-authentication';
 import vrrpInterface from './rules/vrrp-interface';
 import vrrpOwnerTracking from './rules/vrrp-owner-tracking';
@@ -89,6 +90,7 @@ export const rules: Rule[] = [
   unknownKeyword,
   unterminatedQuote,
   virtualServerGroupUndefined,
+  vrrpAdvertInt,
   vrrpAuthentication,
   vrrpInterface,
   vrrpOwnerTracking,

@@ -1,0 +1,38 @@
+import { ruleTester } from '../rule-tester';
+
+const inst = (body: string): string =>
+  `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n${body}  virtual_ipaddress {\n    10.0.0.100/24\n  }\n}\n`;
+
+ruleTester('vrrp-advert-int', {
+  valid: [
+    inst('  advert_int 1\n'),
+    inst('  advert_int 2.000\n'),
+    // VRRPv3 carries centiseconds.
+    inst('  version 3\n  advert_int 0.25\n'),
+    'global_defs {\n  vrrp_version 3\n}\n' + inst('  advert_int 1.5\n'),
+    // Values keepalived cannot read at all are invalid-number's.
+    inst('  advert_int 300\n'),
+  ],
+  invalid: [
+    {
+      name: 'VRRPv2 (the default): whole seconds',
+      code: inst('  advert_int <|1.5|>\n'),
+      message: '(VI_1) VRRPv2 advertisement interval 1.5s must be an integer; keepalived rounds it to 2s.',
+    },
+    {
+      name: 'VRRPv2: below half a second rounds up to one',
+      code: inst('  advert_int <|0.2|>\n'),
+      message: /rounds it to 1s/,
+    },
+    {
+      name: 'VRRPv3: units of 10 ms, below 40.96 s',
+      code:
+        inst('  version 3\n  advert_int <|0.125|>\n') +
+        inst('  version 3\n  advert_int <|50|>\n').replace('VI_1', 'VI_2'),
+      messages: [
+        '(VI_1) VRRPv3 advertisement interval 0.125s must be in units of 10ms; keepalived rounds it to 0.13s.',
+        '(VI_2) VRRPv3 advertisement interval 50s is out of range (less than 40.96s); keepalived uses 40.95s.',
+      ],
+    },
+  ],
+});
