@@ -1,7 +1,7 @@
 import type { Statement, Word } from '../../grammar/index';
 import { intOf, normAddr } from '../peer/model';
 import { defineRule, lineLoc, spanning } from '../types';
-import { sockaddrAddress, sockaddrFamily } from '../values';
+import { checkUnsigned, sockaddrAddress, sockaddrFamily } from '../values';
 
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -41,7 +41,7 @@ export default defineRule({
   id: 'lvs-virtual-server',
   meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
-    'virtual_server without real servers, protocol, scheduler or forwarding method; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
+    'virtual_server without real servers, protocol, scheduler or forwarding method; without a port and not persistent; ops without UDP; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
   messages: {
     noRealServer: 'Virtual server {vs} has no real servers; keepalived ignores it.',
     noProtocol: 'Virtual server {vs}: no protocol set; keepalived defaults to UDP. Add "protocol TCP" (or UDP/SCTP).',
@@ -58,6 +58,9 @@ export default defineRule({
       'Address family of virtual server {vs} and real server {rs} differ; keepalived skips the real server (only TUN can mix families).',
     schedulerFlag:
       '{flag} only applies to the {scheduler} scheduler, set with lb_algo {scheduler} before it; keepalived ignores it.',
+    zeroPort:
+      'Virtual server {vs} has no port (or port 0), which only a persistent service may have; keepalived makes it persistent (persistence_timeout 360).',
+    opsUdp: 'Virtual server {vs}: one-packet scheduling (ops) requires UDP, not {protocol}; keepalived turns it off.',
     first: 'first definition',
   },
   check(ctx) {
@@ -75,6 +78,11 @@ export default defineRule({
       let scheduled = false;
       let methodLine: Statement | undefined;
       let quorum: Statement | undefined;
+      // What keepalived ends up with: persistence (a bare timeout is 360 s, and a granularity turns
+      // it on), one-packet scheduling, and the protocol (the last valid one; UDP by default).
+      let persistent = false;
+      let ops: Statement | undefined;
+      let proto = 'UDP';
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
       const flags: Statement[] = [];
@@ -83,7 +91,14 @@ export default defineRule({
         const keyword = c.keyword.text;
         if (keyword === 'real_server') {
           if (c.args[0] && sockaddrFamily(c.args[0].text)) rss.push(c);
-        } else if (keyword === 'protocol') protocol = c;
+        } else if (keyword === 'protocol') {
+          protocol = c;
+          const p = c.args[0]?.text.toUpperCase();
+          if (p === 'TCP' || p === 'UDP' || p === 'SCTP') proto = p;
+        } else if (keyword === 'persistence_timeout')
+          persistent ||= !c.args[0] || c.args[0].opaque || !checkUnsigned(c.args[0].text, 1, 2678400);
+        else if (keyword === 'persistence_granularity') persistent = true;
+        else if (keyword === 'ops') ops = c;
         else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
           scheduled = true;
           sched = c.args[0]?.text;
@@ -96,6 +111,8 @@ export default defineRule({
       if (kind === 'fwmark' && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data });
       if (kind !== 'fwmark' && !protocol) ctx.report({ loc: at, messageId: 'noProtocol', data });
       if (!scheduled) ctx.report({ loc: at, messageId: 'noScheduler', data });
+      if (kind === 'address' && vsPort === 0 && !persistent) ctx.report({ loc: at, messageId: 'zeroPort', data });
+      if (kind !== 'fwmark' && ops && proto !== 'UDP') ctx.report({ loc: lineLoc(ops), messageId: 'opsUdp', data: { ...data, protocol: proto } });
       const method = methodLine?.args[0]?.text;
       if (!method && !servers.some((r) => r.method)) ctx.report({ loc: at, messageId: 'noMethod', data });
       for (const c of flags) {

@@ -5,6 +5,10 @@ const base = '  lb_algo rr\n  lb_kind DR\n  protocol TCP\n';
 
 ruleTester('lvs-virtual-server', {
   valid: [
+    // No port on a persistent service (a bare persistence_timeout or a granularity makes it one);
+    // ops on a UDP service.
+    vs('10.0.0.1', base.replace('TCP', 'UDP') + '  ops\n  persistence_timeout\n  real_server 10.0.1.1 80 {\n  }\n'),
+    vs('10.0.0.1 0', base + '  persistence_granularity 255.255.255.0\n  real_server 10.0.1.1 80 {\n  }\n'),
     vs('10.0.0.1 80', base + '  real_server 10.0.1.1 80 {\n    weight 1\n  }\n'),
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
     vs('fwmark 1', '  lb_algo rr\n  lb_kind DR\n  real_server 10.0.1.1 {\n  }\n'),
@@ -21,6 +25,11 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', base + '  real_server 10.0.0.9/24 80 {\n  }\n'),
   ],
   invalid: [
+    {
+      name: 'no port without persistence; ops with TCP',
+      code: vs('<|10.0.0.1|>', base + '  <|ops|>\n  persistence_timeout 0\n  real_server 10.0.1.1 80 {\n  }\n'),
+      messages: [/has no port \(or port 0\), which only a persistent service may have/, 'Virtual server 10.0.0.1: one-packet scheduling (ops) requires UDP, not TCP; keepalived turns it off.'],
+    },
     {
       name: 'the last of lb_kind and lvs_method wins; weights add up for the quorum',
       code: vs(
