@@ -41,7 +41,7 @@ export default defineRule({
   id: 'lvs-virtual-server',
   meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
-    'virtual_server without real servers, protocol, scheduler or forwarding method; without a port and not persistent; ops without UDP; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
+    'virtual_server without real servers, protocol, scheduler or forwarding method; without a port and not persistent; ops without UDP; hysteresis not below the quorum; sorry_server settings before the sorry_server; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
   messages: {
     noRealServer: 'Virtual server {vs} has no real servers; keepalived ignores it.',
     noProtocol: 'Virtual server {vs}: no protocol set; keepalived defaults to UDP. Add "protocol TCP" (or UDP/SCTP).',
@@ -61,6 +61,9 @@ export default defineRule({
     zeroPort:
       'Virtual server {vs} has no port (or port 0), which only a persistent service may have; keepalived makes it persistent (persistence_timeout 360).',
     opsUdp: 'Virtual server {vs}: one-packet scheduling (ops) requires UDP, not {protocol}; keepalived turns it off.',
+    hysteresis:
+      'Virtual server {vs}: hysteresis {hysteresis} is not below the quorum in use ({quorum}); keepalived sets it to quorum - 1.',
+    sorryBefore: '{keyword} before (or without) sorry_server applies to nothing; keepalived ignores it. Put it after sorry_server.',
     first: 'first definition',
   },
   check(ctx) {
@@ -82,6 +85,8 @@ export default defineRule({
       // it on), one-packet scheduling, and the protocol (the last valid one; UDP by default).
       let persistent = false;
       let ops: Statement | undefined;
+      let hysteresis: Statement | undefined;
+      let sorryServer = false;
       let proto = 'UDP';
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
@@ -99,6 +104,10 @@ export default defineRule({
           persistent ||= !c.args[0] || c.args[0].opaque || !checkUnsigned(c.args[0].text, 1, 2678400);
         else if (keyword === 'persistence_granularity') persistent = true;
         else if (keyword === 'ops') ops = c;
+        else if (keyword === 'hysteresis') hysteresis = c;
+        else if (keyword === 'sorry_server') sorryServer = true;
+        else if ((keyword === 'sorry_server_lvs_method' || keyword === 'sorry_server_inhibit') && !sorryServer)
+          ctx.report({ loc: lineLoc(c), messageId: 'sorryBefore', data: { keyword } });
         else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
           scheduled = true;
           sched = c.args[0]?.text;
@@ -160,6 +169,12 @@ export default defineRule({
       const q = intOf(quorum?.args[0]);
       if (quorum && q !== undefined && q >= 1 && rss.length && q > total)
         ctx.report({ loc: quorum.args[0]!, messageId: 'quorum', data: { ...data, quorum: q, total } });
+      // Then hysteresis must stay below the quorum in use (1 by default, at most the total weight).
+      let inUse = q !== undefined && q >= 1 ? q : 1;
+      if (rss.length && inUse > total) inUse = total;
+      const h = intOf(hysteresis?.args[0]);
+      if (hysteresis && h !== undefined && h >= 0 && h >= inUse)
+        ctx.report({ loc: hysteresis.args[0]!, messageId: 'hysteresis', data: { ...data, hysteresis: h, quorum: inUse } });
     }
   },
 });

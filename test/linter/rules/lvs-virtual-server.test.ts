@@ -5,6 +5,8 @@ const base = '  lb_algo rr\n  lb_kind DR\n  protocol TCP\n';
 
 ruleTester('lvs-virtual-server', {
   valid: [
+    // hysteresis below the quorum in use; sorry_server settings after the sorry_server.
+    vs('10.0.0.1 80', base + '  quorum 3\n  hysteresis 2\n  sorry_server 10.0.0.9 80\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n    weight 3\n  }\n'),
     // No port on a persistent service (a bare persistence_timeout or a granularity makes it one);
     // ops on a UDP service.
     vs('10.0.0.1', base.replace('TCP', 'UDP') + '  ops\n  persistence_timeout\n  real_server 10.0.1.1 80 {\n  }\n'),
@@ -25,6 +27,14 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', base + '  real_server 10.0.0.9/24 80 {\n  }\n'),
   ],
   invalid: [
+    {
+      name: 'hysteresis not below the quorum in use (1 by default); sorry_server settings before the sorry_server',
+      code: vs('10.0.0.1 80', base + '  hysteresis <|1|>\n  <|sorry_server_inhibit|>\n  sorry_server 10.0.0.9 80\n  real_server 10.0.1.1 80 {\n  }\n'),
+      messages: [
+        'Virtual server 10.0.0.1 80: hysteresis 1 is not below the quorum in use (1); keepalived sets it to quorum - 1.',
+        /sorry_server_inhibit before \(or without\) sorry_server/,
+      ],
+    },
     {
       name: 'no port without persistence; ops with TCP',
       code: vs('<|10.0.0.1|>', base + '  <|ops|>\n  persistence_timeout 0\n  real_server 10.0.1.1 80 {\n  }\n'),
