@@ -8,29 +8,10 @@
 //
 // Mutants are written to DIR/cases (default /tmp/mutdiff/cases), the JSON report to
 // DIR/report.json. Exit status 1 when some mutant disagrees.
-import { build } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cacheDir = path.join(repoRoot, '.oracle-cache');
+import { loadHarness, repoRoot, runWithProgress } from './lib/differential.mjs';
 const shared = path.resolve(repoRoot, '..', 'shared');
-
-/** Bundle test/differential/index.ts and import it. */
-async function loadHarness() {
-  const outfile = path.join(cacheDir, 'mutdiff.mjs');
-  await build({
-    entryPoints: [path.join(repoRoot, 'test', 'differential', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(`${pathToFileURL(outfile).href}?v=${Date.now()}`);
-}
 
 function parseArgv(argv) {
   const opts = { count: 200, seed: 1, out: '/tmp/mutdiff', live: false, quiet: false, concurrency: 3 };
@@ -101,7 +82,7 @@ function signature(m, o) {
 
 async function main() {
   const opts = parseArgv(process.argv.slice(2));
-  const h = await loadHarness();
+  const h = await loadHarness('mutdiff', ['mutate']);
   const problem = h.oracleProblem();
   if (problem) throw new Error(problem);
   const bases = loadBases(h);
@@ -120,19 +101,7 @@ async function main() {
     byId.set(m.id, m);
     return { id: m.id, group: 'corpus', file, args: m.args, configId: h.configIdOf(m.args) };
   });
-  const tty = process.stderr.isTTY;
-  const run = await h.runDifferential(cases, {
-    repoRoot,
-    cacheDir,
-    live: opts.live || undefined,
-    concurrency: opts.concurrency,
-    writeReport: false,
-    onCase: (_o, done, total) => {
-      if (tty) process.stderr.write(`\r${done}/${total}`);
-      else if (done % 250 === 0) process.stderr.write(`${done}/${total}\n`);
-    },
-  });
-  if (tty) process.stderr.write('\r\x1b[K');
+  const run = await runWithProgress(h, cases, opts);
 
   const perKind = {};
   const groups = new Map();

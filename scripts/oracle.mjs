@@ -11,31 +11,12 @@
 //
 // The logic lives in test/differential/*.ts; this script bundles it with esbuild into
 // .oracle-cache/harness.mjs (git-ignored) and imports it.
-import { build } from 'esbuild';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cacheDir = path.join(repoRoot, '.oracle-cache');
+import { cacheDir, loadHarness, repoRoot } from './lib/differential.mjs';
 
 const USAGE = `usage:
   node scripts/oracle.mjs FILE [--live] [--raw] [--args ARG...]
   node scripts/oracle.mjs --report [--live] [--filter TEXT] [--cli PATH] [--all] [--verbose]`;
-
-/** Bundle test/differential/index.ts and import it. */
-async function loadHarness() {
-  const outfile = path.join(cacheDir, 'harness.mjs');
-  await build({
-    entryPoints: [path.join(repoRoot, 'test', 'differential', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(`${pathToFileURL(outfile).href}?v=${Date.now()}`);
-}
 
 /** Parse argv into options; everything after --args is passed to keepalived. */
 function parseArgv(argv) {
@@ -149,7 +130,7 @@ async function main() {
     console.error(USAGE);
     return opts.help ? 0 : 2;
   }
-  const h = await loadHarness();
+  const h = await loadHarness('harness');
   if (opts.report) return report(h, opts);
   await verdict(h, opts.files[0], opts);
   return 0;

@@ -9,36 +9,12 @@
 // not depend on the case number), runs keepalived and our CLI on each through runDifferential,
 // prints the disagreements grouped by signature and writes /tmp/sweep/report.json.
 // Exit status 1 when some case disagrees.
-import { build } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cacheDir = path.join(repoRoot, '.oracle-cache');
+import { loadHarness, repoRoot, runWithProgress } from './lib/differential.mjs';
 const outDir = '/tmp/sweep';
 const casesDir = path.join(outDir, 'cases');
 const DEFAULT_KEYWORDS = path.resolve(repoRoot, '..', 'shared', 'reference', 'keepalived', 'keywords.json');
-
-/** Bundle the sweep generator and the harness into one module and import it. */
-async function loadSweep() {
-  const outfile = path.join(cacheDir, 'sweep.mjs');
-  await build({
-    stdin: {
-      contents: "export * from './test/differential/index';\nexport * from './test/differential/sweep';\n",
-      resolveDir: repoRoot,
-      sourcefile: 'sweep-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(`${pathToFileURL(outfile).href}?v=${Date.now()}`);
-}
 
 function parseArgv(argv) {
   const opts = { keywords: DEFAULT_KEYWORDS, live: false, quiet: false };
@@ -76,7 +52,7 @@ function signatures(o) {
 
 async function main() {
   const opts = parseArgv(process.argv.slice(2));
-  const h = await loadSweep();
+  const h = await loadHarness('sweep', ['sweep']);
   if (!h.keepalivedAvailable()) throw new Error(`${h.KEEPALIVED_BIN} is not installed`);
   const inventory = JSON.parse(fs.readFileSync(opts.keywords, 'utf8'));
   let generated = h.generateCases(inventory);
@@ -93,19 +69,7 @@ async function main() {
     byId.set(g.id, g);
     return { id: g.id, group: 'sweep', file, args: [] };
   });
-  const tty = process.stderr.isTTY;
-  const run = await h.runDifferential(cases, {
-    repoRoot,
-    cacheDir,
-    live: opts.live || undefined,
-    concurrency: opts.concurrency,
-    writeReport: false,
-    onCase: (_o, done, total) => {
-      if (tty) process.stderr.write(`\r${done}/${total}`);
-      else if (done % 250 === 0) process.stderr.write(`${done}/${total}\n`);
-    },
-  });
-  if (tty) process.stderr.write('\r\x1b[K');
+  const run = await runWithProgress(h, cases, opts);
 
   const failed = run.outcomes.filter((o) => !o.verdict.ok);
   const groups = new Map();
