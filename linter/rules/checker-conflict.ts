@@ -46,9 +46,10 @@ export default defineRule({
         ctx.report({ loc: blockLoc(s), messageId: 'linkLocal', data: { address: explicit.text } });
       }
       if (s.keyword.text === 'UDP_CHECK') {
-        const min = intOf(lastChild(s, 'min_reply_length')?.args[0]);
-        const max = intOf(lastChild(s, 'max_reply_length')?.args[0]);
-        if (min !== undefined && max !== undefined && min > max)
+        // keepalived's defaults: 0 and 255 (UINT8_MAX).
+        const min = intOf(lastChild(s, 'min_reply_length')?.args[0]) ?? 0;
+        const max = intOf(lastChild(s, 'max_reply_length')?.args[0]) ?? 255;
+        if (min > max)
           ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
       }
     }

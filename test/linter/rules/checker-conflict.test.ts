@@ -16,6 +16,11 @@ ruleTester('checker-conflict', {
   ],
   invalid: [
     {
+      name: 'UDP_CHECK min_reply_length above the default max_reply_length (255)',
+      code: rs('    <|UDP_CHECK {\n      min_reply_length 300\n    }|>\n'),
+      message: 'UDP_CHECK min_reply_length 300 > max_reply_length 255: the check will always fail.',
+    },
+    {
       name: 'bindto of another family than connect_ip (the real server address by default)',
       code: rs('    TCP_CHECK {\n      bindto <|2001:db8::5|>\n    }\n'),
       message: 'bindto address 2001:db8::5 does not match the family of connect_ip 10.0.0.2; keepalived skips it.',
