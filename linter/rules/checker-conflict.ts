@@ -49,8 +49,7 @@ export default defineRule({
         // keepalived's defaults: 0 and 255 (UINT8_MAX).
         const min = intOf(lastChild(s, 'min_reply_length')?.args[0]) ?? 0;
         const max = intOf(lastChild(s, 'max_reply_length')?.args[0]) ?? 255;
-        if (min > max)
-          ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
+        if (min > max) ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
       }
     }
     /**
