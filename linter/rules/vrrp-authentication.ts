@@ -24,7 +24,7 @@ export default defineRule({
       if (!usable(i) || !i.authBlock) continue;
       const pass = i.authPass;
       // keepalived truncates (and says so) at every auth_pass line, not only the last one.
-      for (const c of childrenNamed(i.authBlock, 'auth_pass')) {
+      for (const c of childrenNamed(i.stmt, 'authentication').flatMap((b) => childrenNamed(b, 'auth_pass'))) {
         const p = c.args[0];
         if (!p || p.opaque || p.text.length <= 8) continue;
         ctx.report({

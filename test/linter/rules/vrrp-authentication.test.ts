@@ -12,7 +12,7 @@ ruleTester('vrrp-authentication', {
   invalid: [
     {
       name: 'every auth_pass over 8 characters, not only the last one',
-      code: 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  authentication {\n    auth_type PASS\n    auth_pass <|longpassword1|>\n    auth_pass <|longpassword2|>\n  }\n}\n',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  authentication {\n    auth_type PASS\n    auth_pass <|longpassword1|>\n    auth_pass <|longpassword2|>\n  }\n  authentication {\n    auth_type PASS\n    auth_pass <|longpassword3|>\n  }\n}\n',
       messageId: 'truncated',
     },
     {
