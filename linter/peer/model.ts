@@ -332,6 +332,20 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   };
 }
 
+/**
+ * What an instance brings up as MASTER: its VIPs and excluded VIPs of its own family, by address in
+ * normal form (the first entry of each).
+ */
+export function heldAddresses(inst: Instance): Map<string, Vip> {
+  const out = new Map<string, Vip>();
+  for (const v of [...inst.vips, ...inst.excluded]) {
+    if (v.family !== inst.family) continue;
+    const key = normAddr(v.addr);
+    if (!out.has(key)) out.set(key, v);
+  }
+  return out;
+}
+
 /** Normalises an address for comparison (IPv6 case and zero compression). */
 export function normAddr(addr: string): string {
   if (!addr.includes(':')) return addr;

@@ -1,7 +1,7 @@
 // Addresses that nodes hold under different VRIDs. Nodes on different VRIDs never hear each
 // other's adverts, so each virtual router elects its own MASTER and both bring the address up:
 // peer-vrid-mismatch reports it and the failover explanation notes it.
-import { normAddr } from './model';
+import { heldAddresses } from './model';
 import type { Member, VirtualRouter } from './routers';
 
 /** `member` holds `vips` in `router`; `other`, on another node, holds them in `otherRouter`. */
@@ -30,11 +30,7 @@ export function linkLocal(addr: string): boolean {
  */
 function held(m: Member): Map<string, string> {
   const out = new Map<string, string>();
-  for (const v of [...m.inst.vips, ...m.inst.excluded]) {
-    if (v.family !== m.inst.family) continue;
-    const key = normAddr(v.addr);
-    if (!out.has(key) && !linkLocal(key)) out.set(key, v.addr);
-  }
+  for (const [key, v] of heldAddresses(m.inst)) if (!linkLocal(key)) out.set(key, v.addr);
   return out;
 }
 

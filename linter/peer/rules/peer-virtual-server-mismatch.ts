@@ -3,7 +3,7 @@ import { lineLoc, spanning, type PeerNode } from '../../types';
 import { definePeerRule } from '../../types';
 import { checkUnsigned, sockaddrAddress, sockaddrFamily } from '../../values';
 import { sharedRouters } from '../helpers';
-import { intOf, normAddr, type Instance } from '../model';
+import { heldAddresses, intOf, normAddr } from '../model';
 
 /** A value keepalived ends up with, how to show it, and the line that set it (none for a default). */
 interface Setting {
@@ -177,17 +177,6 @@ function director(node: PeerNode): Director {
   return d;
 }
 
-/** Addresses (normal form) an instance brings up as MASTER, each with its entry. */
-function held(inst: Instance): Map<string, Word> {
-  const out = new Map<string, Word>();
-  for (const v of [...inst.vips, ...inst.excluded]) {
-    if (v.family !== inst.family) continue;
-    const a = normAddr(v.addr);
-    if (!out.has(a)) out.set(a, v.word);
-  }
-  return out;
-}
-
 /** Where another node holds a shared address: its VIP entry, and the VRID it holds it under. */
 interface Holder {
   vip: Word;
@@ -270,7 +259,7 @@ export default definePeerRule({
     // second node's entry for it.
     const shared = new Map<PeerNode, Map<PeerNode, Map<string, Holder>>>();
     for (const r of sharedRouters(ctx.nodes)) {
-      const addrs = r.members.map((m) => held(m.inst));
+      const addrs = r.members.map((m) => heldAddresses(m.inst));
       r.members.forEach((a, i) => {
         let byNode = shared.get(a.node);
         if (!byNode) shared.set(a.node, (byNode = new Map()));
@@ -279,7 +268,7 @@ export default definePeerRule({
           let both = byNode.get(b.node);
           if (!both) byNode.set(b.node, (both = new Map()));
           for (const [addr, vip] of addrs[j]!)
-            if (addrs[i]!.has(addr) && !both.has(addr)) both.set(addr, { vip, vrid: r.vrid });
+            if (addrs[i]!.has(addr) && !both.has(addr)) both.set(addr, { vip: vip.word, vrid: r.vrid });
         });
       });
     }
