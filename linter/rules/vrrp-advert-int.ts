@@ -1,3 +1,4 @@
+import { findKeyword } from '../../grammar/index';
 import { nodeModel, usable } from '../peer/model';
 import { defineRule } from '../types';
 import { checkDecimal } from '../values';
@@ -20,10 +21,17 @@ export default defineRule({
       '({name}) VRRPv3 advertisement interval {value}s is out of range (less than 40.96s); keepalived uses 40.95s.',
   },
   check(ctx) {
+    const range = findKeyword('root > vrrp_instance', 'advert_int')?.params?.[0];
     for (const i of nodeModel(ctx.parse).instances) {
       const w = i.advertInt;
       // Values invalid-number rejects are left to it (keepalived ignores them).
-      if (!usable(i) || !w || w.opaque || checkDecimal(w.text, 0.01, 255, 6)) continue;
+      if (
+        !usable(i) ||
+        !w ||
+        w.opaque ||
+        checkDecimal(w.text, range?.min ?? 0, range?.max ?? Infinity, range?.decimals ?? 6)
+      )
+        continue;
       // Microseconds, as keepalived keeps the interval.
       const us = Math.round(Number(w.text) * 1e6);
       const data = { name: i.name, value: w.text };
