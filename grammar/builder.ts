@@ -140,6 +140,26 @@ export class Builder {
     this.after(words[words.length - 1]!);
   }
 
+  /** Whether the next line is data of a value block (it must then come through line(), whole). */
+  get readsData(): boolean {
+    return this.pendingValue !== undefined || this.top.values;
+  }
+
+  /**
+   * Handles a line of plain words (no quote, escape or comment) that is not data (see readsData),
+   * given as its keyword and an exact-size list of its arguments: no list of the whole line to
+   * make and copy.
+   */
+  plainStatement(keyword: Word, args: Word[], phys: number): void {
+    if (this.pendingBlock) {
+      const node = this.pendingBlock;
+      this.pendingBlock = undefined;
+      this.missingOpen(node, false);
+    }
+    this.statement(keyword, args, undefined, phys);
+    this.after(args.length > 0 ? args[args.length - 1]! : keyword);
+  }
+
   /** Handles a `{` or `}` (a logical line of its own). */
   brace(kind: 'open' | 'close', loc: Loc): void {
     if (kind === 'open') this.open(loc);
@@ -213,8 +233,12 @@ export class Builder {
       }
     }
     // A packed exact-size copy: the argument lists of a large config are a good part of its memory.
-    const keyword = words[0]!;
-    const args = words.slice(1);
+    this.statement(words[0]!, words.slice(1), dropped, phys);
+  }
+
+  /** Adds a statement to the block being read. */
+  private statement(keyword: Word, args: Word[], dropped: Word[] | undefined, phys: number): void {
+    const frame = this.top;
     let spec = frame.keywords?.get(keyword.text);
     if (spec && !this.available(spec)) spec = undefined;
     // The catalogue's copy of the name: one string shared by every statement with this keyword.

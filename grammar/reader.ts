@@ -8,7 +8,7 @@ import type { Builder } from './builder';
 import { decomment } from './decomment';
 import { byteLength, decodeBytes, offsetAfterBytes, paths, type FileAccess } from './files';
 import { expandBraces, globOne, hasWildcard, MAX_GLOB_MATCHES } from './glob';
-import { lineLexer, OpenQuote, QuotedString } from './lexer';
+import { lineLexer, OpenQuote, QuotedString, type LexedBatch } from './lexer';
 import { OPEN, parseBatchTokens, WORDS } from './line-parser';
 import { LineIndex, type Loc } from './spans';
 import { atLeast } from './version';
@@ -94,6 +94,36 @@ const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BUILTINS = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG', '_ENV']);
 
 /** Reads a configuration and feeds its logical lines to a builder. */
+/** The word of a lexed batch's token `i` (the batch starts at `base` in `file`). */
+function word(batch: LexedBatch, file: number, base: number, i: number): Word {
+  const text = batch.images[i]!;
+  const start = base + batch.starts[i]!;
+  return { file, start, end: start + text.length, text };
+}
+
+/**
+ * The exact-size list of a lexed line's arguments (tokens first + 1 to first + count - 1). The
+ * short lists, nearly all of them, are array literals: V8 learns that what a literal makes lives
+ * long and then allocates it in the old generation directly, which it cannot for an array made by
+ * `new Array` or `slice` (about 20 MB fewer bytes copied by the young-generation collector on the
+ * 553k-line benchmark).
+ */
+function argumentList(batch: LexedBatch, file: number, base: number, first: number, count: number): Word[] {
+  switch (count) {
+    case 1:
+      return [];
+    case 2:
+      return [word(batch, file, base, first + 1)];
+    case 3:
+      return [word(batch, file, base, first + 1), word(batch, file, base, first + 2)];
+    default: {
+      const args: Word[] = new Array(count - 1);
+      for (let k = 1; k < count; k++) args[k - 1] = word(batch, file, base, first + k);
+      return args;
+    }
+  }
+}
+
 export class Reader {
   readonly files: SourceFile[] = [];
   readonly definitions: Definition[] = [];
@@ -215,20 +245,22 @@ export class Reader {
     const base = this.runStart;
     const phys = this.runPhys;
     this.runLines = 0;
-    const { types, starts, images } = lineLexer.lex(this.files[file]!.text.slice(base, this.runEnd));
-    const p = parseBatchTokens(types);
+    const batch = lineLexer.lex(this.files[file]!.text.slice(base, this.runEnd));
+    const p = parseBatchTokens(batch.types);
     for (let i = 0; i < p.count; i++) {
       const first = p.first[i]!;
       if (p.kind[i] === WORDS) {
-        const words: Word[] = new Array(p.end[i]! - first);
-        for (let k = 0; k < words.length; k++) {
-          const text = images[first + k]!;
-          const start = base + starts[first + k]!;
-          words[k] = { file, start, end: start + text.length, text };
+        const count = p.end[i]! - first;
+        if (this.builder.readsData) {
+          const words: Word[] = new Array(count);
+          for (let k = 0; k < count; k++) words[k] = word(batch, file, base, first + k);
+          this.builder.line(words, phys + p.line[i]!);
+        } else {
+          const args = argumentList(batch, file, base, first, count);
+          this.builder.plainStatement(word(batch, file, base, first), args, phys + p.line[i]!);
         }
-        this.builder.line(words, phys + p.line[i]!);
       } else {
-        const start = base + starts[first]!;
+        const start = base + batch.starts[first]!;
         this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', { file, start, end: start + 1 });
       }
     }
