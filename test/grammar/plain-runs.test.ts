@@ -90,3 +90,43 @@ describe('plain runs', () => {
     expect(p.body[2]!.keyword).toMatchObject({ file: 0, start: text.indexOf('vrrp_script s') });
   });
 });
+
+describe('plain runs found through the line index', () => {
+  it('treat @, ~ and include as line starts only at the start of a line (blanks before them allowed)', () => {
+    const text = [
+      'global_defs {',
+      '  notification_email {',
+      '    root@example.com',
+      '    ops~team@example.com',
+      '  }',
+      '  router_id includes_more',
+      '}',
+      '   @id router_id x',
+      '\t~SEQ(i,1,2) vrrp_script s$i { }',
+      '  include inc/b.conf',
+      'vrrp_script t {',
+      '  interval 2',
+      '}',
+    ].join('\n');
+    for (const id of [undefined, 'id', 'other']) both(text, '2.2.7', id);
+    const p = parseText(ROOT_PATH, text, { fs, targetVersion: '2.2.7' });
+    const emails = p.body[0]!.children![0]!.entries!.map((line) => line.map((w) => w.text).join(' '));
+    expect(emails).toEqual(['root@example.com', 'ops~team@example.com']);
+    expect(p.includes.map((i) => i.pattern)).toEqual(['inc/b.conf']);
+    expect(p.replications).toHaveLength(1);
+  });
+
+  it('give every statement an argument list of its exact size', () => {
+    const lines = Array.from({ length: 7 }, (_, n) => `  x${n} ${Array.from({ length: n }, (_, k) => `a${k}`).join(' ')}`);
+    const text = `vrrp_instance V {\n${lines.join('\n')}\n}\n`;
+    both(text, '2.2.7');
+    const p = parseText(ROOT_PATH, text, { fs, targetVersion: '2.2.7' });
+    const children = p.body[0]!.children!;
+    expect(children.map((s) => s.args.length)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    for (const s of children) expect(s.args.map((w) => text.slice(w.start, w.end))).toEqual(s.args.map((w) => w.text));
+  });
+
+  it('read a last line without a line break, an empty text and a text of blank lines', () => {
+    for (const text of ['', '\n', '\n\n  \n', 'vrrp_script s {\n  interval 2\n}', '  @id x\n  y', 'include inc/b.conf']) both(text, '2.2.7', 'id');
+  });
+});
