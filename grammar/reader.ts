@@ -97,6 +97,7 @@ const BLANK = /[ \t]/;
 const SPECIAL = /[#!"\\$\0]/g;
 /** Longer lines go the careful way (keepalived cuts lines at MAX_LINE_BYTES bytes). */
 const PLAIN_MAX_CHARS = Math.floor(MAX_LINE_BYTES / 4);
+
 /**
  * The start of the first line at or after `from` (a line start) that begins with `needle`, blanks
  * before it allowed; past the text when there is none. indexOf scans far faster than a pattern.
@@ -117,12 +118,12 @@ function lineSpecialAt(text: string, start: number): boolean {
   while (c === 32 || c === 9) c = text.charCodeAt(++i);
   return c === 64 /* @ */ || c === 126 /* ~ */ || (c === 105 /* i */ && text.startsWith('include', i));
 }
+
 const DEF_RE = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
 const INCLUDE_RE = /^(include[rmwba]?)[ \t]+/;
 const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BUILTINS = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG', '_ENV']);
 
-/** Reads a configuration and feeds its logical lines to a builder. */
 /** The word of a lexed batch's token `i` (the batch starts at `base` in `file`). */
 function word(batch: LexedBatch, file: number, base: number, i: number): Word {
   const text = batch.images[i]!;
@@ -153,6 +154,7 @@ function argumentList(batch: LexedBatch, file: number, base: number, first: numb
   }
 }
 
+/** Reads a configuration and feeds its logical lines to a builder. */
 export class Reader {
   readonly files: SourceFile[] = [];
   readonly definitions: Definition[] = [];
