@@ -17,6 +17,8 @@ export interface ParamSpec {
   keys?: Record<string, unknown>;
   case_insensitive?: boolean;
   default_if_absent?: string;
+  /** Every later word is another value of this parameter (`vrrp_cpu_affinity 0 1 3`). */
+  repeat?: boolean;
 }
 
 /** A keyword valid in one block. */
@@ -71,6 +73,7 @@ function paramSpec(p: ParamSpec): ParamSpec {
     keys: p.keys,
     case_insensitive: p.case_insensitive,
     default_if_absent: p.default_if_absent,
+    repeat: p.repeat,
   };
 }
 

@@ -93,9 +93,10 @@ export class ParamCursor {
       if (this.k >= 0) {
         const args = this.statement.args;
         const params = this.params;
-        while (this.i < args.length && this.p < params.length) {
+        while (this.i < args.length && (this.p < params.length || params[params.length - 1]!.repeat)) {
           const arg = args[this.i++]!;
-          let param = params[this.p]!;
+          // A repeated last parameter takes every later word.
+          let param = params[Math.min(this.p, params.length - 1)]!;
           // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word
           // that is not one of its values fills the next parameter instead.
           if (param.type === 'enum' && !param.required && param.values && !param.values.includes(arg.text) && this.p + 1 < params.length) {

@@ -37,6 +37,15 @@ export function checkUnsigned(text: string, min: number, max: number): ValueProb
   return undefined;
 }
 
+/** A word without the white space keepalived skips before reading it (`strspn(word, WHITE_SPACE)`). */
+export const skipWhiteSpace = (text: string): string => text.replace(/^[ \t\n\v\f\r]+/, '');
+
+/** Whether a word starts like a number to keepalived's `isdigit(word[0]) || word[0] == '-'` (after white space). */
+export function startsNumber(text: string): boolean {
+  const c = skipWhiteSpace(text).charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45;
+}
+
 /** A signed decimal integer. */
 export function checkSigned(text: string, min: number, max: number): ValueProblem | undefined {
   const plain = plainDigits(text);

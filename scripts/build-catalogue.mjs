@@ -53,6 +53,19 @@ const out = entries.map((e) => {
   // outside range [0.000000, 2147.483647]").
   if ((e.keyword === 'garp_interval' || e.keyword === 'gna_interval') && e.parent_path === 'root > garp_group' && params[0])
     params[0].max = 2147.483647;
+  // Every word of a *_cpu_affinity line is a CPU number, read as an int from 0 to the number of
+  // online CPUs less one (get_cpu_affinity, global_parser.c, 2.2.7). That count is the host's: only
+  // the int range is known here.
+  if (/^(vrrp|checker|bfd)_cpu_affinity$/.test(e.keyword) && params[0]) {
+    params[0].max = 2147483647;
+    params[0].repeat = true;
+  }
+  // init_file reads each word alike: one that starts with a digit or '-' is the initial value
+  // (an int, sensible within -254..254), "overwrite" is the option, anything else is "Unknown track
+  // file init option" (track_file_init_handler, track_file.c, 2.2.7).
+  if (e.keyword === 'init_file' && params.length) {
+    params.splice(0, params.length, { name: 'value_or_overwrite', type: 'enum_or_int', required: false, min: -254, max: 254, values: ['overwrite'], repeat: true });
+  }
   // DNS_CHECK reads its type with strcasecmp (check_dns.c, 2.2.7).
   if (e.keyword === 'type' && e.parent_path.endsWith('> DNS_CHECK') && params[0]) params[0].case_insensitive = true;
   if (params.length) k.params = params;

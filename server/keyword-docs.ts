@@ -25,7 +25,9 @@ const num = (v: number): string => (Math.abs(v) >= 1e6 && Number.isInteger(v) ? 
 export function describeParam(p: ParamSpec): string {
   let s = `\`${p.name}\``;
   const facts: string[] = [];
-  if (p.values?.length) facts.push(p.values.join(' | '));
+  if (p.values?.length && p.type.startsWith('enum_or_'))
+    facts.push(`${p.values.join(' | ')} or ${p.type.slice('enum_or_'.length)}${p.min !== undefined && p.max !== undefined ? ` ${num(p.min)}–${num(p.max)}` : ''}`);
+  else if (p.values?.length) facts.push(p.values.join(' | '));
   else if (p.type === 'bool') facts.push('true | false (on/off, yes/no)');
   else {
     if (p.min !== undefined && p.min !== null && p.max !== undefined && p.max !== null)
@@ -40,7 +42,10 @@ export function describeParam(p: ParamSpec): string {
 
 /** Argument shape in one line. */
 export function signature(spec: KeywordSpec): string {
-  const params = (spec.params ?? []).map((p) => (p.required ? p.name.toUpperCase() : `[${p.name.toUpperCase()}]`));
+  const params = (spec.params ?? []).map((p) => {
+    const name = p.name.toUpperCase() + (p.repeat ? '…' : '');
+    return p.required ? name : `[${name}]`;
+  });
   const tail = spec.block ? ' { … }' : '';
   return `${spec.name}${params.length ? ' ' + params.join(' ') : ''}${tail}`;
 }

@@ -1,5 +1,5 @@
 import { atLeast } from '../../grammar/index';
-import { BOOLEANS, checkUnsigned } from '../values';
+import { BOOLEANS, checkUnsigned, skipWhiteSpace, startsNumber } from '../values';
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, lineLoc, logOnly, type RuleContext } from '../types';
@@ -9,7 +9,7 @@ const LATE_BOOLEANS = new Set(['vrrp_strict', 'vrrp_skip_check_adv_addr']);
 const UMASK_BITS = new Set(['IRUSR', 'IWUSR', 'IXUSR', 'IRGRP', 'IWGRP', 'IXGRP', 'IROTH', 'IWOTH', 'IXOTH', 'IRWXU', 'IRWXG', 'IRWXO']);
 
 /** The parameter types this rule checks. */
-const CHOICES: ReadonlySet<string> = new Set(['bool', 'umask', 'keyword_value_pairs', 'enum', 'enum_or_uint']);
+const CHOICES: ReadonlySet<string> = new Set(['bool', 'umask', 'keyword_value_pairs', 'enum', 'enum_or_uint', 'enum_or_int']);
 
 /** `lvs_timeouts tcp 7200 tcpfin 120 udp 300`: known keys, each with a number in range. */
 function checkPairs(ctx: RuleContext, keyword: string, args: Word[], keys: Record<string, [number, number]>): void {
@@ -122,6 +122,15 @@ export default defineRule({
         if (advert && s.args.some((w) => w.text.toUpperCase() === 'MTU')) {
           ctx.report({ loc: advert, messageId: 'policyBoth', data: { keyword: s.keyword.text } });
         }
+      }
+      if (param.type === 'enum_or_int') {
+        // The number is invalid-number's; the words are compared exactly (strcmp).
+        if (startsNumber(v) || param.values?.includes(skipWhiteSpace(v))) continue;
+        const sameCase = param.values?.find((x) => x.toLowerCase() === v.toLowerCase());
+        const values = `${param.values?.join(', ')} or a number ${param.min}..${param.max}`;
+        const data = { keyword: s.keyword.text, value: v, values, suggestion: sameCase };
+        ctx.report({ loc: arg, messageId: sameCase ? 'choiceCase' : 'choice', data, fix: sameCase ? replace(arg, sameCase) : undefined });
+        continue;
       }
       if ((param.type !== 'enum' && param.type !== 'enum_or_uint') || !param.values) continue;
       // include_check words may carry a +/- prefix.

@@ -1,9 +1,9 @@
 import { typedArgs } from '../params';
 import { defineRule, logOnly } from '../types';
-import { checkDecimal, checkSigned, checkUnsigned, type ValueProblem } from '../values';
+import { checkDecimal, checkSigned, checkUnsigned, startsNumber, type ValueProblem } from '../values';
 
 /** The parameter types this rule checks. */
-const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string', 'decimal', 'timer']);
+const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string', 'decimal', 'timer', 'enum_or_int']);
 
 /** Numbers that keepalived cannot read or that are outside the keyword's range. */
 export default defineRule({
@@ -29,8 +29,12 @@ export default defineRule({
           problem = checkUnsigned(arg.text, param.type === 'port' ? (param.min ?? 0) : min === -Infinity ? 0 : min, param.type === 'port' ? (param.max ?? 65535) : max);
           break;
         case 'int':
-          // A track file's initial value is read as a weight: keepalived wants -254..254.
-          problem = s.keyword.text === 'init_file' ? checkSigned(arg.text, -254, 254) : checkSigned(arg.text, min, max);
+          problem = checkSigned(arg.text, min, max);
+          break;
+        case 'enum_or_int':
+          // A word that starts with a digit or '-' is the number; any other is a choice (invalid-choice).
+          if (!startsNumber(arg.text)) continue;
+          problem = checkSigned(arg.text, min, max);
           break;
         case 'hex_string':
           // The data may be split into several words: every word must be hex digits.

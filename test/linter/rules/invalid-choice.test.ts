@@ -2,6 +2,9 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-choice', {
   valid: [
+    'track_file tf1 {\n  file /tmp/tf1\n  init_file 5 overwrite\n}\n',
+    // keepalived skips white space at the start of each word (quoted here).
+    'track_file tf1 {\n  file /tmp/tf1\n  init_file " 5" " overwrite"\n}\n',
     // Tunnel options after the forwarding method, as keepalived reads them.
     'virtual_server 10.0.0.1 80 {\n  lb_kind TUN type gue port 6080 csum\n  real_server 10.0.0.2 80 {\n    lvs_method TUN type gre nocsum\n  }\n}\n',
     'virtual_server 10.0.0.1 80 {\n  lb_kind TUN nocsum\n  real_server 10.0.0.2 80 {\n    lvs_method TUN type ipip\n  }\n}\n',
@@ -21,6 +24,20 @@ ruleTester('invalid-choice', {
     'global_defs {\n  include_check -wildcard_match\n}\n',
   ],
   invalid: [
+    {
+      name: 'init_file: a word that is neither a number nor "overwrite" (a leading + is not a number here)',
+      code: 'track_file tf1 {\n  file /tmp/tf1\n  init_file <|+1|>\n}\ntrack_file tf2 {\n  file /tmp/tf2\n  init_file 1 overwrite <|extra|>\n}\n',
+      messages: [
+        '"+1" is not valid for "init_file"; expected one of: overwrite or a number -254..254.',
+        '"extra" is not valid for "init_file"; expected one of: overwrite or a number -254..254.',
+      ],
+    },
+    {
+      name: 'init_file compares "overwrite" exactly: a fix for the case',
+      code: 'track_file tf1 {\n  file /tmp/tf1\n  init_file <|Overwrite|>\n}\n',
+      messageId: 'choiceCase',
+      output: 'track_file tf1 {\n  file /tmp/tf1\n  init_file overwrite\n}\n',
+    },
     {
       name: 'tunnel options: an unknown word, type or port, a missing value',
       code: 'virtual_server 10.0.0.1 80 {\n  lb_kind DR <|10|>\n  real_server 10.0.0.2 80 {\n    lvs_method TUN type <|bogus|>\n  }\n  real_server 10.0.0.3 80 {\n    lvs_method TUN <|type|>\n  }\n  sorry_server 10.0.0.9 80\n}\n',

@@ -25,6 +25,10 @@ ruleTester('invalid-number', {
     'vrrp_instance VI_1 VI_2 {\n  priority 300\n}\n',
     // A number from a definition is checked after substitution.
     '$PRIO=100\nvrrp_instance VI_1 {\n  priority $PRIO\n}\n',
+    // init_file takes "overwrite" and a value in either order (track_file_init_handler).
+    'track_file tf1 {\n  file /tmp/tf1\n  init_file overwrite\n}\ntrack_file tf2 {\n  file /tmp/tf2\n  init_file overwrite -5\n}\n',
+    // Every word of a cpu_affinity line is a CPU number (the host's CPU count is not known here).
+    'global_defs {\n  vrrp_cpu_affinity 0 1 3\n}\n',
   ],
   invalid: [
     {
@@ -41,6 +45,16 @@ ruleTester('invalid-number', {
       name: 'an empty quoted integer is 0, outside a range that starts at 1',
       code: 'vrrp_instance VI_1 {\n  priority <|""|>\n}\n',
       messageId: 'range',
+    },
+    {
+      name: 'every word of a cpu_affinity line is a number, read as an int',
+      code: 'global_defs {\n  checker_cpu_affinity 1 <|extra|>\n  bfd_cpu_affinity <|99999999999|>\n}\n',
+      messages: [/"extra" is not a valid number for "checker_cpu_affinity"/, /"bfd_cpu_affinity" must be 0\.\.2147483647/],
+    },
+    {
+      name: 'an init_file value after "overwrite", and one that is not an int',
+      code: 'track_file tf1 {\n  file /tmp/tf1\n  init_file overwrite <|-300|> <|1x|>\n}\n',
+      messages: [/"init_file" must be -254\.\.254; "-300"/, /"1x" is not a valid number for "init_file"/],
     },
     {
       name: 'a track file init value outside -254..254',
