@@ -6,13 +6,21 @@ import { checkUnsigned, sockaddrAddress, sockaddrFamily } from '../values';
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 
-/** Scheduler flags and the lb_algo they belong to. */
+/**
+ * Scheduler flags and the lb_algo they belong to. keepalived accepts any of them silently once the
+ * scheduler is sh or mh (a flag of the other one does nothing) and reports it otherwise
+ * (lbflags_handler, check_parser.c, 2.2.7).
+ */
 const SCHEDULER_FLAGS: ReadonlyMap<string, string> = new Map([
+  ['hashed', 'sh'],
   ['sh-port', 'sh'],
   ['sh-fallback', 'sh'],
   ['mh-port', 'mh'],
   ['mh-fallback', 'mh'],
 ]);
+
+/** The schedulers keepalived knows; lb_algo ignores any other name (lbalgo_handler). */
+const SCHEDULERS: ReadonlySet<string | undefined> = new Set(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'sh', 'mh', 'dh', 'fo', 'ovf', 'lblcr', 'sed', 'nq', 'twos']);
 
 /** Forwarding methods keepalived knows; it ignores a line with any other (case matters). */
 const METHODS: ReadonlySet<string | undefined> = new Set(['NAT', 'DR', 'TUN']);
@@ -90,7 +98,7 @@ export default defineRule({
       let proto = 'UDP';
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
-      const flags: Statement[] = [];
+      const flags: { line: Statement; silent: boolean }[] = [];
       for (const c of vs.children ?? []) {
         if (!c.spec) continue;
         const keyword = c.keyword.text;
@@ -110,10 +118,11 @@ export default defineRule({
           ctx.report({ loc: lineLoc(c), messageId: 'sorryBefore', data: { keyword } });
         else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
           scheduled = true;
-          sched = c.args[0]?.text;
+          if (SCHEDULERS.has(c.args[0]?.text)) sched = c.args[0]!.text;
         } else if (setsMethod(c)) methodLine = c;
         else if (keyword === 'quorum') quorum = c;
-        else if (SCHEDULER_FLAGS.has(keyword) && sched !== SCHEDULER_FLAGS.get(keyword)) flags.push(c);
+        else if (SCHEDULER_FLAGS.has(keyword) && sched !== SCHEDULER_FLAGS.get(keyword))
+          flags.push({ line: c, silent: sched === 'sh' || sched === 'mh' });
       }
       const servers = rss.map(realServer);
       if (!rss.length) ctx.report({ loc: blockLoc(vs), messageId: 'noRealServer', data });
@@ -124,9 +133,10 @@ export default defineRule({
       if (kind !== 'fwmark' && ops && proto !== 'UDP') ctx.report({ loc: lineLoc(ops), messageId: 'opsUdp', data: { ...data, protocol: proto } });
       const method = methodLine?.args[0]?.text;
       if (!method && !servers.some((r) => r.method)) ctx.report({ loc: at, messageId: 'noMethod', data });
-      for (const c of flags) {
-        const flag = c.keyword.text;
-        ctx.report({ loc: lineLoc(c), messageId: 'schedulerFlag', data: { flag, scheduler: SCHEDULER_FLAGS.get(flag) } });
+      for (const { line, silent } of flags) {
+        const flag = line.keyword.text;
+        // Under the other of sh and mh keepalived ignores the flag without a word: a warning.
+        ctx.report({ loc: lineLoc(line), messageId: 'schedulerFlag', data: { flag, scheduler: SCHEDULER_FLAGS.get(flag) }, severity: silent ? 'warning' : undefined });
       }
       const vsFamily = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
       const seen = new Map<string, Word>();

@@ -17,6 +17,8 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', base + '  quorum 2\n  real_server 10.0.1.1 80 {\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
     // A flag after its scheduler; a real server's own NAT method lets it map ports.
     vs('10.0.0.1 80', '  lvs_sched mh\n  mh-port\n  lvs_method DR\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n    lvs_method NAT\n  }\n'),
+    // hashed under sh; an unknown scheduler name is ignored, so sh stays the scheduler.
+    vs('10.0.0.1 80', '  lb_algo sh\n  hashed\n  lb_algo bogus\n  sh-port\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
     // The method may be given on the real servers only.
     vs('10.0.0.1 80', '  lb_algo rr\n  protocol TCP\n  real_server 10.0.1.1 80 {\n    lvs_method NAT\n  }\n'),
     // lb_kind and lvs_method share one handler: the last valid line wins (keepalived 2.2.7 accepts
@@ -49,9 +51,23 @@ ruleTester('lvs-virtual-server', {
       messages: [/exceeds the total weight of its real servers \(8\)/, /uses DR, which cannot map ports/],
     },
     {
-      name: 'a flag before its scheduler, and one for another scheduler',
-      code: vs('10.0.0.1 80', '  <|mh-fallback|>\n  lb_algo sh\n  sh-fallback\n  <|mh-port|>\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
-      messages: [/mh-fallback only applies to the mh scheduler/, /mh-port only applies to the mh scheduler/],
+      name: 'a flag before its scheduler',
+      code: vs('10.0.0.1 80', '  <|mh-fallback|>\n  lb_algo sh\n  sh-fallback\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
+      message: /mh-fallback only applies to the mh scheduler/,
+      severity: 'error',
+    },
+    {
+      name: 'a flag for the other of sh and mh: keepalived ignores it silently, so a warning',
+      code: vs('10.0.0.1 80', '  lb_algo sh\n  <|mh-port|>\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
+      message: /mh-port only applies to the mh scheduler/,
+      severity: 'warning',
+    },
+    {
+      name: 'hashed without lb_algo sh (before it, or under another scheduler)',
+      code:
+        vs('10.0.0.1 80', '  <|hashed|>\n  lb_algo sh\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n') +
+        vs('10.0.0.2 80', '  lb_algo rr\n  <|hashed|>\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
+      messages: [/hashed only applies to the sh scheduler/, /hashed only applies to the sh scheduler/],
     },
     {
       name: 'no real server',
