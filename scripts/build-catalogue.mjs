@@ -66,6 +66,9 @@ const out = entries.map((e) => {
   if (e.keyword === 'init_file' && params.length) {
     params.splice(0, params.length, { name: 'value_or_overwrite', type: 'enum_or_int', required: false, min: -254, max: 254, values: ['overwrite'], repeat: true });
   }
+  // include_check reads every word: a type, with + or - to add or remove it; only the first may
+  // have neither (include_check_set, parser.c, 2.2.7).
+  if (e.keyword === 'include_check' && params[0]) params[0].repeat = true;
   // DNS_CHECK reads its type with strcasecmp (check_dns.c, 2.2.7).
   if (e.keyword === 'type' && e.parent_path.endsWith('> DNS_CHECK') && params[0]) params[0].case_insensitive = true;
   if (params.length) k.params = params;

@@ -77,6 +77,8 @@ export default defineRule({
     choiceCase: '"{value}" is not valid for "{keyword}": values are case-sensitive; use "{suggestion}".',
     boolean: '"{value}" is not a boolean for "{keyword}"; use one of: {values} (lower case).',
     policyBoth: '"{keyword}" cannot be both MTU and ADVERT; keepalived ignores ADVERT.',
+    includeCheckSet:
+      'include_check "{value}": only the first word may set the checks; later ones need + or - to add or remove one. keepalived ignores it ("Duplicate include_check").',
     umask: '"{value}" is not a umask: use a number (0022, 0x12, 18) or bits such as IWGRP|IWOTH.',
     pairKey: 'Unknown option "{value}" for "{keyword}"; expected {values}.',
     pairValue: '"{value}" is not valid for "{key}" in "{keyword}" (a number {min}..{max}).',
@@ -133,7 +135,11 @@ export default defineRule({
         continue;
       }
       if ((param.type !== 'enum' && param.type !== 'enum_or_uint') || !param.values) continue;
-      // include_check words may carry a +/- prefix.
+      // include_check words may carry a +/- prefix; a later word without one is ignored.
+      if (s.keyword.text === 'include_check' && arg !== s.args[0] && !/^[+-]/.test(v)) {
+        ctx.report({ loc: arg, messageId: 'includeCheckSet', data: { value: v } });
+        continue;
+      }
       const word = s.keyword.text === 'include_check' ? v.replace(/^[+-]/, '') : v;
       const ci = param.case_insensitive || param.type === 'enum_or_uint';
       if (param.values.some((x) => (ci ? x.toLowerCase() === word.toLowerCase() : x === word))) continue;

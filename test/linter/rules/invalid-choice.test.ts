@@ -3,6 +3,7 @@ import { ruleTester } from '../rule-tester';
 ruleTester('invalid-choice', {
   valid: [
     'track_file tf1 {\n  file /tmp/tf1\n  init_file 5 overwrite\n}\n',
+    'global_defs {\n  include_check read +match -brace_match +wildcard_match\n}\n',
     // keepalived skips white space at the start of each word (quoted here).
     'track_file tf1 {\n  file /tmp/tf1\n  init_file " 5" " overwrite"\n}\n',
     // Tunnel options after the forwarding method, as keepalived reads them.
@@ -31,6 +32,11 @@ ruleTester('invalid-choice', {
         '"+1" is not valid for "init_file"; expected one of: overwrite or a number -254..254.',
         '"extra" is not valid for "init_file"; expected one of: overwrite or a number -254..254.',
       ],
+    },
+    {
+      name: 'include_check: every word is a type; only the first may lack + or -',
+      code: 'global_defs {\n  include_check read <|match|> <|+bogus|> -wildcard_match\n}\n',
+      messages: [/include_check "match": only the first word may set the checks/, /"\+bogus" is not valid for "include_check"/],
     },
     {
       name: 'init_file compares "overwrite" exactly: a fix for the case',
