@@ -49,7 +49,7 @@ export default defineRule({
   id: 'lvs-virtual-server',
   meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
-    'virtual_server without real servers, protocol, scheduler or forwarding method; without a port and not persistent; ops without UDP; hysteresis not below the quorum; sorry_server settings before the sorry_server; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
+    'virtual_server without real servers, protocol, scheduler or forwarding method; without a port and not persistent; ops without UDP; hysteresis not below the quorum; sorry_server settings before the sorry_server; a sorry server of the other address family; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
   messages: {
     noRealServer: 'Virtual server {vs} has no real servers; keepalived ignores it.',
     noProtocol: 'Virtual server {vs}: no protocol set; keepalived defaults to UDP. Add "protocol TCP" (or UDP/SCTP).',
@@ -71,6 +71,8 @@ export default defineRule({
     opsUdp: 'Virtual server {vs}: one-packet scheduling (ops) requires UDP, not {protocol}; keepalived turns it off.',
     hysteresis:
       'Virtual server {vs}: hysteresis {hysteresis} is not below the quorum in use ({quorum}); keepalived sets it to quorum - 1.',
+    sorryFamily:
+      'Address family of virtual server {vs} and sorry server {sorry} differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
     sorryBefore: '{keyword} before (or without) sorry_server applies to nothing; keepalived ignores it. Put it after sorry_server.',
     first: 'first definition',
   },
@@ -94,7 +96,10 @@ export default defineRule({
       let persistent = false;
       let ops: Statement | undefined;
       let hysteresis: Statement | undefined;
-      let sorryServer = false;
+      // The last sorry_server (each one replaces the one before), and whether a later
+      // sorry_server_lvs_method makes it tunnelled (only then may its family differ).
+      let sorryServer: Statement | undefined;
+      let sorryTunnel = false;
       let proto = 'UDP';
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
@@ -113,9 +118,12 @@ export default defineRule({
         else if (keyword === 'persistence_granularity') persistent = true;
         else if (keyword === 'ops') ops = c;
         else if (keyword === 'hysteresis') hysteresis = c;
-        else if (keyword === 'sorry_server') sorryServer = true;
-        else if ((keyword === 'sorry_server_lvs_method' || keyword === 'sorry_server_inhibit') && !sorryServer)
+        else if (keyword === 'sorry_server') {
+          sorryServer = c;
+          sorryTunnel = false;
+        } else if ((keyword === 'sorry_server_lvs_method' || keyword === 'sorry_server_inhibit') && !sorryServer)
           ctx.report({ loc: lineLoc(c), messageId: 'sorryBefore', data: { keyword } });
+        else if (keyword === 'sorry_server_lvs_method' && METHODS.has(c.args[0]?.text)) sorryTunnel = c.args[0]!.text === 'TUN';
         else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
           scheduled = true;
           if (SCHEDULERS.has(c.args[0]?.text)) sched = c.args[0]!.text;
@@ -139,6 +147,11 @@ export default defineRule({
         ctx.report({ loc: lineLoc(line), messageId: 'schedulerFlag', data: { flag, scheduler: SCHEDULER_FLAGS.get(flag) }, severity: silent ? 'warning' : undefined });
       }
       const vsFamily = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
+      // Checked when keepalived closes the virtual_server block.
+      const sorryAt = sorryServer?.args[0];
+      const sorryFamily = sorryAt && !sorryAt.opaque ? sockaddrFamily(sorryAt.text) : 0;
+      if (vsFamily && sorryFamily && sorryFamily !== vsFamily && !sorryTunnel)
+        ctx.report({ loc: spanning(sorryAt!, vs.close), messageId: 'sorryFamily', data: { ...data, sorry: sorryAt!.text } });
       const seen = new Map<string, Word>();
       let total = 0;
       for (let i = 0; i < rss.length; i++) {

@@ -17,6 +17,8 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', base + '  quorum 2\n  real_server 10.0.1.1 80 {\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
     // A flag after its scheduler; a real server's own NAT method lets it map ports.
     vs('10.0.0.1 80', '  lvs_sched mh\n  mh-port\n  lvs_method DR\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n    lvs_method NAT\n  }\n'),
+    // A tunnelled sorry server may be of the other family.
+    vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  sorry_server 2001:db8::9 80\n  sorry_server_lvs_method TUN\n  real_server 10.0.1.1 80 {\n  }\n'),
     // hashed under sh; an unknown scheduler name is ignored, so sh stays the scheduler.
     vs('10.0.0.1 80', '  lb_algo sh\n  hashed\n  lb_algo bogus\n  sh-port\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
     // The method may be given on the real servers only.
@@ -61,6 +63,12 @@ ruleTester('lvs-virtual-server', {
       code: vs('10.0.0.1 80', '  lb_algo sh\n  <|mh-port|>\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
       message: /mh-port only applies to the mh scheduler/,
       severity: 'warning',
+    },
+    {
+      name: 'a sorry server of the other address family, up to the closing brace where keepalived checks it',
+      code: 'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  sorry_server <|2001:db8::9 80\n  real_server 10.0.1.1 80 {\n  }\n}|>\n',
+      message:
+        'Address family of virtual server 10.0.0.1 80 and sorry server 2001:db8::9 differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
     },
     {
       name: 'hashed without lb_algo sh (before it, or under another scheduler)',
