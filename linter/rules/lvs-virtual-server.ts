@@ -49,7 +49,7 @@ export default defineRule({
   id: 'lvs-virtual-server',
   meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
-    'virtual_server without real servers, protocol, scheduler or forwarding method; without a port and not persistent; ops without UDP; hysteresis not below the quorum; sorry_server settings before the sorry_server; a sorry server of the other address family; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
+    'virtual_server without real servers, protocol, scheduler or forwarding method; without a port and not persistent; ops without UDP; hysteresis not below the quorum; sorry_server settings before the sorry_server; a sorry server of the other address family; ip_family against the address; fwmark with protocol or real-server ports; DR/TUN port mismatch; quorum above the total weight; duplicate real servers.',
   messages: {
     noRealServer: 'Virtual server {vs} has no real servers; keepalived ignores it.',
     noProtocol: 'Virtual server {vs}: no protocol set; keepalived defaults to UDP. Add "protocol TCP" (or UDP/SCTP).',
@@ -71,6 +71,7 @@ export default defineRule({
     opsUdp: 'Virtual server {vs}: one-packet scheduling (ops) requires UDP, not {protocol}; keepalived turns it off.',
     hysteresis:
       'Virtual server {vs}: hysteresis {hysteresis} is not below the quorum in use ({quorum}); keepalived sets it to quorum - 1.',
+    ipFamily: 'Virtual server {vs}: ip_family {value} conflicts with the family of its address; keepalived ignores the line.',
     sorryFamily:
       'Address family of virtual server {vs} and sorry server {sorry} differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
     sorryBefore: '{keyword} before (or without) sorry_server applies to nothing; keepalived ignores it. Put it after sorry_server.',
@@ -100,6 +101,10 @@ export default defineRule({
       // sorry_server_lvs_method makes it tunnelled (only then may its family differ).
       let sorryServer: Statement | undefined;
       let sorryTunnel = false;
+      // The family keepalived has for the service when an ip_family line comes: the address's, or
+      // an earlier ip_family's (a fwmark or group service also takes one from its real servers,
+      // which depends on their forwarding methods: not followed here).
+      let family: number = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
       let proto = 'UDP';
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
@@ -116,7 +121,11 @@ export default defineRule({
         } else if (keyword === 'persistence_timeout')
           persistent ||= !c.args[0] || c.args[0].opaque || !checkUnsigned(c.args[0].text, 1, 2678400);
         else if (keyword === 'persistence_granularity') persistent = true;
-        else if (keyword === 'ops') ops = c;
+        else if (keyword === 'ip_family') {
+          const f = c.args[0]?.text === 'inet' ? 4 : c.args[0]?.text === 'inet6' ? 6 : 0;
+          if (f && family && f !== family) ctx.report({ loc: lineLoc(c), messageId: 'ipFamily', data: { ...data, value: c.args[0]!.text } });
+          else if (f) family = f;
+        } else if (keyword === 'ops') ops = c;
         else if (keyword === 'hysteresis') hysteresis = c;
         else if (keyword === 'sorry_server') {
           sorryServer = c;
@@ -175,7 +184,8 @@ export default defineRule({
           });
         seen.set(key, addr);
         total += intOf(servers[i]!.weight?.args[0]) ?? 1;
-        if (kind === 'fwmark' && port && intOf(port) !== 0)
+        // A NAT real server (the default method) keeps its port (check_data.c, 2.2.7).
+        if (kind === 'fwmark' && port && intOf(port) !== 0 && rsMethod !== undefined && rsMethod !== 'NAT')
           ctx.report({ loc: port, messageId: 'fwmarkPort', data: { ...data, rs: nameOf(rs) } });
         const rsPort = intOf(port);
         if (

@@ -19,6 +19,10 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', '  lvs_sched mh\n  mh-port\n  lvs_method DR\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n    lvs_method NAT\n  }\n'),
     // A tunnelled sorry server may be of the other family.
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  sorry_server 2001:db8::9 80\n  sorry_server_lvs_method TUN\n  real_server 10.0.1.1 80 {\n  }\n'),
+    // A NAT real server of a fwmark service keeps its port (keepalived clears it for DR and TUN).
+    vs('fwmark 1', '  lb_algo rr\n  lb_kind NAT\n  real_server 10.0.1.1 80 {\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
+    // ip_family that agrees with the address.
+    vs('10.0.0.1 80', '  ip_family inet\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
     // hashed under sh; an unknown scheduler name is ignored, so sh stays the scheduler.
     vs('10.0.0.1 80', '  lb_algo sh\n  hashed\n  lb_algo bogus\n  sh-port\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
     // The method may be given on the real servers only.
@@ -69,6 +73,16 @@ ruleTester('lvs-virtual-server', {
       code: 'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  sorry_server <|2001:db8::9 80\n  real_server 10.0.1.1 80 {\n  }\n}|>\n',
       message:
         'Address family of virtual server 10.0.0.1 80 and sorry server 2001:db8::9 differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
+    },
+    {
+      name: 'ip_family against the address, or against an earlier ip_family of a fwmark service',
+      code:
+        vs('10.0.0.1 80', '  <|ip_family inet6|>\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n') +
+        vs('fwmark 5', '  ip_family inet\n  <|ip_family inet6|>\n  lb_algo rr\n  lb_kind NAT\n  real_server 10.0.1.1 80 {\n  }\n'),
+      messages: [
+        'Virtual server 10.0.0.1 80: ip_family inet6 conflicts with the family of its address; keepalived ignores the line.',
+        'Virtual server fwmark 5: ip_family inet6 conflicts with the family of its address; keepalived ignores the line.',
+      ],
     },
     {
       name: 'hashed without lb_algo sh (before it, or under another scheduler)',
