@@ -125,27 +125,22 @@ export default defineRule({
           ctx.report({ loc: advert, messageId: 'policyBoth', data: { keyword: s.keyword.text } });
         }
       }
-      if (param.type === 'enum_or_int') {
-        // The number is invalid-number's; the words are compared exactly (strcmp).
-        if (startsNumber(v) || param.values?.includes(skipWhiteSpace(v))) continue;
-        const sameCase = param.values?.find((x) => x.toLowerCase() === v.toLowerCase());
-        const values = `${param.values?.join(', ')} or a number ${param.min}..${param.max}`;
-        const data = { keyword: s.keyword.text, value: v, values, suggestion: sameCase };
-        ctx.report({ loc: arg, messageId: sameCase ? 'choiceCase' : 'choice', data, fix: sameCase ? replace(arg, sameCase) : undefined });
-        continue;
-      }
-      if ((param.type !== 'enum' && param.type !== 'enum_or_uint') || !param.values) continue;
+      if ((param.type !== 'enum' && param.type !== 'enum_or_uint' && param.type !== 'enum_or_int') || !param.values) continue;
+      // enum_or_int: a word that starts like a number is invalid-number's; the others are compared
+      // exactly (strcmp), after the white space keepalived skips.
+      if (param.type === 'enum_or_int' && startsNumber(v)) continue;
       // include_check words may carry a +/- prefix; a later word without one is ignored.
       if (s.keyword.text === 'include_check' && arg !== s.args[0] && !/^[+-]/.test(v)) {
         ctx.report({ loc: arg, messageId: 'includeCheckSet', data: { value: v } });
         continue;
       }
-      const word = s.keyword.text === 'include_check' ? v.replace(/^[+-]/, '') : v;
+      const word = s.keyword.text === 'include_check' ? v.replace(/^[+-]/, '') : param.type === 'enum_or_int' ? skipWhiteSpace(v) : v;
       const ci = param.case_insensitive || param.type === 'enum_or_uint';
       if (param.values.some((x) => (ci ? x.toLowerCase() === word.toLowerCase() : x === word))) continue;
       if (param.type === 'enum_or_uint' && !checkUnsigned(word, 0, 4294967295)) continue;
       const sameCase = param.values.find((x) => x.toLowerCase() === word.toLowerCase());
-      const data = { keyword: s.keyword.text, value: v, values: param.values.join(', '), suggestion: sameCase };
+      const values = param.type === 'enum_or_int' ? `${param.values.join(', ')} or a number ${param.min}..${param.max}` : param.values.join(', ');
+      const data = { keyword: s.keyword.text, value: v, values, suggestion: sameCase };
       ctx.report({ loc: arg, messageId: sameCase ? 'choiceCase' : 'choice', data, fix: sameCase ? replace(arg, sameCase) : undefined, severity: logOnly(s) });
     }
   },

@@ -71,7 +71,8 @@ export default defineRule({
     opsUdp: 'Virtual server {vs}: one-packet scheduling (ops) requires UDP, not {protocol}; keepalived turns it off.',
     hysteresis:
       'Virtual server {vs}: hysteresis {hysteresis} is not below the quorum in use ({quorum}); keepalived sets it to quorum - 1.',
-    ipFamily: 'Virtual server {vs}: ip_family {value} conflicts with the family of its address; keepalived ignores the line.',
+    ipFamily:
+      'Virtual server {vs}: ip_family {value} conflicts with the family it already has (from its address or an earlier ip_family); keepalived ignores the line.',
     sorryFamily:
       'Address family of virtual server {vs} and sorry server {sorry} differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
     sorryBefore: '{keyword} before (or without) sorry_server applies to nothing; keepalived ignores it. Put it after sorry_server.',
@@ -104,7 +105,8 @@ export default defineRule({
       // The family keepalived has for the service when an ip_family line comes: the address's, or
       // an earlier ip_family's (a fwmark or group service also takes one from its real servers,
       // which depends on their forwarding methods: not followed here).
-      let family: number = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
+      const vsFamily = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
+      let family: number = vsFamily;
       let proto = 'UDP';
       // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
       let sched: string | undefined;
@@ -155,7 +157,6 @@ export default defineRule({
         // Under the other of sh and mh keepalived ignores the flag without a word: a warning.
         ctx.report({ loc: lineLoc(line), messageId: 'schedulerFlag', data: { flag, scheduler: SCHEDULER_FLAGS.get(flag) }, severity: silent ? 'warning' : undefined });
       }
-      const vsFamily = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
       // Checked when keepalived closes the virtual_server block.
       const sorryAt = sorryServer?.args[0];
       const sorryFamily = sorryAt && !sorryAt.opaque ? sockaddrFamily(sorryAt.text) : 0;

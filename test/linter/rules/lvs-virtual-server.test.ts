@@ -80,8 +80,8 @@ ruleTester('lvs-virtual-server', {
         vs('10.0.0.1 80', '  <|ip_family inet6|>\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n') +
         vs('fwmark 5', '  ip_family inet\n  <|ip_family inet6|>\n  lb_algo rr\n  lb_kind NAT\n  real_server 10.0.1.1 80 {\n  }\n'),
       messages: [
-        'Virtual server 10.0.0.1 80: ip_family inet6 conflicts with the family of its address; keepalived ignores the line.',
-        'Virtual server fwmark 5: ip_family inet6 conflicts with the family of its address; keepalived ignores the line.',
+        'Virtual server 10.0.0.1 80: ip_family inet6 conflicts with the family it already has (from its address or an earlier ip_family); keepalived ignores the line.',
+        'Virtual server fwmark 5: ip_family inet6 conflicts with the family it already has (from its address or an earlier ip_family); keepalived ignores the line.',
       ],
     },
     {
