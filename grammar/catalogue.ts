@@ -19,6 +19,8 @@ export interface ParamSpec {
   default_if_absent?: string;
   /** Every later word is another value of this parameter (`vrrp_cpu_affinity 0 1 3`). */
   repeat?: boolean;
+  /** Of a repeated choice-or-number parameter: a line whose words are all choices is ignored (`garp_extra_if all`). */
+  needsNumber?: boolean;
 }
 
 /** A keyword valid in one block. */
@@ -74,6 +76,7 @@ function paramSpec(p: ParamSpec): ParamSpec {
     case_insensitive: p.case_insensitive,
     default_if_absent: p.default_if_absent,
     repeat: p.repeat,
+    needsNumber: p.needsNumber,
   };
 }
 

@@ -1,5 +1,6 @@
 // Value checks that mirror keepalived's own readers (lib/parser.c read_unsigned, read_int,
 // read_decimal_unsigned, check_true_false, inet_pton).
+import type { ParamSpec } from '../grammar/index';
 
 /** Outcome of checking a value: undefined when valid, else a problem kind. */
 export type ValueProblem =
@@ -39,6 +40,14 @@ export function checkUnsigned(text: string, min: number, max: number): ValueProb
 
 /** A word without the white space keepalived skips before reading it (`strspn(word, WHITE_SPACE)`). */
 export const skipWhiteSpace = (text: string): string => text.replace(/^[ \t\n\v\f\r]+/, '');
+
+/** Whether a word is one of a parameter's fixed values (compared as keepalived compares them). */
+export function isChoice(param: ParamSpec, word: string): boolean {
+  const values = param.values ?? [];
+  if (!param.case_insensitive) return values.includes(word);
+  const lower = word.toLowerCase();
+  return values.some((x) => x.toLowerCase() === lower);
+}
 
 /** Whether a word starts like a number to keepalived's `isdigit(word[0]) || word[0] == '-'` (after white space). */
 export function startsNumber(text: string): boolean {

@@ -69,6 +69,22 @@ const out = entries.map((e) => {
   // include_check reads every word: a type, with + or - to add or remove it; only the first may
   // have neither (include_check_set, parser.c, 2.2.7).
   if (e.keyword === 'include_check' && params[0]) params[0].repeat = true;
+  // The garp_extra_if keywords read every word alike: "all" (strcmp) or a delay read as an
+  // unsigned number, 1..86400 globally and 0..86400 in an instance; the first other word makes
+  // keepalived ignore the line, and so does a line without a delay
+  // (vrrp_vmac_garp_extra_if_handler, global_parser.c; vrrp_garp_extra_if_handler, vrrp_parser.c;
+  // 2.2.7). `needsNumber` says a line whose words are all choices is ignored.
+  if (/^(vrrp_garp_extra_if|vrrp_vmac_garp_intvl|garp_extra_if|vmac_garp_intvl)$/.test(e.keyword) && params.length) {
+    const seconds = params.find((p) => p.name === 'seconds') ?? params[params.length - 1];
+    params.splice(0, params.length, { name: 'seconds', type: 'enum_or_uint', required: true, min: seconds.min, max: seconds.max, values: ['all'], repeat: true, needsNumber: true });
+  }
+  // vrrp_rx_bufs_policy reads every word: MTU or ADVERT (strcasecmp), else a buffer size, which
+  // keepalived reads from the first word whatever word it is looking at
+  // (vrrp_rx_bufs_policy_handler, global_parser.c, 2.2.7).
+  if (e.keyword === 'vrrp_rx_bufs_policy' && params[0]) {
+    params[0].repeat = true;
+    params[0].case_insensitive = true;
+  }
   // DNS_CHECK reads its type with strcasecmp (check_dns.c, 2.2.7).
   if (e.keyword === 'type' && e.parent_path.endsWith('> DNS_CHECK') && params[0]) params[0].case_insensitive = true;
   if (params.length) k.params = params;

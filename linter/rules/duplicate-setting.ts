@@ -1,6 +1,7 @@
 import type { Statement } from '../../grammar/index';
 import { intOf } from '../peer/model';
-import { defineRule, lineLoc, spanning } from '../types';
+import { defineRule, lineLoc, spanning, type RuleContext } from '../types';
+import { checkUnsigned } from '../values';
 
 /**
  * Settings keepalived takes once and rejects when they come again ("already specified - ignoring"),
@@ -20,6 +21,7 @@ const ONCE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
       'vmac_prefix',
       'vmac_addr_prefix',
       'tmp_config_directory',
+      'lvs_sync_daemon',
     ]),
   ],
   ['root > vrrp_track_process', new Set(['process', 'weight'])],
@@ -36,7 +38,46 @@ function sets(s: Statement): boolean {
   if (kw === 'weight' && s.parentPath === 'root > vrrp_track_process') return (intOf(s.args[0]) ?? 0) !== 0;
   if (kw === 'process' || kw === 'file' || kw === 'weight' || kw.includes('fifo') || kw === 'snmp_socket')
     return s.args.length > 0;
+  // lvs_sync_daemon counts once it names an interface keepalived can use.
+  if (kw === 'lvs_sync_daemon') return s.args.length > 0 && s.args[0]!.text.length < 16;
   return true;
+}
+
+const MTU = 1;
+const ADVERT = 2;
+const SIZE = 4;
+
+/**
+ * vrrp_rx_bufs_policy lines add to one setting (vrrp_rx_bufs_policy_handler, global_parser.c,
+ * 2.2.7): MTU, ADVERT, or a size, which keepalived reads from a line's first word. After each line
+ * a size drops the policies, and MTU drops ADVERT, each time with a report. MTU and ADVERT on one
+ * line are invalid-choice's.
+ */
+function rxBufsPolicy(ctx: RuleContext): void {
+  let flags = 0;
+  for (const block of ctx.parse.body) {
+    if (block.keyword.text !== 'global_defs' || !block.spec || !block.children) continue;
+    for (const s of block.children) {
+      if (s.keyword.text !== 'vrrp_rx_bufs_policy' || !s.spec || s.args.some((w) => w.opaque)) continue;
+      let line = 0;
+      for (const w of s.args) {
+        const v = w.text.toUpperCase();
+        if (v === 'MTU') line |= MTU;
+        else if (v === 'ADVERT') line |= ADVERT;
+        else if (!checkUnsigned(s.args[0]!.text, 0, 4294967295)) line |= SIZE;
+      }
+      const before = flags;
+      flags |= line;
+      if (flags & SIZE && flags & (MTU | ADVERT)) {
+        ctx.report({ loc: lineLoc(s), messageId: 'rxPolicySize' });
+        flags &= ~(MTU | ADVERT);
+      } else if (flags & MTU && flags & ADVERT) {
+        if ((line & (MTU | ADVERT)) !== (MTU | ADVERT) || before & (MTU | ADVERT))
+          ctx.report({ loc: lineLoc(s), messageId: 'rxPolicyBoth' });
+        flags &= ~ADVERT;
+      }
+    }
+  }
 }
 
 /** A setting given twice where keepalived keeps the first and rejects the others. */
@@ -49,8 +90,13 @@ export default defineRule({
     groupList:
       '{block} "{name}" already has a group list; keepalived ignores this one without reading it, so its closing brace ends {block} "{name}" and the brace after it is left over.',
     first: 'first "{keyword}"',
+    rxPolicySize:
+      '"vrrp_rx_bufs_policy" now has both a buffer size and a policy (MTU or ADVERT); keepalived keeps the size and ignores the policy.',
+    rxPolicyBoth:
+      '"vrrp_rx_bufs_policy" is ADVERT here and MTU on another line; keepalived keeps MTU and ignores ADVERT.',
   },
   check(ctx) {
+    rxBufsPolicy(ctx);
     const global = new Map<string, Statement>();
     for (const block of ctx.parse.body) {
       if (!block.spec || !block.children) continue;

@@ -1,5 +1,5 @@
 import { atLeast } from '../../grammar/index';
-import { BOOLEANS, checkUnsigned, skipWhiteSpace, startsNumber } from '../values';
+import { BOOLEANS, checkUnsigned, isChoice, isMulticast, skipWhiteSpace, sockaddrAddress, sockaddrFamily, startsNumber } from '../values';
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, lineLoc, logOnly, type RuleContext } from '../types';
@@ -67,6 +67,46 @@ function checkTunnel(ctx: RuleContext, s: Statement): void {
 
 const TUNNEL_TYPES = new Set(['ipip', 'gue', 'gre']);
 
+/**
+ * The options after `lvs_sync_daemon IFNAME`, read as keepalived's lvs_syncd_handler reads them:
+ * `inst NAME`, `id N`, `maxlen N`, `port N`, `ttl N`, `group ADDR`, and for compatibility a
+ * VRRP instance name as the second word and a sync id as the third.
+ */
+function checkSyncDaemon(ctx: RuleContext, s: Statement, keys: Record<string, unknown>): void {
+  const keyword = s.keyword.text;
+  const options = Object.keys(keys).join(', ');
+  for (let i = 1; i < s.args.length; i++) {
+    const w = s.args[i]!;
+    if (w.opaque) return;
+    const key = w.text;
+    const next = s.args[i + 1];
+    const range = keys[key];
+    if (range !== undefined && Object.hasOwn(keys, key)) {
+      i++;
+      if (!next) {
+        const messageId = key === 'inst' ? 'syncMissingFatal' : key === 'id' ? 'syncMissingId' : 'syncMissing';
+        ctx.report({ loc: w, messageId, data: { keyword, key } });
+      } else if (next.opaque || key === 'inst') continue;
+      else if (Array.isArray(range)) {
+        const [min, max] = range as [number, number];
+        const messageId = key === 'id' ? 'syncId' : 'syncValue';
+        if (checkUnsigned(next.text, min, max)) ctx.report({ loc: next, messageId, data: { keyword, key, value: next.text, min, max } });
+      } else if (!sockaddrFamily(next.text) || !isMulticast(sockaddrAddress(next.text))) {
+        ctx.report({ loc: next, messageId: 'syncGroup', data: { keyword, value: next.text } });
+      }
+      continue;
+    }
+    // The old form, `lvs_sync_daemon IFNAME INSTANCE [SYNCID]`.
+    if (i === 1) continue;
+    if (i === 2) {
+      if (checkUnsigned(key, 0, 255)) ctx.report({ loc: w, messageId: 'syncId', data: { keyword, key: 'id', value: key, min: 0, max: 255 } });
+      else ctx.report({ loc: w, messageId: 'syncOldId', data: { keyword, value: key }, severity: 'warning', fix: { file: w.file, start: w.start, end: w.start, text: 'id ' } });
+      continue;
+    }
+    ctx.report({ loc: w, messageId: 'syncOption', data: { keyword, value: key, values: options } });
+  }
+}
+
 /** Enumerated values and booleans outside the accepted set. */
 export default defineRule({
   id: 'invalid-choice',
@@ -77,12 +117,22 @@ export default defineRule({
     choiceCase: '"{value}" is not valid for "{keyword}": values are case-sensitive; use "{suggestion}".',
     boolean: '"{value}" is not a boolean for "{keyword}"; use one of: {values} (lower case).',
     policyBoth: '"{keyword}" cannot be both MTU and ADVERT; keepalived ignores ADVERT.',
+    policySize:
+      '"{value}" is not valid for "{keyword}": a word other than MTU or ADVERT is a buffer size, which keepalived reads from the first word ("{first}", not a number). Give the size alone.',
     includeCheckSet:
       'include_check "{value}": only the first word may set the checks; later ones need + or - to add or remove one. keepalived ignores it ("Duplicate include_check").',
     umask: '"{value}" is not a umask: use a number (0022, 0x12, 18) or bits such as IWGRP|IWOTH.',
     pairKey: 'Unknown option "{value}" for "{keyword}"; expected {values}.',
     pairValue: '"{value}" is not valid for "{key}" in "{keyword}" (a number {min}..{max}).',
     pairMissing: '"{keyword}" needs at least one option ({values}).',
+    syncMissing: '"{key}" in "{keyword}" needs a value; keepalived ignores it.',
+    syncMissingId: '"{key}" in "{keyword}" needs a value; keepalived uses the VRID.',
+    syncMissingFatal: '"{key}" in "{keyword}" needs a value; keepalived stops reading the configuration here.',
+    syncValue: '"{value}" is not valid for "{key}" in "{keyword}" (a number {min}..{max}); keepalived ignores it.',
+    syncId: '"{value}" is not valid for "{key}" in "{keyword}" (a number {min}..{max}); keepalived uses the VRID.',
+    syncGroup: '"{value}" is not a multicast address for "group" in "{keyword}"; keepalived ignores it.',
+    syncOldId: '"{keyword}" takes its sync id after "id" ("id {value}"); keepalived reads it here but reports the line.',
+    syncOption: 'Unknown option "{value}" for "{keyword}"; expected {values}.',
     tunnelTypeMissing: '"{keyword}": "type" needs a tunnel type (ipip, gue or gre); keepalived ignores the tunnel options.',
     tunnelType: 'Unknown tunnel type "{value}" for "{keyword}"; expected ipip, gue or gre. keepalived ignores the tunnel options.',
     tunnelPortMissing: '"{keyword}": "port" needs the gue tunnel port; keepalived ignores the tunnel options.',
@@ -115,6 +165,10 @@ export default defineRule({
         if (arg === s.args[1]) checkTunnel(ctx, s);
         continue;
       }
+      if (param.type === 'keyword_value_pairs' && s.keyword.text === 'lvs_sync_daemon' && param.keys) {
+        if (arg === s.args[1]) checkSyncDaemon(ctx, s, param.keys);
+        continue;
+      }
       if (param.type === 'keyword_value_pairs' && s.keyword.text === 'lvs_timeouts' && param.keys) {
         checkPairs(ctx, s.keyword.text, s.args, param.keys as Record<string, [number, number]>);
         continue;
@@ -135,11 +189,22 @@ export default defineRule({
         continue;
       }
       const word = s.keyword.text === 'include_check' ? v.replace(/^[+-]/, '') : param.type === 'enum_or_int' ? skipWhiteSpace(v) : v;
-      const ci = param.case_insensitive || param.type === 'enum_or_uint';
-      if (param.values.some((x) => (ci ? x.toLowerCase() === word.toLowerCase() : x === word))) continue;
-      if (param.type === 'enum_or_uint' && !checkUnsigned(word, 0, 4294967295)) continue;
+      if (isChoice(param, word)) continue;
+      if (param.type === 'enum_or_uint') {
+        // keepalived reads a size from the first word, whichever word it is looking at.
+        if (s.keyword.text === 'vrrp_rx_bufs_policy' && arg !== s.args[0]) {
+          const first = s.args[0]!;
+          if (!first.opaque && checkUnsigned(first.text, 0, 4294967295)) ctx.report({ loc: arg, messageId: 'policySize', data: { keyword: s.keyword.text, value: v, first: first.text } });
+          continue;
+        }
+        // Any other word is read as an unsigned number: one that is a number is invalid-number's.
+        if (checkUnsigned(word, 0, 4294967295)?.kind !== 'invalid') continue;
+      }
       const sameCase = param.values.find((x) => x.toLowerCase() === word.toLowerCase());
-      const values = param.type === 'enum_or_int' ? `${param.values.join(', ')} or a number ${param.min}..${param.max}` : param.values.join(', ');
+      const values =
+        param.type === 'enum_or_int' || param.type === 'enum_or_uint'
+          ? `${param.values.join(', ')} or a number ${param.min ?? 0}..${param.max ?? 4294967295}`
+          : param.values.join(', ');
       const data = { keyword: s.keyword.text, value: v, values, suggestion: sameCase };
       ctx.report({ loc: arg, messageId: sameCase ? 'choiceCase' : 'choice', data, fix: sameCase ? replace(arg, sameCase) : undefined, severity: logOnly(s) });
     }

@@ -1,9 +1,9 @@
 import { typedArgs } from '../params';
 import { defineRule, logOnly } from '../types';
-import { checkDecimal, checkSigned, checkUnsigned, startsNumber, type ValueProblem } from '../values';
+import { checkDecimal, checkSigned, checkUnsigned, isChoice, startsNumber, type ValueProblem } from '../values';
 
 /** The parameter types this rule checks. */
-const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string', 'decimal', 'timer', 'enum_or_int']);
+const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string', 'decimal', 'timer', 'enum_or_int', 'enum_or_uint']);
 
 /** Numbers that keepalived cannot read or that are outside the keyword's range. */
 export default defineRule({
@@ -35,6 +35,13 @@ export default defineRule({
           // A word that starts with a digit or '-' is the number; any other is a choice (invalid-choice).
           if (!startsNumber(arg.text)) continue;
           problem = checkSigned(arg.text, min, max);
+          break;
+        case 'enum_or_uint':
+          // A word that is not one of the choices is read as an unsigned number; one that is not a
+          // number at all is invalid-choice's. vrrp_rx_bufs_policy reads its size from the first word.
+          if (isChoice(param, arg.text) || (s.keyword.text === 'vrrp_rx_bufs_policy' && arg !== s.args[0])) continue;
+          problem = checkUnsigned(arg.text, param.min ?? 0, param.max ?? 4294967295);
+          if (problem?.kind === 'invalid') continue;
           break;
         case 'hex_string':
           // The data may be split into several words: every word must be hex digits.

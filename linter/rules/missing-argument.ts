@@ -1,4 +1,5 @@
 import { allStatements, defineRule, logOnly } from '../types';
+import { isChoice } from '../values';
 
 /** Keywords given without the argument they need. */
 export default defineRule({
@@ -13,8 +14,11 @@ export default defineRule({
   check(ctx) {
     for (const s of allStatements(ctx.parse.body)) {
       const spec = s.spec;
-      if (!spec || spec.min < 1 || s.args.length > 0 || spec.onMissing === 'accepted') continue;
+      if (!spec || spec.min < 1 || spec.onMissing === 'accepted') continue;
       const first = spec.params?.[0];
+      // `garp_extra_if all`: words, but none of them the number keepalived needs.
+      if (s.args.length > 0 && !(first?.needsNumber && s.args.every((w) => !w.opaque && isChoice(first, w.text))))
+        continue;
       const expected = first ? first.name.replace(/_/g, ' ') : 'a value';
       const messageId = spec.onMissing === 'fatal' ? 'fatal' : spec.onMissing === 'crash' ? 'crash' : 'missing';
       ctx.report({ loc: s.keyword, messageId, data: { keyword: s.keyword.text, expected }, severity: logOnly(s) });

@@ -9,8 +9,24 @@ ruleTester('duplicate-setting', {
     'vrrp_track_process P {\n  process sshd\n  weight 0\n  weight 2\n}\n',
     // Settings other blocks may repeat (the last one wins there).
     'vrrp_instance VI_1 {\n  priority 100\n  priority 110\n}\n',
+    // lvs_sync_daemon without a usable interface sets nothing; MTU and ADVERT on one line are invalid-choice's.
+    'global_defs {\n  lvs_sync_daemon interface_name_too_long\n  lvs_sync_daemon eth0\n  vrrp_rx_bufs_policy MTU ADVERT\n  vrrp_rx_bufs_policy MTU\n}\n',
   ],
   invalid: [
+    {
+      name: 'lvs_sync_daemon twice, across global_defs blocks',
+      code: 'global_defs {\n  lvs_sync_daemon eth0 inst VI_1\n}\nglobal_defs {\n  <|lvs_sync_daemon eth1|>\n}\n',
+      message: '"lvs_sync_daemon" is already set; keepalived keeps the first value and ignores this line.',
+    },
+    {
+      name: 'vrrp_rx_bufs_policy lines add up: a size with a policy, ADVERT after MTU (reported on each line that makes the conflict)',
+      code: 'global_defs {\n  vrrp_rx_bufs_policy MTU\n  <|vrrp_rx_bufs_policy ADVERT|>\n  <|vrrp_rx_bufs_policy 1024|>\n}\nglobal_defs {\n  <|vrrp_rx_bufs_policy 2048 MTU|>\n}\n',
+      messages: [
+        '"vrrp_rx_bufs_policy" is ADVERT here and MTU on another line; keepalived keeps MTU and ignores ADVERT.',
+        '"vrrp_rx_bufs_policy" now has both a buffer size and a policy (MTU or ADVERT); keepalived keeps the size and ignores the policy.',
+        /now has both a buffer size and a policy/,
+      ],
+    },
     {
       name: 'a second group list: from it to the enclosing closing brace, which keepalived then finds left over',
       code: 'track_group T {\n  group {\n    eth0\n  }\n  <|group {\n    eth1\n  }\n}|>\n',

@@ -23,8 +23,59 @@ ruleTester('invalid-choice', {
     // protocol is case-insensitive in keepalived.
     'virtual_server 10.0.0.1 80 {\n  protocol udp\n}\n',
     'global_defs {\n  include_check -wildcard_match\n}\n',
+    // Every word of garp_extra_if is "all" or a delay, in any order.
+    'global_defs {\n  vrrp_garp_extra_if 5 all\n}\nvrrp_instance VI_1 {\n  garp_extra_if all +5\n}\n',
+    // vrrp_rx_bufs_policy: MTU or ADVERT in any case, or a size; a size first makes later words harmless.
+    'global_defs {\n  vrrp_rx_bufs_policy mtu\n  vrrp_rx_bufs_policy 1024 extra\n}\n',
+    // lvs_sync_daemon: its options, and the old form with an instance name and sync id.
+    'global_defs {\n  lvs_sync_daemon eth0 inst VI_1 id 5 maxlen 1400 port 8848 ttl 2 group 224.0.0.81\n}\n',
+    'global_defs {\n  lvs_sync_daemon eth0 VI_1\n}\n',
   ],
   invalid: [
+    {
+      name: 'garp_extra_if: a word that is neither "all" (exactly) nor a number',
+      code: 'global_defs {\n  vrrp_garp_extra_if all 1 <|extra|>\n}\nvrrp_instance VI_1 {\n  garp_extra_if <|ALL|> 3\n}\n',
+      messages: [
+        '"extra" is not valid for "vrrp_garp_extra_if"; expected one of: all or a number 1..86400.',
+        '"ALL" is not valid for "garp_extra_if": values are case-sensitive; use "all".',
+      ],
+    },
+    {
+      name: 'vrrp_rx_bufs_policy reads a size from its first word, whichever word it looks at',
+      code: 'global_defs {\n  vrrp_rx_bufs_policy MTU <|extra|>\n  vrrp_rx_bufs_policy ADVERT <|2048|>\n  vrrp_rx_bufs_policy <|big|>\n}\n',
+      messages: [
+        '"extra" is not valid for "vrrp_rx_bufs_policy": a word other than MTU or ADVERT is a buffer size, which keepalived reads from the first word ("MTU", not a number). Give the size alone.',
+        /"2048" is not valid for "vrrp_rx_bufs_policy": .*\("ADVERT", not a number\)/,
+        '"big" is not valid for "vrrp_rx_bufs_policy"; expected one of: MTU, ADVERT or a number 0..4294967295.',
+      ],
+    },
+    {
+      name: 'lvs_sync_daemon: option values out of range, a group that is not multicast, an unknown option',
+      code: 'global_defs {\n  lvs_sync_daemon eth0 id <|300|> maxlen <|0|> port <|70000|> ttl <|0|> group <|10.0.0.1|> <|bogus|>\n}\n',
+      messages: [
+        '"300" is not valid for "id" in "lvs_sync_daemon" (a number 0..255); keepalived uses the VRID.',
+        '"0" is not valid for "maxlen" in "lvs_sync_daemon" (a number 1..65507); keepalived ignores it.',
+        '"70000" is not valid for "port" in "lvs_sync_daemon" (a number 1..65535); keepalived ignores it.',
+        '"0" is not valid for "ttl" in "lvs_sync_daemon" (a number 1..255); keepalived ignores it.',
+        '"10.0.0.1" is not a multicast address for "group" in "lvs_sync_daemon"; keepalived ignores it.',
+        'Unknown option "bogus" for "lvs_sync_daemon"; expected inst, id, maxlen, port, ttl, group.',
+      ],
+    },
+    {
+      name: 'lvs_sync_daemon: the old sync id position, valid (a fix inserts "id") and not',
+      code: 'global_defs {\n  lvs_sync_daemon eth0 VI_1 <|12|>\n}\n',
+      messageId: 'syncOldId',
+      severity: 'warning',
+      output: 'global_defs {\n  lvs_sync_daemon eth0 VI_1 id 12\n}\n',
+    },
+    {
+      name: 'lvs_sync_daemon: an invalid sync id in the old position; options without a value',
+      code: 'global_defs {\n  lvs_sync_daemon eth0 VI_1 <|extra|>\n}\nglobal_defs {\n  lvs_sync_daemon eth1 <|id|>\n}\n',
+      messages: [
+        '"extra" is not valid for "id" in "lvs_sync_daemon" (a number 0..255); keepalived uses the VRID.',
+        '"id" in "lvs_sync_daemon" needs a value; keepalived uses the VRID.',
+      ],
+    },
     {
       name: 'init_file: a word that is neither a number nor "overwrite" (a leading + is not a number here)',
       code: 'track_file tf1 {\n  file /tmp/tf1\n  init_file <|+1|>\n}\ntrack_file tf2 {\n  file /tmp/tf2\n  init_file 1 overwrite <|extra|>\n}\n',

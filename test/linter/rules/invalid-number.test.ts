@@ -32,6 +32,15 @@ ruleTester('invalid-number', {
   ],
   invalid: [
     {
+      name: 'garp_extra_if delays are unsigned numbers in range (1..86400 globally, 0..86400 in an instance)',
+      code: 'global_defs {\n  vrrp_garp_extra_if all <|0|>\n}\nvrrp_instance VI_1 {\n  garp_extra_if <|-1|> all\n  garp_extra_if <|86401|>\n}\n',
+      messages: [
+        '"vrrp_garp_extra_if" must be 1..86400; "0" is outside that range.',
+        '"garp_extra_if" cannot be negative ("-1"); it must be 0..86400.',
+        '"garp_extra_if" must be 0..86400; "86401" is outside that range.',
+      ],
+    },
+    {
       name: 'smtp_server port 0 (inet_stosockaddr wants 1..65535)',
       code: 'global_defs {\n  smtp_server 127.0.0.1 <|0|>\n}\n',
       message: /1\.\.65535/,

@@ -15,8 +15,18 @@ ruleTester('missing-argument', {
     'vrrp_instance VI_1 {\n  notify_master "/usr/local/bin/notify a b\n}\n',
     // An empty quoted word is an argument (invalid-number reports it).
     'vrrp_instance VI_1 {\n  advert_int ""\n}\n',
+    // A delay among the words is enough; a word that is no choice is invalid-choice's.
+    'global_defs {\n  vrrp_garp_extra_if all 5\n  vrrp_garp_extra_if all bogus\n}\n',
   ],
   invalid: [
+    {
+      name: 'garp_extra_if with words but no delay: keepalived ignores the line',
+      code: 'global_defs {\n  <|vrrp_garp_extra_if|> all\n}\nvrrp_instance VI_1 {\n  <|garp_extra_if|> all all\n}\n',
+      messages: [
+        '"vrrp_garp_extra_if" is missing its argument (seconds); keepalived ignores this line.',
+        '"garp_extra_if" is missing its argument (seconds); keepalived ignores this line.',
+      ],
+    },
     {
       name: 'the url regex keywords: keepalived only logs the problem, so a warning',
       code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        <|regex|>\n      }\n    }\n  }\n}\n',
