@@ -7,6 +7,7 @@ import duplicateName from './rules/duplicate-name';
 import duplicateSetting from './rules/duplicate-setting';
 import extraArgument from './rules/extra-argument';
 import extraCloseBrace from './rules/extra-close-brace';
+import garpGroupInterface from './rules/garp-group-interface';
 import httpGetUrl from './rules/http-get-url';
 import includeCycle from './rules/include-cycle';
 import includeError from './rules/include-error';
@@ -59,6 +60,7 @@ export const rules: Rule[] = [
   duplicateSetting,
   extraArgument,
   extraCloseBrace,
+  garpGroupInterface,
   httpGetUrl,
   includeCycle,
   includeError,
