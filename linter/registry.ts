@@ -41,6 +41,7 @@ import unterminatedQuote from './rules/unterminated-quote';
 import virtualServerGroupUndefined from './rules/virtual-server-group-undefined';
 import vrrpAdvertInt from './rules/vrrp-advert-int';
 import vrrpAuthentication from './rules/vrrp-authentication';
+import vrrpFamilyConflict from './rules/vrrp-family-conflict';
 import vrrpInterface from './rules/vrrp-interface';
 import vrrpOwnerTracking from './rules/vrrp-owner-tracking';
 import vrrpPreemptConflict from './rules/vrrp-preempt-conflict';
@@ -94,6 +95,7 @@ export const rules: Rule[] = [
   virtualServerGroupUndefined,
   vrrpAdvertInt,
   vrrpAuthentication,
+  vrrpFamilyConflict,
   vrrpInterface,
   vrrpOwnerTracking,
   vrrpPreemptConflict,

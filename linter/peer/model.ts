@@ -53,6 +53,65 @@ export interface TrackEntry {
   entry: Word[];
 }
 
+/** A setting whose address family is not the instance's when keepalived reads it. */
+export interface FamilyConflict {
+  stmt: Statement;
+  word: Word;
+  family: 4 | 6;
+}
+
+/** Words of a use_ipvlan line that are not an address (keepalived reads the others as the address). */
+const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
+
+/**
+ * The family of an instance as keepalived settles it, line by line: the first address read sets it
+ * (a VIP, a source or multicast group address, a unicast peer, the ipvlan address), and so does
+ * native_ipv6; a later setting of the other family is skipped, and native_ipv6 in an IPv4
+ * instance is refused (vrrp_parser.c, vrrp_data.c, 2.2.7).
+ */
+function familyWalk(s: Statement): { family: Family | undefined; familyFrom: Word | undefined; familyConflicts: FamilyConflict[] } {
+  let family: Family | undefined;
+  let familyFrom: Word | undefined;
+  const familyConflicts: FamilyConflict[] = [];
+  const see = (c: Statement, w: Word, f: 0 | 4 | 6, conflicts: boolean): void => {
+    if (!f) return;
+    if (!family) {
+      family = f;
+      familyFrom = w;
+    } else if (f !== family && conflicts) familyConflicts.push({ stmt: c, word: w, family: f });
+  };
+  for (const c of s.children ?? []) {
+    if (!c.spec) continue;
+    switch (c.keyword.text) {
+      case 'virtual_ipaddress':
+        for (const v of vipsOf(c)) see(c, v.word, v.family, false);
+        break;
+      case 'unicast_src_ip':
+      case 'mcast_src_ip':
+      case 'mcast_dst_ip': {
+        const w = c.args[0];
+        if (w && !w.opaque) see(c, w, sockaddrFamily(w.text), true);
+        break;
+      }
+      case 'unicast_peer':
+        for (const e of entryLines(c)) if (!e[0]!.opaque) see(c, e[0]!, sockaddrFamily(e[0]!.text), false);
+        break;
+      case 'use_ipvlan': {
+        // The first address is the ipvlan's; later ones are "already specified".
+        const w = c.args.find((a) => !IPVLAN_TYPES.has(a.text) && ipFamily(splitPrefix(a.text).addr) !== 0);
+        if (w && !w.opaque) see(c, w, ipFamily(splitPrefix(w.text).addr), true);
+        break;
+      }
+      case 'native_ipv6':
+        if (family === 4) familyConflicts.push({ stmt: c, word: c.keyword, family: 6 });
+        else see(c, c.keyword, 6, false);
+        break;
+      default:
+    }
+  }
+  return { family, familyFrom, familyConflicts };
+}
+
 /** A virtual IP address of an instance. */
 export interface Vip {
   word: Word;
@@ -81,6 +140,10 @@ export interface Instance {
   vipBlock: Statement | undefined;
   excluded: Vip[];
   family: Family;
+  /** The word that set the family (undefined: no address, IPv4 by default). */
+  familyFrom: Word | undefined;
+  /** Settings of the other family, which keepalived skips (VIPs and peers are not listed). */
+  familyConflicts: FamilyConflict[];
   version: number;
   versionStmt: Statement | undefined;
   advertInt: Word | undefined;
@@ -273,25 +336,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const vips = vipsOf(vipBlock);
   const peers = entryLines(peerBlock).map((e) => e[0]!);
   const unicastSrc = last('unicast_src_ip')?.args[0];
-  // keepalived takes the family from the first address it reads: a VIP, the source or a peer.
-  let family: Family | undefined;
-  for (const c of s.children ?? []) {
-    if (family) break;
-    let words: Word[] = [];
-    // VIPs are read with their prefix; sources and peers by inet_stosockaddr (mask or range dropped).
-    let familyOf = (w: Word): 0 | 4 | 6 => ipFamily(splitPrefix(w.text).addr);
-    if (c.keyword.text === 'virtual_ipaddress') words = vipsOf(c).map((v) => v.word);
-    else if (c.keyword.text === 'unicast_src_ip' || c.keyword.text === 'mcast_src_ip') words = c.args.slice(0, 1);
-    else if (c.keyword.text === 'unicast_peer') words = entryLines(c).map((e) => e[0]!);
-    if (c.keyword.text !== 'virtual_ipaddress') familyOf = (w) => sockaddrFamily(w.text);
-    for (const w of words) {
-      const f = familyOf(w);
-      if (f) {
-        family = f;
-        break;
-      }
-    }
-  }
+  const { family, familyFrom, familyConflicts } = familyWalk(s);
   const fam: Family = family ?? 4;
   const explicitVersion = intOf(versionStmt?.args[0]);
   const version =
@@ -315,6 +360,8 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     vipBlock,
     excluded: vipsOf(last('virtual_ipaddress_excluded')),
     family: fam,
+    familyFrom,
+    familyConflicts,
     version,
     versionStmt,
     advertInt: last('advert_int')?.args[0],

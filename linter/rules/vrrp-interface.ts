@@ -1,6 +1,8 @@
 import { atLeast } from '../../grammar/index';
-import { nodeModel, usable } from '../peer/model';
-import { child, defineRule, lineLoc, spanning } from '../types';
+import type { Statement } from '../../grammar/index';
+import { nodeModel, usable, type Instance } from '../peer/model';
+import { child, defineRule, lineLoc, spanning, type RuleContext } from '../types';
+import { ipFamily, splitPrefix } from '../values';
 
 const UNICAST = [
   'unicast_src_ip',
@@ -10,17 +12,77 @@ const UNICAST = [
   'unicast_fault_no_peer',
 ];
 
+/** Words of a use_ipvlan line that are not its address or interface name. */
+const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
+
+/** Whether an interface line gives keepalived an interface (a name it can use, not the loopback). */
+const usableIface = (s: Statement): boolean => {
+  const w = s.args[0];
+  return !!w && (w.opaque === true || (w.text.length < 16 && w.text !== 'lo'));
+};
+
+/**
+ * vrf after an interface, vmac_xmit_base without a VMAC, an IPv4 ipvlan without its address, and
+ * a VMAC or ipvlan with unicast peers, which keepalived gives vmac_xmit_base (vrrp_vrf_handler,
+ * vrrp_end_handler, vrrp_parser.c; vrrp_complete_instance, vrrp.c; 2.2.7).
+ */
+function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>): void {
+  let iface = false;
+  let vrf: Statement | undefined;
+  for (const c of i.stmt.children ?? []) {
+    if (!c.spec) continue;
+    if (c.keyword.text === 'interface' && usableIface(c)) iface = true;
+    else if (c.keyword.text === 'vrf' && c.args.length > 0) {
+      if (iface) ctx.report({ loc: lineLoc(c), messageId: 'vrfAndInterface', data });
+      else vrf ??= c;
+    }
+  }
+  // When the instance is complete, a VRF needs unicast peers and no interface.
+  if (vrf && iface) ctx.report({ loc: lineLoc(vrf), messageId: 'vrfInterface', data });
+  else if (vrf && i.peers.length === 0) ctx.report({ loc: lineLoc(vrf), messageId: 'vrfUnicast', data });
+  const vmac = child(i.stmt, 'use_vmac');
+  const ipvlan = child(i.stmt, 'use_ipvlan');
+  const xmit = child(i.stmt, 'vmac_xmit_base');
+  if (xmit && !vmac) ctx.report({ loc: lineLoc(xmit), messageId: 'xmitBaseNoVmac', data, severity: 'warning' });
+  if (ipvlan && i.family === 4) {
+    const addr = ipvlan.args.find((a) => !IPVLAN_TYPES.has(a.text) && ipFamily(splitPrefix(a.text).addr) !== 0);
+    if (!addr?.opaque && (!addr || ipFamily(splitPrefix(addr.text).addr) !== 4))
+      ctx.report({ loc: lineLoc(ipvlan), messageId: 'ipvlanNoAddress', data });
+  }
+  const unicast = UNICAST.some((k) => child(i.stmt, k));
+  const either = vmac ?? ipvlan;
+  if (either && unicast && iface && !xmit)
+    ctx.report({
+      loc: spanning(lineLoc(either), i.stmt.close),
+      messageId: 'unicastXmitBase',
+      data: { ...data, keyword: either.keyword.text },
+      severity: 'warning',
+    });
+}
+
 /** A vrrp_instance without a usable interface. */
 export default defineRule({
   id: 'vrrp-interface',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface.',
+  description:
+    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base.',
   messages: {
     missing:
       '({name}) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
     missingUnicast:
       '({name}) Unknown interface!: keepalived {version} needs an interface even with unicast peers (2.3 and later do not). Add "interface <nic>".',
     loopback: '({name}) cannot use a loopback interface ({iface}) for VRRP; keepalived ignores it.',
+    vrfAndInterface:
+      '({name}) vrf after an interface; keepalived ignores the vrf ("Cannot specify VRF interface and interface").',
+    vrfInterface:
+      '({name}) vrf with an interface; keepalived clears the vrf ("vrf can only be specified without interface").',
+    vrfUnicast:
+      '({name}) vrf without unicast peers; keepalived clears the vrf ("vrf can only be specified with unicast").',
+    xmitBaseNoVmac: '({name}) vmac_xmit_base without use_vmac; keepalived ignores it ("only valid with a vmac").',
+    ipvlanNoAddress:
+      '({name}) An IPv4 ipvlan needs its own IPv4 address ("use_ipvlan NAME ADDRESS"); without one keepalived puts the instance in FAULT state.',
+    unicastXmitBase:
+      '({name}) {keyword} with unicast peers needs vmac_xmit_base; keepalived sets it and reports the instance. Add "vmac_xmit_base".',
     vmacUnicast:
       '({name}) Cannot use {keyword} with unicast and no interface; keepalived clears it. Add "interface <nic>".',
   },
@@ -29,11 +91,13 @@ export default defineRule({
     for (const i of nodeModel(ctx.parse).instances) {
       if (!usable(i)) continue;
       const data = { name: i.name, iface: i.iface?.text ?? '', version: ctx.targetVersion };
+      vmacOptions(ctx, i, data);
       if (i.iface && !i.iface.opaque && i.iface.text === 'lo') {
         ctx.report({ loc: i.iface, messageId: 'loopback', data });
         continue;
       }
-      if (i.iface || child(i.stmt, 'vrf')) continue;
+      // A VRF instance has no interface; 2.2.7 still wants one ("Unknown interface!").
+      if (i.iface || (!old && child(i.stmt, 'vrf'))) continue;
       const unicast = UNICAST.some((k) => child(i.stmt, k));
       if (!unicast) ctx.report({ loc: i.nameLoc, messageId: 'missing', data });
       else if (old) ctx.report({ loc: i.nameLoc, messageId: 'missingUnicast', data });

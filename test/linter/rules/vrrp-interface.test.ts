@@ -7,8 +7,60 @@ ruleTester('vrrp-interface', {
     'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n}\n',
     // 2.3 and later accept unicast instances without an interface.
     { code: unicast.replace('<|VI_U|>', 'VI_U'), options: { targetVersion: '2.4.3' } },
+    // vrf before interface; a VMAC with unicast and vmac_xmit_base; an ipvlan with its address.
+    'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac\n  vmac_xmit_base\n  unicast_peer {\n    10.0.0.2\n  }\n}\n',
+    // A VRF instance: unicast, no interface.
+    {
+      code: 'vrrp_instance VI_4 {\n  vrf red\n  unicast_peer {\n    10.0.0.2\n  }\n}\n',
+      options: { targetVersion: '2.4.3' },
+    },
+    'vrrp_instance VI_2 {\n  interface eth0\n  use_ipvlan ipvl0 10.0.0.9/24 bridge\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\n',
+    // An IPv6 ipvlan may take its source from the interface.
+    'vrrp_instance VI_3 {\n  interface eth0\n  use_ipvlan\n  virtual_ipaddress {\n    2001:db8::1/64\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: 'keepalived 2.2.7 wants an interface even for a VRF instance',
+      code: 'vrrp_instance <|VI_V|> {\n  vrf red\n  unicast_peer {\n    10.0.0.2\n  }\n}\n',
+      options: { targetVersion: '2.2.7' },
+      messageId: 'missingUnicast',
+    },
+    {
+      name: 'vrf after an interface',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  <|vrf red|>\n}\n',
+      message:
+        '(VI_1) vrf after an interface; keepalived ignores the vrf ("Cannot specify VRF interface and interface").',
+    },
+    {
+      name: 'vrf before an interface, and vrf without unicast peers: keepalived clears it once the instance is read',
+      code: 'vrrp_instance VI_1 {\n  <|vrf red|>\n  interface eth0\n  unicast_peer {\n    10.0.0.2\n  }\n}\nvrrp_instance VI_2 {\n  <|vrf blue|>\n}\n',
+      options: { targetVersion: '2.4.3' },
+      messages: [
+        '(VI_1) vrf with an interface; keepalived clears the vrf ("vrf can only be specified without interface").',
+        '(VI_2) vrf without unicast peers; keepalived clears the vrf ("vrf can only be specified with unicast").',
+      ],
+    },
+    {
+      name: 'vmac_xmit_base without use_vmac (an ipvlan is no VMAC)',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_ipvlan ipvl0 10.0.0.9/24\n  <|vmac_xmit_base|>\n}\n',
+      messageId: 'xmitBaseNoVmac',
+      severity: 'warning',
+    },
+    {
+      name: 'an IPv4 ipvlan without an address, or with an IPv6 one',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  <|use_ipvlan ipvl0|>\n}\nvrrp_instance VI_2 {\n  interface eth0\n  virtual_ipaddress {\n    10.0.0.2\n  }\n  <|use_ipvlan ipvl1 2001:db8::7/64|>\n}\n',
+      messages: [
+        '(VI_1) An IPv4 ipvlan needs its own IPv4 address ("use_ipvlan NAME ADDRESS"); without one keepalived puts the instance in FAULT state.',
+        /\(VI_2\) An IPv4 ipvlan needs its own IPv4 address/,
+      ],
+    },
+    {
+      name: 'a VMAC with unicast peers and no vmac_xmit_base: from its line to the closing brace',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  <|use_vmac\n  unicast_peer {\n    10.0.0.2\n  }\n}|>\n',
+      message:
+        '(VI_1) use_vmac with unicast peers needs vmac_xmit_base; keepalived sets it and reports the instance. Add "vmac_xmit_base".',
+      severity: 'warning',
+    },
     {
       name: 'use_vmac with unicast and no interface: reported from its line to the closing brace',
       code: 'vrrp_instance VI_1 {\n  virtual_router_id 51\n  <|use_vmac\n  unicast_peer {\n    10.0.0.2\n  }\n}|>\n',
