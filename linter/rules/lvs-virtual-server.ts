@@ -69,6 +69,8 @@ export default defineRule({
     zeroPort:
       'Virtual server {vs} has no port (or port 0), which only a persistent service may have; keepalived makes it persistent (persistence_timeout 360).',
     opsUdp: 'Virtual server {vs}: one-packet scheduling (ops) requires UDP, not {protocol}; keepalived turns it off.',
+    zeroWeight:
+      'Every real server of {vs} has weight 0; keepalived reduces the quorum to 0 ("exceeds total weight of real servers 0") and the service gets no traffic. Give a real server a weight.',
     hysteresis:
       'Virtual server {vs}: hysteresis {hysteresis} is not below the quorum in use ({quorum}); keepalived sets it to quorum - 1.',
     ipFamily:
@@ -203,6 +205,9 @@ export default defineRule({
       const q = intOf(quorum?.args[0]);
       if (quorum && q !== undefined && q >= 1 && rss.length && q > total)
         ctx.report({ loc: quorum.args[0]!, messageId: 'quorum', data: { ...data, quorum: q, total } });
+      // Every real server at weight 0: even the default quorum of 1 is too high.
+      else if (!(quorum && q !== undefined && q >= 1) && rss.length && total === 0 && vs.args[0])
+        ctx.report({ loc: vs.args[0], messageId: 'zeroWeight', data, severity: 'warning' });
       // Then hysteresis must stay below the quorum in use (1 by default, at most the total weight).
       let inUse = q !== undefined && q >= 1 ? q : 1;
       if (rss.length && inUse > total) inUse = total;

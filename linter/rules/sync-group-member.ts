@@ -1,6 +1,31 @@
 import type { Word } from '../../grammar/index';
-import { nodeModel, usable, type Instance } from '../peer/model';
-import { defineRule } from '../types';
+import { nodeModel, usable, type Instance, type SyncGroup } from '../peer/model';
+import { child, defineRule, type RuleContext } from '../types';
+
+/**
+ * An interface tracked by a sync group and by one of its members, which tracks its own interface
+ * (unless dont_track_primary) and those of its track_interface (add_vrrp_to_interface, vrrp.c,
+ * 2.2.7: "track_interface eth0 is configured on VRRP instance and sync group").
+ */
+function trackedTwice(ctx: RuleContext, g: SyncGroup, members: Instance[]): void {
+  for (const t of g.tracks) {
+    if (t.kind !== 'interface' || t.name.opaque) continue;
+    const iface = t.name.text;
+    for (const inst of members) {
+      const own =
+        inst.iface && !inst.iface.opaque && inst.iface.text === iface && !child(inst.stmt, 'dont_track_primary');
+      const tracked =
+        !own && inst.tracks.some((x) => x.kind === 'interface' && x.name.text === iface && inst.iface?.text !== iface);
+      if (!own && !tracked) continue;
+      ctx.report({
+        loc: t.name,
+        messageId: own ? 'trackedOwn' : 'trackedTwice',
+        data: { group: g.name, iface, name: inst.name },
+        severity: 'warning',
+      });
+    }
+  }
+}
 
 /** vrrp_sync_group members that are not instances, belong to another group, or leave the group useless. */
 export default defineRule({
@@ -19,6 +44,10 @@ export default defineRule({
     mixedOwner:
       'Sync group "{group}" mixes address owners (priority 255) and other members; keepalived says this will not work.',
     otherGroupHere: 'first group listing "{name}"',
+    trackedOwn:
+      'Sync group "{group}" tracks interface {iface}, the interface of its member "{name}", which tracks it already; keepalived reports it ("configured on VRRP instance and sync group"). Track it in one place, or set dont_track_primary.',
+    trackedTwice:
+      'Sync group "{group}" tracks interface {iface}, which its member "{name}" tracks too (track_interface); keepalived reports it ("configured on VRRP instance and sync group"). Track it in one place.',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
@@ -48,6 +77,7 @@ export default defineRule({
         owner.set(w.text, { group: g.name, word: w });
         valid.push(inst);
       }
+      trackedTwice(ctx, g, valid);
       if (g.members.some((w) => w.opaque)) continue;
       if (valid.length === 0)
         ctx.report({ loc: g.nameLoc, messageId: g.members.length ? 'noneLeft' : 'noMembers', data: { group: g.name } });

@@ -225,7 +225,12 @@ const IFNAME_KEYWORDS = new Set([
   'vrf',
 ]);
 const IFNAME_FOLLOWERS = new Set(['dev', 'oif', 'iif']);
-const IFNAME_LIST_BLOCKS = new Set(['track_interface', 'interfaces', 'linkbeat_interfaces']);
+const IFNAME_LIST_BLOCKS = new Set([
+  'track_interface',
+  'interfaces',
+  'linkbeat_interfaces',
+  'interface_up_down_delays',
+]);
 const VMAC_KEYWORDS = new Set(['use_vmac', 'vmac', 'use_ipvlan']);
 
 /** Strip a comment (`#` or `!` outside double quotes, not escaped) and surrounding blanks. */

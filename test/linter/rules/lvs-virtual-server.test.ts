@@ -36,6 +36,15 @@ ruleTester('lvs-virtual-server', {
   ],
   invalid: [
     {
+      name: 'every real server at weight 0: the default quorum is reduced to 0 (one drained server among others is fine)',
+      code:
+        vs('<|10.0.0.1|> 80', base + '  real_server 10.0.1.1 80 {\n    weight 0\n  }\n  real_server 10.0.1.2 80 {\n    weight 0\n  }\n') +
+        vs('10.0.0.2 80', base + '  real_server 10.0.1.1 80 {\n    weight 0\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
+      message:
+        'Every real server of 10.0.0.1 80 has weight 0; keepalived reduces the quorum to 0 ("exceeds total weight of real servers 0") and the service gets no traffic. Give a real server a weight.',
+      severity: 'warning',
+    },
+    {
       name: 'hysteresis not below the quorum in use (1 by default); sorry_server settings before the sorry_server',
       code: vs('10.0.0.1 80', base + '  hysteresis <|1|>\n  <|sorry_server_inhibit|>\n  sorry_server 10.0.0.9 80\n  real_server 10.0.1.1 80 {\n  }\n'),
       messages: [

@@ -8,8 +8,22 @@ ruleTester('sync-group-member', {
     inst('VI_1') + inst('VI_2') + 'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n}\n',
     // Members may be defined after the group.
     'vrrp_sync_group G {\n  group {\n    VI_1 VI_2\n  }\n}\n' + inst('VI_1') + inst('VI_2'),
+    // The group tracks an interface its members do not (dont_track_primary leaves the own one out).
+    'vrrp_instance VI_1 {\n  interface eth0\n  dont_track_primary\n}\nvrrp_instance VI_2 {\n  interface eth1\n  dont_track_primary\n}\n' +
+      'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  track_interface {\n    eth0\n    eth2 weight 10\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: "the group tracks a member's own interface, or one of its track_interface",
+      code:
+        'vrrp_instance VI_1 {\n  interface eth0\n}\nvrrp_instance VI_2 {\n  interface eth1\n  dont_track_primary\n  track_interface {\n    eth2\n  }\n}\n' +
+        'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  track_interface {\n    <|eth0|>\n    <|eth2|> weight 10\n  }\n}\n',
+      severity: 'warning',
+      messages: [
+        'Sync group "G" tracks interface eth0, the interface of its member "VI_1", which tracks it already; keepalived reports it ("configured on VRRP instance and sync group"). Track it in one place, or set dont_track_primary.',
+        'Sync group "G" tracks interface eth2, which its member "VI_2" tracks too (track_interface); keepalived reports it ("configured on VRRP instance and sync group"). Track it in one place.',
+      ],
+    },
     {
       name: 'member that is not an instance, leaving one member',
       code: inst('VI_1') + 'vrrp_sync_group <|G1|> {\n  group {\n    VI_1\n    <|VI_MISSING|>\n  }\n}\n',
