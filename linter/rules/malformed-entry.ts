@@ -31,7 +31,7 @@ export default defineRule({
   description: 'Entry of a virtual_ipaddress, unicast_peer or notification_email block that keepalived rejects.',
   messages: {
     badAddress: '"{value}" is not a valid IP address; keepalived skips this {block} entry.',
-    badPrefix: 'Prefix length "{value}" is outside 0..{max}.',
+    badPrefix: 'Prefix length "{value}" is not a number 0..{max}; keepalived uses the whole address (/{max}).',
     unknownOption: 'Unknown option "{value}" for an address in {block}; keepalived ignores it.',
     oneLine: 'Unknown option "{value}" for an address in {block}: each address must be on its own line (keepalived reads one entry per line).',
     missingValue: '"{option}" needs a value.',
@@ -47,6 +47,8 @@ export default defineRule({
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
     ruleNoPreference: 'Rule has no preference (priority); keepalived picks one for you, which is probably not what you want.',
     routeNoInterface: 'Route has no "dev": keepalived {version} cannot track it.',
+    routeFromV4: 'Route "from" {value}: only IPv6 routes take a source prefix; keepalived skips this route.',
+    routeMix: '"{value}" is of the other address family than the rest of the route; keepalived skips this route ("Cannot mix IPv4 and IPv6 addresses for route").',
     routeDeprecated: '"{value}" in routes is deprecated; use "{replacement}".',
     vsgEntry: '"{value}" is not a valid virtual_server_group entry (IP[-END] PORT, or fwmark N); keepalived skips it.',
     vsgNoEntries: 'virtual_server_group "{name}" has no valid entry left; keepalived removes the group.',
@@ -176,6 +178,18 @@ const RULE_KW: Record<string, boolean> = Object.fromEntries([
   ...'inet6 inet l3mdev no_track nop'.split(' ').map((k) => [k, false]),
 ]);
 
+/**
+ * The prefix of an address read by parse_route (a route's destination and src, a rule's from and
+ * to): keepalived uses the whole address when it cannot read the prefix ("Invalid address prefix
+ * len 16. for address 10.2.0.0/16. - using 32", vrrp_ipaddress.c, 2.2.7).
+ */
+function checkRoutePrefix(ctx: RuleContext, w: Word): void {
+  const { addr, prefix } = splitPrefix(w.text);
+  const fam = ipFamily(addr);
+  const max = fam === 6 ? 128 : 32;
+  if (fam && prefix !== undefined && checkUnsigned(prefix, 0, max)) ctx.report({ loc: w, messageId: 'badPrefix', data: { value: prefix, max } });
+}
+
 function checkRoute(ctx: RuleContext, e: Word[]): void {
   let i = 0;
   if (e[i] && ROUTE_TYPES.has(e[i]!.text)) i++;
@@ -183,12 +197,24 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
   if (!dest || dest.opaque) return;
   let hasDev = false;
   let noTrack = false;
+  // keepalived takes the route's family from its first address and rejects a route that mixes them.
+  let family: 0 | 4 | 6 = 0;
+  const sameFamily = (w: Word, f: 0 | 4 | 6): boolean => {
+    if (f && family && f !== family) {
+      ctx.report({ loc: w, messageId: 'routeMix', data: { value: w.text } });
+      return false;
+    }
+    family ||= f;
+    return true;
+  };
   if (!['default', 'any', 'all', 'default6'].includes(dest.text)) {
     const { addr } = splitPrefix(dest.text);
     if (!ipFamily(addr)) {
       ctx.report({ loc: dest, messageId: ROUTE_KW[dest.text] === undefined ? 'routeKeyword' : 'badAddress', data: { value: dest.text, block: 'route' } });
       return;
     }
+    checkRoutePrefix(ctx, dest);
+    family = ipFamily(addr);
   }
   for (i++; i < e.length; i++) {
     const w = e[i]!;
@@ -204,6 +230,24 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     }
     if (w.text === 'gw' || w.text === 'or') {
       ctx.report({ loc: w, messageId: 'routeDeprecated', data: { value: w.text, replacement: w.text === 'gw' ? 'via' : 'nexthop' }, severity: 'warning' });
+    }
+    if (w.text === 'via' || w.text === 'gw' || w.text === 'src' || w.text === 'from') {
+      // via takes "inet" or "inet6" before its address; via and src take an address without prefix.
+      let at = i + 1;
+      if ((w.text === 'via' || w.text === 'gw') && (e[at]?.text === 'inet' || e[at]?.text === 'inet6')) {
+        if (!sameFamily(e[at]!, e[at]!.text === 'inet' ? 4 : 6)) return;
+        at++;
+      }
+      const v = e[at];
+      if (v && !v.opaque) {
+        const f = w.text === 'from' ? ipFamily(splitPrefix(v.text).addr) : ipFamily(v.text);
+        if (!f) return ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'route' } });
+        if (w.text === 'from' && f === 4) return ctx.report({ loc: v, messageId: 'routeFromV4', data: { value: v.text } });
+        if (w.text === 'from') checkRoutePrefix(ctx, v);
+        if (!sameFamily(v, f)) return;
+      }
+      i = at;
+      continue;
     }
     if (w.text === 'dev' || w.text === 'oif') hasDev = true;
     if (w.text === 'no_track') noTrack = true;
@@ -228,6 +272,7 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
     if ((w.text === 'from' || w.text === 'to') && e[i + 1] && !e[i + 1]!.opaque) {
       const v = e[i + 1]!;
       if (v.text !== 'all' && !ipFamily(splitPrefix(v.text).addr)) ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'rule' } });
+      else checkRoutePrefix(ctx, v);
     }
     if (takes) i++;
   }

@@ -4,6 +4,8 @@ const vips = (lines: string): string => `vrrp_instance VI_1 {\n  virtual_ipaddre
 
 ruleTester('malformed-entry', {
   valid: [
+    // via may name its family; src and via are plain addresses; from is an IPv6 prefix.
+    'static_routes {\n  10.0.0.0/8 via inet 10.1.1.1 dev eth0\n  10.4.0.0/16 src 10.1.1.1 dev eth0\n  2001:db8:1::/64 from 2001:db8::/64 via inet6 fe80::1 dev eth0\n}\n',
     vips(
       '    10.0.0.2/24 dev eth0 label eth0:1\n    10.0.0.3/24 brd 10.0.0.255 dev eth0 scope link\n    fe80::10/64 dev eth0\n',
     ),
@@ -31,7 +33,7 @@ ruleTester('malformed-entry', {
     {
       name: 'prefix length out of range',
       code: vips('    <|10.0.0.1/33|>\n'),
-      message: 'Prefix length "33" is outside 0..32.',
+      message: 'Prefix length "33" is not a number 0..32; keepalived uses the whole address (/32).',
     },
     {
       name: 'bad scope and over-long label',
@@ -81,6 +83,28 @@ ruleTester('malformed-entry', {
       code: 'vrrp_instance VI_1 {\n  unicast_peer {\n    10.0.0.2 <|min_ttl 10 max_ttl 5|>\n  }\n}\n',
       messageId: 'ttlOrder',
       message: 'min_ttl 10 is greater than max_ttl 5: every packet will be discarded.',
+    },
+    {
+      name: 'routes: via and src take an address without prefix; from is IPv6 only; one family per route',
+      code:
+        'static_routes {\n  10.5.0.0/16 via <|10.1.1.1/24|> dev eth0\n  10.6.0.0/16 src <|10.1.1.1/24|> dev eth0\n  10.7.0.0/16 from <|10.1.0.0/16|> dev eth0\n' +
+        '  10.8.0.0/16 via <|inet6|> fe80::1 dev eth0\n  2001:db8:1::/64 via <|10.1.1.1|> dev eth0\n}\n',
+      messages: [
+        '"10.1.1.1/24" is not a valid IP address; keepalived skips this route entry.',
+        '"10.1.1.1/24" is not a valid IP address; keepalived skips this route entry.',
+        'Route "from" 10.1.0.0/16: only IPv6 routes take a source prefix; keepalived skips this route.',
+        '"inet6" is of the other address family than the rest of the route; keepalived skips this route ("Cannot mix IPv4 and IPv6 addresses for route").',
+        /"10\.1\.1\.1" is of the other address family/,
+      ],
+    },
+    {
+      name: 'route and rule addresses whose prefix keepalived cannot read (src takes no prefix at all)',
+      code: 'static_routes {\n  <|10.2.0.0/16.|> via 10.1.1.254 dev eth0\n  10.4.0.0/16 src <|10.1.1.1/x|> dev eth0\n}\nstatic_rules {\n  from <|10.3.0.0/33|> table 100 preference 10\n}\n',
+      messages: [
+        'Prefix length "16." is not a number 0..32; keepalived uses the whole address (/32).',
+        '"10.1.1.1/x" is not a valid IP address; keepalived skips this route entry.',
+        'Prefix length "33" is not a number 0..32; keepalived uses the whole address (/32).',
+      ],
     },
     {
       name: 'routes: an unknown keyword',
