@@ -333,7 +333,8 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const authBlock = last('authentication');
   const peerBlock = last('unicast_peer');
   const versionStmt = last('version');
-  const vips = vipsOf(vipBlock);
+  // keepalived adds the addresses of every virtual_ipaddress block of the instance.
+  const vips = childrenNamed(s, 'virtual_ipaddress').flatMap(vipsOf);
   const peers = entryLines(peerBlock).map((e) => e[0]!);
   const unicastSrc = last('unicast_src_ip')?.args[0];
   const { family, familyFrom, familyConflicts } = familyWalk(s);
@@ -358,7 +359,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     iface: last('interface')?.args[0],
     vips,
     vipBlock,
-    excluded: vipsOf(last('virtual_ipaddress_excluded')),
+    excluded: childrenNamed(s, 'virtual_ipaddress_excluded').flatMap(vipsOf),
     family: fam,
     familyFrom,
     familyConflicts,

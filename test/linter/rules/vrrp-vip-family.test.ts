@@ -8,6 +8,11 @@ ruleTester('vrrp-vip-family', {
   ],
   invalid: [
     {
+      name: 'every virtual_ipaddress block of an instance adds to its VIPs',
+      code: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1\n  }\n  virtual_ipaddress {\n    10.0.0.2\n    <|2001:db8::1|>\n  }\n}\n',
+      message: /\(VI_1\) 2001:db8::1 is IPv6 but the instance is IPv4/,
+    },
+    {
       name: 'native_ipv6 or an IPv6 multicast group before the VIPs makes the instance IPv6',
       code: 'vrrp_instance VI_1 {\n  native_ipv6\n  virtual_ipaddress {\n    <|10.0.0.2|>\n  }\n}\nvrrp_instance VI_2 {\n  mcast_dst_ip ff02::12\n  virtual_ipaddress {\n    <|10.0.0.3|>\n  }\n}\n',
       messages: [/\(VI_1\) 10\.0\.0\.2 is IPv4 but the instance is IPv6/, /\(VI_2\) 10\.0\.0\.3 is IPv4 but the instance is IPv6/],
