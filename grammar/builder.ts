@@ -195,7 +195,7 @@ export class Builder {
     const problem = this.report({
       code: 'missing-open-brace',
       loc: { file: node.keyword.file, start: node.keyword.start, end: node.keyword.end },
-      data: { keyword: node.keyword.text, insertAt: last.end },
+      data: { keyword: node.keyword.text, insertAt: last.end, values },
     });
     this.pushFrame(node, values);
     this.startCascade(problem, true);
@@ -393,17 +393,21 @@ export class Builder {
         data: { keyword: node.keyword.text, atEof: true },
       });
     }
+    // keepalived reports blocks left open at the end only through its count of braces; with the
+    // count at zero (a value block without "{" made up for a missing "}") it closes them silently.
+    const silentEof = this.braceCount === 0;
     if (this.cascade) {
       // Still derailed at the end: the structure never came back in step.
       this.extend(this.cascade, eof);
       this.cascade.data.unresolved = true;
+      if (silentEof) this.cascade.data.silentEof = true;
     }
     this.cascade = undefined;
     while (this.stack.length > 1) {
       const frame = this.stack.pop()!;
       const node = frame.node!;
       const at = node.open;
-      if (!at) continue;
+      if (!at || silentEof) continue;
       // Keyword to `{`, when the `{` follows it in the same file (not when it came from an
       // include, or from an earlier copy of a `~SEQ` line, which maps to the same source).
       const kw = node.keyword;

@@ -8,12 +8,18 @@ export default defineRule({
   description: 'Block keyword not followed by "{".',
   messages: {
     atEof: '"{keyword}" at the end of the file opens no block: nothing follows it.',
+    valueSilent:
+      '"{keyword}" has no "{"; keepalived reads the lines up to the next "}" as its values anyway, and the "}" then missing at the end of the file goes unnoticed. Add the "{" (and the "}" it balances).',
     missing: '"{keyword}" opens a block but no "{" follows; keepalived reads the next lines into it and the block structure after it shifts.',
   },
   check(ctx) {
     forProblems(ctx, ['missing-open-brace'], (p) => {
       if (p.data.atEof) return { loc: p.loc, messageId: 'atEof', data: { keyword: p.data.keyword }, severity: 'warning' };
       const at = Number(p.data.insertAt ?? p.loc.end);
+      // A value block reads its lines without "{" (keepalived only logs it), and when the brace it
+      // lacks makes up for a missing "}" at the end, keepalived says nothing at all.
+      if (p.data.values && p.data.silentEof)
+        return { loc: p.loc, messageId: 'valueSilent', data: { keyword: p.data.keyword }, severity: 'warning' };
       return {
         loc: extentLoc(p),
         messageId: 'missing',

@@ -9,6 +9,13 @@ ruleTester('missing-open-brace', {
   ],
   invalid: [
     {
+      name: 'a value block without "{" that makes up for a missing "}" at the end: keepalived is silent, so a warning without a fix',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  <|virtual_ipaddress|>\n    10.0.0.1/24\n  }\n',
+      messageId: 'valueSilent',
+      severity: 'warning',
+      output: null,
+    },
+    {
       name: 'sub-block without "{": the range runs to where the structure agrees again',
       code: 'vrrp_instance VI_1 {\n  <|authentication\n  auth_type PASS\n}\nglobal_defs {\n}|>\n',
       message: /"authentication" opens a block but no "\{" follows/,

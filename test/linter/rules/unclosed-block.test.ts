@@ -1,7 +1,12 @@
 import { ruleTester } from '../rule-tester';
 
 ruleTester('unclosed-block', {
-  valid: ['global_defs {\n  router_id a\n}\n', 'global_defs {\n  router_id a\n}'],
+  valid: [
+    'global_defs {\n  router_id a\n}\n',
+    'global_defs {\n  router_id a\n}',
+    // keepalived counts braces: a value block without "{" leaves the count at zero, so it says nothing.
+    'vrrp_instance VI_1 {\n  virtual_ipaddress\n    10.0.0.1/24\n  }\n',
+  ],
   invalid: [
     {
       name: 'a block open at the end of the file',
