@@ -38,6 +38,8 @@ function sets(s: Statement): boolean {
   if (kw === 'weight' && s.parentPath === 'root > vrrp_track_process') return (intOf(s.args[0]) ?? 0) !== 0;
   if (kw === 'process' || kw === 'file' || kw === 'weight' || kw.includes('fifo') || kw === 'snmp_socket')
     return s.args.length > 0;
+  // An empty group list leaves the group without one: the next list is taken.
+  if (kw === 'group') return (s.entries ?? []).some((e) => e.length > 0);
   // lvs_sync_daemon counts once it names an interface keepalived can use.
   if (kw === 'lvs_sync_daemon') return s.args.length > 0 && s.args[0]!.text.length < 16;
   return true;

@@ -42,6 +42,7 @@ export default defineRule({
     ttl: '"{option}" must be 0..255.',
     email: '"{value}" is not an e-mail address.',
     emptyBlock: 'Empty {block} block.',
+    emptyGroup: 'Empty group list in {block}; keepalived ignores it (a later group block of the same {block} is then taken).',
     ttlOrder: 'min_ttl {min} is greater than max_ttl {max}: every packet will be discarded.',
     routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
@@ -63,6 +64,10 @@ export default defineRule({
       const name = s.keyword.text;
       if (s.entries.length === 0 && name === 'notification_email') {
         ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'emptyBlock', data: { block: name }, severity: 'warning' });
+      }
+      // A sync or track group's empty list ("Warning - sync group G2 has empty group block").
+      if (s.entries.length === 0 && name === 'group' && (s.parentPath === 'root > vrrp_sync_group' || s.parentPath === 'root > track_group')) {
+        ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'emptyGroup', data: { block: s.parentPath.slice('root > '.length) }, severity: 'warning' });
       }
       if (s.entries.length === 0 && name === 'virtual_server_group') {
         ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'emptyBlock', data: { block: name } });

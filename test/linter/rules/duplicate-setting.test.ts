@@ -9,6 +9,8 @@ ruleTester('duplicate-setting', {
     'vrrp_track_process P {\n  process sshd\n  weight 0\n  weight 2\n}\n',
     // Settings other blocks may repeat (the last one wins there).
     'vrrp_instance VI_1 {\n  priority 100\n  priority 110\n}\n',
+    // An empty group list sets nothing: the next one is taken.
+    'vrrp_sync_group G {\n  group {\n  }\n  group {\n    VI_1\n    VI_2\n  }\n}\n',
     // lvs_sync_daemon without a usable interface sets nothing; MTU and ADVERT on one line are invalid-choice's.
     'global_defs {\n  lvs_sync_daemon interface_name_too_long\n  lvs_sync_daemon eth0\n  vrrp_rx_bufs_policy MTU ADVERT\n  vrrp_rx_bufs_policy MTU\n}\n',
   ],

@@ -85,6 +85,15 @@ ruleTester('malformed-entry', {
       message: 'min_ttl 10 is greater than max_ttl 5: every packet will be discarded.',
     },
     {
+      name: 'an empty group list in a sync group or a track group',
+      code: 'vrrp_sync_group G {\n  <|group {\n  }|>\n}\ntrack_group T {\n  <|group {\n  }|>\n}\n',
+      messages: [
+        'Empty group list in vrrp_sync_group; keepalived ignores it (a later group block of the same vrrp_sync_group is then taken).',
+        /Empty group list in track_group/,
+      ],
+      severity: 'warning',
+    },
+    {
       name: 'routes: via and src take an address without prefix; from is IPv6 only; one family per route',
       code:
         'static_routes {\n  10.5.0.0/16 via <|10.1.1.1/24|> dev eth0\n  10.6.0.0/16 src <|10.1.1.1/24|> dev eth0\n  10.7.0.0/16 from <|10.1.0.0/16|> dev eth0\n' +
