@@ -98,8 +98,12 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
       : line.argv.length > 1;
     let argv: ArgWord[];
     let unbalanced = line.unbalanced;
-    if (whole && line.argv.length > 1) argv = line.argv;
-    else {
+    // keepalived builds the program's argv from the first of those words, split again
+    // (set_script_params_array, lib/notify.c, 2.2.7): `script "/bin/bash /x.sh" 10` runs /bin/bash.
+    if (whole && line.argv.length > 1) {
+      const first = splitCommand(line.argv[0]!.text);
+      argv = first.argv.length > 1 ? [...first.argv, ...line.argv.slice(1)] : line.argv;
+    } else {
       const cmd = splitCommand(line.argv[0]?.text ?? '');
       argv = cmd.argv;
       unbalanced ??= cmd.unbalanced;

@@ -22,6 +22,11 @@ ruleTester('script-security', {
         'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
     },
     {
+      name: 'words after a quoted vrrp_script command: keepalived runs the first word of the quoted part',
+      code: 'vrrp_script chk {\n  script <|"/bin/bash /data/check.sh" 10|>\n}\n' + inst(''),
+      messageId: 'vrrp',
+    },
+    {
       name: 'a program found in PATH',
       code: inst('  notify_backup <|"killall -0 haproxy"|>\n'),
       messageId: 'vrrp',
