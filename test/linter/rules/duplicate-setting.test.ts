@@ -16,6 +16,12 @@ ruleTester('duplicate-setting', {
   ],
   invalid: [
     {
+      name: 'a second SSL block replaces the first',
+      code: 'SSL {\n  password a\n}\n<|SSL|> {\n  password b\n}\n',
+      message: 'SSL is given again; keepalived drops the settings of the earlier SSL block and uses this one ("SSL context already specified - replacing").',
+      severity: 'warning',
+    },
+    {
       name: 'lvs_sync_daemon twice, across global_defs blocks',
       code: 'global_defs {\n  lvs_sync_daemon eth0 inst VI_1\n}\nglobal_defs {\n  <|lvs_sync_daemon eth1|>\n}\n',
       message: '"lvs_sync_daemon" is already set; keepalived keeps the first value and ignores this line.',
