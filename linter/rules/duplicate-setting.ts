@@ -92,7 +92,8 @@ export default defineRule({
     groupList:
       '{block} "{name}" already has a group list; keepalived ignores this one without reading it, so its closing brace ends {block} "{name}" and the brace after it is left over.',
     first: 'first "{keyword}"',
-    sslAgain: 'SSL is given again; keepalived drops the settings of the earlier SSL block and uses this one ("SSL context already specified - replacing").',
+    sslAgain:
+      'SSL is given again; keepalived drops the settings of the earlier SSL block and uses this one ("SSL context already specified - replacing").',
     rxPolicySize:
       '"vrrp_rx_bufs_policy" now has both a buffer size and a policy (MTU or ADVERT); keepalived keeps the size and ignores the policy.',
     rxPolicyBoth:
@@ -104,7 +105,13 @@ export default defineRule({
     let ssl: Statement | undefined;
     for (const s of ctx.parse.body) {
       if (s.keyword.text !== 'SSL' || !s.spec) continue;
-      if (ssl) ctx.report({ loc: s.keyword, messageId: 'sslAgain', severity: 'warning', related: [{ loc: ssl.keyword, messageId: 'first', data: { keyword: 'SSL' } }] });
+      if (ssl)
+        ctx.report({
+          loc: s.keyword,
+          messageId: 'sslAgain',
+          severity: 'warning',
+          related: [{ loc: ssl.keyword, messageId: 'first', data: { keyword: 'SSL' } }],
+        });
       ssl = s;
     }
     const global = new Map<string, Statement>();

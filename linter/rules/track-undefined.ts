@@ -15,6 +15,12 @@ function topLevel(s: Statement): Statement {
   return s;
 }
 
+/**
+ * The setting without which keepalived drops a tracked object ("track process … not found"). A
+ * bfd_instance without neighbor_ip is disabled instead, and its name still resolves.
+ */
+const REQUIRED: Partial<Record<string, string>> = { process: 'process', file: 'file' };
+
 const KIND_WORD: Record<string, string> = {
   script: 'track script',
   file: 'track file',
@@ -33,6 +39,7 @@ export default defineRule({
     later:
       '{kind} "{name}" is only defined further down; keepalived resolves names while reading, so it ignores this entry. Move the definition above its first use.',
     noScript: 'vrrp_script "{name}" has no usable script, so keepalived removes it and ignores this entry.',
+    dropped: '{kind} "{name}" has no {setting}, so keepalived removes it and ignores this entry.',
     ownInterface:
       "({name}) track_interface {iface} is the instance's own interface; keepalived ignores the entry (the instance already goes to FAULT when its interface fails).",
     definition: 'definition of "{name}"',
@@ -65,6 +72,16 @@ export default defineRule({
           messageId: 'noScript',
           data,
           related: [{ loc: earlier[0]!.stmt.args[0]!, messageId: 'definition', data }],
+        });
+      }
+      // Track processes and files without their one required setting are dropped too.
+      const needs = REQUIRED[kind];
+      if (needs && !earlier.some((d) => !!child(d.stmt, needs)?.args.length)) {
+        ctx.report({
+          loc: name,
+          messageId: 'dropped',
+          data: { ...data, setting: needs },
+          related: [{ loc: earlier[0]!.stmt.args[0] ?? earlier[0]!.stmt.keyword, messageId: 'definition', data }],
         });
       }
     };

@@ -18,7 +18,8 @@ ruleTester('duplicate-setting', {
     {
       name: 'a second SSL block replaces the first',
       code: 'SSL {\n  password a\n}\n<|SSL|> {\n  password b\n}\n',
-      message: 'SSL is given again; keepalived drops the settings of the earlier SSL block and uses this one ("SSL context already specified - replacing").',
+      message:
+        'SSL is given again; keepalived drops the settings of the earlier SSL block and uses this one ("SSL context already specified - replacing").',
       severity: 'warning',
     },
     {

@@ -6,6 +6,8 @@ const inst = (track: string): string =>
 
 ruleTester('track-undefined', {
   valid: [
+    // A bfd_instance without neighbor_ip is disabled, but its name still resolves.
+    'bfd_instance B2 {\n  min_rx 10\n}\nvrrp_instance VI_1 {\n  interface eth0\n  track_bfd {\n    B2\n  }\n}\n',
     script('chk') + inst('    chk\n'),
     script('chk') + inst('    chk weight -20\n'),
     // Interfaces are not declared anywhere: nothing to resolve.
@@ -18,6 +20,14 @@ ruleTester('track-undefined', {
     },
   ],
   invalid: [
+    {
+      name: 'a track process or track file that keepalived drops (no process, no file)',
+      code: 'vrrp_track_process P2 {\n  weight 1\n}\ntrack_file tf1 {\n  weight 1\n}\nvrrp_instance VI_1 {\n  interface eth0\n  track_process {\n    <|P2|>\n  }\n  track_file {\n    <|tf1|>\n  }\n}\n',
+      messages: [
+        'track process "P2" has no process, so keepalived removes it and ignores this entry.',
+        'track file "tf1" has no file, so keepalived removes it and ignores this entry.',
+      ],
+    },
     {
       name: 'not defined at all',
       code: inst('    <|chk_missing|>\n'),
