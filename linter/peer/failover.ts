@@ -7,6 +7,7 @@
 // tie the higher primary IP address.
 import type { PeerNode } from '../types';
 import { child } from '../types';
+import { ipFamily } from '../values';
 import { defsOf, normAddr, trackWeight, type TrackEntry } from './model';
 import { mayExist, scriptUses } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
@@ -88,9 +89,13 @@ export function failedPriority(m: Member, failed: Tracker): Prio {
 function ipValue(addr: string | undefined): bigint | undefined {
   if (!addr) return undefined;
   if (addr.includes(':')) {
+    // Only a valid address has a value: a mistyped one (`2001:dbx::1`) has none to compare.
+    if (ipFamily(addr) !== 6) return undefined;
     const n = normAddr(addr);
     if (n.includes('.')) return undefined;
-    return n.split(':').reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g || '0', 16)), 0n);
+    const groups = n.split(':').map((g) => parseInt(g || '0', 16));
+    if (groups.length !== 8 || groups.some((g) => !Number.isInteger(g))) return undefined;
+    return groups.reduce((acc, g) => (acc << 16n) + BigInt(g), 0n);
   }
   const p = addr.split('.').map(Number);
   return p.length === 4 && p.every((x) => x >= 0 && x <= 255)

@@ -40,6 +40,15 @@ peerTester('peer-master-election', {
       messageId: 'samePriorityAddress',
     },
     {
+      name: 'same priority and a mistyped IPv6 unicast_src_ip: no address to compare (it used to throw)',
+      nodes: {
+        lb1: node({ prio: '<|110|>', src: '2001:db8::1', peers: '2001:db8::2' }),
+        lb2: node({ ...B, prio: '<|110|>', src: '2001:db8::q', peers: '2001:db8::1' }),
+      },
+      message:
+        '(VI_WEB) lb1, lb2 have the same priority 110; the node with the higher primary IP address on the interface becomes MASTER. Give the intended master a higher priority.',
+    },
+    {
       name: 'the MASTER is outranked by a BACKUP',
       nodes: { lb1: node({ prio: '<|110|>' }), lb2: node({ ...B, prio: '120' }) },
       message:
