@@ -87,7 +87,13 @@ export class Builder {
   private cascadeNeedsTop = false;
 
   private startCascade(p: ParseProblem, needsTop = false): void {
-    if (this.cascade) return;
+    if (this.cascade) {
+      // A block without `{` inside a running cascade: the processes that skip blocks are derailed
+      // until the top level again, whatever brought the cascade about (the `{` it lacks would
+      // otherwise bring the count and the depth in step by chance).
+      if (needsTop) this.cascadeNeedsTop = true;
+      return;
+    }
     this.cascade = p;
     // A block without `{` derails the processes that skip it until the top level is reached again.
     this.cascadeNeedsTop = needsTop;

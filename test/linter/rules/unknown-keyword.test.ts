@@ -24,6 +24,13 @@ ruleTester('unknown-keyword', {
   ],
   invalid: [
     {
+      name: 'a block without "{" inside a cascade: the cascade runs on until the top level is back in step',
+      code:
+        'vrrp_instance RH_1 {\n  authentication {\n    auth_type PASS\n  <|virtual_ipaddress {\n    192.168.99.200\n  }\n}\n' +
+        'virtual_server 192.168.99.200 80\n  delay_loop 10\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n}|>\n',
+      messageId: 'elsewhere+opensBlock',
+    },
+    {
       name: 'a case slip that would turn a plain line into a block gets no fix (RB-16)',
       code: '<|Vrrp_script|> chk\nvrrp_instance v {\n  priority 100\n}\n',
       messageId: 'caseMismatch',
