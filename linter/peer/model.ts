@@ -60,8 +60,13 @@ export interface FamilyConflict {
   family: 4 | 6;
 }
 
-/** Words of a use_ipvlan line that are not an address (keepalived reads the others as the address). */
+/** Words of a use_ipvlan line that are neither its address nor its interface name. */
 const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
+
+/** The address of a use_ipvlan line: its first word that reads as one (later ones are "already specified"). */
+export function ipvlanAddress(s: Statement): Word | undefined {
+  return s.args.find((a) => !IPVLAN_TYPES.has(a.text) && ipFamily(splitPrefix(a.text).addr) !== 0);
+}
 
 /**
  * The family of an instance as keepalived settles it, line by line: the first address read sets it
@@ -97,8 +102,7 @@ function familyWalk(s: Statement): { family: Family | undefined; familyFrom: Wor
         for (const e of entryLines(c)) if (!e[0]!.opaque) see(c, e[0]!, sockaddrFamily(e[0]!.text), false);
         break;
       case 'use_ipvlan': {
-        // The first address is the ipvlan's; later ones are "already specified".
-        const w = c.args.find((a) => !IPVLAN_TYPES.has(a.text) && ipFamily(splitPrefix(a.text).addr) !== 0);
+        const w = ipvlanAddress(c);
         if (w && !w.opaque) see(c, w, ipFamily(splitPrefix(w.text).addr), true);
         break;
       }

@@ -1,6 +1,6 @@
 import { atLeast } from '../../grammar/index';
 import type { Statement } from '../../grammar/index';
-import { nodeModel, usable, type Instance } from '../peer/model';
+import { ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
 import { child, defineRule, lineLoc, spanning, type RuleContext } from '../types';
 import { ipFamily, splitPrefix } from '../values';
 
@@ -11,9 +11,6 @@ const UNICAST = [
   'old_unicast_checksum',
   'unicast_fault_no_peer',
 ];
-
-/** Words of a use_ipvlan line that are not its address or interface name. */
-const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
 
 /** Whether an interface line gives keepalived an interface (a name it can use, not the loopback). */
 const usableIface = (s: Statement): boolean => {
@@ -45,7 +42,7 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
   const xmit = child(i.stmt, 'vmac_xmit_base');
   if (xmit && !vmac) ctx.report({ loc: lineLoc(xmit), messageId: 'xmitBaseNoVmac', data, severity: 'warning' });
   if (ipvlan && i.family === 4) {
-    const addr = ipvlan.args.find((a) => !IPVLAN_TYPES.has(a.text) && ipFamily(splitPrefix(a.text).addr) !== 0);
+    const addr = ipvlanAddress(ipvlan);
     if (!addr?.opaque && (!addr || ipFamily(splitPrefix(addr.text).addr) !== 4))
       ctx.report({ loc: lineLoc(ipvlan), messageId: 'ipvlanNoAddress', data });
   }
