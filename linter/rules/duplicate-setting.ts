@@ -45,6 +45,14 @@ function sets(s: Statement): boolean {
   return true;
 }
 
+/** The SSL settings keepalived replaces when given again, with the name its message uses. */
+const SSL_FILES: Readonly<Record<string, string>> = {
+  password: 'password',
+  ca: 'cafile',
+  certificate: 'certfile',
+  key: 'keyfile',
+};
+
 const MTU = 1;
 const ADVERT = 2;
 const SIZE = 4;
@@ -94,6 +102,8 @@ export default defineRule({
     first: 'first "{keyword}"',
     sslAgain:
       'SSL is given again; keepalived drops the settings of the earlier SSL block and uses this one ("SSL context already specified - replacing").',
+    sslFileAgain:
+      '"{keyword}" is given again in SSL; keepalived replaces the earlier value with this one ("SSL {type} already specified - replacing").',
     rxPolicySize:
       '"vrrp_rx_bufs_policy" now has both a buffer size and a policy (MTU or ADVERT); keepalived keeps the size and ignores the policy.',
     rxPolicyBoth:
@@ -113,6 +123,22 @@ export default defineRule({
           related: [{ loc: ssl.keyword, messageId: 'first', data: { keyword: 'SSL' } }],
         });
       ssl = s;
+      // Its files and password: a later line replaces the value ("SSL certfile already specified - replacing").
+      const files = new Map<string, Statement>();
+      for (const c of s.children ?? []) {
+        const type = SSL_FILES[c.keyword.text];
+        if (!type || !c.spec || c.args.length === 0) continue;
+        const first = files.get(c.keyword.text);
+        if (first)
+          ctx.report({
+            loc: lineLoc(c),
+            messageId: 'sslFileAgain',
+            data: { keyword: c.keyword.text, type },
+            severity: 'warning',
+            related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: c.keyword.text } }],
+          });
+        else files.set(c.keyword.text, c);
+      }
     }
     const global = new Map<string, Statement>();
     for (const block of ctx.parse.body) {

@@ -23,6 +23,15 @@ ruleTester('duplicate-setting', {
       severity: 'warning',
     },
     {
+      name: 'an SSL file or password given twice in one SSL block: the later replaces the earlier',
+      code: 'SSL {\n  certificate /etc/a.pem\n  password x\n  <|certificate /etc/b.pem|>\n  <|password y|>\n}\n',
+      messages: [
+        '"certificate" is given again in SSL; keepalived replaces the earlier value with this one ("SSL certfile already specified - replacing").',
+        /"password" is given again in SSL/,
+      ],
+      severity: 'warning',
+    },
+    {
       name: 'lvs_sync_daemon twice, across global_defs blocks',
       code: 'global_defs {\n  lvs_sync_daemon eth0 inst VI_1\n}\nglobal_defs {\n  <|lvs_sync_daemon eth1|>\n}\n',
       message: '"lvs_sync_daemon" is already set; keepalived keeps the first value and ignores this line.',
