@@ -1,4 +1,5 @@
 import type { Loc, Word } from '../../grammar/index';
+import { entryLines } from '../peer/model';
 import { defineRule, spanning } from '../types';
 
 /**
@@ -28,9 +29,9 @@ export default defineRule({
           s.keyword.text === 'interface'
             ? s.args.slice(0, 1)
             : s.keyword.text === 'interfaces'
-              ? (s.entries ?? []).flat()
+              ? entryLines(s).flat()
               : [];
-        if (s.keyword.text === 'interfaces' && s.entries && words.length === 0) {
+        if (s.keyword.text === 'interfaces' && s.entries?.length === 0) {
           ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'empty', severity: 'warning' });
           continue;
         }

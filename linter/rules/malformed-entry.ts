@@ -98,15 +98,13 @@ export default defineRule({
 
 function checkAddress(ctx: RuleContext, w: Word, block: string): 0 | 4 | 6 {
   if (w.opaque) return 4;
-  const { addr, prefix } = splitPrefix(w.text);
+  const { addr } = splitPrefix(w.text);
   const fam = ipFamily(addr);
   if (!fam) {
     ctx.report({ loc: w, messageId: 'badAddress', data: { value: w.text, block } });
     return 0;
   }
-  if (prefix !== undefined && checkUnsigned(prefix, 0, fam === 6 ? 128 : 32)) {
-    ctx.report({ loc: w, messageId: 'badPrefix', data: { value: prefix, max: fam === 6 ? 128 : 32 } });
-  }
+  checkPrefix(ctx, w);
   return fam;
 }
 
@@ -184,11 +182,12 @@ const RULE_KW: Record<string, boolean> = Object.fromEntries([
 ]);
 
 /**
- * The prefix of an address read by parse_route (a route's destination and src, a rule's from and
- * to): keepalived uses the whole address when it cannot read the prefix ("Invalid address prefix
- * len 16. for address 10.2.0.0/16. - using 32", vrrp_ipaddress.c, 2.2.7).
+ * The prefix of an address read by parse_ipaddress with a prefix allowed (a VIP, a route's
+ * destination and from, a rule's from and to): keepalived uses the whole address when it cannot
+ * read the prefix ("Invalid address prefix len 16. for address 10.2.0.0/16. - using 32",
+ * vrrp_ipaddress.c, 2.2.7).
  */
-function checkRoutePrefix(ctx: RuleContext, w: Word): void {
+function checkPrefix(ctx: RuleContext, w: Word): void {
   const { addr, prefix } = splitPrefix(w.text);
   const fam = ipFamily(addr);
   const max = fam === 6 ? 128 : 32;
@@ -218,7 +217,7 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
       ctx.report({ loc: dest, messageId: ROUTE_KW[dest.text] === undefined ? 'routeKeyword' : 'badAddress', data: { value: dest.text, block: 'route' } });
       return;
     }
-    checkRoutePrefix(ctx, dest);
+    checkPrefix(ctx, dest);
     family = ipFamily(addr);
   }
   for (i++; i < e.length; i++) {
@@ -248,7 +247,7 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
         const f = w.text === 'from' ? ipFamily(splitPrefix(v.text).addr) : ipFamily(v.text);
         if (!f) return ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'route' } });
         if (w.text === 'from' && f === 4) return ctx.report({ loc: v, messageId: 'routeFromV4', data: { value: v.text } });
-        if (w.text === 'from') checkRoutePrefix(ctx, v);
+        if (w.text === 'from') checkPrefix(ctx, v);
         if (!sameFamily(v, f)) return;
       }
       i = at;
@@ -277,7 +276,7 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
     if ((w.text === 'from' || w.text === 'to') && e[i + 1] && !e[i + 1]!.opaque) {
       const v = e[i + 1]!;
       if (v.text !== 'all' && !ipFamily(splitPrefix(v.text).addr)) ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'rule' } });
-      else checkRoutePrefix(ctx, v);
+      else checkPrefix(ctx, v);
     }
     if (takes) i++;
   }
