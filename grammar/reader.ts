@@ -86,6 +86,13 @@ interface OpenFile {
 interface PendingDef {
   def: Definition;
   lines: string[];
+  /**
+   * A blank or comment-only line met inside the definition: keepalived's parent process skips it
+   * and reads on, but the other processes read a copy of the configuration in which it is an empty
+   * line, and an empty line ends a definition. The reader follows them (they read everything but
+   * `global_defs`), and reports the split if a line follows that the parent would have taken in.
+   */
+  splitAt?: Loc;
 }
 
 const BLANK = /[ \t]/;
@@ -417,19 +424,31 @@ export class Reader {
     const text = this.files[file]!.text;
     const d = decomment(text, start, end);
     if (d.commentAt !== -1) this.comments.push({ file, start: d.commentAt, end });
-    if (this.pending) {
-      if (d.start === d.end) return; // comment-only lines neither end nor extend a definition
+    // keepalived decomments every physical line, the lines of a multi-line definition too.
+    if (d.unterminatedQuote) {
+      this.problem('unterminated-quote', { file, start: d.start, end: d.end }, { line: text.slice(d.start, d.end) });
+    }
+    const pending = this.pending;
+    if (pending?.splitAt) {
+      if (d.start === d.end) return;
+      this.problem('definition-split', pending.splitAt, { name: pending.def.name });
+      this.pending = undefined;
+    } else if (pending) {
+      if (d.start === d.end) {
+        // 2.2.7 reads a comment that ends in `\` as the line `\`: the definition goes on for all.
+        if (!(d.rawTrailingBackslash && !atLeast(this.opts.targetVersion, '2.4.0'))) {
+          pending.splitAt = { file, start: d.commentAt === -1 ? start : d.commentAt, end };
+        }
+        return;
+      }
       let value = text.slice(d.start, d.end);
       const legacy = !atLeast(this.opts.targetVersion, '2.4.0');
       const more = legacy ? d.rawTrailingBackslash : value.endsWith('\\');
       if (value.endsWith('\\')) value = value.slice(0, -1).replace(/[ \t]+$/, '');
-      this.pending.lines.push(value);
-      this.pending.def.loc.end = d.end;
+      pending.lines.push(value);
+      pending.def.loc.end = d.end;
       if (!more) this.pending = undefined;
       return;
-    }
-    if (d.unterminatedQuote) {
-      this.problem('unterminated-quote', { file, start: d.start, end: d.end }, { line: text.slice(d.start, d.end) });
     }
     if (d.start === d.end) return;
     const glueBackslash = d.commentAt !== -1 && d.rawTrailingBackslash && !atLeast(this.opts.targetVersion, '2.4.0');

@@ -2,6 +2,7 @@
 import type { Rule } from './types';
 import bfdConflict from './rules/bfd-conflict';
 import checkerConflict from './rules/checker-conflict';
+import definitionSplit from './rules/definition-split';
 import deprecatedKeyword from './rules/deprecated-keyword';
 import duplicateName from './rules/duplicate-name';
 import duplicateSetting from './rules/duplicate-setting';
@@ -56,6 +57,7 @@ import vrrpVridMissing from './rules/vrrp-vrid-missing';
 export const rules: Rule[] = [
   bfdConflict,
   checkerConflict,
+  definitionSplit,
   deprecatedKeyword,
   duplicateName,
   duplicateSetting,

@@ -62,11 +62,18 @@ describe('defining', () => {
     expect(textOf(p, interval.keyword)).toBe('$CHK');
   });
 
-  it('a blank line ends a multi-line definition; comment-only lines do not', () => {
-    const p = parse('$D=global_defs {\\\n# a comment\n  router_id x\\\n\n}\n$D\n}\n');
+  it('a blank line ends a multi-line definition', () => {
+    const p = parse('$D=global_defs {\\\n  router_id x\\\n\n}\n$D\n}\n');
     expect(p.definitions[0]!.multiline).toBe(true);
     // The value is "global_defs {", "router_id x"; the blank line ended it, so "}" is a line of its own.
     expect(codes(p)).toEqual(['extra-close-brace']);
+  });
+
+  it('a comment-only line ends it as the VRRP and checker processes read it (keepalived 2.2.7)', () => {
+    // Their copy of the file has an empty line there; the parent process would read on.
+    const p = parse('$D=global_defs {\\\n# a comment\n  router_id x\\\n\n}\n$D\n}\n');
+    expect(p.definitions[0]!.multiline).toBe(true);
+    expect(codes(p)).toEqual(['definition-split', 'unknown-keyword', 'extra-close-brace']);
   });
 
   it('a multi-line definition is expanded only as the last thing on the line', () => {
