@@ -23,13 +23,20 @@ const usableIface = (s: Statement): boolean => {
  * a VMAC or ipvlan with unicast peers, which keepalived gives vmac_xmit_base (vrrp_vrf_handler,
  * vrrp_end_handler, vrrp_parser.c; vrrp_complete_instance, vrrp.c; 2.2.7).
  */
-function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>): void {
+function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>): boolean {
   let iface = false;
   let vrf: Statement | undefined;
   for (const c of i.stmt.children ?? []) {
     if (!c.spec) continue;
-    if (c.keyword.text === 'interface' && usableIface(c)) iface = true;
-    else if (c.keyword.text === 'vrf' && c.args.length > 0) {
+    if (c.keyword.text === 'interface') {
+      // Each line sets the interface, a name that is too long leaves it, the loopback clears it.
+      const w = c.args[0];
+      if (usableIface(c)) iface = true;
+      else if (w?.text === 'lo') {
+        ctx.report({ loc: w, messageId: 'loopback', data: { ...data, iface: 'lo' } });
+        iface = false;
+      }
+    } else if (c.keyword.text === 'vrf' && c.args.length > 0) {
       if (iface) ctx.report({ loc: lineLoc(c), messageId: 'vrfAndInterface', data });
       else vrf ??= c;
     }
@@ -55,6 +62,7 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
       data: { ...data, keyword: either.keyword.text },
       severity: 'warning',
     });
+  return iface;
 }
 
 /** A vrrp_instance without a usable interface. */
@@ -88,13 +96,9 @@ export default defineRule({
     for (const i of nodeModel(ctx.parse).instances) {
       if (!usable(i)) continue;
       const data = { name: i.name, iface: i.iface?.text ?? '', version: ctx.targetVersion };
-      vmacOptions(ctx, i, data);
-      if (i.iface && !i.iface.opaque && i.iface.text === 'lo') {
-        ctx.report({ loc: i.iface, messageId: 'loopback', data });
-        continue;
-      }
+      const iface = vmacOptions(ctx, i, data);
       // A VRF instance has no interface; 2.2.7 still wants one ("Unknown interface!").
-      if (i.iface || (!old && child(i.stmt, 'vrf'))) continue;
+      if (iface || (!old && child(i.stmt, 'vrf'))) continue;
       const unicast = UNICAST.some((k) => child(i.stmt, k));
       if (!unicast) ctx.report({ loc: i.nameLoc, messageId: 'missing', data });
       else if (old) ctx.report({ loc: i.nameLoc, messageId: 'missingUnicast', data });

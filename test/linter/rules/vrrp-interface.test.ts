@@ -78,8 +78,21 @@ ruleTester('vrrp-interface', {
       messageId: 'missingUnicast',
     },
     {
-      code: 'vrrp_instance VI_LO {\n  interface <|lo|>\n  virtual_router_id 52\n}\n',
-      message: '(VI_LO) cannot use a loopback interface (lo) for VRRP; keepalived ignores it.',
+      name: 'the loopback clears the interface, so the instance has none',
+      code: 'vrrp_instance <|VI_LO|> {\n  interface <|lo|>\n  virtual_router_id 52\n}\n',
+      messages: [
+        '(VI_LO) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
+        '(VI_LO) cannot use a loopback interface (lo) for VRRP; keepalived ignores it.',
+      ],
+    },
+    {
+      name: 'each loopback line is reported, and it clears an interface given before it',
+      code: 'vrrp_instance <|VI_LO|> {\n  interface eth0\n  interface <|lo|>\n  interface <|lo|>\n  virtual_router_id 52\n}\n',
+    },
+    {
+      name: 'an interface after the loopback is used',
+      code: 'vrrp_instance VI_LO {\n  interface <|lo|>\n  interface eth0\n  virtual_router_id 52\n}\n',
+      messageId: 'loopback',
     },
   ],
 });
