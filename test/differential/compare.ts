@@ -110,6 +110,46 @@ export const SCRIPT_ENVIRONMENT = /script|uid\/gid|default user|shebang/i;
 export const MISSING_PARAMETER = /^\*\*\* Configuration line starting .* is missing a parameter/;
 
 /** Compare keepalived's verdict with our diagnostics on one case. */
+/**
+ * The lines of a file a line number in keepalived's output can stand for. keepalived reads lines
+ * with fgets into 1,024 bytes, so a line of 1,023 bytes or more comes in pieces, and it counts a line
+ * when a piece ends in its '\n'. The parent process reports the first pieces with the number of the
+ * line before; the other processes read a copy of the configuration with each piece on a line of
+ * its own, so after a long line their numbers run ahead of the file's.
+ */
+export function lineCandidates(scan: ConfigScan): (file: string, line: number) => number[] {
+  const byFile = new Map<string, { long: Set<number>; copyStart: number[]; extra: number[] }>();
+  for (const f of scan.files) {
+    const lines = f.text.split('\n');
+    const long = new Set<number>();
+    const copyStart = [0];
+    const extra = [0];
+    let ahead = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const bytes = Buffer.byteLength(lines[i]!);
+      const pieces = bytes >= 1023 ? Math.floor(bytes / 1023) : 0;
+      if (pieces) long.add(i + 1);
+      copyStart.push(i + 1 + ahead);
+      extra.push(pieces);
+      ahead += pieces;
+    }
+    if (long.size) byFile.set(canonical(f.path), { long, copyStart, extra });
+  }
+  return (file, line) => {
+    const f = byFile.get(file);
+    if (!f) return [line];
+    const out = [line];
+    if (f.long.has(line + 1)) out.push(line + 1);
+    for (let l = 1; l < f.copyStart.length; l++) {
+      if (f.copyStart[l]! <= line && line <= f.copyStart[l]! + f.extra[l]!) {
+        if (!out.includes(l)) out.push(l);
+        break;
+      }
+    }
+    return out;
+  };
+}
+
 export function compareCase(oracle: OracleResult, lint: LinterRun, scan: ConfigScan): CaseVerdict {
   const crashed = oracle.exit === 124 || oracle.exit >= 128;
   let findings = oracle.messages.filter((m) => !m.environmental);
@@ -153,12 +193,10 @@ export function compareCase(oracle: OracleResult, lint: LinterRun, scan: ConfigS
   const order = (f: FlaggedLine): number[] =>
     readingOrderKey(scan, f.file, f.line) ?? [Number.MAX_SAFE_INTEGER, f.line];
   const flagged = [...flaggedMap.values()].sort((a, b) => compareKeys(order(a), order(b)));
-  const uncovered = flagged.filter(
-    (f) =>
-      !diagnostics.some(
-        (d) => d.file === f.file && d.line <= f.line && f.line <= Math.max(d.line, d.endLine ?? d.line),
-      ),
-  );
+  const coveredAt = (file: string, line: number): boolean =>
+    diagnostics.some((d) => d.file === file && d.line <= line && line <= Math.max(d.line, d.endLine ?? d.line));
+  const candidates = lineCandidates(scan);
+  const uncovered = flagged.filter((f) => !candidates(f.file, f.line).some((line) => coveredAt(f.file, line)));
 
   const positionless = mode === 'crashed' ? [] : findings.filter((m) => !m.file || !m.line);
   const positionlessUnmatched = diagnostics.length === 0 ? positionless : [];

@@ -1,0 +1,74 @@
+// The rules of agreement as a pure function (no keepalived needed).
+import { describe, expect, it } from 'vitest';
+import { compareCase, lineCandidates } from './compare';
+import type { LinterRun } from './linter';
+import type { ConfigScan, OracleResult } from './oracle';
+
+const file = '/nonexistent/keepalived.conf';
+const scan = (text: string): ConfigScan => ({
+  files: [{ path: file, shownAs: 'keepalived.conf', text }],
+  interfaces: [],
+  scriptBlocks: new Map(),
+});
+const oracle = (line: number, text: string): OracleResult => ({
+  exit: 5,
+  messages: [{ file, line, text, environmental: false }],
+});
+const lint = (line: number): LinterRun => ({
+  exit: 1,
+  stderr: '',
+  results: [
+    {
+      filePath: file,
+      errorCount: 1,
+      warningCount: 0,
+      messages: [{ ruleId: 'unknown-keyword', severity: 2, message: 'm', line, column: 1 }],
+    },
+  ],
+});
+
+describe('compareCase', () => {
+  const long = `global_defs {\n  router_id ${'x'.repeat(1100)}\n}\n`;
+
+  it('covers a flagged line by a diagnostic on the same line', () => {
+    expect(compareCase(oracle(2, 'Unknown keyword'), lint(2), scan(long)).ok).toBe(true);
+  });
+
+  it('does not cover a flagged line by a diagnostic elsewhere', () => {
+    const v = compareCase(oracle(1, 'Unknown keyword'), lint(3), scan(long));
+    expect(v.ok).toBe(false);
+    expect(v.uncovered.map((u) => u.line)).toEqual([1]);
+  });
+
+  it('reads the number keepalived gives the first pieces of a long line as that line', () => {
+    // fgets returns the first 1,023 bytes without the line's '\n', so keepalived has not counted it yet.
+    expect(compareCase(oracle(1, 'routerid name missing - ignoring'), lint(2), scan(long)).ok).toBe(true);
+  });
+
+  it('does so only before a line of 1,023 bytes or more', () => {
+    const short = 'global_defs {\n  router_id r1\n}\n';
+    expect(compareCase(oracle(1, 'Unknown keyword'), lint(2), scan(short)).ok).toBe(false);
+  });
+
+  it('counts an error on a config keepalived accepts as a false error', () => {
+    const v = compareCase({ exit: 0, messages: [] }, lint(2), scan(long));
+    expect(v.ok).toBe(false);
+    expect(v.falseErrors).toHaveLength(1);
+  });
+});
+
+describe('lineCandidates', () => {
+  it('maps the numbers of the copy the child processes read back to the file', () => {
+    // Line 2 has 2,100 bytes: three pieces in the copy (1,023 + 1,023 + 54), two lines more.
+    const text = `global_defs {\n  router_id ${'x'.repeat(2088)}\n  }\n}\n`;
+    const at = lineCandidates(scan(text));
+    expect(at(file, 1)).toEqual([1, 2]);
+    expect(at(file, 3)).toEqual([3, 2]);
+    expect(at(file, 5)).toEqual([5, 3]);
+    expect(at(file, 6)).toEqual([6, 4]);
+  });
+
+  it('leaves the numbers of a file without long lines alone', () => {
+    expect(lineCandidates(scan('global_defs {\n}\n'))(file, 2)).toEqual([2]);
+  });
+});
