@@ -33,6 +33,25 @@ export function claimedName(s: Statement): string | undefined {
 /** Root-level keywords and global_defs are read by the parent process, which honours `\#`. */
 const parentProcess = (path: string): boolean => path === ROOT || path.startsWith('root > global_defs');
 
+/**
+ * The first word with an escaped comment character (`\\#`, `\\!`), or -1. Only keepalived's parent
+ * process reads the file itself; the others read a copy in which the escape is gone, so the
+ * character starts a comment there.
+ */
+function escapeCut(words: Word[]): number {
+  for (let i = 0; i < words.length; i++) if (words[i]!.escAt !== undefined) return i;
+  return -1;
+}
+
+/** The words before the escaped comment character of words[cut] (see escapeCut). */
+function cutAt(words: Word[], cut: number): Word[] {
+  const w = words[cut]!;
+  const text = w.text.slice(0, w.escAt);
+  const kept = words.slice(0, cut);
+  if (text.length > 0) kept.push({ ...w, text, end: w.start + text.length });
+  return kept;
+}
+
 /** Gives a closed block's lists their exact size (they grew by pushes). */
 function trim(node: Statement): void {
   if (node.children) node.children = node.children.slice();
@@ -216,7 +235,10 @@ export class Builder {
       this.missingOpen(node, true);
     }
     if (this.top.values) {
-      this.top.node!.entries!.push(words);
+      // A data line of a child process's block is cut at an escaped comment character too.
+      const cut = this.top.parentProcess ? -1 : escapeCut(words);
+      const entry = cut === -1 ? words : cutAt(words, cut);
+      if (entry.length > 0) this.top.node!.entries!.push(entry);
       return;
     }
     if (this.pendingBlock) {
@@ -224,19 +246,12 @@ export class Builder {
       this.pendingBlock = undefined;
       this.missingOpen(node, false);
     }
-    const frame = this.top;
     let dropped: Word[] | undefined;
-    if (!frame.parentProcess) {
-      let cut = -1;
-      for (let i = 0; i < words.length && cut === -1; i++) if (words[i]!.escAt !== undefined) cut = i;
-      if (cut !== -1) {
-        const w = words[cut]!;
-        dropped = words.slice(cut);
-        const text = w.text.slice(0, w.escAt);
-        words = words.slice(0, cut);
-        if (text.length > 0) words.push({ ...w, text, end: w.start + text.length });
-        if (words.length === 0) return;
-      }
+    const cut = this.top.parentProcess ? -1 : escapeCut(words);
+    if (cut !== -1) {
+      dropped = words.slice(cut);
+      words = cutAt(words, cut);
+      if (words.length === 0) return;
     }
     // A packed exact-size copy: the argument lists of a large config are a good part of its memory.
     this.statement(words[0]!, words.slice(1), dropped, phys);

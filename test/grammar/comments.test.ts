@@ -68,6 +68,17 @@ describe('escaped comment characters', () => {
     expect(find(p.body, 'delay_loop')!.args.map((a) => a.text)).toEqual(['6']);
   });
 
+  it('and in the data lines of their value blocks', () => {
+    const p = parse('vrrp_instance VI_1 {\n  virtual_ipaddress {\n    192.168.1.1\\#foo dev eth0\n    \\#192.168.1.2\n  }\n}\n');
+    expect(codes(p)).toEqual([]);
+    expect(find(p.body, 'virtual_ipaddress')!.entries!.map((e) => e.map((w) => w.text))).toEqual([['192.168.1.1']]);
+  });
+
+  it('the data lines of a value block in global_defs keep the escaped character', () => {
+    const p = parse('global_defs {\n  notification_email {\n    ops\\#1@example.com\n  }\n}\n');
+    expect(find(p.body, 'notification_email')!.entries!.map((e) => e.map((w) => w.text))).toEqual([['ops#1@example.com']]);
+  });
+
   it('an escaped comment character that starts a word drops the whole word', () => {
     const p = parse('vrrp_instance VI_1 {\n  priority 100 \\#200\n}\n');
     expect(find(p.body, 'priority')!.args.map((a) => a.text)).toEqual(['100']);
