@@ -1,6 +1,6 @@
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
-import { defineRule, statementsNamed } from '../types';
+import { defineRule, statementsNamed, type RuleContext } from '../types';
 import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
 
 /** A report's data (built for reports only: most arguments are valid). */
@@ -8,6 +8,64 @@ const data = (s: Statement, value: string): { keyword: string; value: string } =
 
 /** The parameter types this rule checks. */
 const ADDRESSES: ReadonlySet<string> = new Set(['ipaddr', 'ipv4_multicast', 'ipv6_multicast', 'multicast_ip', 'dns_name', 'ifname', 'netmask_or_prefix']);
+
+/**
+ * Whether keepalived's DNS_CHECK name check (dns_name_handler) finds an empty label: a leading '.'
+ * (unless the name is "."), a '.' after a '.', or (a slip in its loop) a '.' as the second character.
+ */
+function dnsEmptyLabel(name: string): 'label' | 'second' | undefined {
+  if ((name[0] === '.' && name.length > 1) || name.includes('..')) return 'label';
+  return name[1] === '.' ? 'second' : undefined;
+}
+
+/** A VMAC MAC address as vrrp_vmac_handler reads it: bytes, or the problem. */
+function vmacMac(text: string): number[] | undefined {
+  if (!/^[0-9A-Fa-f:]*$/.test(text)) return undefined;
+  const bytes: number[] = [];
+  let p = 0;
+  for (let j = 0; j < 6; j++) {
+    let e = p;
+    while (e < text.length && text[e] !== ':') e++;
+    // strtoul: at least one digit, at most two.
+    if (e === p || e - p > 2) return undefined;
+    bytes.push(parseInt(text.slice(p, e), 16));
+    const end = e >= text.length;
+    if (end && j < 4) return undefined;
+    // Five octets: the last one is the VRID.
+    if (j === 4 && (end || e + 1 === text.length)) return bytes;
+    p = e + 1;
+    if (p >= text.length && j < 5) return undefined;
+  }
+  return bytes;
+}
+
+/** use_vmac [NAME] [MAC]: keepalived reads the first two words; one with a ':' is the MAC address. */
+function checkVmac(ctx: RuleContext): void {
+  const given = new Map<Statement | undefined, { name: boolean; mac: boolean }>();
+  for (const s of statementsNamed(ctx.parse.body, 'use_vmac')) {
+    if (!s.spec) continue;
+    let seen = given.get(s.parent);
+    if (!seen) given.set(s.parent, (seen = { name: false, mac: false }));
+    for (const w of s.args.slice(0, 2)) {
+      if (w.opaque) continue;
+      const v = w.text;
+      if (v.includes(':')) {
+        if (seen.mac) {
+          ctx.report({ loc: w, messageId: 'vmacMacTwice', data: {} });
+          continue;
+        }
+        const bytes = vmacMac(v);
+        if (!bytes) ctx.report({ loc: w, messageId: 'vmacMac', data: { value: v } });
+        else if (bytes[0]! & 1) ctx.report({ loc: w, messageId: 'vmacMulticast', data: { value: v } });
+        else if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x5e && bytes[3] === 0 && (bytes[4] === 1 || bytes[4] === 2))
+          ctx.report({ loc: w, messageId: 'vmacReserved', data: { value: v } });
+        else seen.mac = true;
+      } else if (seen.name) ctx.report({ loc: w, messageId: 'vmacNameTwice', data: {} });
+      else if (v === '' || v.length > 15 || v === '.' || v === '..' || /[/\s]/.test(v)) ctx.report({ loc: w, messageId: 'vmacName', data: { value: v } });
+      else seen.name = true;
+    }
+  }
+}
 
 /** IP addresses, prefixes and netmasks keepalived cannot parse. */
 export default defineRule({
@@ -22,6 +80,15 @@ export default defineRule({
     port: '"{value}" is not a valid port (0..65535).',
     ifname: 'Interface name "{value}" is longer than 15 characters; keepalived ignores it.',
     dnsName: '"{value}" is not a valid DNS name ({problem}); keepalived ignores it.',
+    dnsSecondDot:
+      '"{value}" is read as having an empty label: keepalived\'s check looks at the character after the first one, and here it is "."; keepalived ignores the name.',
+    dnsQuery: '"{value}" is not a valid DNS name ({problem}); keepalived accepts it, but the query it sends for it is malformed.',
+    vmacName: '"{value}" is not a valid VMAC interface name (1 to 15 characters, without "/", ":" or blanks, not "." or ".."); keepalived ignores it.',
+    vmacMac: '"{value}" is not a valid VMAC MAC address (five or six hex octets separated by ":"); keepalived ignores it.',
+    vmacMulticast: '{value} is a multicast MAC address; keepalived does not use it for a VMAC.',
+    vmacReserved: '{value} is a VRRP virtual router MAC address (00:00:5e:00:01:xx or 00:00:5e:00:02:xx); keepalived does not allow it as the VMAC\'s address.',
+    vmacNameTwice: 'The VMAC\'s interface name is already given; keepalived ignores this one.',
+    vmacMacTwice: 'The VMAC\'s MAC address is already given; keepalived ignores this one.',
     linkLocal: '{value} is not a link-local multicast address (ff02::/16); VRRP adverts over IPv6 should use one.',
   },
   check(ctx) {
@@ -32,6 +99,7 @@ export default defineRule({
       if (!sockaddrFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
       else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
     }
+    checkVmac(ctx);
     for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, ADDRESSES); c.next(); ) {
       const { statement: s, arg, param } = c;
       const v = arg.text;
@@ -51,9 +119,13 @@ export default defineRule({
           if (!isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4/IPv6' } });
           continue;
         case 'dns_name': {
-          const labels = v.replace(/\.$/, '').split('.');
-          const problem = labels.some((l) => l === '') ? 'empty label' : labels.some((l) => l.length > 63) ? 'label over 63 characters' : v.length > 253 ? 'over 253 characters' : undefined;
-          if (problem) ctx.report({ loc: arg, messageId: 'dnsName', data: { ...data(s, v), problem } });
+          const empty = dnsEmptyLabel(v);
+          if (empty) ctx.report({ loc: arg, messageId: empty === 'second' ? 'dnsSecondDot' : 'dnsName', data: { ...data(s, v), problem: 'empty label' } });
+          else {
+            const labels = v.replace(/\.$/, '').split('.');
+            const problem = labels.some((l) => l.length > 63) ? 'label over 63 characters' : v.length > 253 ? 'over 253 characters' : undefined;
+            if (problem) ctx.report({ loc: arg, messageId: 'dnsQuery', data: { ...data(s, v), problem }, severity: 'warning' });
+          }
           continue;
         }
         case 'ifname':

@@ -29,10 +29,7 @@ const VALUE_RULES = new Set([
 ]);
 
 // Disagreements reported in test/BUGS.md #17; they run with RUN_BUGS=1.
-const KNOWN_BUGS = new Set<string>([
-  'root > vrrp_instance > use_vmac " 5"',
-  'root > virtual_server > real_server > DNS_CHECK > name 1.5',
-]);
+const KNOWN_BUGS = new Set<string>([]);
 
 describe('values agree with keepalived 2.2.7', () => {
   for (const c of data.cases) {

@@ -12,6 +12,10 @@ ruleTester('invalid-address', {
     // inet_stosockaddr drops what follows a '-' (a range), else a '/' (a mask), unread.
     'vrrp_instance VI_1 {\n  unicast_src_ip 10.0.0.1/33\n  mcast_src_ip 10.0.0.1-5\n}\n',
     'virtual_server 10.0.0.1/33 80 {\n  real_server 10.0.0.2/40 80 {\n    TCP_CHECK {\n      connect_ip 2001:db8::9/200\n    }\n  }\n}\n',
+    // DNS_CHECK names: the root, and a trailing '.'.
+    'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      name .\n    }\n    DNS_CHECK {\n      name example.com.\n    }\n  }\n}\n',
+    // use_vmac: a name, a MAC address (five octets: the sixth is the VRID), both in either order.
+    'vrrp_instance VI_1 {\n  use_vmac\n}\nvrrp_instance VI_2 {\n  use_vmac vrrp.52 02:00:00:00:00:52\n}\nvrrp_instance VI_3 {\n  use_vmac 02:00:00:00:01 vrrp.53\n}\n',
   ],
   invalid: [
     {
@@ -23,6 +27,47 @@ ruleTester('invalid-address', {
       name: 'a DNS name with an empty label',
       code: 'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      name <|a..b|>\n    }\n  }\n}\n',
       messageId: 'dnsName',
+    },
+    {
+      name: 'a DNS name whose second character is a dot: keepalived\'s check takes it for an empty label',
+      code: 'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      name <|a.example.com|>\n    }\n  }\n}\n',
+      messageId: 'dnsSecondDot',
+      message:
+        '"a.example.com" is read as having an empty label: keepalived\'s check looks at the character after the first one, and here it is "."; keepalived ignores the name.',
+      severity: 'error',
+    },
+    {
+      name: 'a DNS name with a leading dot',
+      code: 'virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      name <|.example.com|>\n    }\n  }\n}\n',
+      messageId: 'dnsName',
+    },
+    {
+      name: 'a DNS label over 63 characters: keepalived accepts it, its query is malformed',
+      code: `virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      name <|${'x'.repeat(64)}.com|>\n    }\n  }\n}\n`,
+      messageId: 'dnsQuery',
+      severity: 'warning',
+    },
+    {
+      name: 'VMAC interface names keepalived refuses: too long, with a blank or a slash',
+      code: 'vrrp_instance VI_1 {\n  use_vmac <|vrrp.interface.51|>\n}\nvrrp_instance VI_2 {\n  use_vmac <|"vrrp 52"|>\n}\nvrrp_instance VI_3 {\n  use_vmac <|a/b|>\n}\n',
+      messageId: 'vmacName',
+      messages: [/"vrrp\.interface\.51" is not a valid VMAC interface name/, /"vrrp 52"/, /"a\/b"/],
+    },
+    {
+      name: 'VMAC MAC addresses keepalived cannot read',
+      code: 'vrrp_instance VI_1 {\n  use_vmac <|02:00:00:00|>\n}\nvrrp_instance VI_2 {\n  use_vmac <|002:00:00:00:00:01|>\n}\nvrrp_instance VI_3 {\n  use_vmac <|02:00:00:00:00:zz|>\n}\n',
+      messageId: 'vmacMac',
+    },
+    {
+      name: 'a multicast VMAC MAC address, and the VRRP virtual router MAC',
+      code: 'vrrp_instance VI_1 {\n  use_vmac <|01:00:5e:00:00:01|>\n}\nvrrp_instance VI_2 {\n  use_vmac <|00:00:5e:00:01:38|>\n}\n',
+      messages: [/is a multicast MAC address/, /is a VRRP virtual router MAC address/],
+    },
+    {
+      name: 'a second VMAC name in one instance',
+      code: 'vrrp_instance VI_1 {\n  use_vmac vrrp.51 <|vrrp.52|>\n}\nvrrp_instance VI_2 {\n  use_vmac vrrp.53\n  use_vmac <|vrrp.54|>\n}\n',
+      messageId: 'vmacNameTwice',
+      message: "The VMAC's interface name is already given; keepalived ignores this one.",
     },
     {
       name: 'an IPv6 VRRP multicast group that is not link-local',
