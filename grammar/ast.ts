@@ -35,7 +35,7 @@ export interface Statement {
   close?: Loc;
   /** Words keepalived drops because they follow an escaped comment character. */
   dropped?: Word[];
-  /** The first stray `{` inside this value block (the builder counts the others on it). */
+  /** The latest line's first stray `{` inside this value block (the builder counts the others of that line on it). */
   strayBrace?: ParseProblem;
   /** Why keepalived skips this block without reading it (its contents are not checked). */
   skipped?: 'no-name' | 'extra-name' | 'duplicate';

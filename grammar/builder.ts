@@ -185,9 +185,9 @@ export class Builder {
     this.after(args.length > 0 ? args[args.length - 1]! : keyword);
   }
 
-  /** Handles a `{` or `}` (a logical line of its own). */
-  brace(kind: 'open' | 'close', loc: Loc): void {
-    if (kind === 'open') this.open(loc);
+  /** Handles a `{` or `}` (a logical line of its own) read from physical line `phys`. */
+  brace(kind: 'open' | 'close', loc: Loc, phys = -1): void {
+    if (kind === 'open') this.open(loc, true, phys);
     else this.close(loc);
     this.after(loc);
   }
@@ -213,6 +213,8 @@ export class Builder {
 
   /** The statement index, kept while every statement of the body comes through here. */
   private readonly indexer = new StatementIndexer();
+  /** The physical line of the latest stray `{` in a value block (see open). */
+  private strayPhys = -1;
   private seeded = false;
 
   private missingOpen(node: Statement, values: boolean): void {
@@ -332,7 +334,7 @@ export class Builder {
     return ok;
   }
 
-  private open(loc: Loc, counted = true): void {
+  private open(loc: Loc, counted = true, phys = -1): void {
     if (counted) this.braceCount++;
     else this.uncounted++; // only ever for a pending block (see quotedBrace)
     if (this.pendingBlock) {
@@ -351,13 +353,14 @@ export class Builder {
     }
     if (this.top.values) {
       // keepalived takes the `{` as data but still counts it, so a `}` goes missing at the end.
-      // One problem per block, however many braces: a brace storm must stay cheap.
+      // One problem per line, however many braces: a brace storm must stay cheap.
       const node = this.top.node!;
-      if (node.strayBrace) {
+      if (node.strayBrace && this.strayPhys === phys) {
         node.strayBrace.data.count = Number(node.strayBrace.data.count) + 1;
         return;
       }
       node.entries!.push([{ ...loc, text: '{' }]);
+      this.strayPhys = phys;
       node.strayBrace = this.report({ code: 'unexpected-open-brace', loc, data: { inValueBlock: node.keyword.text, count: 1 } });
       return;
     }

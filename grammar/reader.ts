@@ -335,7 +335,7 @@ export class Reader {
         }
       } else {
         const start = base + batch.starts[first]!;
-        this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', { file, start, end: start + 1 });
+        this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', { file, start, end: start + 1 }, phys + p.line[i]!);
       }
     }
   }
@@ -938,7 +938,7 @@ export class Reader {
         if (words.length) this.builder.line(words, l.phys);
       } else {
         const o = offsets[first]! - base;
-        this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', this.locOf(l, o, o + 1));
+        this.builder.brace(p.kind[i] === OPEN ? 'open' : 'close', this.locOf(l, o, o + 1), l.phys);
       }
     }
     lines.length = 0;

@@ -38,6 +38,11 @@ ruleTester('unexpected-open-brace', {
         '"{" inside the virtual_ipaddress block is read as a data line, but keepalived still counts it, so one "}" is missing at the end of the file. Value blocks cannot nest.',
     },
     {
+      name: 'one finding for each line with stray braces in a value block (keepalived flags each line)',
+      code: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    <|{|> { {\n    10.0.0.1/24\n    <|{|>\n  }\n}\n',
+      messageId: 'inValueBlock',
+    },
+    {
       name: 'a stray "{" at the end of the file',
       code: 'global_defs {\n}\n<|{\n|>',
     },
