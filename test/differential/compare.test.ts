@@ -1,8 +1,11 @@
 // The rules of agreement as a pure function (no keepalived needed).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareCase, lineCandidates } from './compare';
 import type { LinterRun } from './linter';
-import type { ConfigScan, OracleResult } from './oracle';
+import { scanConfig, type ConfigScan, type OracleResult } from './oracle';
 
 const file = '/nonexistent/keepalived.conf';
 const scan = (text: string): ConfigScan => ({
@@ -70,5 +73,34 @@ describe('lineCandidates', () => {
 
   it('leaves the numbers of a file without long lines alone', () => {
     expect(lineCandidates(scan('global_defs {\n}\n'))(file, 2)).toEqual([2]);
+  });
+});
+
+describe('scanConfig: the vrrp_script around each line', () => {
+  const scriptsOf = (text: string): Array<[number, string]> => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
+    const f = path.join(dir, 'keepalived.conf');
+    fs.writeFileSync(f, text);
+    try {
+      return [...(scanConfig(f).scriptBlocks.get(path.resolve(f)) ?? new Map<number, string>())];
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  };
+
+  it('a block with its brace', () => {
+    expect(scriptsOf('vrrp_script chk {\n  user nobody\n}\nglobal_defs {\n}\n')).toEqual([
+      [1, 'chk'],
+      [2, 'chk'],
+      [3, 'chk'],
+    ]);
+  });
+
+  it('a block whose brace is missing: keepalived reads the next lines into it up to a "}"', () => {
+    expect(scriptsOf('vrrp_script chk\n  user nobody\n}\nglobal_defs {\n}\n')).toEqual([
+      [1, 'chk'],
+      [2, 'chk'],
+      [3, 'chk'],
+    ]);
   });
 });

@@ -356,7 +356,8 @@ export function scanConfig(mainFile: string): ConfigScan {
     if (words.length === 0) return;
     const w0 = words[0]!;
     const top = stack[stack.length - 1];
-    if (stack.length === 0) scriptName = w0 === 'vrrp_script' ? words[1] : undefined;
+    // (A vrrp_script whose `{` has not come yet goes on: keepalived reads the next lines into it.)
+    if (stack.length === 0 && scriptDepth !== 0) scriptName = w0 === 'vrrp_script' ? words[1] : undefined;
     if (top !== undefined && IFNAME_LIST_BLOCKS.has(top)) names.add(w0);
     if (IFNAME_KEYWORDS.has(w0) && words[1] !== undefined) names.add(words[1]);
     if (VMAC_KEYWORDS.has(w0)) {
@@ -428,6 +429,7 @@ export function scanConfig(mainFile: string): ConfigScan {
         } else words.push(unquote(p));
       }
       handleSegment(words);
+      if (stack.length === 0 && scriptName !== undefined && scriptDepth === -1) scriptDepth = 0;
       const script = scriptName ?? scriptAtStart;
       if (script !== undefined) lineScripts.set(n + 1, script);
     }
