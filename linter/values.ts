@@ -228,3 +228,8 @@ export function closest(word: string, candidates: Iterable<string>): string[] {
   }
   return best <= limit ? out : [];
 }
+
+/** An interface name the kernel would take (dev_name_valid): 1–15 characters, not `.` or `..`, no `/`, `:` or blank. */
+export function isDevName(text: string): boolean {
+  return text !== '' && text.length <= 15 && text !== '.' && text !== '..' && !/[/:\s]/.test(text);
+}

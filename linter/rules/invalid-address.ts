@@ -1,7 +1,7 @@
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, statementsNamed, type RuleContext } from '../types';
-import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
+import { checkUnsigned, ipFamily, isDevName, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
 
 /** A report's data (built for reports only: most arguments are valid). */
 const data = (s: Statement, value: string): { keyword: string; value: string } => ({ keyword: s.keyword.text, value });
@@ -61,7 +61,7 @@ function checkVmac(ctx: RuleContext): void {
           ctx.report({ loc: w, messageId: 'vmacReserved', data: { value: v } });
         else seen.mac = true;
       } else if (seen.name) ctx.report({ loc: w, messageId: 'vmacNameTwice', data: {} });
-      else if (v === '' || v.length > 15 || v === '.' || v === '..' || /[/\s]/.test(v)) ctx.report({ loc: w, messageId: 'vmacName', data: { value: v } });
+      else if (!isDevName(v)) ctx.report({ loc: w, messageId: 'vmacName', data: { value: v } });
       else seen.name = true;
     }
   }

@@ -1,8 +1,8 @@
 import { atLeast } from '../../grammar/index';
 import type { Statement } from '../../grammar/index';
 import { ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
-import { child, defineRule, lineLoc, spanning, type RuleContext } from '../types';
-import { ipFamily, splitPrefix } from '../values';
+import { child, childrenNamed, defineRule, lineLoc, spanning, type RuleContext } from '../types';
+import { ipFamily, isDevName, splitPrefix } from '../values';
 
 const UNICAST = [
   'unicast_src_ip',
@@ -65,12 +65,28 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
   return iface;
 }
 
+/**
+ * A VMAC interface name another instance already named (vrrp_vmac_handler: "VRRP instance %s is
+ * already using %s - ignoring name"). Only names given in use_vmac count: the ones keepalived
+ * makes up (vrrp.VRID) come later.
+ */
+function vmacNameTaken(ctx: RuleContext, i: Instance, taken: Map<string, string>): void {
+  for (const s of childrenNamed(i.stmt, 'use_vmac')) {
+    const w = s.args.slice(0, 2).find((a) => !a.text.includes(':'));
+    if (!w || w.opaque || !isDevName(w.text)) continue;
+    const other = taken.get(w.text);
+    if (other !== undefined) ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other, vmac: w.text } });
+    else taken.set(w.text, i.name);
+    return; // a second name is "already specified" (invalid-address)
+  }
+}
+
 /** A vrrp_instance without a usable interface. */
 export default defineRule({
   id: 'vrrp-interface',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base.',
+    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses.',
   messages: {
     missing:
       '({name}) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
@@ -83,6 +99,7 @@ export default defineRule({
       '({name}) vrf with an interface; keepalived clears the vrf ("vrf can only be specified without interface").',
     vrfUnicast:
       '({name}) vrf without unicast peers; keepalived clears the vrf ("vrf can only be specified with unicast").',
+    vmacNameTaken: '({name}) VRRP instance {other} already uses the VMAC interface name "{vmac}"; keepalived ignores it here.',
     xmitBaseNoVmac: '({name}) vmac_xmit_base without use_vmac; keepalived ignores it ("only valid with a vmac").',
     ipvlanNoAddress:
       '({name}) An IPv4 ipvlan needs its own IPv4 address ("use_ipvlan NAME ADDRESS"); without one keepalived puts the instance in FAULT state.',
@@ -93,9 +110,11 @@ export default defineRule({
   },
   check(ctx) {
     const old = !atLeast(ctx.targetVersion, '2.3.0');
+    const vmacNames = new Map<string, string>();
     for (const i of nodeModel(ctx.parse).instances) {
       if (!usable(i)) continue;
       const data = { name: i.name, iface: i.iface?.text ?? '', version: ctx.targetVersion };
+      vmacNameTaken(ctx, i, vmacNames);
       const iface = vmacOptions(ctx, i, data);
       // A VRF instance has no interface; 2.2.7 still wants one ("Unknown interface!").
       if (iface || (!old && child(i.stmt, 'vrf'))) continue;

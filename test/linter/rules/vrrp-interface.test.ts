@@ -78,6 +78,12 @@ ruleTester('vrrp-interface', {
       messageId: 'missingUnicast',
     },
     {
+      name: 'a VMAC interface name another instance already uses',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac vmac1\n}\nvrrp_instance VI_2 {\n  interface eth0\n  use_vmac <|vmac1|> 02:00:00:00:00:01\n}\nvrrp_instance VI_3 {\n  interface eth0\n  use_vmac vmac3\n}\n',
+      messageId: 'vmacNameTaken',
+      message: '(VI_2) VRRP instance VI_1 already uses the VMAC interface name "vmac1"; keepalived ignores it here.',
+    },
+    {
       name: 'the loopback clears the interface, so the instance has none',
       code: 'vrrp_instance <|VI_LO|> {\n  interface <|lo|>\n  virtual_router_id 52\n}\n',
       messages: [
