@@ -24,15 +24,41 @@ export default defineRule({
   id: 'checker-conflict',
   meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
-    'Checker bindto and connect_ip of different families, link-local connect_ip without bind_if, UDP_CHECK min_reply_length above max_reply_length.',
+    'Checker bindto and connect_ip of different families, link-local connect_ip without bind_if, UDP_CHECK min_reply_length above max_reply_length, a BFD_CHECK with two names or for a BFD the real server already checks.',
   messages: {
     bindto: 'bindto address {address} does not match the family of connect_ip {target}; keepalived skips it.',
     connectIp: 'connect_ip address {address} does not match the family of bindto {target}; keepalived skips it.',
     linkLocal: 'Checker link-local address {address} requires a bind_if.',
     replyLength: 'UDP_CHECK min_reply_length {min} > max_reply_length {max}: the check will always fail.',
+    bfdTwice: 'This BFD_CHECK already names "{first}"; keepalived drops the checker over a second name.',
+    bfdMonitored: 'The real server already has a BFD_CHECK for "{name}"; keepalived drops this one.',
   },
   check(ctx) {
     for (const name of CHECKERS) for (const s of statementsNamed(ctx.parse.body, name)) checkOne(s);
+    // A BFD_CHECK's name (bfd_name_handler): one per checker, one checker per BFD and real server.
+    // A name line keepalived refuses drops the checker, and it reads nothing after that.
+    const monitored = new Map<Statement | undefined, Set<string>>();
+    for (const s of statementsNamed(ctx.parse.body, 'BFD_CHECK')) {
+      if (!s.spec || !s.parentPath.endsWith('> real_server')) continue;
+      let bfds = monitored.get(s.parent);
+      if (!bfds) monitored.set(s.parent, (bfds = new Set()));
+      let first: Word | undefined;
+      for (const c of s.children ?? []) {
+        if (!c.spec || c.keyword.text !== 'name') continue;
+        const w = c.args[0];
+        if (c.args.length !== 1 || w!.opaque) break;
+        if (first) {
+          ctx.report({ loc: w!, messageId: 'bfdTwice', data: { first: first.text } });
+          break;
+        }
+        if (bfds.has(w!.text)) {
+          ctx.report({ loc: w!, messageId: 'bfdMonitored', data: { name: w!.text } });
+          break;
+        }
+        first = w;
+        bfds.add(w!.text);
+      }
+    }
     function checkOne(s: Statement): void {
       if (!s.spec || !s.parentPath.endsWith('> real_server')) return;
       if (s.keyword.text === 'SMTP_CHECK') {

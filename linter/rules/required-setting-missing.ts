@@ -11,6 +11,7 @@ const REQUIRED: Array<{ path: RegExp; keyword: string; needs: string; messageId:
   { path: /^root$/, keyword: 'bfd_instance', needs: 'neighbor_ip', messageId: 'bfdNeighbor' },
   { path: /> real_server$/, keyword: 'MISC_CHECK', needs: 'misc_path', messageId: 'miscPath' },
   { path: /> real_server$/, keyword: 'FILE_CHECK', needs: 'track_file', messageId: 'fileCheck' },
+  { path: /> real_server$/, keyword: 'BFD_CHECK', needs: 'name', messageId: 'bfdCheck' },
 ];
 
 /** keepalived reports these when it closes the block: the range runs to the closing brace. */
@@ -21,7 +22,7 @@ export default defineRule({
   id: 'required-setting-missing',
   meta: { severity: 'error', fixable: false, category: 'semantic', scope: 'block' },
   description:
-    'vrrp_script without script, vrrp_track_process without process, track_file without file, bfd_instance without neighbor_ip, MISC_CHECK without misc_path, FILE_CHECK without track_file, garp_group without a delay.',
+    'vrrp_script without script, vrrp_track_process without process, track_file without file, bfd_instance without neighbor_ip, MISC_CHECK without misc_path, FILE_CHECK without track_file, BFD_CHECK without name, garp_group without a delay.',
   messages: {
     vrrpScript:
       'vrrp_script "{name}" has no script; keepalived removes it, and every track_script naming it is ignored.',
@@ -30,6 +31,7 @@ export default defineRule({
     bfdNeighbor: 'bfd_instance "{name}" has no neighbor_ip; keepalived disables it.',
     miscPath: 'MISC_CHECK has no misc_path; keepalived skips the checker.',
     fileCheck: 'FILE_CHECK has no track_file; keepalived ignores the checker.',
+    bfdCheck: 'BFD_CHECK has no name; keepalived skips the checker.',
     garpDelay: 'garp_group has no valid garp_interval or gna_interval (seconds, at most 2147.483647); keepalived removes it.',
   },
   check(ctx) {

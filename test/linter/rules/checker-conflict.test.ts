@@ -7,6 +7,8 @@ ruleTester('checker-conflict', {
     rs('    TCP_CHECK {\n      bindto 10.0.0.5\n      connect_ip 10.0.0.9\n    }\n'),
     rs('    TCP_CHECK {\n      connect_ip fe80::9\n      bind_if eth0\n    }\n'),
     rs('    UDP_CHECK {\n      min_reply_length 5\n      max_reply_length 10\n    }\n'),
+    // Two BFDs on one real server, and one BFD on two real servers.
+    'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    BFD_CHECK {\n      name B\n    }\n    BFD_CHECK {\n      name C\n    }\n  }\n  real_server 10.0.0.3 80 {\n    BFD_CHECK {\n      name B\n    }\n  }\n}\n',
     // SMTP_CHECK's addresses are its hosts' defaults: the real server's address and a host's
     // connect_ip are not compared with them (keepalived 2.2.7 accepts both).
     rs('    SMTP_CHECK {\n      bindto 2001:db8::9\n    }\n'),
@@ -47,6 +49,16 @@ ruleTester('checker-conflict', {
     {
       code: rs('    <|UDP_CHECK {\n      min_reply_length 10\n      max_reply_length 5\n    }|>\n'),
       message: 'UDP_CHECK min_reply_length 10 > max_reply_length 5: the check will always fail.',
+    },
+    {
+      name: 'a second name in one BFD_CHECK',
+      code: rs('    BFD_CHECK {\n      name B\n      name <|C|>\n    }\n'),
+      message: 'This BFD_CHECK already names "B"; keepalived drops the checker over a second name.',
+    },
+    {
+      name: 'a second BFD_CHECK for the same BFD on one real server',
+      code: rs('    BFD_CHECK {\n      name B\n    }\n    BFD_CHECK {\n      name <|B|>\n    }\n'),
+      message: 'The real server already has a BFD_CHECK for "B"; keepalived drops this one.',
     },
   ],
 });

@@ -8,6 +8,7 @@ ruleTester('required-setting-missing', {
     'track_file tf {\n  file /run/tf\n}\n',
     'bfd_instance B {\n  neighbor_ip 10.0.0.9\n}\n',
     'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path /bin/true\n    }\n  }\n}\n',
+    'bfd_instance B {\n  neighbor_ip 10.0.0.2\n}\nvirtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    BFD_CHECK {\n      name B\n    }\n  }\n}\n',
   ],
   invalid: [
     {
@@ -39,6 +40,11 @@ ruleTester('required-setting-missing', {
         'MISC_CHECK has no misc_path; keepalived skips the checker.',
         'FILE_CHECK has no track_file; keepalived ignores the checker.',
       ],
+    },
+    {
+      name: 'a BFD_CHECK without its name',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    <|BFD_CHECK {\n    }|>\n  }\n}\n',
+      message: 'BFD_CHECK has no name; keepalived skips the checker.',
     },
   ],
 });
