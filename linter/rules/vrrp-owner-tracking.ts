@@ -29,6 +29,9 @@ export default defineRule({
       const group = i.syncGroup && !i.syncGroup.trackingWeight ? i.syncGroup : undefined;
       if (i.priority !== 255 && !group) continue;
       for (const t of i.tracks) {
+        // keepalived applies a tracked process's weight even here (vrrp_complete_instance has no
+        // case for processes, in 2.2.7 as in 2.4).
+        if (t.kind === 'process') continue;
         const weight = trackWeight(m, t);
         if (weight === 0 || t.name.opaque) continue;
         if (t.kind !== 'interface' && !defsOf(m, t).some((d) => d.order < i.order)) continue;

@@ -10,6 +10,8 @@ ruleTester('vrrp-owner-tracking', {
     // weight 0: the owner goes to FAULT on failure, which is allowed.
     chk + inst('VI_1', 255, '  track_script {\n    chk\n  }\n'),
     inst('VI_1', 255, '  track_interface {\n    eth1\n  }\n'),
+    // keepalived applies a tracked process's weight on an owner and in a sync group alike.
+    'vrrp_track_process P {\n  process nginx\n  weight 10\n}\n' + inst('VI_1', 255, '  track_process {\n    P weight -10\n  }\n'),
     chk +
       inst('VI_1', 100, '  track_script {\n    chk weight -20\n  }\n') +
       inst('VI_2', 100, '') +
