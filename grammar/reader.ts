@@ -579,18 +579,21 @@ export class Reader {
 
   private builtin(name: string, params: string[], fileDir: string): { value: string; opaque: boolean } | undefined {
     switch (name) {
+      // These four take no parameters: keepalived does not substitute `${_HASH 1}`.
       case '_HASH':
-        return { value: '#', opaque: false };
+        return params.length ? undefined : { value: '#', opaque: false };
       case '_BANG':
-        return { value: '!', opaque: false };
+        return params.length ? undefined : { value: '!', opaque: false };
       case '_PWD':
-        return { value: fileDir, opaque: true };
+        return params.length ? undefined : { value: fileDir, opaque: true };
       case '_INSTANCE':
+        if (params.length) return undefined;
         return this.opts.configId !== undefined
           ? { value: this.opts.configId, opaque: false }
           : { value: 'instance', opaque: true };
       case '_RANDOM':
-        if (params.some((p) => !/^-?\d+$/.test(p))) return undefined;
+        // Digits only (min, max; more are ignored): `-1` makes it no reference.
+        if (params.some((p) => !/^\d+$/.test(p))) return undefined;
         return { value: params[0] ?? '0', opaque: true };
       case '_ENV':
         if (!atLeast(this.opts.targetVersion, '2.4.0') || params.length !== 1) return undefined;
@@ -637,13 +640,25 @@ export class Reader {
       let params: string[] = [];
       let refEnd: number;
       const braced = text.charCodeAt(i + 1) === 123;
+      let paramsOk = true;
+      let trailingBlank = false;
+      let braceEnd = 0;
       if (braced) {
         const close = text.indexOf('}', i + 2);
         if (close === -1) continue;
-        const inner = text.slice(i + 2, close).trim().split(/[ \t]+/);
-        name = inner[0] ?? '';
-        params = inner.slice(1);
-        refEnd = close + 1;
+        // `${NAME}` or `${NAME 1 2}`: keepalived takes only spaces and digits after the name, and
+        // no space after the last digit (find_definition); `${ NAME}` is no reference at all.
+        const inner = /^([A-Za-z_][A-Za-z0-9_]*)(.*)$/s.exec(text.slice(i + 2, close));
+        if (!inner) continue;
+        name = inner[1]!;
+        const rest = inner[2]!;
+        paramsOk = /^[ 0-9]*$/.test(rest) && !(/[0-9]/.test(rest) && rest.endsWith(' '));
+        params = rest.trim() === '' ? [] : rest.trim().split(/[ \t]+/);
+        // Without parameters keepalived replaces `${` NAME and one more character, meant to be the
+        // `}`: of `${NAME  }` it leaves ` }`, a brace that then splits the line (replace_param).
+        trailingBlank = rest !== '' && params.length === 0;
+        refEnd = trailingBlank ? i + 3 + name.length : close + 1;
+        braceEnd = close + 1;
       } else {
         NAME_RE.lastIndex = i + 1;
         const m = NAME_RE.exec(text);
@@ -670,7 +685,8 @@ export class Reader {
         } else value = user.lines[0] ?? '';
         this.references.push({ name, loc: refLoc, definition: user.def, builtin: false });
       } else if (BUILTINS.has(name)) {
-        const b = this.builtin(name, params, fileDir);
+        // _ENV (2.4.0) takes a name; the others digits, if anything.
+        const b = paramsOk || name === '_ENV' ? this.builtin(name, params, fileDir) : undefined;
         this.references.push({ name, loc: refLoc, definition: undefined, builtin: true });
         if (!b) {
           if (braced) this.problem('undefined-variable', refLoc, { name, braced: true, builtin: true });
@@ -683,6 +699,8 @@ export class Reader {
         this.problem('undefined-variable', refLoc, { name, braced });
         continue;
       }
+      // (Unless the value starts a comment, which hides the brace: `${_HASH }`.)
+      if (trailingBlank && !/[#!]/.test(value)) this.problem('reference-blank', this.locOf(l, i, braceEnd), { name });
       copyUpTo(i);
       map.push({ at: out.length, start: refLoc.start, end: refLoc.end, copy: false, opaque });
       out += value;

@@ -11,12 +11,15 @@ export default defineRule({
     braced: '"${{name}}" is not defined before this line; keepalived leaves it unchanged and its braces split the line into blocks.',
     tooLong: 'Substituting definitions here gives a line of {length} characters, over keepalived\'s {limit}; keepalived refuses it (is a definition referring to itself?).',
     builtin: 'Built-in "${{name}}" is not available with these parameters in keepalived {version}; its braces split the line.',
+    blank: 'Blank before the "}" of "${{name}}": keepalived replaces "${{name}" and one character more, so the "}" stays and closes the enclosing block. Write "${{name}}".',
   },
   check(ctx) {
-    forProblems(ctx, ['undefined-variable', 'substitution-too-long'], (p) =>
+    forProblems(ctx, ['undefined-variable', 'substitution-too-long', 'reference-blank'], (p) =>
       p.code === 'substitution-too-long'
         ? { loc: p.loc, messageId: 'tooLong', data: { length: p.data.length, limit: p.data.limit }, severity: 'error' }
-        : {
+        : p.code === 'reference-blank'
+          ? { loc: p.loc, messageId: 'blank', data: { name: p.data.name }, severity: 'error' }
+          : {
             loc: p.loc,
             messageId: p.data.builtin ? 'builtin' : p.data.braced ? 'braced' : 'plain',
             data: { name: p.data.name, version: ctx.targetVersion },

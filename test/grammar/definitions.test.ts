@@ -244,4 +244,30 @@ describe('built-ins', () => {
     const p = parse('$_INSTANCE=mine\nglobal_defs {\n  router_id $_INSTANCE\n}\n');
     expect(texts(find(p.body, 'router_id')!.args)).toEqual(['mine']);
   });
+
+  it('${NAME } leaves its "}" in the line, which closes the block (replace_param)', () => {
+    const p = parse('$IF=eth1\nvrrp_instance VI_1 {\n  interface ${IF }\n  priority 100\n}\n');
+    expect(texts(find(p.body, 'interface')!.args)).toEqual(['eth1']);
+    // priority is read at the top level, and the last "}" is one too many.
+    expect(codes(p)).toEqual(['reference-blank', 'unknown-keyword', 'extra-close-brace']);
+    // Two blanks: the second one stays too.
+    const q = parse('$IF=eth1\nvrrp_instance VI_1 {\n  interface ${IF  }\n}\n}\n');
+    expect(texts(find(q.body, 'interface')!.args)).toEqual(['eth1']);
+  });
+
+  it('${ NAME} is no reference: nothing may come between "{" and the name', () => {
+    const p = parse('$IF=eth1\nvrrp_instance VI_1 {\n  interface ${ IF}\n}\n');
+    expect(texts(find(p.body, 'interface')!.args)).toEqual(['$']);
+  });
+
+  it('built-ins without parameters take none, and ${_RANDOM} digits only', () => {
+    for (const ref of ['${_HASH 1}', '${_RANDOM -1 5}', '${_RANDOM 1 5 }']) {
+      const p = parse(`global_defs {\n  router_id a${ref}\n}\n`);
+      expect(texts(find(p.body, 'router_id')!.args), ref).toEqual(['a$']);
+    }
+    const ok = parse('global_defs {\n  router_id a${_HASH }b\n}\n');
+    // `${_HASH }` is a reference whose "}" stays, but "a#}b" is "a" and a comment.
+    expect(texts(find(ok.body, 'router_id')!.args)).toEqual(['a']);
+    expect(codes(ok)).toEqual([]);
+  });
 });

@@ -9,6 +9,8 @@ ruleTester('undefined-variable', {
     // Built-ins; their values vary but are never errors.
     'global_defs {\n  router_id ${_INSTANCE}\n}\n',
     'vrrp_instance VI_1 {\n  priority ${_RANDOM 1 100}\n}\n',
+    // More than two numbers: keepalived ignores the rest (and says so only in the system log).
+    'vrrp_instance VI_1 {\n  priority ${_RANDOM 1 100 7}\n}\n',
     // ${_ENV NAME} exists since 2.4.0.
     'global_defs {\n  router_id ${_ENV HOSTNAME}\n}\n',
     // Definitions are global: one made in an included file holds afterwards.
@@ -44,6 +46,26 @@ ruleTester('undefined-variable', {
       messageId: 'builtin',
       severity: 'error',
       message: /keepalived 2\.2\.7/,
+    },
+    {
+      name: 'a blank before the closing brace: keepalived leaves the "}" in the line',
+      code: '$IF=eth1\nvrrp_instance VI_1 {\n  interface <|${IF }|>\n  priority 100\n}\n',
+      messageId: 'blank',
+      message:
+        'Blank before the "}" of "${IF}": keepalived replaces "${IF" and one character more, so the "}" stays and closes the enclosing block. Write "${IF}".',
+      severity: 'error',
+    },
+    {
+      name: '${_RANDOM} takes digits only: "-1" makes it no reference',
+      code: 'vrrp_instance VI_1 {\n  priority <|${_RANDOM -1 200}|>\n}\n',
+      messageId: 'builtin',
+      severity: 'error',
+    },
+    {
+      name: '${_HASH} takes no parameters',
+      code: 'global_defs {\n  smtp_helo_name a<|${_HASH 1}|>b\n}\n',
+      messageId: 'builtin',
+      severity: 'error',
     },
     {
       name: '${_RANDOM} with a non-numeric parameter',
