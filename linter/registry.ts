@@ -31,6 +31,7 @@ import requiredSettingMissing from './rules/required-setting-missing';
 import scriptDuplicate from './rules/script-duplicate';
 import scriptSecurity from './rules/script-security';
 import scriptShellSyntax from './rules/script-shell-syntax';
+import straySemicolon from './rules/stray-semicolon';
 import syncGroupMember from './rules/sync-group-member';
 import trackUndefined from './rules/track-undefined';
 import trackUnused from './rules/track-unused';
@@ -86,6 +87,7 @@ export const rules: Rule[] = [
   scriptDuplicate,
   scriptSecurity,
   scriptShellSyntax,
+  straySemicolon,
   syncGroupMember,
   trackUndefined,
   trackUnused,
