@@ -656,7 +656,7 @@ export class Reader {
         params = rest.trim() === '' ? [] : rest.trim().split(/[ \t]+/);
         // Without parameters keepalived replaces `${` NAME and one more character, meant to be the
         // `}`: of `${NAME  }` it leaves ` }`, a brace that then splits the line (replace_param).
-        trailingBlank = rest !== '' && params.length === 0;
+        trailingBlank = paramsOk && rest !== '' && params.length === 0;
         refEnd = trailingBlank ? i + 3 + name.length : close + 1;
         braceEnd = close + 1;
       } else {
@@ -673,7 +673,7 @@ export class Reader {
       const user = this.lookup(name);
       let value: string | undefined;
       let opaque = false;
-      if (user && (params.length === 0 || !braced)) {
+      if (user && paramsOk && (params.length === 0 || !braced)) {
         if (user.lines.length > 1 || user.def.multiline) {
           // A multi-line definition expands only as the last thing on the line.
           if (text.slice(refEnd).trim() !== '') {

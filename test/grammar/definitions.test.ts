@@ -255,9 +255,11 @@ describe('built-ins', () => {
     expect(texts(find(q.body, 'interface')!.args)).toEqual(['eth1']);
   });
 
-  it('${ NAME} is no reference: nothing may come between "{" and the name', () => {
+  it('${ NAME} is no reference: nothing may come between "{" and the name, nor a tab after it', () => {
     const p = parse('$IF=eth1\nvrrp_instance VI_1 {\n  interface ${ IF}\n}\n');
     expect(texts(find(p.body, 'interface')!.args)).toEqual(['$']);
+    const q = parse('$IF=eth1\nvrrp_instance VI_1 {\n  interface ${IF\t}\n}\n');
+    expect(texts(find(q.body, 'interface')!.args)).toEqual(['$']);
   });
 
   it('built-ins without parameters take none, and ${_RANDOM} digits only', () => {
