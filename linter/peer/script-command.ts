@@ -1,8 +1,8 @@
 // How keepalived reads a script command (grammar.md §9, core/notify.c): no shell is involved.
 // The command word is split into argv at blanks, '…' and "…" quote, a backslash keeps the next
 // character; the program is exec'd directly (absolute path, or searched in PATH).
-import type { KeywordSpec, ParamSpec, ParseResult, Statement, Word } from '../../grammar/index';
-import { statementsWhere } from '../types';
+import type { KeywordSpec, Loc, ParamSpec, ParseResult, Statement, Word } from '../../grammar/index';
+import { spanning, statementsWhere } from '../types';
 
 /** One argv word of a command, with the characters that were outside quotes. */
 export interface ArgWord {
@@ -29,6 +29,8 @@ export interface ScriptUse {
   words: Word[];
   /** A user given on the line (notify "cmd" user), or by vrrp_script `user`. */
   hasUser: boolean;
+  /** That user's name, and where it is written (the line's own words). */
+  user: { text: string; loc: Loc } | undefined;
 }
 
 /** Splits text at blanks; '…' and "…" quote (quotes removed), a backslash keeps the next character. */
@@ -93,9 +95,14 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
         : s.args.map((w) => w.text).join(' ');
     const line = splitCommand(raw);
     const words = whole ? s.args : s.args.slice(0, 1);
-    const hasUser = whole
-      ? !!s.parent?.children?.some((c) => c.keyword.text === 'user' && c.spec)
-      : line.argv.length > 1;
+    const userStmt = whole ? [...(s.parent?.children ?? [])].reverse().find((c) => c.keyword.text === 'user' && c.spec) : undefined;
+    const hasUser = whole ? !!userStmt : line.argv.length > 1;
+    const userWord = whole ? userStmt?.args[0] : s.args.find((w) => w.text === line.argv[1]?.text && w !== first);
+    const user = !hasUser
+      ? undefined
+      : whole
+        ? userWord && { text: userWord.text, loc: userWord }
+        : { text: line.argv[1]!.text, loc: userWord ?? spanning(first, last) };
     let argv: ArgWord[];
     let unbalanced = line.unbalanced;
     // keepalived builds the program's argv from the first of those words, split again
@@ -109,7 +116,7 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
       unbalanced ??= cmd.unbalanced;
     }
     const command = whole && line.argv.length > 1 ? raw : (line.argv[0]?.text ?? '');
-    out.push({ stmt: s, command, argv, unbalanced, words, hasUser });
+    out.push({ stmt: s, command, argv, unbalanced, words, hasUser, user });
   }
   return out;
 }

@@ -17,7 +17,7 @@ function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {
 export default defineRule({
   id: 'script-security',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'Scripts configured without enable_script_security, or enable_script_security without script_user.',
+  description: 'Scripts configured without enable_script_security, enable_script_security without script_user, or a script user given as a number.',
   messages: {
     vrrp: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
     checker:
@@ -29,11 +29,21 @@ export default defineRule({
     unsure:
       'Scripts are configured without enable_script_security: when "{program}" exists on the host, keepalived reports "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
     alsoScript: 'script configured here',
+    numericUser:
+      'keepalived looks a script\'s user up by name: unless a user is called "{user}", it ignores this script (it logs "Script user \'{user}\' does not exist"). Give the user\'s name, not its number.',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
     const dropped = new Set(m.instances.filter((i) => i.duplicate || i.stmt.args.length !== 1).map((i) => i.stmt));
+    // A number is no user name to getpwnam: keepalived drops the script (set_uid_gid, lib/notify.c).
+    const numeric = new Set<ScriptUse>();
+    for (const u of scriptUses(ctx.parse)) {
+      if (!u.user || !/^\d+$/.test(u.user.text)) continue;
+      numeric.add(u);
+      ctx.report({ loc: u.user.loc, messageId: 'numericUser', data: { user: u.user.text }, severity: 'warning' });
+    }
     const uses = scriptUses(ctx.parse).filter((u) => {
+      if (numeric.has(u)) return false;
       let p = u.stmt.parent;
       while (p) {
         if (dropped.has(p)) return false;

@@ -16,6 +16,19 @@ ruleTester('script-security', {
   ],
   invalid: [
     {
+      name: 'a number as a notify script\'s user: keepalived finds no such user and drops the script',
+      code: inst('  notify_master "/bin/echo \'hello world\' arg2" <|0|>\n'),
+      message:
+        'keepalived looks a script\'s user up by name: unless a user is called "0", it ignores this script (it logs "Script user \'0\' does not exist"). Give the user\'s name, not its number.',
+      severity: 'warning',
+    },
+    {
+      name: 'and as a vrrp_script user',
+      code: 'vrrp_script chk {\n  script "/usr/bin/pgrep -x nginx"\n  user <|1000|>\n}\n' + inst(''),
+      messageId: 'numericUser',
+      severity: 'warning',
+    },
+    {
       name: 'a vrrp_script (even unused) running a system program',
       code: 'vrrp_script chk {\n  script <|"/usr/bin/pgrep -x nginx"|>\n}\n' + inst(''),
       message:
