@@ -450,8 +450,16 @@ export class Reader {
       if (!more) this.pending = undefined;
       return;
     }
-    if (d.start === d.end) return;
     const glueBackslash = d.commentAt !== -1 && d.rawTrailingBackslash && !atLeast(this.opts.targetVersion, '2.4.0');
+    if (d.start === d.end) {
+      // 2.2.7 keeps the `\` that ends a comment-only line: the line `\`, an unknown keyword.
+      if (glueBackslash) {
+        let r = end;
+        while (r > start && BLANK.test(text[r - 1]!)) r--;
+        this.logical({ text: '\\', file, base: r - 1, phys: this.phys, lineEnd: end, depth: 0, glueBackslash: false }, false);
+      }
+      return;
+    }
     this.logical(
       { text: text.slice(d.start, d.end), file, base: d.start, phys: this.phys, lineEnd: end, depth: 0, glueBackslash },
       d.rawTrailingBackslash,

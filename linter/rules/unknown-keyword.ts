@@ -35,6 +35,8 @@ export default defineRule({
     opensBlock: ' keepalived ignores its "{"; the contents are read as keywords of {block}, and its "}" closes {block}.',
     opensBlockRoot: ' keepalived ignores its "{"; the contents are read as top-level keywords, and its "}" is reported as an unknown keyword.',
     bom: 'The file starts with a UTF-8 byte order mark, which keepalived reads as part of "{suggestion}": the keyword is unknown and its block is lost. Save the file without a BOM.',
+    backslash:
+      'A line "\\" of its own: keepalived {version} keeps the backslash that ends this comment (or stands alone) and reads it as an unknown keyword. Remove the backslash.',
     bomAlone: 'The file starts with a UTF-8 byte order mark, which keepalived reads as an unknown keyword of its own. Save the file without a BOM.',
   },
   check(ctx) {
@@ -63,6 +65,10 @@ export default defineRule({
           return { ...report('bomAlone'), fix: restIsBlank(ctx.parse.files[p.loc.file]!.text, p.loc.end) ? replace(p.loc, '') : undefined };
         }
         return valid.some((k) => k.name === rest) && !fits(rest) ? report('bom', { suggestion: rest }) : report('bom', {}, rest);
+      }
+      if (keyword === '\\' && !opens) {
+        const src = ctx.parse.files[p.loc.file]!.text.slice(p.loc.start, p.loc.end);
+        return { ...report('backslash', { version: ctx.targetVersion }), fix: src === '\\' ? replace(p.loc, '') : undefined };
       }
       const newer = here.find((k) => k.name === keyword);
       if (newer) return report('newer', { since: newer.since, version: ctx.targetVersion });

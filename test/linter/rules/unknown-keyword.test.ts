@@ -21,8 +21,19 @@ ruleTester('unknown-keyword', {
     'global_defs {\n  lvs_id lb01\n}\n',
     // Known in the default (newest) target.
     'global_defs {\n  vrrp_delay_after_boot 5\n}\n',
+    // 2.4.0 and later stop reading a comment at its first character: its backslash is gone.
+    'global_defs {\n  # router_id old \\\n  router_id a\n}\n',
   ],
   invalid: [
+    {
+      name: '2.2.7 reads the backslash that ends a comment as a line of its own',
+      code: 'global_defs {\n  # router_id old \\\n  router_id a\n}\n'.replace('old \\', 'old <|\\|>'),
+      options: { targetVersion: '2.2.7' },
+      messageId: 'backslash',
+      message:
+        'A line "\\" of its own: keepalived 2.2.7 keeps the backslash that ends this comment (or stands alone) and reads it as an unknown keyword. Remove the backslash.',
+      output: 'global_defs {\n  # router_id old \n  router_id a\n}\n',
+    },
     {
       name: 'a block without "{" inside a cascade: the cascade runs on until the top level is back in step',
       code:
