@@ -66,10 +66,8 @@ export default defineRule({
         }
         return valid.some((k) => k.name === rest) && !fits(rest) ? report('bom', { suggestion: rest }) : report('bom', {}, rest);
       }
-      if (keyword === '\\' && !opens) {
-        const src = ctx.parse.files[p.loc.file]!.text.slice(p.loc.start, p.loc.end);
-        return { ...report('backslash', { version: ctx.targetVersion }), fix: src === '\\' ? replace(p.loc, '') : undefined };
-      }
+      // No fix: the backslash is usually part of a comment, which fixes leave alone.
+      if (keyword === '\\' && !opens) return report('backslash', { version: ctx.targetVersion });
       const newer = here.find((k) => k.name === keyword);
       if (newer) return report('newer', { since: newer.since, version: ctx.targetVersion });
       const ci = valid.find((k) => k.name.toLowerCase() === keyword.toLowerCase());

@@ -32,7 +32,7 @@ ruleTester('unknown-keyword', {
       messageId: 'backslash',
       message:
         'A line "\\" of its own: keepalived 2.2.7 keeps the backslash that ends this comment (or stands alone) and reads it as an unknown keyword. Remove the backslash.',
-      output: 'global_defs {\n  # router_id old \n  router_id a\n}\n',
+      output: null,
     },
     {
       name: 'a block without "{" inside a cascade: the cascade runs on until the top level is back in step',
