@@ -1,6 +1,6 @@
 import type { Word } from '../../grammar/index';
 import { nodeModel, usable, type Instance, type SyncGroup } from '../peer/model';
-import { child, defineRule, type RuleContext } from '../types';
+import { child, defineRule, spanning, type RuleContext } from '../types';
 
 /**
  * An interface tracked by a sync group and by one of its members, which tracks its own interface
@@ -79,8 +79,10 @@ export default defineRule({
       }
       trackedTwice(ctx, g, valid);
       if (g.members.some((w) => w.opaque)) continue;
-      if (valid.length === 0)
-        ctx.report({ loc: g.nameLoc, messageId: g.members.length ? 'noneLeft' : 'noMembers', data: { group: g.name } });
+      // Without a group list, keepalived 2.4 says so when it closes the block (2.2.7 without a line).
+      if (valid.length === 0 && g.members.length === 0)
+        ctx.report({ loc: spanning(g.nameLoc, g.stmt.close ?? g.nameLoc), messageId: 'noMembers', data: { group: g.name } });
+      else if (valid.length === 0) ctx.report({ loc: g.nameLoc, messageId: 'noneLeft', data: { group: g.name } });
       else if (valid.length === 1)
         ctx.report({ loc: g.nameLoc, messageId: 'onlyOne', data: { group: g.name, name: valid[0]!.name } });
       else if (valid.some((i) => i.priority === 255) && valid.some((i) => i.priority !== 255)) {

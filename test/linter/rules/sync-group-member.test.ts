@@ -41,8 +41,8 @@ ruleTester('sync-group-member', {
       messages: [/"G2" has no usable member/, /already in sync group "G1"/],
     },
     {
-      name: 'no members',
-      code: 'vrrp_sync_group <|G|> {\n  notify_master "/bin/true"\n}\n',
+      name: 'no members: from the name to the closing brace, where keepalived 2.4 reports it',
+      code: 'vrrp_sync_group <|G {\n  notify_master "/bin/true"\n}|>\n',
       messageId: 'noMembers',
     },
     {
