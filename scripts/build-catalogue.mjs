@@ -85,6 +85,10 @@ const out = entries.map((e) => {
     params[0].repeat = true;
     params[0].case_insensitive = true;
   }
+  // A vrrp_script's interval and timeout read 0 as a number, then refuse it: "must be greater than
+  // 0, setting to 1" (vrrp_vscript_interval_handler, vrrp_parser.c, HEAD; 2.2.x reads whole
+  // seconds, see PARAM_OVERRIDES in grammar/catalogue.ts).
+  if ((e.keyword === 'interval' || e.keyword === 'timeout') && e.parent_path === 'root > vrrp_script' && params[0]) params[0].min = 0.001;
   // DNS_CHECK reads its type with strcasecmp (check_dns.c, 2.2.7).
   if (e.keyword === 'type' && e.parent_path.endsWith('> DNS_CHECK') && params[0]) params[0].case_insensitive = true;
   if (params.length) k.params = params;

@@ -16,6 +16,8 @@ ruleTester('invalid-number', {
     'vrrp_instance VI_1 {\n  priority "  100"\n}\n',
     'vrrp_instance VI_1 {\n  advert_int 0.5\n}\n',
     'vrrp_script chk {\n  script "/bin/true"\n  weight -30\n}\n',
+    // 2.2.8 and later read a vrrp_script's interval and timeout in thousandths of a second.
+    'vrrp_script chk {\n  script "/bin/true"\n  interval 0.5\n  timeout 0.25\n}\n',
     'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 0\n  }\n}\n',
     // In a vrrp block, `\#` starts a comment for the VRRP process: priority is 100.
     'vrrp_instance VI_1 {\n  priority 100\\#junk\n}\n',
@@ -31,6 +33,12 @@ ruleTester('invalid-number', {
     'global_defs {\n  vrrp_cpu_affinity 0 1 3\n}\n',
   ],
   invalid: [
+    {
+      name: 'a vrrp_script interval or timeout of 0 ("must be greater than 0, setting to 1")',
+      code: 'vrrp_script chk {\n  script "/bin/true"\n  interval <|0|>\n  timeout <|0.000|>\n}\n',
+      options: { targetVersion: '2.4.3' },
+      messages: [/"interval" must be 0\.001\.\./, /"timeout" must be 0\.001\.\./],
+    },
     {
       name: 'garp_extra_if delays are unsigned numbers in range (1..86400 globally, 0..86400 in an instance)',
       code: 'global_defs {\n  vrrp_garp_extra_if all <|0|>\n}\nvrrp_instance VI_1 {\n  garp_extra_if <|-1|> all\n  garp_extra_if <|86401|>\n}\n',
