@@ -1,6 +1,6 @@
 import { atLeast } from '../../grammar/index';
 import type { Statement } from '../../grammar/index';
-import { ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
+import { entryLines, ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
 import { child, childrenNamed, defineRule, lineLoc, spanning, type RuleContext } from '../types';
 import { ipFamily, isDevName, splitPrefix } from '../values';
 
@@ -86,7 +86,7 @@ export default defineRule({
   id: 'vrrp-interface',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses.',
+    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses, a VIP without dev in a unicast instance without interface (2.3+).',
   messages: {
     missing:
       '({name}) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
@@ -105,6 +105,8 @@ export default defineRule({
       '({name}) An IPv4 ipvlan needs its own IPv4 address ("use_ipvlan NAME ADDRESS"); without one keepalived puts the instance in FAULT state.',
     unicastXmitBase:
       '({name}) {keyword} with unicast peers needs vmac_xmit_base; keepalived sets it and reports the instance. Add "vmac_xmit_base".',
+    vipNoInterface:
+      '({name}) no interface for VIP {vip}: the instance has no interface and the address no "dev"; keepalived {version} removes it. Add "dev <nic>" or an interface.',
     vmacUnicast:
       '({name}) Cannot use {keyword} with unicast and no interface; keepalived clears it. Add "interface <nic>".',
   },
@@ -121,6 +123,16 @@ export default defineRule({
       const unicast = UNICAST.some((k) => child(i.stmt, k));
       if (!unicast) ctx.report({ loc: i.nameLoc, messageId: 'missing', data });
       else if (old) ctx.report({ loc: i.nameLoc, messageId: 'missingUnicast', data });
+      else {
+        // 2.3 and later: a VIP without "dev" takes the instance's interface, and there is none
+        // ("no interface for vip %s - removing", vrrp_complete_instance, vrrp.c).
+        for (const block of ['virtual_ipaddress', 'virtual_ipaddress_excluded'])
+          for (const b of childrenNamed(i.stmt, block))
+            for (const e of entryLines(b)) {
+              if (e[0]!.opaque || e.some((w) => w.text === 'dev')) continue;
+              ctx.report({ loc: e[0]!, messageId: 'vipNoInterface', data: { ...data, vip: e[0]!.text } });
+            }
+      }
       // keepalived says so when it closes the instance: the range runs from the line to the brace.
       const vmac = child(i.stmt, 'use_vmac') ?? child(i.stmt, 'use_ipvlan');
       if (unicast && vmac)

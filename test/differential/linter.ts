@@ -43,9 +43,9 @@ export function linterCliPath(repoRoot: string): string {
 export const TARGET_VERSION = '2.2.7';
 
 /** Run `node CLI --format json --target-version 2.2.7 [--config-id ID] FILE` in the file's folder. */
-export function runLinter(cli: string, file: string, configId?: string): Promise<LinterRun> {
+export function runLinter(cli: string, file: string, configId?: string, targetVersion = TARGET_VERSION): Promise<LinterRun> {
   const abs = path.resolve(file);
-  const argv = [cli, '--format', 'json', '--target-version', TARGET_VERSION];
+  const argv = [cli, '--format', 'json', '--target-version', targetVersion];
   if (configId !== undefined) argv.push('--config-id', configId);
   argv.push(abs);
   return new Promise((resolve) => {

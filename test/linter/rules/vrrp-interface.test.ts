@@ -78,6 +78,16 @@ ruleTester('vrrp-interface', {
       messageId: 'missingUnicast',
     },
     {
+      name: '2.3 and later: a unicast instance without an interface cannot place a VIP without "dev"',
+      code: 'vrrp_instance VI_U {\n  virtual_router_id 54\n  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n  }\n  virtual_ipaddress {\n    <|192.168.200.19/24|>\n    192.168.200.20/24 dev eth1\n  }\n  virtual_ipaddress_excluded {\n    <|192.168.200.21|>\n  }\n}\n',
+      options: { targetVersion: '2.4.3' },
+      messageId: 'vipNoInterface',
+      messages: [
+        '(VI_U) no interface for VIP 192.168.200.19/24: the instance has no interface and the address no "dev"; keepalived 2.4.3 removes it. Add "dev <nic>" or an interface.',
+        /VIP 192\.168\.200\.21:/,
+      ],
+    },
+    {
       name: 'a VMAC interface name another instance already uses',
       code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac vmac1\n}\nvrrp_instance VI_2 {\n  interface eth0\n  use_vmac <|vmac1|> 02:00:00:00:00:01\n}\nvrrp_instance VI_3 {\n  interface eth0\n  use_vmac vmac3\n}\n',
       messageId: 'vmacNameTaken',
