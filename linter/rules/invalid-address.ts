@@ -78,6 +78,7 @@ export default defineRule({
     netmask: '"{value}" is not a valid netmask or prefix length for "{keyword}".',
     virtualServer: '"{value}" is not a valid address for virtual_server (an IP address, "fwmark N" or "group NAME"); keepalived skips this virtual server.',
     port: '"{value}" is not a valid port (0..65535).',
+    fwmark: '"{value}" is not a valid fwmark (0..4294967295); keepalived skips this virtual server.',
     ifname: 'Interface name "{value}" is longer than 15 characters; keepalived ignores it.',
     dnsName: '"{value}" is not a valid DNS name ({problem}); keepalived ignores it.',
     dnsSecondDot:
@@ -95,7 +96,12 @@ export default defineRule({
     for (const s of statementsNamed(ctx.parse.body, 'virtual_server')) {
       if (!s.spec || s.args.length === 0) continue;
       const [addr, port] = s.args as [Word, Word | undefined];
-      if (addr.opaque || addr.text === 'fwmark' || addr.text === 'group') continue;
+      if (addr.opaque || addr.text === 'group') continue;
+      if (addr.text === 'fwmark') {
+        // read_unsigned(0..UINT32_MAX) in alloc_vs (check_data.c, 2.2.7); a bad mark skips the block.
+        if (port && !port.opaque && checkUnsigned(port.text, 0, 4294967295)) ctx.report({ loc: port, messageId: 'fwmark', data: { value: port.text } });
+        continue;
+      }
       if (!sockaddrFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
       else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
     }

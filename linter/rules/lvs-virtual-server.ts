@@ -85,7 +85,9 @@ export default defineRule({
       if (!vs.spec || vs.keyword.text !== 'virtual_server' || !vs.args.length || vs.args.some((w) => w.opaque))
         continue;
       const kind = vs.args[0]!.text === 'fwmark' ? 'fwmark' : vs.args[0]!.text === 'group' ? 'group' : 'address';
+      // keepalived skips a service whose address or fwmark it cannot read (invalid-address says so).
       if (kind === 'address' && !sockaddrFamily(vs.args[0]!.text)) continue;
+      if (kind === 'fwmark' && vs.args[1] && !vs.args[1].opaque && checkUnsigned(vs.args[1].text, 0, 4294967295)) continue;
       const data = { vs: vs.args.map((w) => w.text).join(' ') };
       const vsPort = kind === 'address' ? (intOf(vs.args[1]) ?? 0) : 0;
       const at = vs.args[0]!;

@@ -104,6 +104,12 @@ ruleTester('invalid-address', {
         '"10.0.0.300" is not a valid address for virtual_server (an IP address, "fwmark N" or "group NAME"); keepalived skips this virtual server.',
     },
     {
+      name: 'a fwmark keepalived cannot read: it skips the virtual server',
+      code: 'virtual_server fwmark <|http|> {\n}\nvirtual_server fwmark <|4294967296|> {\n}\nvirtual_server fwmark 4294967295 {\n}\n',
+      messageId: 'fwmark',
+      messages: ['"http" is not a valid fwmark (0..4294967295); keepalived skips this virtual server.', /"4294967296"/],
+    },
+    {
       name: 'a port out of range',
       code: 'virtual_server 10.0.0.1 <|99999|> {\n}\n',
       messageId: 'port',

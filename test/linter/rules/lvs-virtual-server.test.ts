@@ -5,6 +5,8 @@ const base = '  lb_algo rr\n  lb_kind DR\n  protocol TCP\n';
 
 ruleTester('lvs-virtual-server', {
   valid: [
+    // keepalived skips a service whose fwmark it cannot read (invalid-address reports it).
+    'virtual_server fwmark http {\n  protocol TCP\n}\n',
     // hysteresis below the quorum in use; sorry_server settings after the sorry_server.
     vs('10.0.0.1 80', base + '  quorum 3\n  hysteresis 2\n  sorry_server 10.0.0.9 80\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n    weight 3\n  }\n'),
     // No port on a persistent service (a bare persistence_timeout or a granularity makes it one);
