@@ -3,6 +3,7 @@
 // character; the program is exec'd directly (absolute path, or searched in PATH).
 import type { KeywordSpec, Loc, ParamSpec, ParseResult, Statement, Word } from '../../grammar/index';
 import { spanning, statementsWhere } from '../types';
+import { lastChild } from './model';
 
 /** One argv word of a command, with the characters that were outside quotes. */
 export interface ArgWord {
@@ -95,14 +96,15 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
         : s.args.map((w) => w.text).join(' ');
     const line = splitCommand(raw);
     const words = whole ? s.args : s.args.slice(0, 1);
-    const userStmt = whole ? [...(s.parent?.children ?? [])].reverse().find((c) => c.keyword.text === 'user' && c.spec) : undefined;
+    // The user: vrrp_script's `user` line (the last one counts), else the word after the command.
+    const userStmt = whole && s.parent ? lastChild(s.parent, 'user') : undefined;
     const hasUser = whole ? !!userStmt : line.argv.length > 1;
-    const userWord = whole ? userStmt?.args[0] : s.args.find((w) => w.text === line.argv[1]?.text && w !== first);
-    const user = !hasUser
-      ? undefined
-      : whole
-        ? userWord && { text: userWord.text, loc: userWord }
-        : { text: line.argv[1]!.text, loc: userWord ?? spanning(first, last) };
+    let user: ScriptUse['user'];
+    if (userStmt?.args[0]) user = { text: userStmt.args[0].text, loc: userStmt.args[0] };
+    else if (!whole && hasUser) {
+      const name = line.argv[1]!.text;
+      user = { text: name, loc: s.args.find((w) => w !== first && w.text === name) ?? spanning(first, last) };
+    }
     let argv: ArgWord[];
     let unbalanced = line.unbalanced;
     // keepalived builds the program's argv from the first of those words, split again

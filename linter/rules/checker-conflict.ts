@@ -46,17 +46,17 @@ export default defineRule({
       for (const c of s.children ?? []) {
         if (!c.spec || c.keyword.text !== 'name') continue;
         const w = c.args[0];
-        if (c.args.length !== 1 || w!.opaque) break;
+        if (c.args.length !== 1 || !w || w.opaque) break;
         if (first) {
-          ctx.report({ loc: w!, messageId: 'bfdTwice', data: { first: first.text } });
+          ctx.report({ loc: w, messageId: 'bfdTwice', data: { first: first.text } });
           break;
         }
-        if (bfds.has(w!.text)) {
-          ctx.report({ loc: w!, messageId: 'bfdMonitored', data: { name: w!.text } });
+        if (bfds.has(w.text)) {
+          ctx.report({ loc: w, messageId: 'bfdMonitored', data: { name: w.text } });
           break;
         }
         first = w;
-        bfds.add(w!.text);
+        bfds.add(w.text);
       }
     }
     function checkOne(s: Statement): void {

@@ -19,9 +19,11 @@ const usableIface = (s: Statement): boolean => {
 };
 
 /**
- * vrf after an interface, vmac_xmit_base without a VMAC, an IPv4 ipvlan without its address, and
- * a VMAC or ipvlan with unicast peers, which keepalived gives vmac_xmit_base (vrrp_vrf_handler,
- * vrrp_end_handler, vrrp_parser.c; vrrp_complete_instance, vrrp.c; 2.2.7).
+ * The instance's interface lines (each sets it, `lo` clears it), vrf after an interface,
+ * vmac_xmit_base without a VMAC, an IPv4 ipvlan without its address, and a VMAC or ipvlan with
+ * unicast peers, which keepalived gives vmac_xmit_base (vrrp_int_handler, vrrp_vrf_handler,
+ * vrrp_end_handler, vrrp_parser.c; vrrp_complete_instance, vrrp.c; 2.2.7). Returns whether the
+ * instance ends up with an interface.
  */
 function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>): boolean {
   let iface = false;
