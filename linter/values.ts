@@ -1,6 +1,6 @@
 // Value checks that mirror keepalived's own readers (lib/parser.c read_unsigned, read_int,
 // read_decimal_unsigned, check_true_false, inet_pton).
-import type { ParamSpec } from '../grammar/index';
+import { byteLength, offsetAfterBytes, type Encoding, type ParamSpec } from '../grammar/index';
 
 /** Outcome of checking a value: undefined when valid, else a problem kind. */
 export type ValueProblem =
@@ -69,7 +69,10 @@ export function checkSigned(text: string, min: number, max: number): ValueProble
 /** A non-negative decimal with at most `decimals` fractional digits. */
 export function checkDecimal(text: string, min: number, max: number, decimals: number): ValueProblem | undefined {
   const plain = plainDigits(text);
-  if (plain !== -1) return plain < min || plain > max ? { kind: 'range', min: fmtDec(min, decimals), max: fmtDec(max, decimals) } : undefined;
+  if (plain !== -1)
+    return plain < min || plain > max
+      ? { kind: 'range', min: fmtDec(min, decimals), max: fmtDec(max, decimals) }
+      : undefined;
   // Like the integer readers, an empty word is read as 0 (then range-checked).
   const t = text.replace(/^[ \t]+/, '') || '0';
   if (/^-\d*\.?\d*$/.test(t) && t.length > 1) return { kind: 'negative' };
@@ -232,4 +235,23 @@ export function closest(word: string, candidates: Iterable<string>): string[] {
 /** An interface name the kernel would take (dev_name_valid): 1–15 characters, not `.` or `..`, no `/`, `:` or blank. */
 export function isDevName(text: string): boolean {
   return text !== '' && text.length <= 15 && text !== '.' && text !== '..' && !/[/:\s]/.test(text);
+}
+
+/**
+ * What keepalived keeps of a value it cuts at `limit` bytes of the file (auth_pass: 8): whether it
+ * cuts at all, the whole characters it keeps (to show), whether the cut falls between characters,
+ * and the kept bytes themselves, one character per byte (to compare two values as keepalived does).
+ */
+export function cutAtBytes(
+  text: string,
+  limit: number,
+  encoding: Encoding,
+): { cut: boolean; shown: string; exact: boolean; bytes: string } {
+  const end = offsetAfterBytes(text, 0, text.length, limit, encoding);
+  const shown = text.slice(0, end);
+  if (encoding === 'latin1' || end === text.length || /^[\x00-\x7f]*$/.test(shown + text[end])) {
+    return { cut: end < text.length, shown, exact: true, bytes: shown };
+  }
+  const kept = new TextEncoder().encode(text).subarray(0, limit);
+  return { cut: true, shown, exact: byteLength(text, 0, end, encoding) === limit, bytes: String.fromCharCode(...kept) };
 }

@@ -1,15 +1,18 @@
 import { nodeModel, usable } from '../peer/model';
 import { childrenNamed, defineRule, lineLoc } from '../types';
+import { cutAtBytes } from '../values';
 
 /** authentication blocks keepalived truncates, ignores or clears. */
 export default defineRule({
   id: 'vrrp-authentication',
   meta: { severity: 'error', fixable: true, category: 'semantic' },
   description:
-    'auth_pass over 8 characters, authentication with VRRPv3 or vrrp_strict, auth_type without auth_pass, AH with IPv6 or with state MASTER below priority 255.',
+    'auth_pass over 8 bytes, authentication with VRRPv3 or vrrp_strict, auth_type without auth_pass, AH with IPv6 or with state MASTER below priority 255.',
   messages: {
     truncated:
-      'auth_pass is longer than 8 characters; keepalived uses only "{kept}", so a peer configured with the full password will not match.',
+      'auth_pass is longer than 8 bytes; keepalived uses only "{kept}": the rest adds nothing, and a peer whose password differs only after it still matches.',
+    truncatedInside:
+      'auth_pass is longer than 8 bytes; keepalived uses only its first 8 bytes, "{kept}" and part of "{split}": the rest adds nothing, and a peer whose password differs only after it still matches.',
     strict: '({name}) vrrp_strict does not support authentication; keepalived ignores it.',
     version3:
       '({name}) VRRP version 3 does not support authentication; keepalived ignores it. Remove the block (or use version 2 on every node).',
@@ -26,12 +29,16 @@ export default defineRule({
       // keepalived truncates (and says so) at every auth_pass line, not only the last one.
       for (const c of childrenNamed(i.stmt, 'authentication').flatMap((b) => childrenNamed(b, 'auth_pass'))) {
         const p = c.args[0];
-        if (!p || p.opaque || p.text.length <= 8) continue;
+        if (!p || p.opaque) continue;
+        // keepalived counts bytes of the file: `“1111”` is 10 of them in UTF-8.
+        const kept = cutAtBytes(p.text, 8, ctx.parse.files[p.file]!.encoding);
+        if (!kept.cut) continue;
         ctx.report({
           loc: p,
-          messageId: 'truncated',
-          data: { kept: p.text.slice(0, 8) },
-          fix: p.quoted ? undefined : { file: p.file, start: p.start, end: p.end, text: p.text.slice(0, 8) },
+          messageId: kept.exact ? 'truncated' : 'truncatedInside',
+          data: { kept: kept.shown, split: p.text.slice(kept.shown.length, kept.shown.length + 1) },
+          // The fix writes what keepalived keeps, which has to be whole characters.
+          fix: p.quoted || !kept.exact ? undefined : { file: p.file, start: p.start, end: p.end, text: kept.shown },
         });
       }
       if (!i.authType || (i.authType.text !== 'PASS' && i.authType.text !== 'AH')) continue;

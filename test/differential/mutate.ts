@@ -30,6 +30,16 @@ export const MUTATION_KINDS = [
   'open-quote',
   'mid-comment',
   'include-missing',
+  'semicolon',
+  'equals',
+  'quote',
+  'join-lines',
+  'comment-style',
+  'unit',
+  'wrong-block',
+  'swap-args',
+  'line-endings',
+  'paste',
 ] as const;
 
 /** One kind of mistake. */
@@ -659,6 +669,246 @@ const includeMissing: Mutator = (lines, rng) => {
   return { text: out.join('\n'), description: `include ${target} (missing)`, line: at + 1 };
 };
 
+// ------------------------------------------------------------------------------------------------
+// Habits from other configuration languages, and text pasted from elsewhere.
+// ------------------------------------------------------------------------------------------------
+
+/** Setting lines without braces: the lines a habit from another language lands on. */
+const plainSettings = (lines: readonly LineInfo[]): LineInfo[] =>
+  lines.filter((x) => isSettingLine(x) && !x.words.includes('{') && !x.words.includes('}'));
+
+/** The line with `suffix` after its last word, before any comment. */
+const appendToCode = (raw: string, suffix: string): string => {
+  const code = stripComment(raw).trimEnd();
+  return code + suffix + raw.slice(code.length);
+};
+
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const semicolon: Mutator = (lines, rng) => {
+  // A setting, a data line of a value block, or a closing brace (`};`).
+  const l = pick(
+    rng,
+    lines.filter(
+      (x) =>
+        x.words.length > 0 &&
+        !x.words.includes('{') &&
+        (x.words.length > 1 || x.words[0] === '}' || x.parents.length > 0),
+    ),
+  );
+  if (!l) return undefined;
+  return {
+    text: withLine(lines, l.index, appendToCode(l.raw, ';')),
+    description: `";" after ${l.words.join(' ')}`,
+    line: l.index + 1,
+  };
+};
+
+const equals: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    plainSettings(lines).filter((x) => x.words.length >= 2),
+  );
+  if (!l) return undefined;
+  const kw = l.keyword!;
+  const glue = pick(rng, ['=', ' = ', ' =', '= ', ': '])!;
+  const raw = l.raw.replace(new RegExp(`(^|\\s)${escapeRe(kw)}[ \\t]+`), (_m, pre: string) => `${pre}${kw}${glue}`);
+  if (raw === l.raw) return undefined;
+  return { text: withLine(lines, l.index, raw), description: `${kw}${glue}${l.words[1]}`, line: l.index + 1 };
+};
+
+const quote: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    plainSettings(lines).filter((x) => x.words.length >= 2 && !stripComment(x.raw).includes('"')),
+  );
+  if (!l) return undefined;
+  const at = rng() < 0.2 ? 0 : 1 + Math.floor(rng() * (l.words.length - 1));
+  const word = l.words[at]!;
+  const [open, close, what] = pick(rng, [
+    ['"', '"', 'double quotes'],
+    ["'", "'", 'single quotes'],
+    ['"', '', 'an opening quote only'],
+    ['""', '', 'an empty string before'],
+  ] as const)!;
+  const raw = replaceNth(l.raw, word, `${open}${word}${close}`, l.words, at);
+  if (raw === l.raw) return undefined;
+  return {
+    text: withLine(lines, l.index, raw),
+    description: `${what} around "${word}" of ${l.keyword}`,
+    line: l.index + 1,
+  };
+};
+
+const joinLines: Mutator = (lines, rng) => {
+  const settings = plainSettings(lines);
+  const pairs = settings.filter((x) => {
+    const next = lines[x.index + 1];
+    return (
+      next !== undefined &&
+      isSettingLine(next) &&
+      !next.words.includes('{') &&
+      !next.words.includes('}') &&
+      next.parents.join('>') === x.parents.join('>')
+    );
+  });
+  const l = pick(rng, pairs);
+  if (!l) return undefined;
+  const next = lines[l.index + 1]!;
+  const sep = pick(rng, [' ', '; ', ', ', '\t'])!;
+  const joined = stripComment(l.raw).trimEnd() + sep + next.raw.trimStart();
+  const text = lines
+    .flatMap((x) => (x.index === l.index ? [joined] : x.index === next.index ? [] : [x.raw]))
+    .join('\n');
+  return {
+    text,
+    description: `${l.keyword} and ${next.keyword} on one line (joined by ${JSON.stringify(sep)})`,
+    line: l.index + 1,
+  };
+};
+
+const commentStyle: Mutator = (lines, rng) => {
+  const l = pick(rng, plainSettings(lines));
+  if (!l) return undefined;
+  const variants: [string | string[], string][] = [
+    [appendToCode(l.raw, ' // note'), '// comment after the value'],
+    [appendToCode(l.raw, ' ; note'), '; comment after the value'],
+    [appendToCode(l.raw, ' /* note */'), '/* */ comment after the value'],
+    [`// ${l.raw.trimStart()}`, `line of ${l.keyword} commented out with //`],
+    [`; ${l.raw.trimStart()}`, `line of ${l.keyword} commented out with ;`],
+    [['/*', l.raw, '*/'], `line of ${l.keyword} inside /* */`],
+    [`-- ${l.raw.trimStart()}`, `line of ${l.keyword} commented out with --`],
+  ];
+  const [raw, what] = pick(rng, variants)!;
+  return { text: withLine(lines, l.index, raw), description: what, line: l.index + 1 };
+};
+
+const unit: Mutator = (lines, rng) => {
+  const candidates: { l: LineInfo; at: number }[] = [];
+  for (const l of plainSettings(lines)) {
+    for (let i = 1; i < l.words.length; i++) if (/^\d+$/.test(l.words[i]!)) candidates.push({ l, at: i });
+  }
+  const c = pick(rng, candidates);
+  if (!c) return undefined;
+  const old = c.l.words[c.at]!;
+  const suffix = pick(rng, ['s', 'sec', 'ms', 'm', ' s', 'k', '%', 'px'])!;
+  const raw = replaceNth(c.l.raw, old, old + suffix, c.l.words, c.at);
+  if (raw === c.l.raw) return undefined;
+  return {
+    text: withLine(lines, c.l.index, raw),
+    description: `${c.l.keyword}: ${old} -> ${old}${suffix}`,
+    line: c.l.index + 1,
+  };
+};
+
+const wrongBlock: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    plainSettings(lines).filter((x) => x.parents.length > 0),
+  );
+  if (!l) return undefined;
+  const here = l.parents[l.parents.length - 1];
+  const target = pick(
+    rng,
+    openers(lines).filter((o) => o.opens !== here && !VALUE_BLOCKS.has(o.opens!) && o.index !== l.index),
+  );
+  if (!target) return undefined;
+  const out = lines.flatMap((x) => (x.index === l.index ? [] : x.index === target.index ? [x.raw, l.raw] : [x.raw]));
+  return {
+    text: out.join('\n'),
+    description: `${l.keyword} moved from ${here} into ${target.opens}`,
+    line: target.index + (target.index < l.index ? 2 : 1),
+  };
+};
+
+const swapArgs: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter(
+      (x) =>
+        isSettingLine(x) &&
+        x.words.length >= 3 &&
+        x.words[1] !== '{' &&
+        x.words[2] !== '{' &&
+        x.words[1] !== x.words[2],
+    ),
+  );
+  if (!l) return undefined;
+  const [a, b] = [l.words[1]!, l.words[2]!];
+  const re = new RegExp(`${escapeRe(a)}([ \\t]+)${escapeRe(b)}`);
+  const raw = l.raw.replace(re, (_m, gap: string) => `${b}${gap}${a}`);
+  if (raw === l.raw) return undefined;
+  return { text: withLine(lines, l.index, raw), description: `${l.keyword} ${a} ${b} -> ${b} ${a}`, line: l.index + 1 };
+};
+
+const lineEndings: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => x.words.length > 0),
+  );
+  if (!l) return undefined;
+  const all = lines.map((x) => x.raw);
+  switch (Math.floor(rng() * 5)) {
+    case 0:
+      return { text: all.join('\r\n'), description: 'CRLF line endings throughout', line: 1 };
+    case 1:
+      return {
+        text: withLine(lines, l.index, `${l.raw}\r`),
+        description: `CRLF on the line of ${l.words[0]}`,
+        line: l.index + 1,
+      };
+    case 2: {
+      // A lone CR (classic Mac) joins this line and the next for keepalived.
+      const next = lines[l.index + 1];
+      if (!next) return undefined;
+      const text = lines
+        .flatMap((x) => (x.index === l.index ? [`${l.raw}\r${next.raw}`] : x.index === next.index ? [] : [x.raw]))
+        .join('\n');
+      return { text, description: `lone CR after the line of ${l.words[0]}`, line: l.index + 1 };
+    }
+    case 3:
+      return {
+        text: withLine(
+          lines,
+          l.index,
+          l.raw.replace(/^[ \t]*/, (ws) => ws + '\f'),
+        ),
+        description: `form feed before ${l.words[0]}`,
+        line: l.index + 1,
+      };
+    default:
+      return {
+        text: `${all.join('\n').replace(/\n+$/, '')}`,
+        description: 'no line break at the end',
+        line: lines.length,
+      };
+  }
+};
+
+const paste: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    plainSettings(lines).filter((x) => x.words.length >= 2),
+  );
+  if (!l) return undefined;
+  const kw = l.keyword!;
+  const value = l.words[1]!;
+  const variants: [string, string][] = [
+    [
+      l.raw.replace(new RegExp(`(^|\\s)${escapeRe(kw)}[ \\t]+`), (_m, pre: string) => `${pre}${kw}\u00a0`),
+      `no-break space after ${kw}`,
+    ],
+    [replaceNth(l.raw, value, `\u201c${value}\u201d`, l.words, 1), `typographic quotes around the value of ${kw}`],
+    [replaceNth(l.raw, value, value.replace(/^-/, '\u2013'), l.words, 1), `en dash for the minus of ${kw}`],
+    [replaceWord(l.raw, kw, `\u200b${kw}`), `zero-width space before ${kw}`],
+    [replaceWord(l.raw, kw, kw.replace(/_/g, '\u2011')), `non-breaking hyphens in ${kw}`],
+    [l.raw.replace(/^[ \t]*/, (ws) => ws + '\u00a0'), `no-break space indenting ${kw}`],
+  ];
+  const [raw, what] = pick(rng, variants)!;
+  if (raw === l.raw) return undefined;
+  return { text: withLine(lines, l.index, raw), description: what, line: l.index + 1 };
+};
+
 const MUTATORS: Record<MutationKind, Mutator> = {
   misspell,
   number,
@@ -677,6 +927,16 @@ const MUTATORS: Record<MutationKind, Mutator> = {
   'open-quote': openQuote,
   'mid-comment': midComment,
   'include-missing': includeMissing,
+  semicolon,
+  equals,
+  quote,
+  'join-lines': joinLines,
+  'comment-style': commentStyle,
+  unit,
+  'wrong-block': wrongBlock,
+  'swap-args': swapArgs,
+  'line-endings': lineEndings,
+  paste,
 };
 
 /** Apply one mistake of the given kind to a base; undefined when the base offers no place for it. */

@@ -2,6 +2,7 @@ import type { Loc } from '../../../grammar/index';
 import { definePeerRule } from '../../types';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
 import { vipSet, type Member } from '../routers';
+import { cutAtBytes } from '../../values';
 
 interface Setting {
   messageId: string;
@@ -33,7 +34,9 @@ const SETTINGS: Setting[] = [
   {
     messageId: 'authPass',
     value: (m) =>
-      m.inst.version === 3 || !m.inst.authType || !m.inst.authPass ? undefined : m.inst.authPass.text.slice(0, 8),
+      m.inst.version === 3 || !m.inst.authType || !m.inst.authPass
+        ? undefined
+        : cutAtBytes(m.inst.authPass.text, 8, m.model.parse.files[m.inst.authPass.file]!.encoding).bytes,
     loc: (m) => m.inst.authPass ?? m.inst.nameLoc,
   },
 ];
@@ -52,7 +55,7 @@ export default definePeerRule({
     authType:
       "({name}) virtual router {vrid}: authentication {value} on {node} differs from {others}; the nodes drop each other's adverts and both become MASTER.",
     authPass:
-      "({name}) virtual router {vrid}: auth_pass on {node} differs from {others} (keepalived compares the first 8 characters); the nodes drop each other's adverts and both become MASTER.",
+      "({name}) virtual router {vrid}: auth_pass on {node} differs from {others} (keepalived compares the first 8 bytes); the nodes drop each other's adverts and both become MASTER.",
     other: '{node}: {value}',
     otherNode: '{node}',
   },

@@ -6,6 +6,13 @@ peerTester('peer-setting-mismatch', {
     // Interface names are local to each host; they are not compared.
     { name: 'other interface name', nodes: { lb1: node(), lb2: node(B).replace('interface eth0', 'interface ens33') } },
     { name: 'advert_int 1 and 1.0 are the same', nodes: { lb1: node(), lb2: node({ ...B, advert: '1.0' }) } },
+    {
+      name: 'auth_pass that differ only after the 8th byte (keepalived counts bytes)',
+      nodes: {
+        lb1: node({ auth: 'PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9one' }),
+        lb2: node({ ...B, auth: 'PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9two' }),
+      },
+    },
   ],
   invalid: [
     {
@@ -30,7 +37,7 @@ peerTester('peer-setting-mismatch', {
       messages: [/advert_int 1 on lb1 differs from lb2 \(2\)/, /advert_int 2 on lb2 differs from lb1 \(1\)/],
     },
     {
-      name: 'auth_pass differs (first 8 characters)',
+      name: 'auth_pass differs (first 8 bytes)',
       nodes: {
         lb1: node({ auth: 'PASS\n    auth_pass <|webpass|>' }),
         lb2: node({ ...B, auth: 'PASS\n    auth_pass <|otherpwd|>' }),

@@ -6,6 +6,8 @@ const inst = (body: string, auth: string): string =>
 ruleTester('vrrp-authentication', {
   valid: [
     inst('', '    auth_type PASS\n    auth_pass 12345678\n'),
+    // Eight bytes in UTF-8.
+    inst('', '    auth_type PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9\n'),
     inst('  state MASTER\n  priority 255\n', '    auth_type AH\n    auth_pass secret\n'),
     'vrrp_instance VI_1 {\n  version 3\n}\n',
   ],
@@ -18,9 +20,21 @@ ruleTester('vrrp-authentication', {
     {
       code: inst('', '    auth_type PASS\n    auth_pass <|123456789abc|>\n'),
       message:
-        'auth_pass is longer than 8 characters; keepalived uses only "12345678", so a peer configured with the full password will not match.',
+        'auth_pass is longer than 8 bytes; keepalived uses only "12345678": the rest adds nothing, and a peer whose password differs only after it still matches.',
       output:
         'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  authentication {\n    auth_type PASS\n    auth_pass 12345678\n  }\n}\n',
+    },
+    {
+      name: 'keepalived counts bytes: five two-byte characters are cut after the fourth',
+      code: inst('', '    auth_type PASS\n    auth_pass <|\u00e9\u00e9\u00e9\u00e9\u00e9|>\n'),
+      messageId: 'truncated',
+      output: inst('', '    auth_type PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9\n'),
+    },
+    {
+      name: 'typographic quotes pasted around a password: the 8th byte falls inside the closing quote, so no fix',
+      code: inst('', '    auth_type PASS\n    auth_pass <|\u201c1111\u201d|>\n'),
+      message:
+        'auth_pass is longer than 8 bytes; keepalived uses only its first 8 bytes, "\u201c1111" and part of "\u201d": the rest adds nothing, and a peer whose password differs only after it still matches.',
     },
     {
       code: inst('  state <|MASTER|>\n  priority 100\n', '    auth_type AH\n    auth_pass secret\n'),
