@@ -18,7 +18,9 @@ import invalidChoice from './rules/invalid-choice';
 import invalidInput from './rules/invalid-input';
 import invalidNumber from './rules/invalid-number';
 import invalidReplication from './rules/invalid-replication';
+import irregularWhitespace from './rules/irregular-whitespace';
 import lineTooLong from './rules/line-too-long';
+import literalQuote from './rules/literal-quote';
 import lvsAddressNotVip from './rules/lvs-address-not-vip';
 import lvsVirtualServer from './rules/lvs-virtual-server';
 import malformedEntry from './rules/malformed-entry';
@@ -74,7 +76,9 @@ export const rules: Rule[] = [
   invalidInput,
   invalidNumber,
   invalidReplication,
+  irregularWhitespace,
   lineTooLong,
+  literalQuote,
   lvsAddressNotVip,
   lvsVirtualServer,
   malformedEntry,

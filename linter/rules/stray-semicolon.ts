@@ -1,4 +1,5 @@
-import type { Loc, Word } from '../../grammar/index';
+import type { Word } from '../../grammar/index';
+import { inCode } from '../source-scan';
 import { allStatements, defineRule, type RuleContext } from '../types';
 
 /**
@@ -16,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     // Most configurations have no ";" outside comments: skip the pass over every word then.
-    if (!ctx.parse.files.some((f, i) => hasSemicolon(f.text, i, ctx.parse.comments))) return;
+    if (!inCode(ctx.parse, /;/g)) return;
     for (const s of allStatements(ctx.parse.body)) {
       for (const w of s.args) check(ctx, w);
       if (s.entries) for (const e of s.entries) for (const w of e) check(ctx, w);
@@ -35,17 +36,4 @@ function check(ctx: RuleContext, w: Word): void {
   while (start - 1 > w.start && text.charCodeAt(start - 1) === 59) start--;
   const at = { file: w.file, start, end: w.end };
   ctx.report({ loc: at, messageId: 'semicolon', data: { word: t }, fix: { ...at, text: '' } });
-}
-
-/** Whether a file has a ";" outside its comments. */
-function hasSemicolon(text: string, file: number, comments: readonly Loc[]): boolean {
-  let k = text.indexOf(';');
-  if (k === -1) return false;
-  const mine = comments.filter((c) => c.file === file).sort((a, b) => a.start - b.start);
-  let c = 0;
-  for (; k !== -1; k = text.indexOf(';', k + 1)) {
-    while (c < mine.length && mine[c]!.end <= k) c++;
-    if (c === mine.length || mine[c]!.start > k) return true;
-  }
-  return false;
 }
