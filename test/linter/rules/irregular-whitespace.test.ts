@@ -29,7 +29,9 @@ ruleTester('irregular-whitespace', {
     {
       name: 'a zero-width space after an interface name',
       code: `vrrp_instance VI_1 {\n  interface eth0<|${ZWSP}|>\n}\n`,
-      messages: [`An invisible character (U+200B) in "eth0${ZWSP}": keepalived reads it as part of the word. Remove it.`],
+      messages: [
+        `An invisible character (U+200B) in "eth0${ZWSP}": keepalived reads it as part of the word. Remove it.`,
+      ],
       output: 'vrrp_instance VI_1 {\n  interface eth0\n}\n',
     },
     {

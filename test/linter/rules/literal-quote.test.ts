@@ -15,7 +15,9 @@ ruleTester('literal-quote', {
     {
       name: 'single quotes around an interface name (a shell habit)',
       code: "vrrp_instance VI_1 {\n  interface <|'eth0'|>\n}\n",
-      messages: [`"'eth0'": keepalived has no single quotes here, so they are part of the value. Use double quotes, or none.`],
+      messages: [
+        `"'eth0'": keepalived has no single quotes here, so they are part of the value. Use double quotes, or none.`,
+      ],
       output: 'vrrp_instance VI_1 {\n  interface "eth0"\n}\n',
     },
     {
