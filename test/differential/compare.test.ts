@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareCase, lineCandidates } from './compare';
 import type { LinterRun } from './linter';
-import { scanConfig, type ConfigScan, type OracleResult } from './oracle';
+import { namespaceScript, scanConfig, type ConfigScan, type OracleResult } from './oracle';
 
 const file = '/nonexistent/keepalived.conf';
 const scan = (text: string): ConfigScan => ({
@@ -102,5 +102,33 @@ describe('scanConfig: the vrrp_script around each line', () => {
       [2, 'chk'],
       [3, 'chk'],
     ]);
+  });
+});
+
+describe('scanConfig and namespaceScript: interface names of any bytes', () => {
+  const interfacesOf = (text: string | Buffer): string[] => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
+    const f = path.join(dir, 'keepalived.conf');
+    fs.writeFileSync(f, text);
+    try {
+      return scanConfig(f).interfaces;
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  };
+
+  it("creates names with single or typographic quotes (keepalived's own bytes), not those with double quotes or blanks", () => {
+    const conf = Buffer.from(
+      "vrrp_instance A {\n  interface 'eth0'\n}\nvrrp_instance B {\n  interface \u201ceth1\u201d\n}\nvrrp_instance C {\n  interface eth2\u00a0\n}\n",
+      'utf8',
+    );
+    expect(interfacesOf(conf)).toEqual(["'eth0'", Buffer.from('\u201ceth1\u201d', 'utf8').toString('latin1')]);
+  });
+
+  it('passes a name with bytes over 0x7f to ip through printf octal escapes', () => {
+    const name = Buffer.from('\u201ceth1\u201d', 'utf8').toString('latin1');
+    const script = namespaceScript('keepalived.conf', [name, "'eth0'"], []);
+    expect(script).toContain(`ip link add "$(printf '\\342\\200\\234eth1\\342\\200\\235')" type veth`);
+    expect(script).toContain(`ip link add ''\\''eth0'\\''' type veth`);
   });
 });

@@ -243,10 +243,13 @@ function decomment(line: string): string {
       continue;
     }
     if (c === '"') inQuote = !inQuote;
-    else if (!inQuote && (c === '#' || c === '!')) return line.slice(0, i).trim();
+    else if (!inQuote && (c === '#' || c === '!')) return blankTrim(line.slice(0, i));
   }
-  return line.trim();
+  return blankTrim(line);
 }
+
+/** Trims keepalived's blanks only (String.prototype.trim would take a no-break space, 0xA0 here, too). */
+const blankTrim = (s: string): string => s.replace(/^[ \t\r\n\f\v]+|[ \t\r\n\f\v]+$/g, '');
 
 /** Expand `{a,b}` alternatives (GLOB_BRACE), innermost-first. */
 function expandBraces(pattern: string): string[] {
@@ -318,16 +321,20 @@ function globInclude(pattern: string, baseDir: string): string[] {
   return [...out].sort();
 }
 
-/** Is this a name `ip link add` accepts? */
+/**
+ * Is this a name `ip link add` accepts? Names are the config's bytes (read as Latin-1): the kernel
+ * takes any byte but blanks (its isspace, which includes 0x85 and 0xA0), '/' and ':', so
+ * `'eth0'` and a UTF-8 `“eth0”` are names an interface can have.
+ */
 function isValidIfName(name: string): boolean {
   return (
     name.length > 0 &&
     name.length <= MAX_IFNAME &&
     name !== '.' &&
     name !== '..' &&
-    /^[\x21-\x7e]+$/.test(name) &&
-    // '%' would make the kernel pick a name (eth%d); quotes and braces are tokenizer leftovers
-    !/[\s/:"'{}%]/.test(name)
+    /^[\x21-\x7e\x80-\xff]+$/.test(name) &&
+    // '%' would make the kernel pick a name (eth%d); double quotes and braces are tokenizer leftovers
+    !/[\s/:"{}%\x85\xa0]/.test(name)
   );
 }
 
@@ -409,7 +416,8 @@ export function scanConfig(mainFile: string): ConfigScan {
       }
       const scriptAtStart = scriptName;
       // Split at braces outside quotes, as read_line does.
-      const parts = line.match(/"[^"]*"?|[{}]|[^\s{}"]+/g) ?? [];
+      // keepalived's blanks only: a no-break space (0xA0 here) is part of a word to it.
+      const parts = line.match(/"[^"]*"?|[{}]|[^ \t\r\n\f\v{}"]+/g) ?? [];
       let words: string[] = [];
       for (const p of parts) {
         if (p === '{') {
@@ -448,6 +456,12 @@ export function scanConfig(mainFile: string): ConfigScan {
 // ------------------------------------------------------------------------------------------------
 
 const shq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** A name of the config's bytes (Latin-1) as a shell word: bytes over 0x7f through printf's octal escapes. */
+const shBytes = (s: string): string =>
+  /^[\x00-\x7f]*$/.test(s)
+    ? shq(s)
+    : `"$(printf '${[...s].map((c) => (c.charCodeAt(0) > 0x7e || c === "'" || c === '\\' || c === '%' ? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}` : c)).join('')}')"`;
 
 /** Is the keepalived binary present and runnable? */
 export function keepalivedAvailable(): boolean {
@@ -491,8 +505,8 @@ export function namespaceScript(fileName: string, interfaces: string[], args: st
     while (taken.has(`kap${peer}`)) peer++;
     const p = `kap${peer++}`;
     lines.push(
-      `ip link add ${shq(name)} type veth peer name ${p} >/dev/null 2>&1 && ` +
-        `ip link set ${shq(name)} up >/dev/null 2>&1; ip link set ${p} up >/dev/null 2>&1`,
+      `ip link add ${shBytes(name)} type veth peer name ${p} >/dev/null 2>&1 && ` +
+        `ip link set ${shBytes(name)} up >/dev/null 2>&1; ip link set ${p} up >/dev/null 2>&1`,
     );
   }
   const argv = ['-t', '-l', '-f', fileName, ...args].map(shq).join(' ');
