@@ -40,6 +40,10 @@ export const MUTATION_KINDS = [
   'swap-args',
   'line-endings',
   'paste',
+  'number-format',
+  'vrid-clash',
+  'empty-block',
+  'value-type',
 ] as const;
 
 /** One kind of mistake. */
@@ -909,6 +913,106 @@ const paste: Mutator = (lines, rng) => {
   return { text: withLine(lines, l.index, raw), description: what, line: l.index + 1 };
 };
 
+const numberFormat: Mutator = (lines, rng) => {
+  const candidates: { l: LineInfo; at: number }[] = [];
+  for (const l of plainSettings(lines)) {
+    for (let i = 1; i < l.words.length; i++) if (/^\d+(\.\d+)?$/.test(l.words[i]!)) candidates.push({ l, at: i });
+  }
+  const c = pick(rng, candidates);
+  if (!c) return undefined;
+  const old = c.l.words[c.at]!;
+  const n = Number(old);
+  const value = pick(rng, [
+    `+${old}`,
+    `0${old}`,
+    `00${old}`,
+    Number.isInteger(n) ? `0x${n.toString(16)}` : `${old}0`,
+    `${old}.`,
+    `.${old}`,
+    `${old}e0`,
+    `${old}.0`,
+    `${old}.00000`,
+    ` ${old}`.replace(' ', '-0'),
+    `${n * 1000}`,
+    `${old},0`,
+    `${old}_0`,
+  ])!;
+  const raw = replaceNth(c.l.raw, old, value, c.l.words, c.at);
+  if (raw === c.l.raw) return undefined;
+  return {
+    text: withLine(lines, c.l.index, raw),
+    description: `${c.l.keyword}: ${old} -> ${value}`,
+    line: c.l.index + 1,
+  };
+};
+
+const vridClash: Mutator = (lines, rng) => {
+  const vrids = lines.filter((l) => l.keyword === 'virtual_router_id' && l.words.length >= 2);
+  if (vrids.length < 2) return undefined;
+  const a = pick(rng, vrids)!;
+  const b = pick(
+    rng,
+    vrids.filter((x) => x.index !== a.index && x.words[1] !== a.words[1]),
+  );
+  if (!b) return undefined;
+  const raw = replaceNth(a.raw, a.words[1]!, b.words[1]!, a.words, 1);
+  return {
+    text: withLine(lines, a.index, raw),
+    description: `virtual_router_id ${a.words[1]} -> ${b.words[1]} (as on line ${b.index + 1})`,
+    line: a.index + 1,
+  };
+};
+
+const emptyBlock: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    openers(lines).filter((o) => o.words[o.words.length - 1] === '{'),
+  );
+  if (!l) return undefined;
+  const end = blockEnd(lines, l.index);
+  if (end <= l.index) return undefined;
+  const indent = /^[ \t]*/.exec(l.raw)![0];
+  const variants: [string[], string][] = [
+    [[`${stripComment(l.raw).trimEnd()}}`], `${l.opens} emptied to "{}" on one line`],
+    [[l.raw, `${indent}}`], `${l.opens} emptied`],
+  ];
+  const [block, what] = pick(rng, variants)!;
+  const text = lines
+    .flatMap((x) => (x.index === l.index ? block : x.index > l.index && x.index <= end ? [] : [x.raw]))
+    .join('\n');
+  return { text, description: what, line: l.index + 1 };
+};
+
+const TYPE_SWAPS: readonly string[] = [
+  '10.0.0.1',
+  '100',
+  'eth0',
+  'yes',
+  'on',
+  '-1',
+  '/etc/keepalived/x.sh',
+  'fe80::1',
+  '255.255.255.0',
+  'MASTER',
+];
+
+const valueType: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    plainSettings(lines).filter((x) => x.words.length >= 2),
+  );
+  if (!l) return undefined;
+  const at = 1 + Math.floor(rng() * (l.words.length - 1));
+  const old = l.words[at]!;
+  const value = pick(
+    rng,
+    TYPE_SWAPS.filter((v) => v !== old),
+  )!;
+  const raw = replaceNth(l.raw, old, value, l.words, at);
+  if (raw === l.raw) return undefined;
+  return { text: withLine(lines, l.index, raw), description: `${l.keyword}: ${old} -> ${value}`, line: l.index + 1 };
+};
+
 const MUTATORS: Record<MutationKind, Mutator> = {
   misspell,
   number,
@@ -937,6 +1041,10 @@ const MUTATORS: Record<MutationKind, Mutator> = {
   'swap-args': swapArgs,
   'line-endings': lineEndings,
   paste,
+  'number-format': numberFormat,
+  'vrid-clash': vridClash,
+  'empty-block': emptyBlock,
+  'value-type': valueType,
 };
 
 /** Apply one mistake of the given kind to a base; undefined when the base offers no place for it. */
