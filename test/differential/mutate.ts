@@ -1063,13 +1063,23 @@ export function generateMutants(
 ): Mutant[] {
   const out: Mutant[] = [];
   const seen = new Set<string>();
+  // A kind that finds no new mistake for a while has used up its places in these bases: the
+  // others go on without it.
+  const active = [...kinds];
+  const misses = new Map<MutationKind, number>();
   if (bases.length === 0 || kinds.length === 0) return out;
-  for (let i = 0, attempts = 0; out.length < count && attempts < count * 20; attempts++, i++) {
+  for (let i = 0, attempts = 0; out.length < count && active.length > 0 && attempts < count * 20; attempts++, i++) {
     const rng = makeRng((seed * 1_000_003 + i) >>> 0);
-    const kind = kinds[out.length % kinds.length]!;
+    const kind = active[out.length % active.length]!;
     const base = pick(rng, bases)!;
     const m = mutate(base, kind, rng);
-    if (!m || seen.has(m.text)) continue;
+    if (!m || seen.has(m.text)) {
+      const n = (misses.get(kind) ?? 0) + 1;
+      misses.set(kind, n);
+      if (n >= 200) active.splice(active.indexOf(kind), 1);
+      continue;
+    }
+    misses.set(kind, 0);
     seen.add(m.text);
     out.push({ id: `${String(out.length).padStart(5, '0')}-${kind}`, ...m });
   }
