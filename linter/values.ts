@@ -232,9 +232,12 @@ export function closest(word: string, candidates: Iterable<string>): string[] {
   return best <= limit ? out : [];
 }
 
-/** An interface name the kernel would take (dev_name_valid): 1–15 characters, not `.` or `..`, no `/`, `:` or blank. */
+/**
+ * An interface name the kernel would take (dev_valid_name): 1–15 characters, not `.` or `..`, no
+ * `/`, `:` or blank (the kernel's isspace: the ASCII blanks and 0xA0, a no-break space).
+ */
 export function isDevName(text: string): boolean {
-  return text !== '' && text.length <= 15 && text !== '.' && text !== '..' && !/[/:\s]/.test(text);
+  return text !== '' && text.length <= 15 && text !== '.' && text !== '..' && !/[/:\t\n\v\f\r \u00a0]/.test(text);
 }
 
 /**

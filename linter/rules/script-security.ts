@@ -3,6 +3,12 @@ import { nodeModel } from '../peer/model';
 import { mayExist, scriptUses, surelyExists, type ScriptUse } from '../peer/script-command';
 import { defineRule, lineLoc, spanning } from '../types';
 
+/**
+ * Characters no account name has (the passwd file's separator, a path, a comment of another
+ * language): getpwnam cannot find such a user on any host.
+ */
+const IMPOSSIBLE_USER = /[/:*]|^-/;
+
 /** Which keepalived process runs a script, by where it is configured. */
 function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {
   if (s.parentPath.startsWith('root > virtual_server')) return 'checker';
@@ -17,7 +23,8 @@ function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {
 export default defineRule({
   id: 'script-security',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'Scripts configured without enable_script_security, enable_script_security without script_user, or a script user given as a number.',
+  description:
+    'Scripts configured without enable_script_security, enable_script_security without script_user, or a script user given as a number or that cannot exist.',
   messages: {
     vrrp: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
     checker:
@@ -31,19 +38,25 @@ export default defineRule({
     alsoScript: 'script configured here',
     numericUser:
       'keepalived looks a script\'s user up by name: unless a user is called "{user}", it ignores this script (it logs "Script user \'{user}\' does not exist"). Give the user\'s name, not its number.',
+    impossibleUser:
+      '"{user}" cannot be a user name: keepalived finds no such user and ignores this script (it logs "Script user \'{user}\' does not exist"). keepalived\'s comments start with "#" or "!".',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
     const dropped = new Set(m.instances.filter((i) => i.duplicate || i.stmt.args.length !== 1).map((i) => i.stmt));
     // A number is no user name to getpwnam: keepalived drops the script (set_uid_gid, lib/notify.c).
-    const numeric = new Set<ScriptUse>();
+    const noUser = new Set<ScriptUse>();
     for (const u of scriptUses(ctx.parse)) {
-      if (!u.user || !/^\d+$/.test(u.user.text)) continue;
-      numeric.add(u);
-      ctx.report({ loc: u.user.loc, messageId: 'numericUser', data: { user: u.user.text }, severity: 'warning' });
+      if (!u.user) continue;
+      const numericName = /^\d+$/.test(u.user.text);
+      // A comment of another language (`/* note */`, `// note`) after the command is read as its user.
+      if (!numericName && !IMPOSSIBLE_USER.test(u.user.text)) continue;
+      noUser.add(u);
+      const messageId = numericName ? 'numericUser' : 'impossibleUser';
+      ctx.report({ loc: u.user.loc, messageId, data: { user: u.user.text }, severity: 'warning' });
     }
     const uses = scriptUses(ctx.parse).filter((u) => {
-      if (numeric.has(u)) return false;
+      if (noUser.has(u)) return false;
       let p = u.stmt.parent;
       while (p) {
         if (dropped.has(p)) return false;

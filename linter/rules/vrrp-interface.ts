@@ -33,8 +33,12 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
     if (c.keyword.text === 'interface') {
       // Each line sets the interface, a name that is too long leaves it, the loopback clears it.
       const w = c.args[0];
-      if (usableIface(c)) iface = true;
-      else if (w?.text === 'lo') {
+      if (usableIface(c)) {
+        iface = true;
+        // A name no interface can have (`""`, `eth0:1`) is missing on every host: keepalived stops VRRP.
+        if (w && !w.opaque && !isDevName(w.text))
+          ctx.report({ loc: w, messageId: 'noSuchInterface', data: { ...data, iface: w.text } });
+      } else if (w?.text === 'lo') {
         ctx.report({ loc: w, messageId: 'loopback', data: { ...data, iface: 'lo' } });
         iface = false;
       }
@@ -77,7 +81,8 @@ function vmacNameTaken(ctx: RuleContext, i: Instance, taken: Map<string, string>
     const w = s.args.slice(0, 2).find((a) => !a.text.includes(':'));
     if (!w || w.opaque || !isDevName(w.text)) continue;
     const other = taken.get(w.text);
-    if (other !== undefined) ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other, vmac: w.text } });
+    if (other !== undefined)
+      ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other, vmac: w.text } });
     else taken.set(w.text, i.name);
     return; // a second name is "already specified" (invalid-address)
   }
@@ -95,13 +100,16 @@ export default defineRule({
     missingUnicast:
       '({name}) Unknown interface!: keepalived {version} needs an interface even with unicast peers (2.3 and later do not). Add "interface <nic>".',
     loopback: '({name}) cannot use a loopback interface ({iface}) for VRRP; keepalived ignores it.',
+    noSuchInterface:
+      '({name}) no interface can be called "{iface}": keepalived reports that it does not exist and stops the VRRP process ("Non-existent interface specified in configuration").',
     vrfAndInterface:
       '({name}) vrf after an interface; keepalived ignores the vrf ("Cannot specify VRF interface and interface").',
     vrfInterface:
       '({name}) vrf with an interface; keepalived clears the vrf ("vrf can only be specified without interface").',
     vrfUnicast:
       '({name}) vrf without unicast peers; keepalived clears the vrf ("vrf can only be specified with unicast").',
-    vmacNameTaken: '({name}) VRRP instance {other} already uses the VMAC interface name "{vmac}"; keepalived ignores it here.',
+    vmacNameTaken:
+      '({name}) VRRP instance {other} already uses the VMAC interface name "{vmac}"; keepalived ignores it here.',
     xmitBaseNoVmac: '({name}) vmac_xmit_base without use_vmac; keepalived ignores it ("only valid with a vmac").',
     ipvlanNoAddress:
       '({name}) An IPv4 ipvlan needs its own IPv4 address ("use_ipvlan NAME ADDRESS"); without one keepalived puts the instance in FAULT state.',

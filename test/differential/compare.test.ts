@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareCase, lineCandidates } from './compare';
 import type { LinterRun } from './linter';
-import { namespaceScript, scanConfig, type ConfigScan, type OracleResult } from './oracle';
+import { namespaceScript, parseOracleOutput, scanConfig, type ConfigScan, type OracleResult } from './oracle';
 
 const file = '/nonexistent/keepalived.conf';
 const scan = (text: string): ConfigScan => ({
@@ -130,5 +130,25 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
     const script = namespaceScript('keepalived.conf', [name, "'eth0'"], []);
     expect(script).toContain(`ip link add "$(printf '\\342\\200\\234eth1\\342\\200\\235')" type veth`);
     expect(script).toContain(`ip link add ''\\''eth0'\\''' type veth`);
+  });
+});
+
+describe('parseOracleOutput: a missing interface no host can have is a finding', () => {
+  const scanOf: ConfigScan = {
+    files: [{ path: '/x/keepalived.conf', shownAs: 'keepalived.conf', text: '' }],
+    interfaces: [],
+    scriptBlocks: new Map(),
+  } as unknown as ConfigScan;
+
+  it('an empty name, with the summary after it', () => {
+    const out =
+      "(Line 2) WARNING - interface  for vrrp_instance VI_1 doesn't exist\nNon-existent interface specified in configuration\n";
+    expect(parseOracleOutput(out, scanOf).map((m) => m.environmental)).toEqual([false, false]);
+  });
+
+  it('a name the host may have stays environmental', () => {
+    const out =
+      "(Line 2) WARNING - interface eth7 for vrrp_instance VI_1 doesn't exist\nNon-existent interface specified in configuration\n";
+    expect(parseOracleOutput(out, scanOf).map((m) => m.environmental)).toEqual([true, true]);
   });
 });

@@ -640,7 +640,28 @@ export function parseOracleOutput(output: string, scan: ConfigScan): OracleMessa
     messages.push(msg);
   }
   classifyCascades(messages, scan);
+  classifyImpossibleInterfaces(messages);
   return messages;
+}
+
+/**
+ * A missing instance interface is environmental, since the host may have it; a name no interface
+ * can have (empty, `.`, `..`, with `/`, `:` or one of the kernel's blanks) is missing on every
+ * host, so that message, and the VRRP process stopping over it, are findings about the config.
+ */
+function classifyImpossibleInterfaces(messages: OracleMessage[]): void {
+  let any = false;
+  for (const m of messages) {
+    const x = /^WARNING - interface (.*) for vrrp_instance .* doesn't exist$/.exec(m.text);
+    if (!x || x[1]!.length > MAX_IFNAME) continue;
+    const name = x[1]!;
+    if (name === '' || name === '.' || name === '..' || /[/:\t\n\v\f\r \xa0]/.test(name)) {
+      m.environmental = false;
+      any = true;
+    }
+  }
+  if (!any) return;
+  for (const m of messages) if (m.text === 'Non-existent interface specified in configuration') m.environmental = false;
 }
 
 /**

@@ -16,10 +16,17 @@ ruleTester('script-security', {
   ],
   invalid: [
     {
-      name: 'a number as a notify script\'s user: keepalived finds no such user and drops the script',
+      name: "a number as a notify script's user: keepalived finds no such user and drops the script",
       code: inst('  notify_master "/bin/echo \'hello world\' arg2" <|0|>\n'),
       message:
         'keepalived looks a script\'s user up by name: unless a user is called "0", it ignores this script (it logs "Script user \'0\' does not exist"). Give the user\'s name, not its number.',
+      severity: 'warning',
+    },
+    {
+      name: 'a comment of another language after the command is read as its user, which cannot exist',
+      code: inst('  notify_master "/bin/echo \'hello world\' arg2" <|/*|> note */\n'),
+      message:
+        '"/*" cannot be a user name: keepalived finds no such user and ignores this script (it logs "Script user \'/*\' does not exist"). keepalived\'s comments start with "#" or "!".',
       severity: 'warning',
     },
     {

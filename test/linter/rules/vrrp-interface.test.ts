@@ -94,6 +94,14 @@ ruleTester('vrrp-interface', {
       message: '(VI_2) VRRP instance VI_1 already uses the VMAC interface name "vmac1"; keepalived ignores it here.',
     },
     {
+      name: 'a name no interface can have: an address label, and an empty string',
+      code: 'vrrp_instance VI_1 {\n  interface <|eth0:1|>\n  virtual_router_id 51\n}\nvrrp_instance VI_2 {\n  interface <|""|>enp0s3\n  virtual_router_id 52\n}\n',
+      messages: [
+        '(VI_1) no interface can be called "eth0:1": keepalived reports that it does not exist and stops the VRRP process ("Non-existent interface specified in configuration").',
+        '(VI_2) no interface can be called "": keepalived reports that it does not exist and stops the VRRP process ("Non-existent interface specified in configuration").',
+      ],
+    },
+    {
       name: 'the loopback clears the interface, so the instance has none',
       code: 'vrrp_instance <|VI_LO|> {\n  interface <|lo|>\n  virtual_router_id 52\n}\n',
       messages: [
