@@ -16,6 +16,20 @@ const CHECKERS = new Set([
   'BFD_CHECK',
 ]);
 
+/** Checkers that open a connection, to the real server unless connect_ip says otherwise. */
+const CONNECTS = new Set(['HTTP_GET', 'SSL_GET', 'TCP_CHECK', 'DNS_CHECK', 'PING_CHECK', 'UDP_CHECK']);
+
+/** SMTP_CHECK settings of a connection: any of them makes the checker's own connection count. */
+const SMTP_CONNECTION = new Set([
+  'connect_ip',
+  'connect_port',
+  'bindto',
+  'bind_port',
+  'bind_if',
+  'fwmark',
+  'connect_timeout',
+]);
+
 /** keepalived reports these when it closes the checker: the range runs to the closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 
@@ -67,16 +81,31 @@ export default defineRule({
         addressFamilies(s, undefined);
         for (const h of s.children ?? []) if (h.spec && h.keyword.text === 'host') addressFamilies(h, undefined);
       } else addressFamilies(s, s.parent?.args[0]);
-      const explicit = lastChild(s, 'connect_ip')?.args[0];
-      if (explicit && !explicit.opaque && /^fe[89ab][0-9a-f]:/i.test(explicit.text) && !lastChild(s, 'bind_if')) {
-        ctx.report({ loc: blockLoc(s), messageId: 'linkLocal', data: { address: explicit.text } });
-      }
+      // Each connection (check_conn_opts): the checker's own, and for SMTP_CHECK each host block's,
+      // whose address defaults to the real server's. SMTP_CHECK's own counts only when it sets
+      // something of a connection or has no host block (else its first host's stands in).
+      const rsAddr = s.parent?.args[0];
+      if (s.keyword.text === 'SMTP_CHECK') {
+        const hosts = (s.children ?? []).filter((h) => h.spec && h.keyword.text === 'host');
+        // A host whose connection fails the check is dropped; with none left the checker's own counts.
+        let kept = 0;
+        for (const h of hosts) if (!linkLocal(h, rsAddr)) kept++;
+        if (kept === 0 || (s.children ?? []).some((c) => c.spec && SMTP_CONNECTION.has(c.keyword.text)))
+          linkLocal(s, rsAddr);
+      } else if (CONNECTS.has(s.keyword.text)) linkLocal(s, rsAddr);
       if (s.keyword.text === 'UDP_CHECK') {
         // keepalived's defaults: 0 and 255 (UINT8_MAX).
         const min = intOf(lastChild(s, 'min_reply_length')?.args[0]) ?? 0;
         const max = intOf(lastChild(s, 'max_reply_length')?.args[0]) ?? 255;
         if (min > max) ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
       }
+    }
+    /** A link-local IPv6 destination (connect_ip, else the real server's address) needs bind_if: true when reported. */
+    function linkLocal(block: Statement, rsAddr: Word | undefined): boolean {
+      const dst = lastChild(block, 'connect_ip')?.args[0] ?? rsAddr;
+      if (!dst || dst.opaque || !/^fe[89ab][0-9a-f]:/i.test(dst.text) || lastChild(block, 'bind_if')) return false;
+      ctx.report({ loc: blockLoc(block), messageId: 'linkLocal', data: { address: dst.text } });
+      return true;
     }
     /**
      * keepalived compares bindto and connect_ip of one block as it reads them, and reports the

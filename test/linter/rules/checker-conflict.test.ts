@@ -6,6 +6,10 @@ ruleTester('checker-conflict', {
   valid: [
     rs('    TCP_CHECK {\n      bindto 10.0.0.5\n      connect_ip 10.0.0.9\n    }\n'),
     rs('    TCP_CHECK {\n      connect_ip fe80::9\n      bind_if eth0\n    }\n'),
+    // A link-local real server: fine with bind_if, and for checkers without a connection.
+    'virtual_server 2001:db8::1 80 {\n  real_server fe80::2 80 {\n    TCP_CHECK {\n      bind_if eth0\n    }\n    MISC_CHECK {\n      misc_path /bin/true\n    }\n  }\n}\n',
+    // SMTP_CHECK: its host has bind_if, and the checker sets nothing of a connection itself.
+    'virtual_server 2001:db8::1 25 {\n  real_server fe80::2 25 {\n    SMTP_CHECK {\n      host {\n        bind_if eth0\n      }\n    }\n  }\n}\n',
     rs('    UDP_CHECK {\n      min_reply_length 5\n      max_reply_length 10\n    }\n'),
     // Two BFDs on one real server, and one BFD on two real servers.
     'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    BFD_CHECK {\n      name B\n    }\n    BFD_CHECK {\n      name C\n    }\n  }\n  real_server 10.0.0.3 80 {\n    BFD_CHECK {\n      name B\n    }\n  }\n}\n',
@@ -39,6 +43,26 @@ ruleTester('checker-conflict', {
       messages: [
         'connect_ip address 10.0.0.2 does not match the family of bindto 2001:db8::9; keepalived skips it.',
         'bindto address 2001:db8::8 does not match the family of connect_ip 10.0.0.3; keepalived skips it.',
+      ],
+    },
+    {
+      name: "a link-local real server is the checker's address unless connect_ip says otherwise",
+      code: 'virtual_server 2001:db8::1 80 {\n  real_server fe80::2 80 {\n    <|HTTP_GET {\n      url {\n        path /\n      }\n    }|>\n  }\n}\n',
+      message: 'Checker link-local address fe80::2 requires a bind_if.',
+    },
+    {
+      name: 'an SMTP_CHECK host block is a connection of its own',
+      code: rs(
+        '    SMTP_CHECK {\n      <|host {\n        connect_ip fe80::1\n        connect_port 25\n      }|>\n      host {\n        connect_ip 10.0.0.7\n      }\n    }\n',
+      ),
+      message: 'Checker link-local address fe80::1 requires a bind_if.',
+    },
+    {
+      name: "with every host dropped, SMTP_CHECK's own connection (the real server's address) is checked too",
+      code: 'virtual_server 2001:db8::1 25 {\n  real_server fe80::2 25 {\n    <|SMTP_CHECK {\n      <|host {\n      }|>\n    }|>\n  }\n}\n',
+      messages: [
+        'Checker link-local address fe80::2 requires a bind_if.',
+        'Checker link-local address fe80::2 requires a bind_if.',
       ],
     },
     {
