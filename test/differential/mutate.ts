@@ -44,6 +44,7 @@ export const MUTATION_KINDS = [
   'vrid-clash',
   'empty-block',
   'value-type',
+  'double',
 ] as const;
 
 /** One kind of mistake. */
@@ -1013,6 +1014,22 @@ const valueType: Mutator = (lines, rng) => {
   return { text: withLine(lines, l.index, raw), description: `${l.keyword}: ${old} -> ${value}`, line: l.index + 1 };
 };
 
+/** Two mistakes in one file, of two kinds (other than this one), the second made on the first's result. */
+const double: Mutator = (lines, rng) => {
+  const kinds = MUTATION_KINDS.filter((k) => k !== 'double');
+  const a = pick(rng, kinds)!;
+  const b = pick(rng, kinds)!;
+  const first = MUTATORS[a](lines, rng);
+  if (!first) return undefined;
+  const second = MUTATORS[b](analyze(first.text), rng);
+  if (!second) return undefined;
+  return {
+    text: second.text,
+    description: `${a}: ${first.description}; then ${b}: ${second.description}`,
+    line: first.line,
+  };
+};
+
 const MUTATORS: Record<MutationKind, Mutator> = {
   misspell,
   number,
@@ -1045,6 +1062,7 @@ const MUTATORS: Record<MutationKind, Mutator> = {
   'vrid-clash': vridClash,
   'empty-block': emptyBlock,
   'value-type': valueType,
+  double,
 };
 
 /** Apply one mistake of the given kind to a base; undefined when the base offers no place for it. */
