@@ -213,6 +213,13 @@ const tokenBytes = fc.oneof(
     new Uint8Array([0]),
     new Uint8Array([0xef, 0xbb, 0xbf]),
     new Uint8Array([0x1b, 0x5b, 0x32, 0x4a]),
+    // pasted text: no-break, zero-width and ideographic spaces, typographic and single quotes
+    new Uint8Array([0xc2, 0xa0]),
+    new Uint8Array([0xe2, 0x80, 0x8b]),
+    new Uint8Array([0xe3, 0x80, 0x80]),
+    new Uint8Array([0xe2, 0x80, 0x9c]),
+    new Uint8Array([0xe2, 0x80, 0x9d]),
+    new Uint8Array([0x27]),
   ),
   fc.uint8Array({ maxLength: 16 }),
 );
