@@ -44,6 +44,9 @@ export const MUTATION_KINDS = [
   'vrid-clash',
   'empty-block',
   'value-type',
+  'variable',
+  'conditional',
+  'reference',
   'double',
 ] as const;
 
@@ -1014,6 +1017,104 @@ const valueType: Mutator = (lines, rng) => {
   return { text: withLine(lines, l.index, raw), description: `${l.keyword}: ${old} -> ${value}`, line: l.index + 1 };
 };
 
+// ------------------------------------------------------------------------------------------------
+// Preprocessor features used by hand: $NAME definitions, @id lines, and names that refer elsewhere.
+// ------------------------------------------------------------------------------------------------
+
+const variable: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    plainSettings(lines).filter((x) => x.words.length >= 2 && /^[A-Za-z0-9_./:-]+$/.test(x.words[1]!)),
+  );
+  if (!l) return undefined;
+  const value = l.words[1]!;
+  const name = pick(rng, ['IFACE', 'VALUE', 'X', 'my_var', 'PRIO1'])!;
+  const [ref, def, what] = pick(rng, [
+    [`$${name}`, `$${name}=${value}`, 'a $NAME definition used'],
+    [`\${${name}}`, `$${name}=${value}`, 'a ${NAME} definition used'],
+    [`$${name}x`, `$${name}=${value}`, '$NAME glued to text'],
+    [`\${${name}}x`, `$${name}=${value}`, '${NAME} glued to text'],
+    [`$${name.slice(0, -1)}`, `$${name}=${value}`, 'a reference with a typo'],
+    [`$${name}`, `$${name} = ${value}`, 'a definition with spaces around ='],
+    [`$${name}`, `$${name}=${value} `, 'a definition with a trailing space'],
+    [`$${name}`, `${name}=${value}`, 'a definition without $'],
+    [`"$${name}"`, `$${name}=${value}`, 'a reference in quotes'],
+    [`$${name}`, `$${name}=${value} # the value`, 'a definition with a comment'],
+    [`$${name}`, `$${name}=\\\n${value}`, 'a multi-line definition'],
+  ] as const)!;
+  const raw = replaceNth(l.raw, value, ref, l.words, 1);
+  if (raw === l.raw) return undefined;
+  const after = rng() < 0.2;
+  const body = lines.map((x) => (x.index === l.index ? raw : x.raw));
+  const text = after ? [...body, def].join('\n') : [def, ...body].join('\n');
+  return {
+    text,
+    description: `${what} for ${l.keyword}${after ? ' (defined after its use)' : ''}`,
+    line: l.index + (after ? 1 : 2),
+  };
+};
+
+const conditional: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter((x) => x.words.length > 0),
+  );
+  if (!l) return undefined;
+  const prefix = pick(rng, [
+    '@lb1 ',
+    '@^lb1 ',
+    '@ lb1 ',
+    '@keepalived-oracle ',
+    '@^keepalived-oracle ',
+    '@',
+    '@lb1',
+    '@lb1\t',
+  ])!;
+  const raw = l.raw.replace(/^([ \t]*)/, (ws) => ws + prefix);
+  return {
+    text: withLine(lines, l.index, raw),
+    description: `"${prefix}" before ${l.words.join(' ')}`,
+    line: l.index + 1,
+  };
+};
+
+const REFERENCE_BLOCKS = new Set([
+  'track_script',
+  'track_interface',
+  'track_process',
+  'track_file',
+  'track_bfd',
+  'group',
+  'unicast_peer',
+]);
+
+const reference: Mutator = (lines, rng) => {
+  const l = pick(
+    rng,
+    lines.filter(
+      (x) => x.words.length > 0 && x.words[0] !== '}' && REFERENCE_BLOCKS.has(x.parents[x.parents.length - 1] ?? ''),
+    ),
+  );
+  if (!l) return undefined;
+  const word = l.words[0]!;
+  const variants = [
+    misspellWord(word, rng),
+    `${word} weight`,
+    `${word} weight 300`,
+    `${word} weight -10 reverse`,
+    `${word},`,
+    `"${word}"`,
+  ];
+  const by = pick(rng, variants)!;
+  const raw = replaceWord(l.raw, word, by);
+  if (raw === l.raw) return undefined;
+  return {
+    text: withLine(lines, l.index, raw),
+    description: `${l.parents[l.parents.length - 1]} entry ${word} -> ${by}`,
+    line: l.index + 1,
+  };
+};
+
 /** Two mistakes in one file, of two kinds (other than this one), the second made on the first's result. */
 const double: Mutator = (lines, rng) => {
   const kinds = MUTATION_KINDS.filter((k) => k !== 'double');
@@ -1062,6 +1163,9 @@ const MUTATORS: Record<MutationKind, Mutator> = {
   'vrid-clash': vridClash,
   'empty-block': emptyBlock,
   'value-type': valueType,
+  variable,
+  conditional,
+  reference,
   double,
 };
 
