@@ -93,6 +93,12 @@ interface PendingDef {
    * `global_defs`), and reports the split if a line follows that the parent would have taken in.
    */
   splitAt?: Loc;
+  /**
+   * The definition line had nothing before its `\`: keepalived's value starts empty, blank
+   * continuation lines are not added to it, and when its last line is the first one added it is
+   * a one-line definition (read_line, lib/parser.c).
+   */
+  emptyHead?: boolean;
 }
 
 const BLANK = /[ \t]/;
@@ -381,6 +387,8 @@ export class Reader {
   }
 
   private finishPending(): void {
+    // A value that never got a line is an empty one-line definition.
+    if (this.pending?.emptyHead) this.pending.def.multiline = false;
     this.pending = undefined;
   }
 
@@ -438,6 +446,8 @@ export class Reader {
         // 2.2.7 reads a comment that ends in `\` as the line `\`: the definition goes on for all.
         if (!(d.rawTrailingBackslash && !atLeast(this.opts.targetVersion, '2.4.0'))) {
           pending.splitAt = { file, start: d.commentAt === -1 ? start : d.commentAt, end };
+          // Where it ends for the processes that read the copy, a value without a line is empty.
+          if (pending.emptyHead) pending.def.multiline = false;
         }
         return;
       }
@@ -445,9 +455,18 @@ export class Reader {
       const legacy = !atLeast(this.opts.targetVersion, '2.4.0');
       const more = legacy ? d.rawTrailingBackslash : value.endsWith('\\');
       if (value.endsWith('\\')) value = value.slice(0, -1).replace(/[ \t]+$/, '');
-      pending.lines.push(value);
       pending.def.loc.end = d.end;
       if (!more) this.pending = undefined;
+      // A line of nothing but `\` adds nothing; the value's first line is its first real one.
+      if (more && value === '') return;
+      if (pending.emptyHead) {
+        pending.emptyHead = false;
+        pending.lines[0] = value;
+        // Nothing before the last line: a one-line definition, used anywhere on a line.
+        if (!more) pending.def.multiline = false;
+        return;
+      }
+      pending.lines.push(value);
       return;
     }
     const glueBackslash = d.commentAt !== -1 && d.rawTrailingBackslash && !atLeast(this.opts.targetVersion, '2.4.0');
@@ -577,7 +596,7 @@ export class Reader {
     this.definitions.push(def);
     const entry = { def, lines: [value] };
     this.defs.set(name, entry);
-    if (more) this.pending = { def, lines: entry.lines };
+    if (more) this.pending = { def, lines: entry.lines, emptyHead: value === '' };
   }
 
   /** Value of a definition (single line) or undefined. */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { DiffCase } from './cases';
 import { compareCase, summarize, type CaseOutcome, type Summary } from './compare';
 import { linterCliPath, runLinter } from './linter';
-import { keepalivedVersion, runOracleDetailed } from './oracle';
+import { keepalivedVersion, ORACLE_HOSTNAME, runOracleDetailed } from './oracle';
 
 /** Options of runDifferential. */
 export interface HarnessOptions {
@@ -62,7 +62,8 @@ export async function runCase(
       cacheDir: opts.cacheDir,
       live: opts.live,
     }),
-    runLinter(opts.cli, c.file, c.configId),
+    // Without -i keepalived's config id is the host name, which the oracle's namespace fixes.
+    runLinter(opts.cli, c.file, c.configId ?? ORACLE_HOSTNAME),
   ]);
   return {
     case: c,

@@ -76,6 +76,28 @@ describe('defining', () => {
     expect(codes(p)).toEqual(['definition-split', 'unknown-keyword', 'extra-close-brace']);
   });
 
+  it('nothing before the first \\: the value starts at the next line, and one such line makes a one-line definition', () => {
+    // keepalived 2.2.7 accepts this: router_id gets NGINX_BACK (read_line, lib/parser.c).
+    const one = parse('$R=\\\nNGINX_BACK\nglobal_defs {\n  router_id $R\n}\n');
+    expect(codes(one)).toEqual([]);
+    expect(one.definitions[0]!.multiline).toBe(false);
+    expect(texts(find(one.body, 'router_id')!.args)).toEqual(['NGINX_BACK']);
+    // A one-line definition is used anywhere on a line.
+    const mid = parse('$R=\\\nlb1\nglobal_defs {\n  router_id $R x\n}\n');
+    expect(texts(find(mid.body, 'router_id')!.args)).toEqual(['lb1', 'x']);
+    // With more lines it stays multi-line, without an empty first line.
+    const two = parse('$D=\\\nglobal_defs {\\\n  router_id x\\\n}\n$D\n');
+    expect(codes(two)).toEqual([]);
+    expect(two.definitions[0]!.multiline).toBe(true);
+    expect(texts(find(two.body, 'router_id')!.args)).toEqual(['x']);
+  });
+
+  it('a continuation line of nothing but \\ adds nothing to the value', () => {
+    const p = parse('$D=global_defs {\\\n  \\\n  router_id x\\\n}\n$D\n');
+    expect(codes(p)).toEqual([]);
+    expect(texts(find(p.body, 'router_id')!.args)).toEqual(['x']);
+  });
+
   it('a multi-line definition is expanded only as the last thing on the line', () => {
     const p = parse('$M=a\\\nb\nglobal_defs {\n  router_id $M tail\n}\n');
     expect(texts(find(p.body, 'router_id')!.args)).toEqual(['$M', 'tail']);
