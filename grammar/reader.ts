@@ -475,7 +475,10 @@ export class Reader {
       if (glueBackslash) {
         let r = end;
         while (r > start && BLANK.test(text[r - 1]!)) r--;
-        this.logical({ text: '\\', file, base: r - 1, phys: this.phys, lineEnd: end, depth: 0, glueBackslash: false }, false);
+        this.logical(
+          { text: '\\', file, base: r - 1, phys: this.phys, lineEnd: end, depth: 0, glueBackslash: false },
+          false,
+        );
       }
       return;
     }
@@ -541,7 +544,9 @@ export class Reader {
       const negate = id.startsWith('^');
       const name = negate ? id.slice(1) : id;
       const cid = this.opts.configId;
-      const active = negate ? !(cid !== undefined && name !== '' && name === cid) : cid !== undefined && name !== '' && name === cid;
+      const active = negate
+        ? !(cid !== undefined && name !== '' && name === cid)
+        : cid !== undefined && name !== '' && name === cid;
       if (!m || !active) {
         this.inactive.push({ file: l.file, start: this.origin(l, 0, false), end: l.lineEnd });
         return;
@@ -741,7 +746,10 @@ export class Reader {
     copyUpTo(text.length);
     if (out.length > MAX_EXPANDED_LENGTH) {
       // keepalived refuses substitutions past its line buffer; so do we (and stop recursing).
-      this.problem('substitution-too-long', this.locOf(l, 0, text.length), { length: out.length, limit: MAX_EXPANDED_LENGTH });
+      this.problem('substitution-too-long', this.locOf(l, 0, text.length), {
+        length: out.length,
+        limit: MAX_EXPANDED_LENGTH,
+      });
       return [];
     }
     const results: Logical[] = [];
@@ -798,11 +806,20 @@ export class Reader {
     } else {
       const parts = spec.split(',').map((s) => s.trim());
       const name = parts[0] ?? '';
-      const nums = parts.slice(1).map((s) => (/^[+-]?(0x[0-9a-f]+|\d+)$/i.test(s) ? Number.parseInt(s, s.toLowerCase().includes('0x') ? 16 : 10) : NaN));
+      const nums = parts
+        .slice(1)
+        .map((s) =>
+          /^[+-]?(0x[0-9a-f]+|\d+)$/i.test(s) ? Number.parseInt(s, s.toLowerCase().includes('0x') ? 16 : 10) : NaN,
+        );
       let start = 1;
       let step = 1;
       let end: number;
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || nums.length < 1 || nums.length > 3 || nums.some((n) => Number.isNaN(n))) {
+      if (
+        !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ||
+        nums.length < 1 ||
+        nums.length > 3 ||
+        nums.some((n) => Number.isNaN(n))
+      ) {
         this.problem('invalid-replication', loc, { reason: 'spec', kind: m[1]! });
         return true;
       }
@@ -860,7 +877,12 @@ export class Reader {
     for (const alt of expandBraces(abs)) {
       const found = globOne(this.opts.fs, paths.normalize(alt));
       if (found.length === 0) {
-        this.problem('include-not-found', patternLoc, { pattern, resolved: paths.normalize(alt), wildcard: hasWildcard(alt), keyword });
+        this.problem('include-not-found', patternLoc, {
+          pattern,
+          resolved: paths.normalize(alt),
+          wildcard: hasWildcard(alt),
+          keyword,
+        });
       }
       matches.push(...found);
       if (matches.length > MAX_GLOB_MATCHES) break;
@@ -878,7 +900,8 @@ export class Reader {
         record.targets.push(id);
       }
     }
-    for (let i = toOpen.length - 1; i >= 0; i--) this.stack.push({ file: toOpen[i]!, pos: 0, special: -1, atLine: -1, tildeLine: -1, includeLine: -1, line: 0 });
+    for (let i = toOpen.length - 1; i >= 0; i--)
+      this.stack.push({ file: toOpen[i]!, pos: 0, special: -1, atLine: -1, tildeLine: -1, includeLine: -1, line: 0 });
   }
 
   private openInclude(path: string, at: Loc): number | undefined {
@@ -971,7 +994,13 @@ export class Reader {
         if (n !== words.length) words.length = n;
         // A trailing `\` loses the blanks before it and joins the last word (`100 \` -> `100\`).
         const last = words[words.length - 1];
-        if (lastWords[p.line[i]!] === i && words.length >= 2 && last!.text === '\\' && !last!.quoted && !last!.substituted) {
+        if (
+          lastWords[p.line[i]!] === i &&
+          words.length >= 2 &&
+          last!.text === '\\' &&
+          !last!.quoted &&
+          !last!.substituted
+        ) {
           words.pop();
           const prev = words[words.length - 1]!;
           words[words.length - 1] = { ...prev, text: prev.text + '\\', end: last!.end };
@@ -1028,9 +1057,16 @@ function parseLst(spec: string): Array<Array<[string, string]>> | undefined {
   }
   items.push(cur.trim());
   const head = items.shift() ?? '';
-  const unbrace = (s: string): string[] => (s.startsWith('{') && s.endsWith('}') ? s.slice(1, -1).split(',').map((x) => x.trim()) : [s]);
+  const unbrace = (s: string): string[] =>
+    s.startsWith('{') && s.endsWith('}')
+      ? s
+          .slice(1, -1)
+          .split(',')
+          .map((x) => x.trim())
+      : [s];
   const names = unbrace(head);
-  if (names.length === 0 || names.some((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) || items.length === 0) return undefined;
+  if (names.length === 0 || names.some((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) || items.length === 0)
+    return undefined;
   return items.map((it) => {
     const vals = unbrace(it);
     return names.map((n, i): [string, string] => [n, vals[i] ?? '']);
