@@ -1,4 +1,4 @@
-import type { Word } from '../../grammar/index';
+import { findKeyword, type Statement, type Word } from '../../grammar/index';
 import { inCode } from '../source-scan';
 import { allStatements, defineRule, type RuleContext } from '../types';
 
@@ -12,6 +12,7 @@ const INVISIBLE = '\\u200b-\\u200d\\u2060\\u180e\\ufeff';
 const ANY = new RegExp(`[${SPACES}${INVISIBLE}]`, 'g');
 const SPACE = new RegExp(`^[${SPACES}]$`);
 const ONE = new RegExp(`^[${SPACES}${INVISIBLE}]$`);
+const ONE_GLOBAL = new RegExp(`[${SPACES}${INVISIBLE}]`, 'g');
 
 export default defineRule({
   id: 'irregular-whitespace',
@@ -27,14 +28,35 @@ export default defineRule({
     // Most configurations have none outside comments: skip the pass over every word then.
     if (!inCode(ctx.parse, ANY)) return;
     for (const s of allStatements(ctx.parse.body)) {
-      check(ctx, s.keyword);
-      for (const w of s.args) check(ctx, w);
-      if (s.entries) for (const e of s.entries) for (const w of e) check(ctx, w);
+      check(ctx, s.keyword, keepsStructure(ctx, s));
+      for (const w of s.args) check(ctx, w, true);
+      if (s.entries) for (const e of s.entries) for (const w of e) check(ctx, w, true);
     }
   },
 });
 
-function check(ctx: RuleContext, w: Word): void {
+/**
+ * Whether fixing an unknown keyword's word keeps the block structure: the keyword it becomes
+ * (`vrrp_\ufefftrack_file` is `vrrp_track_file`) must open a block exactly when a `{` follows,
+ * as unknown-keyword's fixes do.
+ */
+function keepsStructure(ctx: RuleContext, s: Statement): boolean {
+  if (s.spec) return true;
+  const k = s.keyword;
+  const p = ctx.parse.problems.find(
+    (x) => x.code === 'unknown-keyword' && x.loc.file === k.file && x.loc.start === k.start,
+  );
+  if (!p) return true;
+  const fixed =
+    k.text
+      .replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : ''))
+      .trim()
+      .split(' ')[0] ?? '';
+  const spec = findKeyword(s.parentPath, fixed);
+  return !spec || Boolean(spec.block) === Boolean(p.data.opensBlock);
+}
+
+function check(ctx: RuleContext, w: Word, fixable: boolean): void {
   // Quoted text is the user's; a substituted word's characters are its definition's.
   if (w.quoted || w.substituted || w.opaque) return;
   const text = ctx.parse.files[w.file]!.text;
@@ -53,7 +75,7 @@ function check(ctx: RuleContext, w: Word): void {
       loc: at,
       messageId: space ? 'space' : 'invisible',
       data: { code, word: w.text },
-      fix: { ...at, text: space ? ' ' : '' },
+      fix: fixable ? { ...at, text: space ? ' ' : '' } : undefined,
     });
     k = end - 1;
   }

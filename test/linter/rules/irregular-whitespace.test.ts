@@ -41,6 +41,17 @@ ruleTester('irregular-whitespace', {
       output: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1/24 dev eth0\n  }\n}\n',
     },
     {
+      name: 'no fix where the keyword it would make breaks the block structure (a block keyword without its "{")',
+      code: 'vrrp_<|\ufeff|>track_file "quoted val{\n',
+      messageId: 'invisible',
+      output: null,
+    },
+    {
+      name: 'the fix where the keyword it makes opens the block that follows',
+      code: `vrrp_instance<|${NBSP}|>VI_1 {\n  priority 100\n}\n`,
+      output: 'vrrp_instance VI_1 {\n  priority 100\n}\n',
+    },
+    {
       name: 'a byte order mark in the middle of a file (two files pasted together)',
       code: 'vrrp_instance VI_1 {\n  priority 100\n}\n<|\ufeff|>vrrp_instance VI_2 {\n  priority 90\n}\n',
       messageId: 'invisible',

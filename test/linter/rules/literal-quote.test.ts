@@ -32,11 +32,13 @@ ruleTester('literal-quote', {
       name: 'typographic quotes in a script command are not understood either',
       code: 'vrrp_script chk {\n  script <|“/usr/local/bin/check|> <|arg”|>\n}\n',
       messageId: 'typographic',
+      output: null,
     },
     {
       name: 'only one end quoted: reported, no fix',
       code: "global_defs {\n  router_id <|lb1'|>\n}\n",
       messageId: 'single',
+      output: null,
     },
     {
       name: 'in the data line of a value block',

@@ -35,6 +35,7 @@ ruleTester('vrrp-authentication', {
       code: inst('', '    auth_type PASS\n    auth_pass <|\u201c1111\u201d|>\n'),
       message:
         'auth_pass is longer than 8 bytes; keepalived uses only its first 8 bytes, "\u201c1111" and part of "\u201d": the rest adds nothing, and a peer whose password differs only after it still matches.',
+      output: null,
     },
     {
       code: inst('  state <|MASTER|>\n  priority 100\n', '    auth_type AH\n    auth_pass secret\n'),
