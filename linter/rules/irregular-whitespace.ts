@@ -28,9 +28,17 @@ export default defineRule({
     // Most configurations have none outside comments: skip the pass over every word then.
     if (!inCode(ctx.parse, ANY)) return;
     for (const s of allStatements(ctx.parse.body)) {
-      check(ctx, s.keyword, keepsStructure(ctx, s));
-      for (const w of s.args) check(ctx, w, true);
-      if (s.entries) for (const e of s.entries) for (const w of e) check(ctx, w, true);
+      const hits: Hit[] = [];
+      find(ctx, s.keyword, keepsStructure(ctx, s), hits);
+      for (const w of s.args) find(ctx, w, true, hits);
+      report(ctx, hits);
+      if (s.entries) {
+        for (const e of s.entries) {
+          const line: Hit[] = [];
+          for (const w of e) find(ctx, w, true, line);
+          report(ctx, line);
+        }
+      }
     }
   },
 });
@@ -56,7 +64,18 @@ function keepsStructure(ctx: RuleContext, s: Statement): boolean {
   return !spec || Boolean(spec.block) === Boolean(p.data.opensBlock);
 }
 
-function check(ctx: RuleContext, w: Word, fixable: boolean): void {
+/** A run of irregular characters of one kind inside a word. */
+interface Hit {
+  file: number;
+  start: number;
+  end: number;
+  space: boolean;
+  fixable: boolean;
+  word: Word;
+}
+
+/** The runs of irregular characters in a word, in order. */
+function find(ctx: RuleContext, w: Word, fixable: boolean, out: Hit[]): void {
   // Quoted text is the user's; a substituted word's characters are its definition's.
   if (w.quoted || w.substituted || w.opaque) return;
   const text = ctx.parse.files[w.file]!.text;
@@ -65,18 +84,42 @@ function check(ctx: RuleContext, w: Word, fixable: boolean): void {
   for (let k = from; k < w.end; k++) {
     const c = text[k]!;
     if (!ONE.test(c)) continue;
-    // A run of the same kind is one finding, with one fix.
     const space = SPACE.test(c);
     let end = k + 1;
     while (end < w.end && ONE.test(text[end]!) && SPACE.test(text[end]!) === space) end++;
-    const at = { file: w.file, start: k, end };
-    const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    ctx.report({
-      loc: at,
-      messageId: space ? 'space' : 'invisible',
-      data: { code, word: w.text },
-      fix: fixable ? { ...at, text: space ? ' ' : '' } : undefined,
-    });
+    out.push({ file: w.file, start: k, end, space, fixable, word: w });
     k = end - 1;
   }
 }
+
+/**
+ * One finding for each stretch of runs with nothing but blanks between them: an indentation of
+ * no-break spaces and spaces (`\u00a0 \u00a0 priority`) is one finding, with one fix.
+ */
+function report(ctx: RuleContext, hits: Hit[]): void {
+  for (let i = 0; i < hits.length;) {
+    const first = hits[i]!;
+    const text = ctx.parse.files[first.file]!.text;
+    let j = i + 1;
+    while (
+      j < hits.length &&
+      hits[j]!.file === first.file &&
+      /^[ \t]*$/.test(text.slice(hits[j - 1]!.end, hits[j]!.start))
+    )
+      j++;
+    const group = hits.slice(i, j);
+    const last = group[group.length - 1]!;
+    const at = { file: first.file, start: first.start, end: last.end };
+    const codes = [...new Set(group.map((h) => codeOf(text[h.start]!)))].join(', ');
+    const fixed = text.slice(at.start, at.end).replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : ''));
+    ctx.report({
+      loc: at,
+      messageId: group.some((h) => h.space) ? 'space' : 'invisible',
+      data: { code: codes, word: first.word.text },
+      fix: group.every((h) => h.fixable) ? { ...at, text: fixed } : undefined,
+    });
+    i = j;
+  }
+}
+
+const codeOf = (c: string): string => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;

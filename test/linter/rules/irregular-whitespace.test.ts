@@ -24,7 +24,15 @@ ruleTester('irregular-whitespace', {
       name: 'indentation of no-break spaces: one finding for the run',
       code: `vrrp_instance VI_1 {\n<|${NBSP}${NBSP}|>priority 100\n}\n`,
       messageId: 'space',
-      output: 'vrrp_instance VI_1 {\n priority 100\n}\n',
+      output: 'vrrp_instance VI_1 {\n  priority 100\n}\n',
+    },
+    {
+      name: 'no-break spaces and spaces mixed (an editor that pasted every other one): one finding, each replaced',
+      code: `vrrp_instance VI_1 {\n  TCP_CHECK {\n<|${NBSP} ${NBSP} ${NBSP}|>  connect_timeout 10\n  }\n}\n`,
+      messages: [
+        `An irregular space (U+00A0) in "${NBSP}": keepalived splits words at spaces and tabs only, so it reads it as part of the word. Replace it with a space.`,
+      ],
+      output: 'vrrp_instance VI_1 {\n  TCP_CHECK {\n       connect_timeout 10\n  }\n}\n',
     },
     {
       name: 'a zero-width space after an interface name',
