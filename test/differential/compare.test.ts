@@ -33,6 +33,18 @@ const lint = (line: number): LinterRun => ({
 describe('compareCase', () => {
   const long = `global_defs {\n  router_id ${'x'.repeat(1100)}\n}\n`;
 
+  it('excuses our errors in a track entry whose script keepalived removed for want of its user here', () => {
+    const removed: OracleResult = {
+      exit: 0,
+      messages: [
+        { file, line: 1, text: 'Unable to set default user for vrrp script chk - removing', environmental: true },
+        { file, line: 2, text: '(VI_1) track script chk not found, ignoring...', environmental: true },
+      ],
+    };
+    expect(compareCase(removed, lint(2), scan('x\ny\n')).ok).toBe(true);
+    expect(compareCase(removed, lint(1), scan('x\ny\n')).falseErrors).toHaveLength(1);
+  });
+
   it('covers a flagged line by a diagnostic on the same line', () => {
     expect(compareCase(oracle(2, 'Unknown keyword'), lint(2), scan(long)).ok).toBe(true);
   });
