@@ -55,11 +55,12 @@ function keepsStructure(ctx: RuleContext, s: Statement): boolean {
     (x) => x.code === 'unknown-keyword' && x.loc.file === k.file && x.loc.start === k.start,
   );
   if (!p) return true;
-  const fixed =
-    k.text
-      .replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : ''))
-      .trim()
-      .split(' ')[0] ?? '';
+  // The keyword's own text may come apart or vanish (a lone no-break space): then the next word is the keyword.
+  const words = [
+    ...k.text.replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : '')).split(/[ \t]+/),
+    ...s.args.map((w) => w.text),
+  ];
+  const fixed = words.find((w) => w !== '') ?? '';
   const spec = findKeyword(s.parentPath, fixed);
   return !spec || Boolean(spec.block) === Boolean(p.data.opensBlock);
 }
