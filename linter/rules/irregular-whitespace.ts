@@ -1,4 +1,4 @@
-import { findKeyword, type Statement, type Word } from '../../grammar/index';
+import { keywordEverywhere, type Statement, type Word } from '../../grammar/index';
 import { inCode } from '../source-scan';
 import { allStatements, defineRule, type RuleContext } from '../types';
 
@@ -45,8 +45,9 @@ export default defineRule({
 
 /**
  * Whether fixing an unknown keyword's word keeps the block structure: the keyword it becomes
- * (`vrrp_\ufefftrack_file` is `vrrp_track_file`) must open a block exactly when a `{` follows,
- * as unknown-keyword's fixes do.
+ * (`vrrp_\ufefftrack_file` is `vrrp_track_file`) must not be a block keyword where no `{` follows,
+ * nor a keyword of a setting where one does, in any block (the statement may stand where the
+ * reading is already off), as unknown-keyword's fixes do.
  */
 function keepsStructure(ctx: RuleContext, s: Statement): boolean {
   if (s.spec) return true;
@@ -54,15 +55,15 @@ function keepsStructure(ctx: RuleContext, s: Statement): boolean {
   const p = ctx.parse.problems.find(
     (x) => x.code === 'unknown-keyword' && x.loc.file === k.file && x.loc.start === k.start,
   );
-  if (!p) return true;
+  const opens = p ? Boolean(p.data.opensBlock) : s.open !== undefined;
   // The keyword's own text may come apart or vanish (a lone no-break space): then the next word is the keyword.
   const words = [
     ...k.text.replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : '')).split(/[ \t]+/),
     ...s.args.map((w) => w.text),
   ];
-  const fixed = words.find((w) => w !== '') ?? '';
-  const spec = findKeyword(s.parentPath, fixed);
-  return !spec || Boolean(spec.block) === Boolean(p.data.opensBlock);
+  const specs = keywordEverywhere(words.find((w) => w !== '') ?? '');
+  if (specs.length === 0) return true;
+  return opens ? specs.every((x) => Boolean(x.block)) : specs.every((x) => !x.block);
 }
 
 /** A run of irregular characters of one kind inside a word. */
