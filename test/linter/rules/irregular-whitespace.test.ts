@@ -55,6 +55,12 @@ ruleTester('irregular-whitespace', {
       output: null,
     },
     {
+      name: 'no fix where removing a lone no-break space makes the next word, a block keyword, the keyword',
+      code: `  <|${NBSP}|> \tvrrp_sync_group\n`,
+      messageId: 'space',
+      output: null,
+    },
+    {
       name: 'the fix where the keyword it makes opens the block that follows',
       code: `vrrp_instance<|${NBSP}|>VI_1 {\n  priority 100\n}\n`,
       output: 'vrrp_instance VI_1 {\n  priority 100\n}\n',
