@@ -71,6 +71,8 @@ export class Builder {
    */
   private uncounted = 0;
   private cascade: ParseProblem | undefined;
+  /** Value blocks without "{" inside blocks some processes skip, by their problem: the block and its parent. */
+  private readonly skippedByOthers = new Map<ParseProblem, { node: Statement; parent: Statement }>();
   private lastUnknown: { stmt: Statement; problem: ParseProblem } | undefined;
   private readonly names = new Set<string>();
 
@@ -224,6 +226,9 @@ export class Builder {
       loc: { file: node.keyword.file, start: node.keyword.start, end: node.keyword.end },
       data: { keyword: node.keyword.text, insertAt: last.end, values },
     });
+    // Inside a block only some processes read (vrrp_instance, virtual_server...), the others skip
+    // it by counting braces: the "}" the value block takes ends their skip early.
+    if (values && !this.top.parentProcess && this.top.node) this.skippedByOthers.set(problem, { node, parent: this.top.node });
     this.pushFrame(node, values);
     this.startCascade(problem, true);
   }
@@ -424,7 +429,11 @@ export class Builder {
       // Still derailed at the end: the structure never came back in step.
       this.extend(this.cascade, eof);
       this.cascade.data.unresolved = true;
-      if (silentEof) this.cascade.data.silentEof = true;
+      // Silent unless processes that skip the enclosing block by its braces read lines after the
+      // value block's "}" at the top level (keepalived reports each as an unknown keyword).
+      const skipped = this.skippedByOthers.get(this.cascade);
+      const followed = skipped !== undefined && skipped.parent.children?.[skipped.parent.children.length - 1] !== skipped.node;
+      if (silentEof && !followed) this.cascade.data.silentEof = true;
     }
     this.cascade = undefined;
     while (this.stack.length > 1) {

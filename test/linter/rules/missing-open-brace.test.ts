@@ -16,6 +16,11 @@ ruleTester('missing-open-brace', {
       output: null,
     },
     {
+      name: 'the same with settings after the "}": the processes that skip vrrp_instance by its braces read them at the top level',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  <|track_interface\n    eth1\n  }\n  priority 100\n  advert_int 1\n|>',
+      messageId: 'missing',
+    },
+    {
       name: 'sub-block without "{": the range runs to where the structure agrees again',
       code: 'vrrp_instance VI_1 {\n  <|authentication\n  auth_type PASS\n}\nglobal_defs {\n}|>\n',
       message: /"authentication" opens a block but no "\{" follows/,
