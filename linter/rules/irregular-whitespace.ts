@@ -56,6 +56,8 @@ function keepsStructure(ctx: RuleContext, s: Statement): boolean {
     (x) => x.code === 'unknown-keyword' && x.loc.file === k.file && x.loc.start === k.start,
   );
   const opens = p ? Boolean(p.data.opensBlock) : s.open !== undefined;
+  // A "{" whose block keepalived ignored with the reading never back in step: a fix would move every later "}".
+  if (p?.data.opensBlock && p.data.unresolved) return false;
   // The keyword's own text may come apart or vanish (a lone no-break space): then the next word is the keyword.
   const words = [
     ...k.text.replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : '')).split(/[ \t]+/),

@@ -56,7 +56,10 @@ export default defineRule({
       });
       const opens = Boolean(p.data.opensBlock);
       // A fix must keep the block structure: a block keyword only where a `{` follows.
-      const fits = (name: string): boolean => Boolean(valid.find((k) => k.name === name)?.block) === opens;
+      // With the reading never back in step before the end of the file, making the "{" a block's
+      // would move every later "}" (fuzz seed 20261142, case 14380): no fix then.
+      const unresolved = opens && Boolean(p.data.unresolved);
+      const fits = (name: string): boolean => !unresolved && Boolean(valid.find((k) => k.name === name)?.block) === opens;
       if (keyword.startsWith('\ufeff')) {
         const rest = keyword.slice(1);
         if (rest === '') {
@@ -85,7 +88,7 @@ export default defineRule({
         return report('elsewhere', { places });
       }
       const cands = closest(keyword, valid.filter((k) => Boolean(k.block) === opens).map((k) => k.name));
-      if (cands.length === 1) return report('didYouMean', {}, cands[0]);
+      if (cands.length === 1) return unresolved ? report('didYouMean', { suggestion: cands[0] }) : report('didYouMean', {}, cands[0]);
       return report('unknown');
     });
   },

@@ -61,6 +61,12 @@ ruleTester('irregular-whitespace', {
       output: null,
     },
     {
+      name: 'no fix when the "{" keepalived ignores leaves the reading out of step to the end of the file',
+      code: 'vrrp_instance A {\n <|\u3000|> authentication {\n    auth_type PASS\n  }\n',
+      messageId: 'space',
+      output: null,
+    },
+    {
       name: 'the fix where the keyword it makes opens the block that follows',
       code: `vrrp_instance<|${NBSP}|>VI_1 {\n  priority 100\n}\n`,
       output: 'vrrp_instance VI_1 {\n  priority 100\n}\n',

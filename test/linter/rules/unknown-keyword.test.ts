@@ -26,6 +26,12 @@ ruleTester('unknown-keyword', {
   ],
   invalid: [
     {
+      name: 'no fix for a misspelt block keyword whose ignored "{" leaves the reading out of step to the end of the file',
+      code: 'vrrp_instance A {\n  <|authentcation {\n    auth_type PASS\n  }\n|>',
+      messageId: 'didYouMean+opensBlock',
+      output: null,
+    },
+    {
       name: '2.2.7 reads the backslash that ends a comment as a line of its own',
       code: 'global_defs {\n  # router_id old \\\n  router_id a\n}\n'.replace('old \\', 'old <|\\|>'),
       options: { targetVersion: '2.2.7' },
