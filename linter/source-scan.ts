@@ -2,21 +2,24 @@
 // characters it looks for appear nowhere but in comments (most configurations).
 import type { Loc, ParseResult } from '../grammar/index';
 
-/** Whether some file of the parse has a match of `pattern` (a global regular expression) outside its comments. */
-export function inCode(parse: ParseResult, pattern: RegExp): boolean {
-  return parse.files.some((f, i) => fileHas(f.text, i, parse.comments, pattern));
+/**
+ * Whether some file of the parse has one of `chars` (single characters) outside its comments.
+ * One `indexOf` per character: a native scan, and none at all for a character above U+00FF in a
+ * text V8 keeps as Latin-1 (a regular expression with the same class took 9–11 ms on the 12.7 MB
+ * benchmark file).
+ */
+export function inCode(parse: ParseResult, chars: readonly string[]): boolean {
+  return parse.files.some((f, i) => chars.some((c) => fileHas(f.text, i, parse.comments, c)));
 }
 
-function fileHas(text: string, file: number, comments: readonly Loc[], pattern: RegExp): boolean {
-  pattern.lastIndex = 0;
-  let m = pattern.exec(text);
-  if (m === null) return false;
-  const mine = comments.filter((c) => c.file === file).sort((a, b) => a.start - b.start);
-  let c = 0;
-  for (; m !== null; m = pattern.exec(text)) {
-    const k = m.index;
-    while (c < mine.length && mine[c]!.end <= k) c++;
-    if (c === mine.length || mine[c]!.start > k) return true;
+function fileHas(text: string, file: number, comments: readonly Loc[], c: string): boolean {
+  let k = text.indexOf(c);
+  if (k === -1) return false;
+  const mine = comments.filter((x) => x.file === file).sort((a, b) => a.start - b.start);
+  let n = 0;
+  for (; k !== -1; k = text.indexOf(c, k + 1)) {
+    while (n < mine.length && mine[n]!.end <= k) n++;
+    if (n === mine.length || mine[n]!.start > k) return true;
   }
   return false;
 }

@@ -103,7 +103,10 @@ export default defineRule({
     /** A link-local IPv6 destination (connect_ip, else the real server's address) needs bind_if: true when reported. */
     function linkLocal(block: Statement, rsAddr: Word | undefined): boolean {
       const dst = lastChild(block, 'connect_ip')?.args[0] ?? rsAddr;
-      if (!dst || dst.opaque || !/^fe[89ab][0-9a-f]:/i.test(dst.text) || lastChild(block, 'bind_if')) return false;
+      // (The first letter first: every real server's address comes through here.)
+      if (!dst || dst.opaque || (dst.text.charCodeAt(0) | 0x20) !== 0x66 || !/^fe[89ab][0-9a-f]:/i.test(dst.text))
+        return false;
+      if (lastChild(block, 'bind_if')) return false;
       ctx.report({ loc: blockLoc(block), messageId: 'linkLocal', data: { address: dst.text } });
       return true;
     }

@@ -9,7 +9,20 @@ import { allStatements, defineRule, type RuleContext } from '../types';
  */
 const SPACES = '\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const INVISIBLE = '\\u200b-\\u200d\\u2060\\u180e\\ufeff';
-const ANY = new RegExp(`[${SPACES}${INVISIBLE}]`, 'g');
+/** Each of them, for the scan that skips the rule when there are none. */
+const ANY = [
+  '\u00a0',
+  '\u1680',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\u2060',
+  '\u180e',
+  '\ufeff',
+  ...Array.from({ length: 14 }, (_, i) => String.fromCharCode(0x2000 + i)),
+];
 const SPACE = new RegExp(`^[${SPACES}]$`);
 const ONE = new RegExp(`^[${SPACES}${INVISIBLE}]$`);
 const ONE_GLOBAL = new RegExp(`[${SPACES}${INVISIBLE}]`, 'g');

@@ -10,7 +10,7 @@ import { allStatements, defineRule, type RuleContext } from '../types';
  */
 const SINGLE = "'";
 const TYPOGRAPHIC = '‘’‚“”„«»';
-const ANY = /['‘’‚“”„«»]/g;
+const ANY = [...SINGLE, ...TYPOGRAPHIC];
 
 export default defineRule({
   id: 'literal-quote',

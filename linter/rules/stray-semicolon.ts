@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     // Most configurations have no ";" outside comments: skip the pass over every word then.
-    if (!inCode(ctx.parse, /;/g)) return;
+    if (!inCode(ctx.parse, [';'])) return;
     for (const s of allStatements(ctx.parse.body)) {
       for (const w of s.args) check(ctx, w);
       if (s.entries) for (const e of s.entries) for (const w of e) check(ctx, w);
