@@ -7,25 +7,27 @@ import { allStatements, defineRule, type RuleContext } from '../types';
  * document: keepalived splits words at spaces and tabs only, so `priority\u00a0100` is one word, an
  * unknown keyword, and `eth0\u200b` an interface that does not exist.
  */
-const SPACES = '\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const INVISIBLE = '\\u200b-\\u200d\\u2060\\u180e\\ufeff';
-/** Each of them, for the scan that skips the rule when there are none. */
-const ANY = [
+const range = (from: number, to: number): string[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+/** Spaces that are not ASCII blanks: each becomes a space. */
+const SPACES = new Set([
   '\u00a0',
   '\u1680',
+  ...range(0x2000, 0x200a),
   '\u2028',
   '\u2029',
   '\u202f',
   '\u205f',
   '\u3000',
-  '\u2060',
-  '\u180e',
-  '\ufeff',
-  ...Array.from({ length: 14 }, (_, i) => String.fromCharCode(0x2000 + i)),
-];
-const SPACE = new RegExp(`^[${SPACES}]$`);
-const ONE = new RegExp(`^[${SPACES}${INVISIBLE}]$`);
-const ONE_GLOBAL = new RegExp(`[${SPACES}${INVISIBLE}]`, 'g');
+]);
+/** Characters that show as nothing: each is removed. */
+const INVISIBLE = new Set([...range(0x200b, 0x200d), '\u2060', '\u180e', '\ufeff']);
+const IRREGULAR = [...SPACES, ...INVISIBLE];
+const isIrregular = (c: string): boolean => SPACES.has(c) || INVISIBLE.has(c);
+
+/** The text with each irregular space a space and each invisible character gone. */
+const cleaned = (text: string): string =>
+  text.replace(/[^\x00-\x7f]/g, (c) => (SPACES.has(c) ? ' ' : INVISIBLE.has(c) ? '' : c));
 
 export default defineRule({
   id: 'irregular-whitespace',
@@ -39,7 +41,7 @@ export default defineRule({
   },
   check(ctx) {
     // Most configurations have none outside comments: skip the pass over every word then.
-    if (!inCode(ctx.parse, ANY)) return;
+    if (!inCode(ctx.parse, IRREGULAR)) return;
     for (const s of allStatements(ctx.parse.body)) {
       const hits: Hit[] = [];
       find(ctx, s.keyword, keepsStructure(ctx, s), hits);
@@ -72,10 +74,7 @@ function keepsStructure(ctx: RuleContext, s: Statement): boolean {
   // A "{" whose block keepalived ignored with the reading never back in step: a fix would move every later "}".
   if (p?.data.opensBlock && p.data.unresolved) return false;
   // The keyword's own text may come apart or vanish (a lone no-break space): then the next word is the keyword.
-  const words = [
-    ...k.text.replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : '')).split(/[ \t]+/),
-    ...s.args.map((w) => w.text),
-  ];
+  const words = [...cleaned(k.text).split(/[ \t]+/), ...s.args.map((w) => w.text)];
   const specs = keywordEverywhere(words.find((w) => w !== '') ?? '');
   if (specs.length === 0) return true;
   return opens ? specs.every((x) => Boolean(x.block)) : specs.every((x) => !x.block);
@@ -100,10 +99,10 @@ function find(ctx: RuleContext, w: Word, fixable: boolean, out: Hit[]): void {
   const from = w.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : w.start;
   for (let k = from; k < w.end; k++) {
     const c = text[k]!;
-    if (!ONE.test(c)) continue;
-    const space = SPACE.test(c);
+    if (!isIrregular(c)) continue;
+    const space = SPACES.has(c);
     let end = k + 1;
-    while (end < w.end && ONE.test(text[end]!) && SPACE.test(text[end]!) === space) end++;
+    while (end < w.end && isIrregular(text[end]!) && SPACES.has(text[end]!) === space) end++;
     out.push({ file: w.file, start: k, end, space, fixable, word: w });
     k = end - 1;
   }
@@ -128,7 +127,7 @@ function report(ctx: RuleContext, hits: Hit[]): void {
     const last = group[group.length - 1]!;
     const at = { file: first.file, start: first.start, end: last.end };
     const codes = [...new Set(group.map((h) => codeOf(text[h.start]!)))].join(', ');
-    const fixed = text.slice(at.start, at.end).replace(ONE_GLOBAL, (c) => (SPACE.test(c) ? ' ' : ''));
+    const fixed = cleaned(text.slice(at.start, at.end));
     ctx.report({
       loc: at,
       messageId: group.some((h) => h.space) ? 'space' : 'invisible',
