@@ -25,8 +25,9 @@ const usableIface = (s: Statement): boolean => {
  * vrrp_end_handler, vrrp_parser.c; vrrp_complete_instance, vrrp.c; 2.2.7). Returns whether the
  * instance ends up with an interface.
  */
-function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>): boolean {
+function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>): { iface: boolean; stops: boolean } {
   let iface = false;
+  let stops = false;
   let vrf: Statement | undefined;
   for (const c of i.stmt.children ?? []) {
     if (!c.spec) continue;
@@ -34,10 +35,13 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
       // Each line sets the interface, a name that is too long leaves it, the loopback clears it.
       const w = c.args[0];
       if (usableIface(c)) {
-        iface = true;
-        // A name no interface can have (`""`, `eth0:1`) is missing on every host: keepalived stops VRRP.
-        if (w && !w.opaque && !isDevName(w.text))
-          ctx.report({ loc: w, messageId: 'noSuchInterface', data: { ...data, iface: w.text } });
+        // A name no interface can have (`""`, `eth0:1`) is missing on every host: the instance has
+        // no interface as keepalived closes it, and after reading the file it stops VRRP.
+        iface = !(w && !w.opaque && !isDevName(w.text));
+        if (!iface) {
+          stops = true;
+          ctx.report({ loc: w!, messageId: 'noSuchInterface', data: { ...data, iface: w!.text } });
+        }
       } else if (w?.text === 'lo') {
         ctx.report({ loc: w, messageId: 'loopback', data: { ...data, iface: 'lo' } });
         iface = false;
@@ -68,7 +72,7 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
       data: { ...data, keyword: either.keyword.text },
       severity: 'warning',
     });
-  return iface;
+  return { iface, stops };
 }
 
 /**
@@ -85,6 +89,30 @@ function vmacNameTaken(ctx: RuleContext, i: Instance, taken: Map<string, string>
       ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other, vmac: w.text } });
     else taken.set(w.text, i.name);
     return; // a second name is "already specified" (invalid-address)
+  }
+}
+
+/**
+ * What keepalived says as it completes an instance without an interface (vrrp_complete_instance,
+ * vrrp.c): "Unknown interface!", before 2.3 even with unicast peers; from 2.3 on each VIP without
+ * "dev" of a unicast instance ("no interface for vip %s - removing").
+ */
+function noInterface(
+  ctx: RuleContext,
+  i: Instance,
+  data: Record<string, string>,
+  unicast: boolean,
+  old: boolean,
+): void {
+  if (!unicast) ctx.report({ loc: i.nameLoc, messageId: 'missing', data });
+  else if (old) ctx.report({ loc: i.nameLoc, messageId: 'missingUnicast', data });
+  else {
+    for (const block of ['virtual_ipaddress', 'virtual_ipaddress_excluded'])
+      for (const b of childrenNamed(i.stmt, block))
+        for (const e of entryLines(b)) {
+          if (e[0]!.opaque || e.some((w) => w.text === 'dev')) continue;
+          ctx.report({ loc: e[0]!, messageId: 'vipNoInterface', data: { ...data, vip: e[0]!.text } });
+        }
   }
 }
 
@@ -127,22 +155,12 @@ export default defineRule({
       if (!usable(i)) continue;
       const data = { name: i.name, iface: i.iface?.text ?? '', version: ctx.targetVersion };
       vmacNameTaken(ctx, i, vmacNames);
-      const iface = vmacOptions(ctx, i, data);
+      const { iface, stops } = vmacOptions(ctx, i, data);
       // A VRF instance has no interface; 2.2.7 still wants one ("Unknown interface!").
       if (iface || (!old && child(i.stmt, 'vrf'))) continue;
       const unicast = UNICAST.some((k) => child(i.stmt, k));
-      if (!unicast) ctx.report({ loc: i.nameLoc, messageId: 'missing', data });
-      else if (old) ctx.report({ loc: i.nameLoc, messageId: 'missingUnicast', data });
-      else {
-        // 2.3 and later: a VIP without "dev" takes the instance's interface, and there is none
-        // ("no interface for vip %s - removing", vrrp_complete_instance, vrrp.c).
-        for (const block of ['virtual_ipaddress', 'virtual_ipaddress_excluded'])
-          for (const b of childrenNamed(i.stmt, block))
-            for (const e of entryLines(b)) {
-              if (e[0]!.opaque || e.some((w) => w.text === 'dev')) continue;
-              ctx.report({ loc: e[0]!, messageId: 'vipNoInterface', data: { ...data, vip: e[0]!.text } });
-            }
-      }
+      // Where keepalived stops VRRP over a missing interface, it completes no instance.
+      if (!stops) noInterface(ctx, i, data, unicast, old);
       // keepalived says so when it closes the instance: the range runs from the line to the brace.
       const vmac = child(i.stmt, 'use_vmac') ?? child(i.stmt, 'use_ipvlan');
       if (unicast && vmac)

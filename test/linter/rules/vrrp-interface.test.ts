@@ -102,6 +102,14 @@ ruleTester('vrrp-interface', {
       ],
     },
     {
+      name: 'with no such interface the instance has none as keepalived closes it (a VMAC with unicast is cleared), and it completes no instance',
+      code: 'vrrp_instance VI_1 {\n  interface <|""|>ens19\n  virtual_router_id 51\n  <|use_vmac vip\n  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n  }\n}|>\n',
+      messages: [
+        '(VI_1) no interface can be called "": keepalived reports that it does not exist and stops the VRRP process ("Non-existent interface specified in configuration").',
+        '(VI_1) Cannot use use_vmac with unicast and no interface; keepalived clears it. Add "interface <nic>".',
+      ],
+    },
+    {
       name: 'the loopback clears the interface, so the instance has none',
       code: 'vrrp_instance <|VI_LO|> {\n  interface <|lo|>\n  virtual_router_id 52\n}\n',
       messages: [
