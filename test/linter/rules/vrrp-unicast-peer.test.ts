@@ -11,6 +11,8 @@ ruleTester('vrrp-unicast-peer', {
     inst('  unicast_src_ip 10.0.0.1\n  unicast_fault_no_peer\n'),
     // keepalived reads peers and the source with inet_stosockaddr: a range or mask is dropped unread.
     inst('  unicast_src_ip 10.0.0.1/24\n  unicast_peer {\n    10.0.0.2-5\n    10.0.0.3/33\n  }\n'),
+    // A unicast_ttl keepalived did not read (out of range, not a number) leaves nothing to reset.
+    'vrrp_instance VI_1 {\n  virtual_router_id 51\n  unicast_ttl 300\n}\nvrrp_instance VI_2 {\n  virtual_router_id 52\n  unicast_ttl x\n}\n',
   ],
   invalid: [
     {
@@ -34,6 +36,11 @@ ruleTester('vrrp-unicast-peer', {
     {
       name: 'unicast_ttl without peers: keepalived reports it at the end of the block',
       code: 'vrrp_instance VI_1 {\n  virtual_router_id 51\n  <|unicast_ttl 10\n}|>\n',
+      messageId: 'ttlNoPeers',
+    },
+    {
+      name: 'an empty quoted unicast_ttl is 0 to keepalived, a value it resets too',
+      code: 'vrrp_instance VI_1 {\n  virtual_router_id 51\n  <|unicast_ttl ""10\n}|>\n',
       messageId: 'ttlNoPeers',
     },
     {
