@@ -9,13 +9,19 @@ import type { Loc, ParseResult } from '../grammar/index';
  * benchmark file).
  */
 export function inCode(parse: ParseResult, chars: readonly string[]): boolean {
-  return parse.files.some((f, i) => chars.some((c) => fileHas(f.text, i, parse.comments, c)));
+  return parse.files.some((f, i) => {
+    // The file's comments in order, sorted once and only when one of the characters is there.
+    let mine: Loc[] | undefined;
+    const comments = (): Loc[] =>
+      (mine ??= parse.comments.filter((x) => x.file === i).sort((a, b) => a.start - b.start));
+    return chars.some((c) => outside(f.text, c, comments));
+  });
 }
 
-function fileHas(text: string, file: number, comments: readonly Loc[], c: string): boolean {
+function outside(text: string, c: string, comments: () => Loc[]): boolean {
   let k = text.indexOf(c);
   if (k === -1) return false;
-  const mine = comments.filter((x) => x.file === file).sort((a, b) => a.start - b.start);
+  const mine = comments();
   let n = 0;
   for (; k !== -1; k = text.indexOf(c, k + 1)) {
     while (n < mine.length && mine[n]!.end <= k) n++;

@@ -11,6 +11,8 @@ import { allStatements, defineRule, type RuleContext } from '../types';
 const SINGLE = "'";
 const TYPOGRAPHIC = '‘’‚“”„«»';
 const ANY = [...SINGLE, ...TYPOGRAPHIC];
+/** What double quotes would read otherwise inside them: another quote, an escape, a `$`. */
+const NOT_PLAIN = new RegExp(`["\\\\$${ANY.join('')}]`);
 
 export default defineRule({
   id: 'literal-quote',
@@ -50,8 +52,7 @@ function check(ctx: RuleContext, w: Word, shellQuotes: boolean): void {
   if (!messageId) return;
   // Both ends quoted alike, and nothing inside that double quotes would read otherwise: `"eth0"`.
   const inner = t.slice(1, -1);
-  const wrapped =
-    t.length > 2 && kind(first) === messageId && kind(last) === messageId && !/["'\\$‘’‚“”„«»]/.test(inner);
+  const wrapped = t.length > 2 && kind(first) === messageId && kind(last) === messageId && !NOT_PLAIN.test(inner);
   const source = ctx.parse.files[w.file]!.text.slice(w.start, w.end);
   const fix = wrapped && source === t ? { file: w.file, start: w.start, end: w.end, text: `"${inner}"` } : undefined;
   ctx.report({ loc: w, messageId, data: { word: t }, fix });

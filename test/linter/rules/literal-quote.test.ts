@@ -41,6 +41,12 @@ ruleTester('literal-quote', {
       output: null,
     },
     {
+      name: 'no fix when double quotes would read the inside otherwise (a $ or a backslash)',
+      code: "global_defs {\n  router_id <|'lb$1'|>\n  smtp_helo_name <|'a\\\\b'|>\n}\n",
+      messageId: 'single',
+      output: null,
+    },
+    {
       name: 'in the data line of a value block',
       code: "vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1/24 dev <|'eth0'|>\n  }\n}\n",
       output: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1/24 dev "eth0"\n  }\n}\n',
