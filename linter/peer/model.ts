@@ -1,9 +1,9 @@
 // A semantic model of one node's configuration: VRRP instances with their resolved settings,
 // tracked objects, sync groups and global settings. Shared by the semantic single-file rules and
 // the peer analysis, built once per parse (cached) and read-only afterwards.
-import type { ParseResult, Statement, Word } from '../../grammar/index';
+import { findKeyword, type ParseResult, type Statement, type Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
-import { ipFamily, plainDigits, sockaddrFamily, splitPrefix } from '../values';
+import { checkDecimal, ipFamily, plainDigits, sockaddrFamily, splitPrefix } from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -421,6 +421,30 @@ export function normAddr(addr: string): string {
 /** The instance whose VRRP state keepalived actually uses (not a skipped duplicate, named). */
 export function usable(i: Instance): boolean {
   return !i.duplicate && i.stmt.args.length === 1;
+}
+
+/**
+ * The advertisement interval an instance's adverts carry, in microseconds, as keepalived settles it
+ * (vrrp_adv_handler, vrrp_complete_instance, 2.2.7): the last advert_int it accepts (a value it
+ * rejects leaves the one before), 1 s without one, then what the VRRP version can carry: VRRPv2
+ * whole seconds (rounded, at least 1 s), VRRPv3 10 ms units (rounded, at least 10 ms, at most
+ * 40.95 s). Undefined when a value varies from run to run (`${_RANDOM}`).
+ */
+export function advertInterval(i: Instance): number | undefined {
+  const range = findKeyword('root > vrrp_instance', 'advert_int')?.params?.[0];
+  let us = 1e6;
+  for (const s of childrenNamed(i.stmt, 'advert_int')) {
+    const w = s.args[0];
+    if (!w) continue;
+    if (w.opaque) return undefined;
+    if (checkDecimal(w.text, range?.min ?? 0.01, range?.max ?? 255, range?.decimals ?? 6)) continue;
+    us = Math.round(Number(w.text.trim()) * 1e6);
+  }
+  const unit = i.version === 3 ? 1e4 : 1e6;
+  const limit = (i.version === 3 ? 4096 : 256) * unit;
+  if (us >= limit) return limit - unit;
+  if (us % unit === 0) return us;
+  return Math.max(unit, us + unit / 2 - ((us + unit / 2) % unit));
 }
 
 /** The definitions a track entry can refer to. */

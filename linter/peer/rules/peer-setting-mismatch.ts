@@ -1,28 +1,56 @@
-import type { Loc } from '../../../grammar/index';
+import { atLeast, type Loc } from '../../../grammar/index';
 import { definePeerRule } from '../../types';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
-import { vipSet, type Member } from '../routers';
+import { advertInterval } from '../model';
+import { vipSet, type Member, type VirtualRouter } from '../routers';
 import { cutAtBytes } from '../../values';
+
+/** How a difference between members is reported: the message, and a severity other than the rule's. */
+interface Verdict {
+  messageId: string;
+  severity?: 'warning';
+}
 
 interface Setting {
   messageId: string;
   value: (m: Member) => string | undefined;
   loc: (m: Member) => Loc;
+  /** The verdict on a difference between `m` and `others`; undefined: not reported. */
+  verdict?: (router: VirtualRouter, m: Member, others: Member[]) => Verdict | undefined;
 }
+
+/**
+ * keepalived up to 2.3.2 drops an advert whose VIPs differ from its own (count or addresses,
+ * vrrp_check_packet); from 2.3.3 on it takes the advert and logs the mismatch.
+ */
+const dropsOtherVips = (m: Member): boolean => !atLeast(m.model.parse.targetVersion, '2.3.3');
 
 const SETTINGS: Setting[] = [
   {
     messageId: 'vips',
     value: (m) => [...vipSet(m.inst)].sort().join(', ') || 'none',
     loc: (m) => (m.inst.vipBlock ? m.inst.vipBlock.keyword : m.inst.nameLoc),
+    // Different VIP sets may be intended (an address only one node should carry) where keepalived
+    // takes the adverts; where it drops them, the brain splits.
+    verdict: (_r, m, others) =>
+      [m, ...others].some(dropsOtherVips) ? { messageId: 'vipsDropped' } : { messageId: 'vips', severity: 'warning' },
   },
   {
     messageId: 'advertInt',
+    // What the adverts carry (advert_int 1 and 1.2 are both 1 s in VRRPv2).
     value: (m) => {
-      const v = Number(m.inst.advertInt?.text ?? '1');
-      return Number.isFinite(v) ? String(v) : undefined;
+      const us = advertInterval(m.inst);
+      return us === undefined ? undefined : String(us / 1e6);
     },
     loc: (m) => m.inst.advertInt ?? m.inst.nameLoc,
+    // VRRPv2 drops an advert with another interval; a VRRPv3 backup takes the MASTER's interval
+    // (RFC 5798). Members of different versions are reported as such.
+    verdict: (r) =>
+      new Set(r.members.map((x) => x.inst.version)).size > 1
+        ? undefined
+        : r.members[0]!.inst.version === 3
+          ? { messageId: 'advertIntV3', severity: 'warning' }
+          : { messageId: 'advertInt' },
   },
   { messageId: 'version', value: (m) => String(m.inst.version), loc: (m) => settingLoc(m, m.inst.versionStmt) },
   {
@@ -48,8 +76,12 @@ export default definePeerRule({
   description: 'VIP set, advert_int, version or authentication that differ between the nodes of one virtual router.',
   messages: {
     vips: '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; after a failover the new MASTER holds other addresses.',
+    vipsDropped:
+      '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; keepalived before 2.3.3 drops adverts whose addresses differ from its own, so both nodes become MASTER.',
     advertInt:
-      '({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; VRRP drops adverts with another interval, so both nodes become MASTER.',
+      '({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; VRRPv2 drops adverts with another interval, so both nodes become MASTER.',
+    advertIntV3:
+      "({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; a VRRPv3 backup takes the MASTER's interval, so the interval changes with each failover (keepalived 2.3.3 and later log the mismatch).",
     version:
       "({name}) virtual router {vrid}: VRRP version {value} on {node} differs from {others}; the nodes do not understand each other's adverts and both become MASTER.",
     authType:
@@ -69,13 +101,15 @@ export default definePeerRule({
         router.members.forEach((m, i) => {
           const others = router.members.filter((o, j) => o.node !== m.node && values[j] !== values[i]);
           if (!others.length) return;
+          const verdict = s.verdict ? s.verdict(router, m, others) : { messageId: s.messageId };
+          if (!verdict) return;
           const shown = (v: string): string => (s.messageId === 'authPass' ? '' : v);
           reportAt(
             ctx,
             m,
             {
               loc: s.loc(m),
-              messageId: s.messageId,
+              messageId: verdict.messageId,
               data: {
                 name: m.inst.name,
                 vrid: router.vrid,
@@ -87,8 +121,7 @@ export default definePeerRule({
                   )
                   .join(', '),
               },
-              // Different VIP sets may be intended (an address only one node should carry); the rest splits the brain.
-              severity: s.messageId === 'vips' ? 'warning' : undefined,
+              severity: verdict.severity,
             },
             others.map((o) => ({
               member: o,

@@ -1,3 +1,4 @@
+import { atLeast } from '../../../grammar/index';
 import { definePeerRule } from '../../types';
 import { reportAt, vridLoc } from '../helpers';
 import { groupRouters } from '../routers';
@@ -10,6 +11,8 @@ export default definePeerRule({
   messages: {
     collision:
       "({name}) VRID {vrid} (IPv{family}) with VIPs {vips} is also used by {others} with VIPs {otherVips}: on one segment the two virtual routers take each other's adverts and fight over the MASTER role. If the nodes are meant to back each other up, give them the same VIPs; otherwise give each virtual router its own virtual_router_id.",
+    collisionDropped:
+      '({name}) VRID {vrid} (IPv{family}) with VIPs {vips} is also used by {others} with VIPs {otherVips}: keepalived before 2.3.3 drops adverts with other VIPs and logs each one, so the two virtual routers ignore each other (from 2.3.3 on they fight over the MASTER role). If the nodes are meant to back each other up, both are MASTER now: give them the same VIPs; otherwise give each virtual router its own virtual_router_id.',
     other: '{node} ({instance}) uses VRID {vrid}',
   },
   checkPeers(ctx) {
@@ -21,12 +24,14 @@ export default definePeerRule({
         for (const m of c.members) {
           const foreign = others.flatMap((o) => o.members).filter((o) => o.node !== m.node);
           if (!foreign.length) continue;
+          // Up to 2.3.2 keepalived drops an advert whose VIPs differ from its own (vrrp_check_packet).
+          const dropped = [m, ...foreign].every((x) => !atLeast(x.model.parse.targetVersion, '2.3.3'));
           reportAt(
             ctx,
             m,
             {
               loc: vridLoc(m),
-              messageId: 'collision',
+              messageId: dropped ? 'collisionDropped' : 'collision',
               data: {
                 name: m.inst.name,
                 vrid: c.vrid,

@@ -31,7 +31,7 @@ export function runPeers(
   const fs = memoryFs(files);
   const list = Object.entries(nodes).map(([name, text]) => ({
     name,
-    parse: parseText(`/nodes/${name}.conf`, text, { fs }),
+    parse: parseText(`/nodes/${name}.conf`, text, { fs, targetVersion: options.targetVersion }),
   }));
   return { nodes: list, diags: lintPeerNodes(list, options) };
 }

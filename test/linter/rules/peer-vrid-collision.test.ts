@@ -9,9 +9,20 @@ peerTester('peer-vrid-collision', {
   invalid: [
     {
       nodes: { lb1: node({ vrid: '<|60|>' }), lb2: node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' }) },
+      messageId: 'collision',
       messages: [
         /VRID 60 \(IPv4\) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200/,
         /VIPs 10.0.0.200 is also used by lb1/,
+      ],
+    },
+    {
+      name: 'keepalived before 2.3.3 drops the adverts: each acts alone',
+      options: { targetVersion: '2.2.7' },
+      nodes: { lb1: node({ vrid: '<|60|>' }), lb2: node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' }) },
+      messageId: 'collisionDropped',
+      messages: [
+        '(VI_WEB) VRID 60 (IPv4) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200: keepalived before 2.3.3 drops adverts with other VIPs and logs each one, so the two virtual routers ignore each other (from 2.3.3 on they fight over the MASTER role). If the nodes are meant to back each other up, both are MASTER now: give them the same VIPs; otherwise give each virtual router its own virtual_router_id.',
+        /VIPs 10.0.0.200 is also used by lb1 with VIPs 10.0.0.100: keepalived before 2.3.3/,
       ],
     },
   ],
