@@ -3,7 +3,7 @@
 // the peer analysis, built once per parse (cached) and read-only afterwards.
 import { findKeyword, type ParseResult, type Statement, type Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
-import { checkDecimal, ipFamily, plainDigits, sockaddrFamily, splitPrefix } from '../values';
+import { checkDecimal, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -445,6 +445,56 @@ export function advertInterval(i: Instance): number | undefined {
   if (us >= limit) return limit - unit;
   if (us % unit === 0) return us;
   return Math.max(unit, us + unit / 2 - ((us + unit / 2) % unit));
+}
+
+/**
+ * The group an address names (normalised) when inet_stosockaddr reads it as a multicast address of
+ * the family: IPv4 224/4; IPv6 ff00::/8, or with `linkLocal` (an instance's own mcast_dst_ip) ffX2::/16.
+ */
+function vrrpGroup(text: string, family: Family, linkLocal: boolean): string | undefined {
+  if (sockaddrFamily(text) !== family) return undefined;
+  const addr = normAddr(sockaddrAddress(text));
+  if (family === 4) {
+    const first = Number(addr.split('.')[0]);
+    return first >= 224 && first <= 239 ? addr : undefined;
+  }
+  return (linkLocal ? /^ff[0-9a-f]2:/ : /^ff/).test(addr) ? addr : undefined;
+}
+
+/** A multicast group as multicastGroup finds it. */
+export interface MulticastGroup {
+  /** The normalised address, for comparisons. */
+  addr: string;
+  /** As written (or keepalived's default). */
+  text: string;
+  /** Where it was set; undefined for the default. */
+  word: Word | undefined;
+}
+
+/**
+ * The multicast group a (multicast) instance sends its adverts to and binds its socket to, so the
+ * only one it hears: its last mcast_dst_ip when that is a multicast address of its family (IPv6:
+ * link-local scope), else global_defs vrrp_mcast_group4/6 (the last valid one), else 224.0.0.18 or
+ * ff02::12 (vrrp_mcast_dstip_handler, vrrp_mcast_group4_handler, vrrp_complete_instance, 2.2.7).
+ * `word` is where it was set, undefined for the default; undefined when a value varies.
+ */
+export function multicastGroup(m: NodeModel, i: Instance): MulticastGroup | undefined {
+  const own = i.mcastDst?.args[0];
+  if (own?.opaque) return undefined;
+  const addr = own && vrrpGroup(own.text, i.family, true);
+  if (own && addr) return { addr, text: own.text, word: own };
+  const fallback = i.family === 4 ? '224.0.0.18' : 'ff02::12';
+  let found: MulticastGroup = { addr: normAddr(fallback), text: fallback, word: undefined };
+  for (const g of m.globalDefs) {
+    for (const c of childrenNamed(g, i.family === 4 ? 'vrrp_mcast_group4' : 'vrrp_mcast_group6')) {
+      const w = c.args[0];
+      if (!w) continue;
+      if (w.opaque) return undefined;
+      const a = vrrpGroup(w.text, i.family, false);
+      if (a) found = { addr: a, text: w.text, word: w };
+    }
+  }
+  return found;
 }
 
 /** The definitions a track entry can refer to. */

@@ -1,7 +1,7 @@
 import { atLeast, type Loc } from '../../../grammar/index';
 import { definePeerRule } from '../../types';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
-import { advertInterval } from '../model';
+import { advertInterval, multicastGroup } from '../model';
 import { vipSet, type Member, type VirtualRouter } from '../routers';
 import { cutAtBytes } from '../../values';
 
@@ -14,6 +14,8 @@ interface Verdict {
 interface Setting {
   messageId: string;
   value: (m: Member) => string | undefined;
+  /** The value as the messages show it (default: `value`). */
+  shown?: (m: Member) => string;
   loc: (m: Member) => Loc;
   /** The verdict on a difference between `m` and `others`; undefined: not reported. */
   verdict?: (router: VirtualRouter, m: Member, others: Member[]) => Verdict | undefined;
@@ -54,6 +56,14 @@ const SETTINGS: Setting[] = [
   },
   { messageId: 'version', value: (m) => String(m.inst.version), loc: (m) => settingLoc(m, m.inst.versionStmt) },
   {
+    // An instance binds its socket to its group and hears nothing else. Only multicast members
+    // are compared: unicast ones, and a mix, are peer-unicast-mismatch's.
+    messageId: 'mcastGroup',
+    value: (m) => (m.inst.peers.length ? undefined : multicastGroup(m.model, m.inst)?.addr),
+    shown: (m) => multicastGroup(m.model, m.inst)!.text,
+    loc: (m) => multicastGroup(m.model, m.inst)?.word ?? m.inst.nameLoc,
+  },
+  {
     messageId: 'authType',
     // VRRPv3 ignores authentication altogether.
     value: (m) => (m.inst.version === 3 ? undefined : (m.inst.authType?.text ?? 'none')),
@@ -69,11 +79,12 @@ const SETTINGS: Setting[] = [
   },
 ];
 
-/** Members of one virtual router whose VIPs, advert_int, version or authentication differ. */
+/** Members of one virtual router whose VIPs, advert_int, version, multicast group or authentication differ. */
 export default definePeerRule({
   id: 'peer-setting-mismatch',
   meta: { severity: 'error', fixable: false, category: 'peer' },
-  description: 'VIP set, advert_int, version or authentication that differ between the nodes of one virtual router.',
+  description:
+    'VIP set, advert_int, version, multicast group or authentication that differ between the nodes of one virtual router.',
   messages: {
     vips: '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; after a failover the new MASTER holds other addresses.',
     vipsDropped:
@@ -82,6 +93,8 @@ export default definePeerRule({
       '({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; VRRPv2 drops adverts with another interval, so both nodes become MASTER.',
     advertIntV3:
       "({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; a VRRPv3 backup takes the MASTER's interval, so the interval changes with each failover (keepalived 2.3.3 and later log the mismatch).",
+    mcastGroup:
+      "({name}) virtual router {vrid}: multicast group {value} on {node} differs from {others}; each node hears only the group it sends to, so the nodes never see each other's adverts and both become MASTER.",
     version:
       "({name}) virtual router {vrid}: VRRP version {value} on {node} differs from {others}; the nodes do not understand each other's adverts and both become MASTER.",
     authType:
@@ -103,7 +116,9 @@ export default definePeerRule({
           if (!others.length) return;
           const verdict = s.verdict ? s.verdict(router, m, others) : { messageId: s.messageId };
           if (!verdict) return;
-          const shown = (v: string): string => (s.messageId === 'authPass' ? '' : v);
+          // The value of member j as the messages show it (passwords are not shown).
+          const shown = (j: number): string =>
+            s.messageId === 'authPass' ? '' : (s.shown?.(router.members[j]!) ?? values[j]!);
           reportAt(
             ctx,
             m,
@@ -114,10 +129,10 @@ export default definePeerRule({
                 name: m.inst.name,
                 vrid: router.vrid,
                 node: m.node.name,
-                value: shown(values[i]!),
+                value: shown(i),
                 others: others
                   .map((o) =>
-                    s.messageId === 'authPass' ? o.node.name : `${o.node.name} (${values[router.members.indexOf(o)]})`,
+                    s.messageId === 'authPass' ? o.node.name : `${o.node.name} (${shown(router.members.indexOf(o))})`,
                   )
                   .join(', '),
               },
@@ -127,7 +142,7 @@ export default definePeerRule({
               member: o,
               loc: s.loc(o),
               messageId: s.messageId === 'authPass' ? 'otherNode' : 'other',
-              data: { node: o.node.name, value: shown(values[router.members.indexOf(o)]!) },
+              data: { node: o.node.name, value: shown(router.members.indexOf(o)) },
             })),
           );
         });

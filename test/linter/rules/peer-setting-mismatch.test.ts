@@ -1,5 +1,11 @@
 import { B, node, peerTester } from '../peer/peer-tester';
 
+/** A node of the template without unicast peers: it sends its adverts to a multicast group. */
+const multicast = (text: string): string =>
+  text.replace(/ {2}unicast_src_ip [^\n]*\n {2}unicast_peer \{\n[^\n]*\n {2}\}\n/, '');
+const GROUP_MESSAGE =
+  "each node hears only the group it sends to, so the nodes never see each other's adverts and both become MASTER.";
+
 peerTester('peer-setting-mismatch', {
   valid: [
     { name: 'matching pair', nodes: { lb1: node(), lb2: node(B) } },
@@ -28,8 +34,63 @@ peerTester('peer-setting-mismatch', {
         lb2: node({ ...B, auth: 'PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9two' }),
       },
     },
+    { name: 'multicast pair on the default group', nodes: { lb1: multicast(node()), lb2: multicast(node(B)) } },
+    {
+      name: 'mcast_dst_ip 224.0.0.18 is the default group',
+      nodes: { lb1: multicast(node()), lb2: multicast(node({ ...B, version: '  mcast_dst_ip 224.0.0.18\n' })) },
+    },
+    {
+      name: 'the same group set globally on one node and per instance on the other',
+      nodes: {
+        lb1: multicast(node()).replace('script_user root', 'script_user root\n  vrrp_mcast_group4 224.0.0.30'),
+        lb2: multicast(node({ ...B, version: '  mcast_dst_ip 224.0.0.30\n' })),
+      },
+    },
+    {
+      // keepalived skips an mcast_dst_ip that is no multicast address and uses the default.
+      name: 'an mcast_dst_ip keepalived skips leaves the default',
+      nodes: { lb1: multicast(node()), lb2: multicast(node({ ...B, version: '  mcast_dst_ip 10.0.0.1\n' })) },
+    },
+    {
+      name: 'IPv6 groups written differently',
+      nodes: {
+        lb1: multicast(node({ vips: '2001:db8::100/64', version: '  mcast_dst_ip ff02::12\n', auth: 'PASS' })),
+        lb2: multicast(
+          node({ ...B, vips: '2001:db8::100/64', version: '  mcast_dst_ip FF02:0::0:12\n', auth: 'PASS' }),
+        ),
+      },
+    },
+    {
+      // Unicast adverts go to the peers: the group plays no part.
+      name: 'unicast pair with different mcast_dst_ip',
+      nodes: { lb1: node(), lb2: node({ ...B, version: '  mcast_dst_ip 224.0.0.19\n' }) },
+    },
   ],
   invalid: [
+    {
+      name: 'multicast groups differ',
+      nodes: {
+        lb1: multicast(node()).replace('vrrp_instance VI_WEB', 'vrrp_instance <|VI_WEB|>'),
+        lb2: multicast(node({ ...B, version: '  mcast_dst_ip <|224.0.0.19|>\n' })),
+      },
+      messageId: 'mcastGroup',
+      messages: [
+        `(VI_WEB) virtual router 60: multicast group 224.0.0.18 on lb1 differs from lb2 (224.0.0.19); ${GROUP_MESSAGE}`,
+        `(VI_WEB) virtual router 60: multicast group 224.0.0.19 on lb2 differs from lb1 (224.0.0.18); ${GROUP_MESSAGE}`,
+      ],
+    },
+    {
+      name: 'a group set in global_defs on one node only',
+      nodes: {
+        lb1: multicast(node()).replace('vrrp_instance VI_WEB', 'vrrp_instance <|VI_WEB|>'),
+        lb2: multicast(node(B)).replace('script_user root', 'script_user root\n  vrrp_mcast_group4 <|239.1.1.1|>'),
+      },
+      messageId: 'mcastGroup',
+      messages: [
+        /group 224.0.0.18 on lb1 differs from lb2 \(239.1.1.1\)/,
+        /group 239.1.1.1 on lb2 differs from lb1 \(224.0.0.18\)/,
+      ],
+    },
     {
       name: 'VIP sets differ (warning)',
       nodes: {
