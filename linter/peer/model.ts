@@ -497,6 +497,53 @@ export function multicastGroup(m: NodeModel, i: Instance): MulticastGroup | unde
   return found;
 }
 
+/** The authentication an instance's adverts carry, as authenticationOf finds it. */
+export interface Authentication {
+  type: 'none' | 'PASS' | 'AH';
+  /** Why keepalived clears a configured authentication (type 'none'). */
+  cleared?: 'strict' | 'version3' | 'no-pass' | 'ah-ipv6';
+  /** The password (PASS and AH), whole; keepalived uses its first 8 bytes. */
+  pass?: Word;
+}
+
+/** Whether an instance runs in strict mode: its last valid strict_mode, else global_defs vrrp_strict. */
+function strictMode(m: NodeModel, i: Instance): boolean {
+  let strict = m.strict;
+  for (const c of childrenNamed(i.stmt, 'strict_mode')) {
+    const w = c.args[0];
+    if (!w) strict = true;
+    else if (w.text === 'true' || w.text === 'on' || w.text === 'yes') strict = true;
+    else if (w.text === 'false' || w.text === 'off' || w.text === 'no') strict = false;
+  }
+  return strict;
+}
+
+/**
+ * The authentication keepalived uses for an instance (vrrp_auth_type_handler, vrrp_auth_pass_handler,
+ * vrrp_complete_instance, 2.2.7): the last auth_type it accepts ("PASS" or "AH", case matters) and
+ * the last auth_pass, over all authentication blocks; then none in strict mode, with VRRPv3, without
+ * a password, and AH with IPv6. Undefined when a value varies from run to run.
+ */
+export function authenticationOf(m: NodeModel, i: Instance): Authentication | undefined {
+  let type: Authentication['type'] = 'none';
+  let pass: Word | undefined;
+  for (const block of childrenNamed(i.stmt, 'authentication')) {
+    for (const c of block.children ?? []) {
+      if (!c.spec) continue;
+      const w = c.args[0];
+      if (w?.opaque) return undefined;
+      if (c.keyword.text === 'auth_type' && (w?.text === 'PASS' || w?.text === 'AH')) type = w.text;
+      else if (c.keyword.text === 'auth_pass' && w) pass = w;
+    }
+  }
+  if (type === 'none') return { type };
+  if (strictMode(m, i)) return { type: 'none', cleared: 'strict' };
+  if (i.version === 3) return { type: 'none', cleared: 'version3' };
+  if (!pass || pass.text === '') return { type: 'none', cleared: 'no-pass' };
+  if (type === 'AH' && i.family === 6) return { type: 'none', cleared: 'ah-ipv6' };
+  return { type, pass };
+}
+
 /** The definitions a track entry can refer to. */
 export function defsOf(m: NodeModel, t: TrackEntry): TrackDef[] {
   return m.defs[t.kind].get(t.name.text) ?? [];

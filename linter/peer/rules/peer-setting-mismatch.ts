@@ -1,7 +1,7 @@
 import { atLeast, type Loc } from '../../../grammar/index';
 import { definePeerRule } from '../../types';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
-import { advertInterval, multicastGroup } from '../model';
+import { advertInterval, authenticationOf, multicastGroup, type Authentication } from '../model';
 import { vipSet, type Member, type VirtualRouter } from '../routers';
 import { cutAtBytes } from '../../values';
 
@@ -26,6 +26,14 @@ interface Setting {
  * vrrp_check_packet); from 2.3.3 on it takes the advert and logs the mismatch.
  */
 const dropsOtherVips = (m: Member): boolean => !atLeast(m.model.parse.targetVersion, '2.3.3');
+
+/** Why keepalived clears a configured authentication, as the messages say it. */
+const CLEARED: Record<NonNullable<Authentication['cleared']>, string> = {
+  strict: 'vrrp_strict ignores it',
+  version3: 'VRRPv3 ignores it',
+  'no-pass': 'no auth_pass',
+  'ah-ipv6': 'AH is not used with IPv6',
+};
 
 const SETTINGS: Setting[] = [
   {
@@ -65,17 +73,21 @@ const SETTINGS: Setting[] = [
   },
   {
     messageId: 'authType',
-    // VRRPv3 ignores authentication altogether.
-    value: (m) => (m.inst.version === 3 ? undefined : (m.inst.authType?.text ?? 'none')),
+    // VRRPv3 carries no authentication: members of another version are reported as such.
+    value: (m) => (m.inst.version === 3 ? undefined : authenticationOf(m.model, m.inst)?.type),
+    shown: (m) => {
+      const a = authenticationOf(m.model, m.inst)!;
+      return a.cleared ? `none (${CLEARED[a.cleared]})` : a.type;
+    },
     loc: (m) => m.inst.authType ?? m.inst.authBlock?.keyword ?? m.inst.nameLoc,
   },
   {
     messageId: 'authPass',
-    value: (m) =>
-      m.inst.version === 3 || !m.inst.authType || !m.inst.authPass
-        ? undefined
-        : cutAtBytes(m.inst.authPass.text, 8, m.model.parse.files[m.inst.authPass.file]!.encoding).bytes,
-    loc: (m) => m.inst.authPass ?? m.inst.nameLoc,
+    value: (m) => {
+      const a = m.inst.version === 3 ? undefined : authenticationOf(m.model, m.inst);
+      return a?.pass ? cutAtBytes(a.pass.text, 8, m.model.parse.files[a.pass.file]!.encoding).bytes : undefined;
+    },
+    loc: (m) => authenticationOf(m.model, m.inst)?.pass ?? m.inst.nameLoc,
   },
 ];
 
@@ -110,7 +122,11 @@ export default definePeerRule({
         const values = router.members.map((m) => s.value(m));
         if (values.some((v) => v === undefined) || new Set(values).size < 2) continue;
         // Passwords only matter between nodes that agree on the authentication type.
-        if (s.messageId === 'authPass' && new Set(router.members.map((m) => m.inst.authType?.text)).size > 1) continue;
+        if (
+          s.messageId === 'authPass' &&
+          new Set(router.members.map((m) => authenticationOf(m.model, m.inst)?.type)).size > 1
+        )
+          continue;
         router.members.forEach((m, i) => {
           const others = router.members.filter((o, j) => o.node !== m.node && values[j] !== values[i]);
           if (!others.length) return;

@@ -65,8 +65,48 @@ peerTester('peer-setting-mismatch', {
       name: 'unicast pair with different mcast_dst_ip',
       nodes: { lb1: node(), lb2: node({ ...B, version: '  mcast_dst_ip 224.0.0.19\n' }) },
     },
+    {
+      // keepalived clears the authentication of both in strict mode: the passwords play no part.
+      name: 'vrrp_strict on both nodes',
+      nodes: {
+        lb1: multicast(node()).replace('script_user root', 'script_user root\n  vrrp_strict'),
+        lb2: multicast(node({ ...B, auth: 'PASS\n    auth_pass other' })).replace(
+          'script_user root',
+          'script_user root\n  vrrp_strict',
+        ),
+      },
+    },
+    {
+      name: 'auth_type without auth_pass is no authentication, like none',
+      nodes: { lb1: node({ auth: 'PASS' }), lb2: node(B).replace(/ {2}authentication \{\n[^}]*\}\n/, '') },
+    },
+    {
+      name: 'an auth_type keepalived rejects leaves the one before',
+      nodes: { lb1: node(), lb2: node({ ...B, auth: 'PASS\n    auth_type pass\n    auth_pass webpass' }) },
+    },
   ],
   invalid: [
+    {
+      name: 'vrrp_strict on one node clears its authentication',
+      nodes: {
+        lb1: multicast(node({ auth: '<|PASS|>\n    auth_pass webpass' })).replace(
+          'script_user root',
+          'script_user root\n  vrrp_strict',
+        ),
+        lb2: multicast(node({ ...B, auth: '<|PASS|>\n    auth_pass webpass' })),
+      },
+      messageId: 'authType',
+      messages: [
+        "(VI_WEB) virtual router 60: authentication none (vrrp_strict ignores it) on lb1 differs from lb2 (PASS); the nodes drop each other's adverts and both become MASTER.",
+        "(VI_WEB) virtual router 60: authentication PASS on lb2 differs from lb1 (none (vrrp_strict ignores it)); the nodes drop each other's adverts and both become MASTER.",
+      ],
+    },
+    {
+      name: 'auth_type without auth_pass on one node',
+      nodes: { lb1: node({ auth: '<|PASS|>' }), lb2: node({ ...B, auth: '<|PASS|>\n    auth_pass webpass' }) },
+      messageId: 'authType',
+      messages: [/authentication none \(no auth_pass\) on lb1 differs from lb2 \(PASS\)/, /PASS on lb2 differs/],
+    },
     {
       name: 'multicast groups differ',
       nodes: {
