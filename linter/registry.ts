@@ -47,9 +47,12 @@ import vrrpAdvertInt from './rules/vrrp-advert-int';
 import vrrpAuthentication from './rules/vrrp-authentication';
 import vrrpFamilyConflict from './rules/vrrp-family-conflict';
 import vrrpInterface from './rules/vrrp-interface';
+import vrrpOwnerAdverts from './rules/vrrp-owner-adverts';
 import vrrpOwnerTracking from './rules/vrrp-owner-tracking';
 import vrrpPreemptConflict from './rules/vrrp-preempt-conflict';
+import vrrpStrictMode from './rules/vrrp-strict-mode';
 import vrrpUnicastPeer from './rules/vrrp-unicast-peer';
+import vrrpVersionConflict from './rules/vrrp-version-conflict';
 import vrrpVipDuplicate from './rules/vrrp-vip-duplicate';
 import vrrpVipFamily from './rules/vrrp-vip-family';
 import vrrpVipMissing from './rules/vrrp-vip-missing';
@@ -105,9 +108,12 @@ export const rules: Rule[] = [
   vrrpAuthentication,
   vrrpFamilyConflict,
   vrrpInterface,
+  vrrpOwnerAdverts,
   vrrpOwnerTracking,
   vrrpPreemptConflict,
+  vrrpStrictMode,
   vrrpUnicastPeer,
+  vrrpVersionConflict,
   vrrpVipDuplicate,
   vrrpVipFamily,
   vrrpVipMissing,

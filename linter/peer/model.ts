@@ -3,7 +3,7 @@
 // the peer analysis, built once per parse (cached) and read-only afterwards.
 import { findKeyword, type ParseResult, type Statement, type Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
-import { checkDecimal, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
+import { checkDecimal, checkUnsigned, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -54,6 +54,17 @@ export interface TrackEntry {
 }
 
 /** A setting whose address family is not the instance's when keepalived reads it. */
+/** A version line keepalived refuses: another version was set before, or (version 2) the instance is IPv6. */
+export interface VersionConflict {
+  stmt: Statement;
+  word: Word;
+  version: number;
+  /** The version set before (undefined: none, the instance was IPv6 already). */
+  current: number | undefined;
+  /** What made the instance IPv6, when that is the conflict. */
+  familyFrom: Word | undefined;
+}
+
 export interface FamilyConflict {
   stmt: Statement;
   word: Word;
@@ -74,10 +85,22 @@ export function ipvlanAddress(s: Statement): Word | undefined {
  * native_ipv6; a later setting of the other family is skipped, and native_ipv6 in an IPv4
  * instance is refused (vrrp_parser.c, vrrp_data.c, 2.2.7).
  */
-function familyWalk(s: Statement): { family: Family | undefined; familyFrom: Word | undefined; familyConflicts: FamilyConflict[] } {
+function familyWalk(s: Statement): {
+  family: Family | undefined;
+  familyFrom: Word | undefined;
+  familyConflicts: FamilyConflict[];
+  version: number | undefined;
+  versionStmt: Statement | undefined;
+  versionConflicts: VersionConflict[];
+} {
   let family: Family | undefined;
   let familyFrom: Word | undefined;
   const familyConflicts: FamilyConflict[] = [];
+  // vrrp_version_handler: the first valid version line sets it; a different one later, or
+  // version 2 once the instance is IPv6, is refused.
+  let version: number | undefined;
+  let versionStmt: Statement | undefined;
+  const versionConflicts: VersionConflict[] = [];
   const see = (c: Statement, w: Word, f: 0 | 4 | 6, conflicts: boolean): void => {
     if (!f) return;
     if (!family) {
@@ -110,10 +133,22 @@ function familyWalk(s: Statement): { family: Family | undefined; familyFrom: Wor
         if (family === 4) familyConflicts.push({ stmt: c, word: c.keyword, family: 6 });
         else see(c, c.keyword, 6, false);
         break;
+      case 'version': {
+        const w = c.args[0];
+        if (!w || w.opaque || checkUnsigned(w.text, 2, 3)) break;
+        const v = Number(w.text.trim());
+        if ((version !== undefined && version !== v) || (v === 2 && family === 6))
+          versionConflicts.push({ stmt: c, word: w, version: v, current: version, familyFrom: version === undefined ? familyFrom : undefined });
+        else {
+          version = v;
+          versionStmt = c;
+        }
+        break;
+      }
       default:
     }
   }
-  return { family, familyFrom, familyConflicts };
+  return { family, familyFrom, familyConflicts, version, versionStmt, versionConflicts };
 }
 
 /** A virtual IP address of an instance. */
@@ -150,6 +185,8 @@ export interface Instance {
   familyConflicts: FamilyConflict[];
   version: number;
   versionStmt: Statement | undefined;
+  /** Version lines keepalived refuses. */
+  versionConflicts: VersionConflict[];
   advertInt: Word | undefined;
   authBlock: Statement | undefined;
   authType: Word | undefined;
@@ -336,16 +373,23 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const vipBlock = last('virtual_ipaddress');
   const authBlock = last('authentication');
   const peerBlock = last('unicast_peer');
-  const versionStmt = last('version');
   // keepalived adds the addresses of every virtual_ipaddress block of the instance.
   const vips = childrenNamed(s, 'virtual_ipaddress').flatMap(vipsOf);
   const peers = entryLines(peerBlock).map((e) => e[0]!);
   const unicastSrc = last('unicast_src_ip')?.args[0];
-  const { family, familyFrom, familyConflicts } = familyWalk(s);
+  const { family, familyFrom, familyConflicts, version: explicitVersion, versionStmt, versionConflicts } = familyWalk(s);
+  const rawState = stateStmt?.args[0]?.text;
+  // Without a priority line, an initial MASTER is the address owner (255); an invalid value means 100.
+  const priority = prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && rawState === 'MASTER' ? 255 : 100;
   const fam: Family = family ?? 4;
-  const explicitVersion = intOf(versionStmt?.args[0]);
+  // vrrp_complete_instance: IPv6 is version 3 unless version 2 came before the addresses (then
+  // strict mode alone makes it 3); without a version line, IPv4 takes global_defs vrrp_version.
   const version =
-    fam === 6 ? 3 : explicitVersion === 2 || explicitVersion === 3 ? explicitVersion : globalVersion === 3 ? 3 : 2;
+    fam === 6
+      ? explicitVersion === 2 && !instanceStrict(s, strict)
+        ? 2
+        : 3
+      : (explicitVersion ?? (globalVersion === 3 ? 3 : 2));
   return {
     stmt: s,
     name: s.args[0]?.text ?? '',
@@ -354,11 +398,16 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     duplicate: false,
     vrid: vridNum !== undefined && vridNum >= 1 && vridNum <= 255 ? vridNum : undefined,
     vridStmt,
-    // Without a priority line, an initial MASTER is the address owner (255); an invalid value means 100.
-    priority: prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && stateStmt?.args[0]?.text === 'MASTER' ? 255 : 100,
+    priority,
     priorityStmt,
-    // vrrp_strict: "State MASTER must match being address owner" starts a non-owner as BACKUP.
-    state: strict && stateStmt?.args[0]?.text === 'MASTER' && prio !== 255 ? 'BACKUP' : stateStmt?.args[0]?.text,
+    // Strict mode: "State MASTER must match being address owner" starts a non-owner as BACKUP and
+    // an owner as MASTER.
+    state:
+      instanceStrict(s, strict) && (rawState === 'MASTER' || rawState === 'BACKUP')
+        ? priority === 255
+          ? 'MASTER'
+          : 'BACKUP'
+        : rawState,
     stateStmt,
     iface: last('interface')?.args[0],
     vips,
@@ -369,6 +418,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     familyConflicts,
     version,
     versionStmt,
+    versionConflicts,
     advertInt: last('advert_int')?.args[0],
     authBlock,
     authType: authBlock ? lastChild(authBlock, 'auth_type')?.args[0] : undefined,
@@ -507,9 +557,14 @@ export interface Authentication {
 }
 
 /** Whether an instance runs in strict mode: its last valid strict_mode, else global_defs vrrp_strict. */
-function strictMode(m: NodeModel, i: Instance): boolean {
-  let strict = m.strict;
-  for (const c of childrenNamed(i.stmt, 'strict_mode')) {
+export function strictMode(m: NodeModel, i: Instance): boolean {
+  return instanceStrict(i.stmt, m.strict);
+}
+
+/** Whether a vrrp_instance block runs in strict mode, given global_defs vrrp_strict. */
+function instanceStrict(s: Statement, global: boolean): boolean {
+  let strict = global;
+  for (const c of childrenNamed(s, 'strict_mode')) {
     const w = c.args[0];
     if (!w) strict = true;
     else if (w.text === 'true' || w.text === 'on' || w.text === 'yes') strict = true;

@@ -1,7 +1,8 @@
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, statementsNamed, type RuleContext } from '../types';
-import { checkUnsigned, ipFamily, isDevName, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
+import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
+import { readVmac, type VmacProblem } from '../vmac';
 
 /** A report's data (built for reports only: most arguments are valid). */
 const data = (s: Statement, value: string): { keyword: string; value: string } => ({ keyword: s.keyword.text, value });
@@ -18,54 +19,31 @@ function dnsEmptyLabel(name: string): 'label' | 'second' | undefined {
   return name[1] === '.' ? 'second' : undefined;
 }
 
-/** A VMAC MAC address as vrrp_vmac_handler reads it: bytes, or the problem. */
-function vmacMac(text: string): number[] | undefined {
-  if (!/^[0-9A-Fa-f:]*$/.test(text)) return undefined;
-  const bytes: number[] = [];
-  let p = 0;
-  for (let j = 0; j < 6; j++) {
-    let e = p;
-    while (e < text.length && text[e] !== ':') e++;
-    // strtoul: at least one digit, at most two.
-    if (e === p || e - p > 2) return undefined;
-    bytes.push(parseInt(text.slice(p, e), 16));
-    const end = e >= text.length;
-    if (end && j < 4) return undefined;
-    // Five octets: the last one is the VRID.
-    if (j === 4 && (end || e + 1 === text.length)) return bytes;
-    p = e + 1;
-    if (p >= text.length && j < 5) return undefined;
-  }
-  return bytes;
-}
-
-/** use_vmac [NAME] [MAC]: keepalived reads the first two words; one with a ':' is the MAC address. */
+/** use_vmac [NAME] [MAC]: the words keepalived refuses. */
 function checkVmac(ctx: RuleContext): void {
-  const given = new Map<Statement | undefined, { name: boolean; mac: boolean }>();
+  const byInstance = new Map<Statement | undefined, Statement[]>();
   for (const s of statementsNamed(ctx.parse.body, 'use_vmac')) {
     if (!s.spec) continue;
-    let seen = given.get(s.parent);
-    if (!seen) given.set(s.parent, (seen = { name: false, mac: false }));
-    for (const w of s.args.slice(0, 2)) {
-      if (w.opaque) continue;
-      const v = w.text;
-      if (v.includes(':')) {
-        if (seen.mac) {
-          ctx.report({ loc: w, messageId: 'vmacMacTwice', data: {} });
-          continue;
-        }
-        const bytes = vmacMac(v);
-        if (!bytes) ctx.report({ loc: w, messageId: 'vmacMac', data: { value: v } });
-        else if (bytes[0]! & 1) ctx.report({ loc: w, messageId: 'vmacMulticast', data: { value: v } });
-        else if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x5e && bytes[3] === 0 && (bytes[4] === 1 || bytes[4] === 2))
-          ctx.report({ loc: w, messageId: 'vmacReserved', data: { value: v } });
-        else seen.mac = true;
-      } else if (seen.name) ctx.report({ loc: w, messageId: 'vmacNameTwice', data: {} });
-      else if (!isDevName(v)) ctx.report({ loc: w, messageId: 'vmacName', data: { value: v } });
-      else seen.name = true;
+    const lines = byInstance.get(s.parent);
+    if (lines) lines.push(s);
+    else byInstance.set(s.parent, [s]);
+  }
+  for (const lines of byInstance.values()) {
+    for (const { word, problem } of readVmac(lines)) {
+      if (problem) ctx.report({ loc: word, messageId: VMAC_MESSAGES[problem], data: { value: word.text } });
     }
   }
 }
+
+/** The message of each problem readVmac finds. */
+const VMAC_MESSAGES: Record<VmacProblem, string> = {
+  macTwice: 'vmacMacTwice',
+  mac: 'vmacMac',
+  multicast: 'vmacMulticast',
+  reserved: 'vmacReserved',
+  nameTwice: 'vmacNameTwice',
+  name: 'vmacName',
+};
 
 /** IP addresses, prefixes and netmasks keepalived cannot parse. */
 export default defineRule({

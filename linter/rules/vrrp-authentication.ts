@@ -1,4 +1,4 @@
-import { nodeModel, usable } from '../peer/model';
+import { nodeModel, strictMode, usable } from '../peer/model';
 import { childrenNamed, defineRule, lineLoc } from '../types';
 import { cutAtBytes } from '../values';
 
@@ -44,7 +44,7 @@ export default defineRule({
       if (!i.authType || (i.authType.text !== 'PASS' && i.authType.text !== 'AH')) continue;
       const data = { name: i.name };
       const loc = lineLoc(i.authBlock);
-      if (m.strict) ctx.report({ loc, messageId: 'strict', data });
+      if (strictMode(m, i)) ctx.report({ loc, messageId: 'strict', data });
       else if (i.version === 3) ctx.report({ loc, messageId: 'version3', data });
       else if (!pass) ctx.report({ loc, messageId: 'noPass', data });
       else if (i.authType.text === 'AH' && i.family === 6) ctx.report({ loc: i.authType, messageId: 'ahIpv6', data });

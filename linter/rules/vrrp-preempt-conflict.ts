@@ -1,4 +1,4 @@
-import { intOf, nodeModel, usable } from '../peer/model';
+import { intOf, nodeModel, strictMode, usable } from '../peer/model';
 import { child, defineRule, lineLoc } from '../types';
 
 /** nopreempt / preempt_delay / timer_expired_backup settings keepalived resets. */
@@ -37,7 +37,7 @@ export default defineRule({
         ctx.report({ loc: lineLoc(delay), messageId: 'masterDelay', data });
         delay = undefined;
       }
-      if (delay && m.strict) {
+      if (delay && strictMode(m, i)) {
         ctx.report({ loc: lineLoc(delay), messageId: 'strictDelay', data });
         delay = undefined;
       }

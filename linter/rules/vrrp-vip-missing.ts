@@ -1,4 +1,4 @@
-import { nodeModel, usable } from '../peer/model';
+import { nodeModel, strictMode, usable } from '../peer/model';
 import { child, defineRule } from '../types';
 
 /** A vrrp_instance without any virtual IP address. */
@@ -16,8 +16,9 @@ export default defineRule({
     const m = nodeModel(ctx.parse);
     for (const i of m.instances) {
       if (!usable(i) || i.vips.some((v) => v.family === i.family || v.family === 0)) continue;
-      if (!m.strict && child(i.stmt, 'no_virtual_ipaddress')) continue;
-      const required = m.strict || i.version === 3;
+      const strict = strictMode(m, i);
+      if (!strict && child(i.stmt, 'no_virtual_ipaddress')) continue;
+      const required = strict || i.version === 3;
       ctx.report({
         loc: i.nameLoc,
         messageId: required ? 'required' : 'sensible',
