@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareCase, lineCandidates } from './compare';
+import { compareCase, lineCandidates, matchesPositionless, namedBlocks, type Diagnostic } from './compare';
 import type { LinterRun } from './linter';
 import { namespaceScript, parseOracleOutput, scanConfig, type ConfigScan, type OracleResult } from './oracle';
 
@@ -162,5 +162,46 @@ describe('parseOracleOutput: a missing interface no host can have is a finding',
     const out =
       "(Line 2) WARNING - interface eth7 for vrrp_instance VI_1 doesn't exist\nNon-existent interface specified in configuration\n";
     expect(parseOracleOutput(out, scanOf).map((m) => m.environmental)).toEqual([true, true]);
+  });
+});
+
+describe('matchesPositionless: a message about a named object needs a diagnostic about that object', () => {
+  const text = 'vrrp_instance VI_1 {\n  priority 100\n  accept\n}\nvrrp_instance VI_2 {\n  priority 100\n}\n';
+  const message = {
+    text: '(VI_1) warning - accept mode for VRRP version 2 does not comply with RFC3768 - resetting',
+    environmental: false,
+  };
+  const diag = (line: number, message: string): Diagnostic => ({
+    file,
+    line,
+    column: 1,
+    ruleId: 'r',
+    severity: 2,
+    message,
+  });
+
+  it('finds the blocks of a name by their braces', () => {
+    expect(namedBlocks(text, 'VI_1')).toEqual([[1, 4]]);
+    expect(namedBlocks(text, 'VI_3')).toEqual([]);
+  });
+
+  it('a diagnostic inside the named block, or naming it, answers it', () => {
+    expect(matchesPositionless(message, [diag(3, 'accept...')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(6, '(VI_1) something')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(6, 'member "VI_1" ...')], scan(text))).toBe(true);
+  });
+
+  it('a diagnostic about another object does not', () => {
+    expect(matchesPositionless(message, [diag(6, '(VI_2) something')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [], scan(text))).toBe(false);
+  });
+
+  it('a message naming no object is answered by any diagnostic', () => {
+    const global = {
+      text: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled.',
+      environmental: false,
+    };
+    expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(true);
+    expect(matchesPositionless(global, [], scan(text))).toBe(false);
   });
 });
