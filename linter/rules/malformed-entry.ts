@@ -1,27 +1,31 @@
 import type { Statement, Word } from '../../grammar/index';
 import { atLeast } from '../../grammar/index';
 import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
-import { checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
+import { checkSigned, checkUnsigned, ipFamily, isIPv4, sockaddrFamily, splitPrefix } from '../values';
 
-/** Options a virtual_ipaddress entry may carry, and whether they take a value. */
+/**
+ * Options of an address line and whether they take a value (alloc_ipaddress, vrrp_ipaddress.c; the
+ * same from 2.2.7 to 2.4.x). track_group is for static_ipaddress only, use_vmac for the others.
+ */
 const VIP_OPTIONS: Record<string, boolean> = {
-  brd: true,
-  broadcast: true,
   dev: true,
   scope: true,
+  broadcast: true,
+  brd: true,
   label: true,
   peer: true,
   preferred_lft: true,
   track_group: true,
   home: false,
   '-nodad': false,
-  nodad: false,
+  mngtmpaddr: false,
   noprefixroute: false,
   autojoin: false,
   no_track: false,
-  protocol: true,
+  use_vmac: false,
 };
-const SCOPES = ['global', 'nowhere', 'host', 'link', 'site', 'universe'];
+/** Scope names (rt_scopes) and their numbers; any number 0..255 is a scope too. */
+const SCOPES: Record<string, number> = { global: 0, nowhere: 255, host: 254, link: 253, site: 200 };
 const VIP_BLOCKS = new Set(['virtual_ipaddress', 'virtual_ipaddress_excluded', 'static_ipaddress']);
 
 /** Data lines of value blocks that keepalived rejects or only partly reads. */
@@ -35,9 +39,22 @@ export default defineRule({
     unknownOption: 'Unknown option "{value}" for an address in {block}; keepalived ignores it.',
     oneLine: 'Unknown option "{value}" for an address in {block}: each address must be on its own line (keepalived reads one entry per line).',
     missingValue: '"{option}" needs a value.',
+    missingVipValue: '"{option}" needs a value; keepalived skips this address ("No {option} parameter specified").',
+    devTwice: 'A second "dev" for this address; keepalived skips the address ("Cannot specify ipaddress device more than once").',
+    badBroadcast: '"{value}" is not an IPv4 broadcast address (or "+" / "-"); keepalived skips this address.',
+    brdPrefix: 'Broadcast "{value}" with prefix length {prefix}: too long to compute a broadcast address (at most /30); keepalived ignores it.',
+    brdPeer: 'An address with a peer has no broadcast address; keepalived ignores the broadcast.',
+    badPeer: '"{value}" is not a valid peer address; keepalived ignores it.',
+    peerFamily: 'Peer {value} is not of the address\'s family; keepalived ignores it.',
+    peerTwice: 'A second peer ({value}); keepalived ignores it.',
+    peerPrefix: 'An address with a peer takes its prefix from the peer; keepalived ignores the prefix of {address}.',
+    badLifetime: 'preferred_lft "{value}" is not "forever" or a number 0..4294967295; keepalived ignores it.',
+    trackGroupDev: 'A static address with track_group needs "dev"; keepalived ignores the track_group.',
     badScope: 'Invalid scope "{value}"; use global, host, link, site, nowhere or a number 0..255.',
     labelTooLong: 'Label "{value}" is longer than 15 characters; keepalived removes the address.',
-    ipv6Option: '"{option}" cannot be used with the IPv6 address {address}; keepalived ignores it.',
+    ipv6Broadcast: 'A broadcast address cannot be given to the IPv6 address {address}; keepalived skips this address.',
+    ipv6Scope: 'Scope "{value}" cannot be given to the IPv6 address {address}; keepalived ignores the scope.',
+    ipv6Label: 'A label cannot be given to the IPv6 address {address}; keepalived ignores the label.',
     peerOption: 'Unknown unicast_peer option "{value}"; expected min_ttl or max_ttl.',
     ttl: '"{option}" must be 0..255.',
     email: '"{value}" is not an e-mail address.',
@@ -108,36 +125,103 @@ function checkAddress(ctx: RuleContext, w: Word, block: string): 0 | 4 | 6 {
   return fam;
 }
 
+/** An address line as alloc_ipaddress reads it: its options, in order, then the checks after them. */
 function checkVip(ctx: RuleContext, s: Statement, e: Word[]): void {
   const block = s.keyword.text;
+  const isStatic = block === 'static_ipaddress';
   const [first, ...rest] = e;
   if (!first || first.text === '{') return;
   const fam = checkAddress(ctx, first, block);
+  const prefix = first.opaque ? undefined : splitPrefix(first.text).prefix;
+  let dev: Word | undefined;
+  let scope: Word | undefined;
+  let label: Word | undefined;
+  let peer: Word | undefined;
+  let broadcast: Word | undefined;
+  let trackGroup: Word | undefined;
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!;
     if (w.opaque) continue;
-    const takesValue = VIP_OPTIONS[w.text];
-    if (takesValue === undefined) {
+    const known = w.text in VIP_OPTIONS && !(w.text === 'track_group' && !isStatic) && !(w.text === 'use_vmac' && isStatic);
+    if (!known) {
+      // keepalived names each word it does not know, and reads on with the next one.
       const looksLikeAddress = ipFamily(splitPrefix(w.text).addr) !== 0;
       ctx.report({ loc: w, messageId: looksLikeAddress ? 'oneLine' : 'unknownOption', data: { value: w.text, block } });
       continue;
     }
-    if (!takesValue) continue;
-    const v = rest[i + 1];
+    if (!VIP_OPTIONS[w.text]) continue;
+    const v = rest[++i];
     if (!v) {
-      ctx.report({ loc: w, messageId: 'missingValue', data: { option: w.text } });
-      break;
+      ctx.report({ loc: w, messageId: 'missingVipValue', data: { option: w.text } });
+      return;
     }
-    i++;
     if (v.opaque) continue;
-    if (w.text === 'scope' && !SCOPES.includes(v.text) && checkUnsigned(v.text, 0, 255)) {
-      ctx.report({ loc: v, messageId: 'badScope', data: { value: v.text } });
-    }
-    if (w.text === 'label' && v.text.length > 15) ctx.report({ loc: v, messageId: 'labelTooLong', data: { value: v.text } });
-    if (fam === 6 && (w.text === 'scope' || w.text === 'label' || w.text === 'brd' || w.text === 'broadcast')) {
-      ctx.report({ loc: w, messageId: 'ipv6Option', data: { option: w.text, address: first.text } });
+    switch (w.text) {
+      case 'dev':
+        if (dev) {
+          ctx.report({ loc: w, messageId: 'devTwice', data: {} });
+          return;
+        }
+        dev = v;
+        break;
+      case 'scope':
+        if (!(v.text in SCOPES) && checkUnsigned(v.text, 0, 255)) ctx.report({ loc: v, messageId: 'badScope', data: { value: v.text } });
+        else scope = v;
+        break;
+      case 'broadcast':
+      case 'brd':
+        if (fam === 6) {
+          ctx.report({ loc: w, messageId: 'ipv6Broadcast', data: { address: first.text } });
+          return;
+        }
+        if (v.text !== '+' && v.text !== '-' && !isIPv4(v.text)) {
+          ctx.report({ loc: v, messageId: 'badBroadcast', data: { value: v.text } });
+          return;
+        }
+        broadcast = v;
+        break;
+      case 'label':
+        if (Buffer.byteLength(v.text) > 15) {
+          ctx.report({ loc: v, messageId: 'labelTooLong', data: { value: v.text } });
+          return;
+        }
+        label = v;
+        break;
+      case 'peer': {
+        if (peer) {
+          ctx.report({ loc: v, messageId: 'peerTwice', data: { value: v.text } });
+          break;
+        }
+        const pf = ipFamily(splitPrefix(v.text).addr);
+        if (!pf) ctx.report({ loc: v, messageId: 'badPeer', data: { value: v.text } });
+        else if (fam && pf !== fam) ctx.report({ loc: v, messageId: 'peerFamily', data: { value: v.text } });
+        else {
+          if (prefix !== undefined && Number(prefix) !== (fam === 6 ? 128 : 32))
+            ctx.report({ loc: first, messageId: 'peerPrefix', data: { address: first.text } });
+          peer = v;
+        }
+        break;
+      }
+      case 'preferred_lft':
+        if (v.text !== 'forever' && checkUnsigned(v.text, 0, 4294967295)) ctx.report({ loc: v, messageId: 'badLifetime', data: { value: v.text } });
+        break;
+      case 'track_group':
+        trackGroup = w;
+        break;
+      default:
     }
   }
+  if (broadcast && peer) ctx.report({ loc: broadcast, messageId: 'brdPeer', data: {} });
+  else if (broadcast && (broadcast.text === '+' || broadcast.text === '-') && fam === 4) {
+    const len = prefix === undefined ? 32 : Number(prefix);
+    if (len > 30) ctx.report({ loc: broadcast, messageId: 'brdPrefix', data: { value: broadcast.text, prefix: len } });
+  }
+  if (fam === 6) {
+    if (scope && (SCOPES[scope.text] ?? Number(scope.text)) !== 0)
+      ctx.report({ loc: scope, messageId: 'ipv6Scope', data: { value: scope.text, address: first.text } });
+    if (label) ctx.report({ loc: label, messageId: 'ipv6Label', data: { address: first.text } });
+  }
+  if (trackGroup && !dev) ctx.report({ loc: trackGroup, messageId: 'trackGroupDev', data: {} });
 }
 
 function checkPeer(ctx: RuleContext, e: Word[]): void {

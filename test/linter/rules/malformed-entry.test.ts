@@ -13,6 +13,12 @@ ruleTester('malformed-entry', {
     'global_defs {\n  notification_email {\n    ops@example.com\n    noc@example.org\n  }\n}\n',
     // One value on one line works for a value block.
     'vrrp_instance VI_1 {\n  virtual_ipaddress { 10.0.0.1/24 }\n}\n',
+    // Every option keepalived knows for an address (2.2.7 to 2.4.x), IPv6 scope global (0) included.
+    vips(
+      '    10.0.0.4/24 home -nodad mngtmpaddr noprefixroute autojoin no_track use_vmac preferred_lft forever\n    10.0.0.5/30 brd +\n    10.0.0.6 peer 10.0.0.7/24\n    2001:db8::1/64 scope global preferred_lft 60\n',
+    ),
+    // track_group belongs to static addresses, with their dev.
+    'track_group TG {\n  group {\n    VI_1\n  }\n}\nstatic_ipaddress {\n  10.9.0.1/24 dev eth0 track_group TG\n}\n',
   ],
   invalid: [
     {
@@ -46,9 +52,61 @@ ruleTester('malformed-entry', {
       messageId: 'unknownOption',
     },
     {
-      name: 'IPv4-only option on an IPv6 address',
-      code: vips('    fe80::1/64 <|brd|> 10.0.0.255\n'),
-      messageId: 'ipv6Option',
+      name: 'a broadcast on an IPv6 address skips it; a scope other than global and a label are ignored',
+      code: vips(
+        '    fe80::1/64 <|brd|> 10.0.0.255\n    2001:db8::5/64 scope <|link|>\n    2001:db8::6/64 label <|eth0:x|>\n',
+      ),
+      messages: [
+        'A broadcast address cannot be given to the IPv6 address fe80::1/64; keepalived skips this address.',
+        'Scope "link" cannot be given to the IPv6 address 2001:db8::5/64; keepalived ignores the scope.',
+        'A label cannot be given to the IPv6 address 2001:db8::6/64; keepalived ignores the label.',
+      ],
+    },
+    {
+      name: 'words keepalived does not know for an address (each of them)',
+      code: vips(
+        '    10.0.0.1/24 <|nodad|>\n    10.0.0.2/24 <|protocol|> <|5|>\n    10.0.0.3/24 <|track_group|> <|g|>\n',
+      ),
+      messageId: 'unknownOption',
+    },
+    {
+      name: 'use_vmac is not an option of a static address',
+      code: 'static_ipaddress {\n  10.9.0.1/24 dev eth0 <|use_vmac|>\n}\n',
+      messageId: 'unknownOption',
+    },
+    {
+      name: 'broadcast problems',
+      code: vips(
+        '    10.0.0.7/31 brd <|-|>\n    10.0.0.8 brd <|10.0.0.255|> peer 10.0.0.9\n    10.0.0.17/24 brd <|300.1.1.1|>\n',
+      ),
+      messages: [
+        'Broadcast "-" with prefix length 31: too long to compute a broadcast address (at most /30); keepalived ignores it.',
+        'An address with a peer has no broadcast address; keepalived ignores the broadcast.',
+        '"300.1.1.1" is not an IPv4 broadcast address (or "+" / "-"); keepalived skips this address.',
+      ],
+    },
+    {
+      name: 'peer problems',
+      code: vips(
+        '    <|10.0.0.10/24|> peer 10.0.0.11\n    10.0.0.12 peer <|2001:db8::1|>\n    10.0.0.13 peer <|bogus|>\n    10.0.0.14 peer 10.0.0.15 peer <|10.0.0.16|>\n',
+      ),
+      messages: [
+        'An address with a peer takes its prefix from the peer; keepalived ignores the prefix of 10.0.0.10/24.',
+        "Peer 2001:db8::1 is not of the address's family; keepalived ignores it.",
+        '"bogus" is not a valid peer address; keepalived ignores it.',
+        'A second peer (10.0.0.16); keepalived ignores it.',
+      ],
+    },
+    {
+      name: 'a second dev, a bad lifetime, a static track_group without dev',
+      code:
+        vips('    10.0.0.18/24 dev eth0 <|dev|> eth1\n    10.0.0.19/24 preferred_lft <|abc|>\n') +
+        'static_ipaddress {\n  10.9.0.2/24 <|track_group|> TG\n}\n',
+      messages: [
+        'A second "dev" for this address; keepalived skips the address ("Cannot specify ipaddress device more than once").',
+        'preferred_lft "abc" is not "forever" or a number 0..4294967295; keepalived ignores it.',
+        'A static address with track_group needs "dev"; keepalived ignores the track_group.',
+      ],
     },
     {
       name: 'one-line value block: the second address is read as an option',
@@ -75,8 +133,8 @@ ruleTester('malformed-entry', {
     {
       name: 'an address option without its value',
       code: vips('    10.0.0.1/24 <|dev|>\n'),
-      messageId: 'missingValue',
-      message: '"dev" needs a value.',
+      messageId: 'missingVipValue',
+      message: '"dev" needs a value; keepalived skips this address ("No dev parameter specified").',
     },
     {
       name: 'min_ttl above max_ttl',
