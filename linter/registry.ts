@@ -23,6 +23,7 @@ import lineTooLong from './rules/line-too-long';
 import literalQuote from './rules/literal-quote';
 import lvsAddressNotVip from './rules/lvs-address-not-vip';
 import lvsVirtualServer from './rules/lvs-virtual-server';
+import lvsVirtualServerGroup from './rules/lvs-virtual-server-group';
 import malformedEntry from './rules/malformed-entry';
 import missingArgument from './rules/missing-argument';
 import missingOpenBrace from './rules/missing-open-brace';
@@ -84,6 +85,7 @@ export const rules: Rule[] = [
   literalQuote,
   lvsAddressNotVip,
   lvsVirtualServer,
+  lvsVirtualServerGroup,
   malformedEntry,
   missingArgument,
   missingOpenBrace,

@@ -35,8 +35,46 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  lb_kind dr\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
     // A real server's mask is dropped unread (inet_stosockaddr): it is a real server all the same.
     vs('10.0.0.1 80', base + '  real_server 10.0.0.9/24 80 {\n  }\n'),
+    // A sorry server that is also a real server, with the same inhibit_on_failure (here from the service).
+    vs('10.0.0.1 80', base + '  inhibit_on_failure\n  sorry_server 10.0.1.1 80\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n  }\n'),
+    // A NAT sorry server maps ports; a DR one without a port takes the service's.
+    vs('10.0.0.1 80', base + '  sorry_server 10.0.0.9 8080\n  sorry_server_lvs_method NAT\n  real_server 10.0.1.1 80 {\n  }\n'),
+    vs('fwmark 1', '  lb_algo rr\n  lb_kind DR\n  ha_suspend off\n  sorry_server 10.0.0.9\n  real_server 10.0.1.1 {\n  }\n'.replace('  ha_suspend off\n', '')),
+    // Services of a group are lvs-virtual-server-group's.
+    'virtual_server_group G {\n  fwmark 3\n}\nvirtual_server group G {\n  lb_algo rr\n  lb_kind NAT\n  real_server 10.0.1.1 80 {\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: 'a service without real servers: keepalived drops it before any other check',
+      code: '<|virtual_server 10.0.0.1 {\n  ops\n}|>\n',
+      message: 'Virtual server 10.0.0.1 has no real servers; keepalived ignores it.',
+    },
+    {
+      name: 'ha_suspend with a fwmark',
+      code: vs('fwmark 7', '  lb_algo rr\n  lb_kind NAT\n  <|ha_suspend|>\n  real_server 10.0.1.1 {\n  }\n'),
+      message: 'Virtual server fwmark 7: ha_suspend cannot be used with fwmarks; keepalived clears it.',
+    },
+    {
+      name: 'the sorry server is also a real server, with another inhibit_on_failure',
+      code: vs('10.0.0.1 80', base + '  <|sorry_server 10.0.1.1 80|>\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n  }\n'),
+      message:
+        "Virtual server 10.0.0.1 80: real server 10.0.1.1 80 is also the sorry server, with another inhibit_on_failure setting; keepalived gives the sorry server the real server's.",
+    },
+    {
+      name: 'a DR sorry server with another port; a fwmark sorry server with a port',
+      code:
+        vs('10.0.0.1 80', base + '  sorry_server 10.0.0.9 <|8080|>\n  real_server 10.0.1.1 80 {\n  }\n') +
+        vs('fwmark 10', '  lb_algo rr\n  lb_kind DR\n  sorry_server 10.0.0.9 <|80|>\n  real_server 10.0.1.1 {\n  }\n'),
+      messages: [
+        'Virtual server 10.0.0.1 80 uses DR, which cannot map ports: the sorry server port 8080 differs from 80; keepalived resets it.',
+        'fwmark virtual server fwmark 10: the sorry server has a port, which keepalived clears.',
+      ],
+    },
+    {
+      name: 'a quorum keepalived cannot read is reset to 1, so it exceeds nothing',
+      code: vs('10.0.0.1 80', base + '  quorum 4294967296\n  hysteresis <|1|>\n  real_server 10.0.1.1 80 {\n  }\n'),
+      message: /hysteresis 1 is not below the quorum in use \(1\)/,
+    },
     {
       name: 'every real server at weight 0: the default quorum is reduced to 0 (one drained server among others is fine)',
       code:
