@@ -28,6 +28,24 @@ function trackedTwice(ctx: RuleContext, g: SyncGroup, members: Instance[]): void
 }
 
 /** vrrp_sync_group members that are not instances, belong to another group, or leave the group useless. */
+/**
+ * Whether keepalived finds the group's members mixed (vrrp_sync_set_group, vrrp_sync.c, 2.2.7). It
+ * runs before the instances are completed, so it sees the states and priorities as written: the
+ * group is MASTER while every member so far is `state MASTER` with `priority 255`, and a member
+ * with `state BACKUP` (or a state it does not know) then is reported; any other member makes the
+ * group BACKUP for good.
+ */
+function mixesOwners(members: Instance[]): boolean {
+  let state: 'init' | 'master' | 'backup' = 'init';
+  for (const i of members) {
+    const raw = i.stateStmt?.args[0]?.text;
+    const want = raw === undefined ? 'init' : raw === 'MASTER' ? 'master' : 'backup';
+    if (state === 'master' && want === 'backup') return true;
+    if (state !== 'backup') state = want === 'master' && i.priorityStmt && i.priority === 255 ? 'master' : 'backup';
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'sync-group-member',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
@@ -81,13 +99,15 @@ export default defineRule({
       if (g.members.some((w) => w.opaque)) continue;
       // Without a group list, keepalived 2.4 says so when it closes the block (2.2.7 without a line).
       if (valid.length === 0 && g.members.length === 0)
-        ctx.report({ loc: spanning(g.nameLoc, g.stmt.close ?? g.nameLoc), messageId: 'noMembers', data: { group: g.name } });
+        ctx.report({
+          loc: spanning(g.nameLoc, g.stmt.close ?? g.nameLoc),
+          messageId: 'noMembers',
+          data: { group: g.name },
+        });
       else if (valid.length === 0) ctx.report({ loc: g.nameLoc, messageId: 'noneLeft', data: { group: g.name } });
       else if (valid.length === 1)
         ctx.report({ loc: g.nameLoc, messageId: 'onlyOne', data: { group: g.name, name: valid[0]!.name } });
-      else if (valid.some((i) => i.priority === 255) && valid.some((i) => i.priority !== 255)) {
-        ctx.report({ loc: g.nameLoc, messageId: 'mixedOwner', data: { group: g.name } });
-      }
+      else if (mixesOwners(valid)) ctx.report({ loc: g.nameLoc, messageId: 'mixedOwner', data: { group: g.name } });
     }
   },
 });

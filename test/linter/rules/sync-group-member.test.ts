@@ -1,7 +1,9 @@
 import { ruleTester } from '../rule-tester';
 
-const inst = (name: string, prio = 100): string =>
-  `vrrp_instance ${name} {\n  virtual_router_id 1\n  priority ${prio}\n}\n`;
+const inst = (name: string, prio = 100, state = ''): string =>
+  `vrrp_instance ${name} {\n${state ? `  state ${state}\n` : ''}  virtual_router_id 1\n  priority ${prio}\n}\n`;
+const group = (...members: string[]): string =>
+  `vrrp_sync_group G {\n  group {\n${members.map((m) => `    ${m}\n`).join('')}  }\n}\n`;
 
 ruleTester('sync-group-member', {
   valid: [
@@ -11,6 +13,12 @@ ruleTester('sync-group-member', {
     // The group tracks an interface its members do not (dont_track_primary leaves the own one out).
     'vrrp_instance VI_1 {\n  interface eth0\n  dont_track_primary\n}\nvrrp_instance VI_2 {\n  interface eth1\n  dont_track_primary\n}\n' +
       'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  track_interface {\n    eth0\n    eth2 weight 10\n  }\n}\n',
+    // keepalived looks at the states as written, in member order: only a MASTER owner before a BACKUP is reported.
+    inst('VI_1', 255) + inst('VI_2') + group('VI_1', 'VI_2'),
+    inst('VI_1', 255, 'MASTER') + inst('VI_2') + group('VI_1', 'VI_2'),
+    inst('VI_1', 100, 'BACKUP') + inst('VI_2', 255, 'MASTER') + group('VI_1', 'VI_2'),
+    inst('VI_1', 255, 'MASTER') + inst('VI_2', 100, 'MASTER') + group('VI_1', 'VI_2'),
+    inst('VI_1', 255, 'BACKUP') + inst('VI_2', 100, 'BACKUP') + group('VI_1', 'VI_2'),
   ],
   invalid: [
     {
@@ -46,8 +54,11 @@ ruleTester('sync-group-member', {
       messageId: 'noMembers',
     },
     {
-      name: 'address owner mixed with other members',
-      code: inst('VI_1', 255) + inst('VI_2') + 'vrrp_sync_group <|G|> {\n  group {\n    VI_1\n    VI_2\n  }\n}\n',
+      name: 'a MASTER address owner listed before a BACKUP member',
+      code:
+        inst('VI_1', 255, 'MASTER') +
+        inst('VI_2', 100, 'BACKUP') +
+        group('VI_1', 'VI_2').replace('group G', 'group <|G|>'),
       messageId: 'mixedOwner',
     },
   ],
