@@ -1,5 +1,22 @@
-import { defineRule, type Report } from '../types';
-import type { Statement } from '../../grammar/index';
+import { defineRule, lineLoc, spanning, type Report } from '../types';
+import type { Statement, Word } from '../../grammar/index';
+import { lastChild, normAddr } from '../peer/model';
+import { sockaddrAddress, sockaddrFamily } from '../values';
+
+/** A bfd_instance's neighbor (neighbor_ip or neighbour_ip, the later line) and source address. */
+function bfdAddresses(s: Statement): { neighbor: Word; source: Word | undefined } | undefined {
+  let neighbor: Word | undefined;
+  for (const c of s.children ?? []) {
+    if (c.spec && (c.keyword.text === 'neighbor_ip' || c.keyword.text === 'neighbour_ip') && c.args[0])
+      neighbor = c.args[0];
+  }
+  const source = lastChild(s, 'source_ip')?.args[0];
+  if (!neighbor || neighbor.opaque || source?.opaque) return undefined;
+  const nf = sockaddrFamily(neighbor.text);
+  // keepalived disables an instance without a usable neighbor, or with a source of the other family.
+  if (!nf || (source && sockaddrFamily(source.text) !== nf)) return undefined;
+  return { neighbor, source };
+}
 
 /** Named objects keepalived keeps only once; a second definition is skipped. */
 const NAMED = new Set([
@@ -22,14 +39,21 @@ const REPORTED_BY_KEEPALIVED = new Set(['vrrp_instance', 'vrrp_sync_group', 'bfd
 export default defineRule({
   id: 'duplicate-name',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'Second definition of a named object; keepalived skips it.',
+  description:
+    'Second definition of a named object, or a second BFD instance for the same neighbor; keepalived skips it.',
   messages: {
     duplicate: '{kind} "{name}" is already defined; keepalived skips this one.',
-    duplicateSilent: '{kind} "{name}" is already defined; keepalived keeps both without a word, and references find only one of them.',
+    duplicateSilent:
+      '{kind} "{name}" is already defined; keepalived keeps both without a word, and references find only one of them.',
     first: 'first definition of "{name}"',
+    bfdNeighbor:
+      'BFD instance "{name}" has the same {what} as "{other}"; keepalived ignores this instance ("duplicate {what} address").',
+    bfdFirst: 'the BFD instance "{name}"',
   },
   check(ctx) {
     const seen = new Map<string, Statement>();
+    // BFD instances by neighbor and source address (find_bfd_by_addr, bfd_parser.c).
+    const bfds = new Map<string, Statement>();
     for (const s of ctx.parse.body) {
       if (!s.spec || !NAMED.has(s.keyword.text) || s.args.length === 0) continue;
       const kind = s.keyword.text === 'vrrp_track_file' ? 'track_file' : s.keyword.text;
@@ -37,6 +61,7 @@ export default defineRule({
       const first = seen.get(key);
       if (!first) {
         seen.set(key, s);
+        if (s.keyword.text === 'bfd_instance') checkBfd(s);
         continue;
       }
       const reported = REPORTED_BY_KEEPALIVED.has(s.keyword.text);
@@ -48,6 +73,24 @@ export default defineRule({
         related: [{ loc: first.args[0]!, messageId: 'first', data: { name: s.args[0]!.text } }],
       };
       ctx.report(r);
+    }
+
+    function checkBfd(s: Statement): void {
+      const a = bfdAddresses(s);
+      if (!a) return;
+      const key = `${normAddr(sockaddrAddress(a.neighbor.text))}\0${a.source ? normAddr(sockaddrAddress(a.source.text)) : ''}`;
+      const first = bfds.get(key);
+      if (!first) {
+        bfds.set(key, s);
+        return;
+      }
+      // Reported when keepalived closes the block.
+      ctx.report({
+        loc: spanning(a.neighbor, s.close ?? lineLoc(s)),
+        messageId: 'bfdNeighbor',
+        data: { name: s.args[0]!.text, other: first.args[0]!.text, what: a.source ? 'source/neighbor' : 'neighbor' },
+        related: [{ loc: first.args[0]!, messageId: 'bfdFirst', data: { name: first.args[0]!.text } }],
+      });
     }
   },
 });

@@ -3,12 +3,12 @@ import { childrenNamed, defineRule, lineLoc, spanning, statementsNamed } from '.
 import { checkDecimal } from '../values';
 
 /** Objects keepalived removes when a mandatory keyword is missing, and the keyword each needs. */
-const REQUIRED: Array<{ path: RegExp; keyword: string; needs: string; messageId: string }> = [
+const REQUIRED: Array<{ path: RegExp; keyword: string; needs: string; alias?: string; messageId: string }> = [
   { path: /^root$/, keyword: 'vrrp_script', needs: 'script', messageId: 'vrrpScript' },
   { path: /^root$/, keyword: 'vrrp_track_process', needs: 'process', messageId: 'trackProcess' },
   { path: /^root$/, keyword: 'track_file', needs: 'file', messageId: 'trackFile' },
   { path: /^root$/, keyword: 'vrrp_track_file', needs: 'file', messageId: 'trackFile' },
-  { path: /^root$/, keyword: 'bfd_instance', needs: 'neighbor_ip', messageId: 'bfdNeighbor' },
+  { path: /^root$/, keyword: 'bfd_instance', needs: 'neighbor_ip', alias: 'neighbour_ip', messageId: 'bfdNeighbor' },
   { path: /> real_server$/, keyword: 'MISC_CHECK', needs: 'misc_path', messageId: 'miscPath' },
   { path: /> real_server$/, keyword: 'FILE_CHECK', needs: 'track_file', messageId: 'fileCheck' },
   { path: /> real_server$/, keyword: 'BFD_CHECK', needs: 'name', messageId: 'bfdCheck' },
@@ -52,6 +52,7 @@ export default defineRule({
         if (!s.spec || !s.open || !req.path.test(s.parentPath)) continue;
         // A line without a value sets nothing (missing-argument reports the line itself).
         if (childrenNamed(s, req.needs).some((c) => c.args.length > 0)) continue;
+        if (req.alias && childrenNamed(s, req.alias).some((c) => c.args.length > 0)) continue;
         if (req.path.source === '^root$' && s.args.length !== 1) continue;
         ctx.report({ loc: blockLoc(s), messageId: req.messageId, data: { name: s.args[0]?.text ?? '' } });
       }

@@ -5,8 +5,22 @@ ruleTester('duplicate-name', {
     'vrrp_instance VI_1 {\n}\nvrrp_instance VI_2 {\n}\n',
     // Different kinds may share a name.
     'vrrp_script chk {\n  script "/bin/true"\n}\nvrrp_instance chk {\n}\n',
+    // BFD instances on other neighbors, or the same neighbor from other sources.
+    'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.4\n}\n',
+    'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n  source_ip 10.0.0.1\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.3\n  source_ip 10.0.0.2\n}\n',
   ],
   invalid: [
+    {
+      name: 'a second BFD instance for the same neighbor (the spelling neighbour_ip too), to its closing brace',
+      code: 'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n}\nbfd_instance b2 {\n  neighbour_ip <|10.0.0.3\n}|>\n',
+      message:
+        'BFD instance "b2" has the same neighbor as "b1"; keepalived ignores this instance ("duplicate neighbor address").',
+    },
+    {
+      name: 'the same source and neighbor',
+      code: 'bfd_instance b6 {\n  neighbor_ip 10.0.0.6\n  source_ip 10.0.0.1\n}\nbfd_instance b7 {\n  neighbor_ip <|10.0.0.6\n  source_ip 10.0.0.1\n}|>\n',
+      message: /same source\/neighbor as "b6"/,
+    },
     {
       name: 'second vrrp_instance with the same name',
       code: 'vrrp_instance VI_1 {\n}\nvrrp_instance <|VI_1|> {\n}\n',

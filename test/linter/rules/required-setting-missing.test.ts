@@ -2,6 +2,8 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('required-setting-missing', {
   valid: [
+    // neighbour_ip is the other spelling of neighbor_ip.
+    'bfd_instance b3 {\n  neighbour_ip 10.0.0.7\n}\n',
     'garp_group {\n  garp_interval 0\n  interface eth0\n}\ngarp_group {\n  gna_interval 2147.483647\n  interface eth1\n}\n',
     'vrrp_script chk {\n  script "/bin/true"\n}\n',
     'vrrp_track_process P {\n  process nginx\n}\n',
