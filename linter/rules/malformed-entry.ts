@@ -64,6 +64,10 @@ export default defineRule({
     routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
     ruleNoPreference: 'Rule has no preference (priority); keepalived picks one for you, which is probably not what you want.',
+    routeFamilyOption: '"{option}" is only valid for {family} routes; keepalived ignores it.',
+    routeProtocol:
+      'A route keepalived tracks has protocol keepalived (18); keepalived resets "{value}" ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED"). Add no_track to keep it.',
+    ruleRange: '{option} "{value}" is not read as a range by keepalived (it wants START-END: write {value}-{value}); keepalived ignores it.',
     routeNoInterface: 'Route has no "dev": keepalived {version} cannot track it.',
     routeFromV4: 'Route "from" {value}: only IPv6 routes take a source prefix; keepalived skips this route.',
     routeMix: '"{value}" is of the other address family than the rest of the route; keepalived skips this route ("Cannot mix IPv4 and IPv6 addresses for route").',
@@ -192,7 +196,8 @@ function checkVip(ctx: RuleContext, s: Statement, e: Word[]): void {
           ctx.report({ loc: v, messageId: 'peerTwice', data: { value: v.text } });
           break;
         }
-        const pf = ipFamily(splitPrefix(v.text).addr);
+        // parse_ipaddress without a prefix: "10.0.0.9/24" is no peer address.
+        const pf = v.text.includes('/') ? 0 : ipFamily(v.text);
         if (!pf) ctx.report({ loc: v, messageId: 'badPeer', data: { value: v.text } });
         else if (fam && pf !== fam) ctx.report({ loc: v, messageId: 'peerFamily', data: { value: v.text } });
         else {
@@ -255,7 +260,8 @@ const ROUTE_KW: Record<string, boolean> = Object.fromEntries([
   ...'src as via gw from tos table protocol scope metric priority preference dev oif expires mtu hoplimit advmss rtt rttvar reordering window cwnd ssthresh realms rto_min initcwnd initrwnd features congctl pref ttl-propagate track_group vrf to'
     .split(' ')
     .map((k) => [k, true]),
-  ...'inet6 inet onlink quickack fastopen_no_cookie add prepend append or no_track lock'.split(' ').map((k) => [k, false]),
+  ...'quickack fastopen_no_cookie or'.split(' ').map((k) => [k, true]),
+  ...'inet6 inet onlink add prepend append no_track'.split(' ').map((k) => [k, false]),
 ]);
 const ROUTE_TYPES = new Set(['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'local', 'broadcast', 'multicast', 'nat', 'anycast']);
 const RULE_KW: Record<string, boolean> = Object.fromEntries([
@@ -278,13 +284,18 @@ function checkPrefix(ctx: RuleContext, w: Word): void {
   if (fam && prefix !== undefined && checkUnsigned(prefix, 0, max)) ctx.report({ loc: w, messageId: 'badPrefix', data: { value: prefix, max } });
 }
 
+/** Route keywords that take `lock` before their value (`mtu lock 1400`). */
+const LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'reordering', 'cwnd', 'ssthresh', 'rto_min', 'congctl']);
+
+/**
+ * A route as alloc_route (vrrp_iproute.c, 2.2.7) reads it: keywords in any order, and any other
+ * word the destination (`[to] [TYPE] PREFIX`; a later one replaces it), until `nexthop`.
+ */
 function checkRoute(ctx: RuleContext, e: Word[]): void {
-  let i = 0;
-  if (e[i] && ROUTE_TYPES.has(e[i]!.text)) i++;
-  const dest = e[i];
-  if (!dest || dest.opaque) return;
+  let dest: Word | undefined;
   let hasDev = false;
   let noTrack = false;
+  let protocol: Word | undefined;
   // keepalived takes the route's family from its first address and rejects a route that mixes them.
   let family: 0 | 4 | 6 = 0;
   const sameFamily = (w: Word, f: 0 | 4 | 6): boolean => {
@@ -295,32 +306,48 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     family ||= f;
     return true;
   };
-  if (!['default', 'any', 'all', 'default6'].includes(dest.text)) {
-    const { addr } = splitPrefix(dest.text);
-    if (!ipFamily(addr)) {
-      ctx.report({ loc: dest, messageId: ROUTE_KW[dest.text] === undefined ? 'routeKeyword' : 'badAddress', data: { value: dest.text, block: 'route' } });
-      return;
-    }
-    checkPrefix(ctx, dest);
-    family = ipFamily(addr);
-  }
-  for (i++; i < e.length; i++) {
+  for (let i = 0; i < e.length; i++) {
     const w = e[i]!;
     if (w.opaque) continue;
-    if (w.text === 'nexthop' || w.text === 'encap') {
-      hasDev = hasDev || e.slice(i).some((x) => x.text === 'dev');
-      break;
+    // Only the route's own dev is tracked; the devs of its nexthops are not (new->oif).
+    if (w.text === 'nexthop' || w.text === 'encap') break;
+    if (w.text === 'inet' || w.text === 'inet6') {
+      if (!sameFamily(w, w.text === 'inet' ? 4 : 6)) return;
+      continue;
     }
+    // Options of one family, checked against the family known when keepalived reads them.
+    const known = family as 0 | 4 | 6;
+    if (((w.text === 'pref' || w.text === 'expires') && known === 4) || (w.text === 'realms' && known === 6))
+      ctx.report({ loc: w, messageId: 'routeFamilyOption', data: { option: w.text, family: known === 4 ? 'IPv6' : 'IPv4' } });
+    if (w.text === 'protocol' && e[i + 1] && !e[i + 1]!.opaque && e[i + 1]!.text !== 'keepalived' && e[i + 1]!.text !== '18') protocol = e[i + 1];
     const takes = ROUTE_KW[w.text];
-    if (takes === undefined) {
-      ctx.report({ loc: w, messageId: 'routeKeyword', data: { value: w.text } });
+    if (takes === undefined || w.text === 'to') {
+      let at = i;
+      if (e[at]?.text === 'to') at++;
+      if (e[at] && ROUTE_TYPES.has(e[at]!.text)) at++;
+      const d = e[at];
+      if (!d) break;
+      i = at;
+      if (d.opaque) continue;
+      if (d.text === 'default6') {
+        if (!sameFamily(d, 6)) return;
+      } else if (!['default', 'any', 'all'].includes(d.text)) {
+        const f = ipFamily(splitPrefix(d.text).addr);
+        if (!f) {
+          ctx.report({ loc: d, messageId: 'routeKeyword', data: { value: d.text } });
+          return;
+        }
+        checkPrefix(ctx, d);
+        if (!sameFamily(d, f)) return;
+      }
+      dest = d;
       continue;
     }
     if (w.text === 'gw' || w.text === 'or') {
       ctx.report({ loc: w, messageId: 'routeDeprecated', data: { value: w.text, replacement: w.text === 'gw' ? 'via' : 'nexthop' }, severity: 'warning' });
     }
-    if (w.text === 'via' || w.text === 'gw' || w.text === 'src' || w.text === 'from') {
-      // via takes "inet" or "inet6" before its address; via and src take an address without prefix.
+    if (w.text === 'via' || w.text === 'gw' || w.text === 'src' || w.text === 'from' || w.text === 'or') {
+      // via takes "inet" or "inet6" before its address; via, src and or take an address without prefix.
       let at = i + 1;
       if ((w.text === 'via' || w.text === 'gw') && (e[at]?.text === 'inet' || e[at]?.text === 'inet6')) {
         if (!sameFamily(e[at]!, e[at]!.text === 'inet' ? 4 : 6)) return;
@@ -339,10 +366,13 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     }
     if (w.text === 'dev' || w.text === 'oif') hasDev = true;
     if (w.text === 'no_track') noTrack = true;
+    if (LOCKABLE.has(w.text) && e[i + 1]?.text === 'lock') i++;
     if (takes) i++;
   }
-  if (!hasDev && !noTrack && !atLeast(ctx.targetVersion, '2.3.2')) {
-    ctx.report({ loc: dest, messageId: 'routeNoInterface', data: { version: ctx.targetVersion }, severity: 'warning' });
+  // A tracked route (no no_track) is keepalived's own: its protocol is reset to 18.
+  if (protocol && !noTrack) ctx.report({ loc: protocol, messageId: 'routeProtocol', data: { value: protocol.text } });
+  if (!hasDev && !noTrack && !atLeast(ctx.targetVersion, '2.3.2') && e[0]) {
+    ctx.report({ loc: dest ?? e[0], messageId: 'routeNoInterface', data: { version: ctx.targetVersion }, severity: 'warning' });
   }
 }
 
@@ -357,6 +387,10 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
       continue;
     }
     if (w.text === 'preference' || w.text === 'order' || w.text === 'priority') hasPref = true;
+    // sscanf("%hu-%hu") must read two numbers: a single port is refused (a quirk of 2.2.7 to 2.4.x).
+    const port = e[i + 1];
+    if ((w.text === 'sport' || w.text === 'dport') && port && !port.opaque && !/^\d+-\d+/.test(port.text))
+      ctx.report({ loc: port, messageId: 'ruleRange', data: { option: w.text, value: port.text } });
     if ((w.text === 'from' || w.text === 'to') && e[i + 1] && !e[i + 1]!.opaque) {
       const v = e[i + 1]!;
       if (v.text !== 'all' && !ipFamily(splitPrefix(v.text).addr)) ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'rule' } });

@@ -4,6 +4,8 @@ const vips = (lines: string): string => `vrrp_instance VI_1 {\n  virtual_ipaddre
 
 ruleTester('malformed-entry', {
   valid: [
+    // Keywords in any order; any other word is the destination ([to] [TYPE] PREFIX); "lock" before a metric; "or" takes an address.
+    'vrrp_instance VI_1 {\n  virtual_routes {\n    src 10.0.1.1 to 192.168.100.0/24 via 10.0.1.254 dev eth0\n    to 192.168.101.0/24 via 10.0.1.254 dev eth0\n    192.168.108.0/24 dev eth0 mtu lock 1400\n    default6 2001:db8::1 dev eth0\n    blackhole 192.168.103.0/24 dev eth0\n    192.168.109.0/24 dev eth0 protocol static no_track\n  }\n}\n',
     // via may name its family; src and via are plain addresses; from is an IPv6 prefix.
     'static_routes {\n  10.0.0.0/8 via inet 10.1.1.1 dev eth0\n  10.4.0.0/16 src 10.1.1.1 dev eth0\n  2001:db8:1::/64 from 2001:db8::/64 via inet6 fe80::1 dev eth0\n}\n',
     vips(
@@ -15,12 +17,35 @@ ruleTester('malformed-entry', {
     'vrrp_instance VI_1 {\n  virtual_ipaddress { 10.0.0.1/24 }\n}\n',
     // Every option keepalived knows for an address (2.2.7 to 2.4.x), IPv6 scope global (0) included.
     vips(
-      '    10.0.0.4/24 home -nodad mngtmpaddr noprefixroute autojoin no_track use_vmac preferred_lft forever\n    10.0.0.5/30 brd +\n    10.0.0.6 peer 10.0.0.7/24\n    2001:db8::1/64 scope global preferred_lft 60\n',
+      '    10.0.0.4/24 home -nodad mngtmpaddr noprefixroute autojoin no_track use_vmac preferred_lft forever\n    10.0.0.5/30 brd +\n    10.0.0.6 peer 10.0.0.7\n    2001:db8::1/64 scope global preferred_lft 60\n',
     ),
     // track_group belongs to static addresses, with their dev.
     'track_group TG {\n  group {\n    VI_1\n  }\n}\nstatic_ipaddress {\n  10.9.0.1/24 dev eth0 track_group TG\n}\n',
   ],
   invalid: [
+    {
+      name: 'route options of the other family, a tracked route with another protocol, a nexthop route without its own dev',
+      code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    192.168.108.0/24 dev eth0 mtu lock 1400 <|pref|> high\n    2001:db8:9::/64 dev eth0 <|realms|> 5\n    192.168.102.0/24 via 10.0.1.254 dev eth0 protocol <|static|>\n  }\n}\n',
+      options: { targetVersion: '2.2.7' },
+      messages: [
+        '"pref" is only valid for IPv6 routes; keepalived ignores it.',
+        '"realms" is only valid for IPv4 routes; keepalived ignores it.',
+        'A route keepalived tracks has protocol keepalived (18); keepalived resets "static" ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED"). Add no_track to keep it.',
+      ],
+    },
+    {
+      name: 'the devs of nexthops do not make a route trackable (2.2.7)',
+      code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    <|192.168.106.0/24|> nexthop via 10.0.1.253 dev eth0\n  }\n}\n',
+      options: { targetVersion: '2.2.7' },
+      severity: 'warning',
+      message: 'Route has no "dev": keepalived 2.2.7 cannot track it.',
+    },
+    {
+      name: 'a rule port that is not a range',
+      code: 'vrrp_instance VI_1 {\n  virtual_rules {\n    from all ipproto tcp dport <|80|> sport 1000-2000 table 109 priority 109\n  }\n}\n',
+      message:
+        'dport "80" is not read as a range by keepalived (it wants START-END: write 80-80); keepalived ignores it.',
+    },
     {
       name: 'a virtual_server_group whose every entry is skipped is removed (at its closing brace)',
       code: '<|virtual_server_group G1 {\n  <|10.0.0.300 80|>\n  <|10.0.0.1-0|> 80\n}|>\n',
@@ -88,12 +113,13 @@ ruleTester('malformed-entry', {
     {
       name: 'peer problems',
       code: vips(
-        '    <|10.0.0.10/24|> peer 10.0.0.11\n    10.0.0.12 peer <|2001:db8::1|>\n    10.0.0.13 peer <|bogus|>\n    10.0.0.14 peer 10.0.0.15 peer <|10.0.0.16|>\n',
+        '    <|10.0.0.10/24|> peer 10.0.0.11\n    10.0.0.12 peer <|2001:db8::1|>\n    10.0.0.13 peer <|bogus|>\n    10.0.0.20 peer <|10.0.0.21/24|>\n    10.0.0.14 peer 10.0.0.15 peer <|10.0.0.16|>\n',
       ),
       messages: [
         'An address with a peer takes its prefix from the peer; keepalived ignores the prefix of 10.0.0.10/24.',
         "Peer 2001:db8::1 is not of the address's family; keepalived ignores it.",
         '"bogus" is not a valid peer address; keepalived ignores it.',
+        '"10.0.0.21/24" is not a valid peer address; keepalived ignores it.',
         'A second peer (10.0.0.16); keepalived ignores it.',
       ],
     },
