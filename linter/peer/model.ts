@@ -308,7 +308,8 @@ function build(parse: ParseResult): NodeModel {
         nameLoc: s.args[0] ?? s.keyword,
         members,
         tracks: tracks(s),
-        trackingWeight: !!child(s, 'sync_group_tracking_weight'),
+        // global_tracking, deprecated, sets the same flag (vrrp_gglobal_tracking_handler).
+        trackingWeight: !!child(s, 'sync_group_tracking_weight') || !!child(s, 'global_tracking'),
       });
     }
   });

@@ -16,6 +16,11 @@ ruleTester('vrrp-owner-tracking', {
       inst('VI_1', 100, '  track_script {\n    chk weight -20\n  }\n') +
       inst('VI_2', 100, '') +
       'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  sync_group_tracking_weight\n}\n',
+    // The deprecated global_tracking sets the same flag.
+    chk +
+      inst('VI_1', 100, '  track_script {\n    chk weight -20\n  }\n') +
+      inst('VI_2', 100, '') +
+      'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  global_tracking\n}\n',
   ],
   invalid: [
     {
