@@ -15,11 +15,13 @@ export default defineRule({
   id: 'vrrp-owner-tracking',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    'Weighted track_* entry on an address owner (priority 255) or on a sync group member; keepalived ignores the weight.',
+    'Weighted track_* entry on an address owner (priority 255) or on a sync group member, or on a sync group with an address owner; keepalived ignores the weight.',
   messages: {
     owner:
       '({name}) ignoring {kind} "{track}" with weight {weight}: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
     sync: '({name}) ignoring {kind} "{track}" with weight {weight}: the instance is in sync group "{group}". Add sync_group_tracking_weight to the group or use weight 0.',
+    groupOwner:
+      '({group}) {kind} "{track}" with weight {weight} in a sync group whose member "{owner}" is an address owner (priority 255); keepalived sets the weight to 0.',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
@@ -42,6 +44,20 @@ export default defineRule({
         const program = script ? uses.find((u) => u.stmt === script)?.argv[0]?.text : undefined;
         const severity = t.kind === 'script' && !(program && surelyExists(program)) ? 'warning' : undefined;
         ctx.report({ loc, messageId: i.priority === 255 ? 'owner' : 'sync', data, severity });
+      }
+    }
+    // A sync group's own weighted tracks, when a member is an address owner (vrrp.c, after the
+    // instances are complete: the priority as keepalived settles it).
+    const byName = new Map(m.instances.filter(usable).map((i) => [i.name, i]));
+    for (const g of m.syncGroups) {
+      const owner = g.members.map((w) => byName.get(w.text)).find((i) => i?.syncGroup === g && i.priority === 255);
+      if (!owner) continue;
+      for (const t of g.tracks) {
+        const weight = trackWeight(m, t);
+        if (weight === 0 || t.name.opaque) continue;
+        if (t.kind !== 'interface' && !defsOf(m, t).length) continue;
+        const data = { group: g.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, owner: owner.name };
+        ctx.report({ loc: spanning(t.name, t.entry[t.entry.length - 1]), messageId: 'groupOwner', data });
       }
     }
   },

@@ -11,7 +11,8 @@ ruleTester('vrrp-owner-tracking', {
     chk + inst('VI_1', 255, '  track_script {\n    chk\n  }\n'),
     inst('VI_1', 255, '  track_interface {\n    eth1\n  }\n'),
     // keepalived applies a tracked process's weight on an owner and in a sync group alike.
-    'vrrp_track_process P {\n  process nginx\n  weight 10\n}\n' + inst('VI_1', 255, '  track_process {\n    P weight -10\n  }\n'),
+    'vrrp_track_process P {\n  process nginx\n  weight 10\n}\n' +
+      inst('VI_1', 255, '  track_process {\n    P weight -10\n  }\n'),
     chk +
       inst('VI_1', 100, '  track_script {\n    chk weight -20\n  }\n') +
       inst('VI_2', 100, '') +
@@ -23,6 +24,16 @@ ruleTester('vrrp-owner-tracking', {
       'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  global_tracking\n}\n',
   ],
   invalid: [
+    {
+      name: "a sync group's own weighted track, with an address owner among its members",
+      code:
+        chk +
+        inst('VI_1', 255, '') +
+        inst('VI_2', 100, '') +
+        'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  track_script {\n    <|chk weight 10|>\n  }\n  track_interface {\n    eth1\n  }\n}\n',
+      message:
+        '(G) tracked script "chk" with weight 10 in a sync group whose member "VI_1" is an address owner (priority 255); keepalived sets the weight to 0.',
+    },
     {
       code: chk + inst('VI_1', 255, '  track_script {\n    <|chk weight -20|>\n  }\n'),
       message:
