@@ -36,6 +36,7 @@ import scriptSecurity from './rules/script-security';
 import scriptShellSyntax from './rules/script-shell-syntax';
 import straySemicolon from './rules/stray-semicolon';
 import syncGroupMember from './rules/sync-group-member';
+import trackProcessQuorum from './rules/track-process-quorum';
 import trackUndefined from './rules/track-undefined';
 import trackUnused from './rules/track-unused';
 import unclosedBlock from './rules/unclosed-block';
@@ -98,6 +99,7 @@ export const rules: Rule[] = [
   scriptShellSyntax,
   straySemicolon,
   syncGroupMember,
+  trackProcessQuorum,
   trackUndefined,
   trackUnused,
   unclosedBlock,

@@ -58,6 +58,9 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
   const ipvlan = child(i.stmt, 'use_ipvlan');
   const xmit = child(i.stmt, 'vmac_xmit_base');
   if (xmit && !vmac) ctx.report({ loc: lineLoc(xmit), messageId: 'xmitBaseNoVmac', data, severity: 'warning' });
+  // A VMAC or ipvlan interface promotes secondaries by itself (vrrp_complete_instance).
+  const promote = child(i.stmt, 'promote_secondaries');
+  if (promote && (vmac || ipvlan)) ctx.report({ loc: lineLoc(promote), messageId: 'promoteVmac', data });
   if (ipvlan && i.family === 4) {
     const addr = ipvlanAddress(ipvlan);
     if (!addr?.opaque && (!addr || ipFamily(splitPrefix(addr.text).addr) !== 4))
@@ -121,7 +124,7 @@ export default defineRule({
   id: 'vrrp-interface',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses, a VIP without dev in a unicast instance without interface (2.3+).',
+    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses, a VIP without dev in a unicast instance without interface (2.3+), promote_secondaries with a VMAC or ipvlan.',
   messages: {
     missing:
       '({name}) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
@@ -139,6 +142,7 @@ export default defineRule({
     vmacNameTaken:
       '({name}) VRRP instance {other} already uses the VMAC interface name "{vmac}"; keepalived ignores it here.',
     xmitBaseNoVmac: '({name}) vmac_xmit_base without use_vmac; keepalived ignores it ("only valid with a vmac").',
+    promoteVmac: '({name}) promote_secondaries is set automatically for a VMAC or ipvlan; keepalived ignores the line.',
     ipvlanNoAddress:
       '({name}) An IPv4 ipvlan needs its own IPv4 address ("use_ipvlan NAME ADDRESS"); without one keepalived puts the instance in FAULT state.',
     unicastXmitBase:

@@ -5,6 +5,7 @@ const unicast = 'vrrp_instance <|VI_U|> {\n  virtual_router_id 54\n  unicast_pee
 ruleTester('vrrp-interface', {
   valid: [
     'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n}\n',
+    'vrrp_instance VI_1 {\n  interface eth0\n  promote_secondaries\n}\n',
     // 2.3 and later accept unicast instances without an interface.
     { code: unicast.replace('<|VI_U|>', 'VI_U'), options: { targetVersion: '2.4.3' } },
     // vrf before interface; a VMAC with unicast and vmac_xmit_base; an ipvlan with its address.
@@ -38,6 +39,14 @@ ruleTester('vrrp-interface', {
       messages: [
         '(VI_1) vrf with an interface; keepalived clears the vrf ("vrf can only be specified without interface").',
         '(VI_2) vrf without unicast peers; keepalived clears the vrf ("vrf can only be specified with unicast").',
+      ],
+    },
+    {
+      name: 'promote_secondaries with a VMAC or an ipvlan',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac\n  <|promote_secondaries|>\n}\nvrrp_instance VI_2 {\n  interface eth0\n  <|promote_secondaries|>\n  use_ipvlan ipvl0 10.0.0.9/24\n}\n',
+      messages: [
+        '(VI_1) promote_secondaries is set automatically for a VMAC or ipvlan; keepalived ignores the line.',
+        /\(VI_2\) promote_secondaries is set automatically/,
       ],
     },
     {
