@@ -258,3 +258,46 @@ export function cutAtBytes(
   const kept = new TextEncoder().encode(text).subarray(0, limit);
   return { cut: true, shown, exact: byteLength(text, 0, end, encoding) === limit, bytes: String.fromCharCode(...kept) };
 }
+
+/**
+ * Whether keepalived's read_hex_str (lib/parser.c) accepts a hex string: blank-separated words
+ * of hex digits read in pairs (`x` a wildcard nibble where `wildcard`). Its end test mistakes a
+ * last byte of ff for a bad digit, so data ending in the byte ff is refused too: 'lastFF'.
+ */
+export function readHexStr(text: string, wildcard: boolean): 'ok' | 'invalid' | 'lastFF' {
+  const nibble = (c: string | undefined): number => {
+    if (c === undefined) return 0xff;
+    if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
+    const u = c >= 'a' ? String.fromCharCode(c.charCodeAt(0) - 32) : c;
+    if (u >= 'A' && u <= 'F') return u.charCodeAt(0) - 55;
+    return wildcard && u === 'X' ? 0xfe : 0xff;
+  };
+  let p = 0;
+  let val = 0;
+  let len = 0;
+  let badDigit = false;
+  for (;;) {
+    while (text[p] === ' ' || text[p] === '\t') p++;
+    if (p >= text.length) break;
+    val = nibble(text[p++]);
+    if (val === 0xff) {
+      badDigit = true;
+      break;
+    }
+    if (val === 0xfe) val = 0;
+    if (p < text.length && text[p] !== ' ') {
+      const high = val << 4;
+      val = nibble(text[p++]);
+      if (val === 0xff) {
+        badDigit = true;
+        break;
+      }
+      if (val === 0xfe) val = 0;
+      val |= high;
+    }
+    len++;
+  }
+  if (badDigit || len === 0) return 'invalid';
+  return val === 0xff ? 'lastFF' : 'ok';
+}
+

@@ -1,6 +1,6 @@
 import { typedArgs } from '../params';
 import { defineRule, logOnly } from '../types';
-import { checkDecimal, checkSigned, checkUnsigned, isChoice, startsNumber, type ValueProblem } from '../values';
+import { checkDecimal, checkSigned, checkUnsigned, isChoice, readHexStr, startsNumber, type ValueProblem } from '../values';
 
 /** The parameter types this rule checks. */
 const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string', 'decimal', 'timer', 'enum_or_int', 'enum_or_uint']);
@@ -16,6 +16,8 @@ export default defineRule({
     range: '"{keyword}" must be {min}..{max}; "{value}" is outside that range.',
     decimals: '"{keyword}" takes at most {decimals} decimal places ("{value}"); keepalived rounds it.',
     hex: '"{value}" is not hexadecimal data for "{keyword}" (digits 0-9 and a-f, bytes may be separated by blanks).',
+    hexLastFF:
+      'keepalived refuses {keyword} data whose last byte is ff (its hex reader takes ff at the end for a bad digit: "Invalid hex string"); end the data with another byte.',
   },
   check(ctx) {
     for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, NUMBERS); c.next(); ) {
@@ -43,12 +45,23 @@ export default defineRule({
           problem = checkUnsigned(arg.text, param.min ?? 0, param.max ?? 4294967295);
           if (problem?.kind === 'invalid') continue;
           break;
-        case 'hex_string':
-          // The data may be split into several words: every word must be hex digits.
+        case 'hex_string': {
+          // The data may be split into several words (keepalived joins them): every word must be
+          // hex digits (require_reply may use x for a nibble that can be anything).
+          if (arg !== s.args[0] || s.args.some((w) => w.opaque)) continue;
+          const wildcard = s.keyword.text === 'require_reply';
+          const digits = wildcard ? /^[0-9a-fx]+$/i : /^[0-9a-f]+$/i;
+          let bad = false;
           for (const w of s.args) {
-            if (!w.opaque && !/^[0-9a-f]+$/i.test(w.text)) ctx.report({ loc: w, messageId: 'hex', data: { keyword: s.keyword.text, value: w.text } });
+            if (digits.test(w.text)) continue;
+            ctx.report({ loc: w, messageId: 'hex', data: { keyword: s.keyword.text, value: w.text } });
+            bad = true;
           }
+          const last = s.args[s.args.length - 1]!;
+          if (!bad && readHexStr(s.args.map((w) => w.text).join(' '), wildcard) === 'lastFF')
+            ctx.report({ loc: last, messageId: 'hexLastFF', data: { keyword: s.keyword.text } });
           continue;
+        }
         case 'decimal':
         case 'timer':
           problem = checkDecimal(arg.text, min === -Infinity ? 0 : min, max, param.decimals ?? 6);

@@ -74,6 +74,9 @@ export default defineRule({
     routeDeprecated: '"{value}" in routes is deprecated; use "{replacement}".',
     vsgEntry: '"{value}" is not a valid virtual_server_group entry (IP[-END] PORT, or fwmark N); keepalived skips it.',
     vsgNoEntries: 'virtual_server_group "{name}" has no valid entry left; keepalived removes the group.',
+    vsgFamily: 'Unknown family "{value}" for a fwmark entry (inet or inet6); keepalived skips the entry.',
+    vsgMixed:
+      'virtual_server_group "{name}" has IPv4 and IPv6 addresses and a fwmark without a family; keepalived removes the group. Give the fwmark its family (fwmark N inet|inet6).',
     vsgRange: 'Address range end {end} is not greater than the start of "{value}"; keepalived skips it.',
     trackWeight: 'Weight {value} in {block} must be {min}..{max}.',
     trackDuplicate: '"{value}" is listed twice in {block}; keepalived ignores the second.',
@@ -98,10 +101,21 @@ export default defineRule({
       else if (RULE_BLOCKS.has(name)) for (const e of s.entries) checkRule(ctx, e);
       else if (name === 'virtual_server_group') {
         let kept = 0;
-        for (const e of s.entries) if (checkVsg(ctx, e)) kept++;
+        // What the kept entries are (have_ipv4, have_ipv6, fwmark_no_family in check_data.c).
+        const seen = { v4: false, v6: false, bareFwmark: false };
+        for (const e of s.entries) {
+          const entry = checkVsg(ctx, e);
+          if (!entry) continue;
+          kept++;
+          if (entry === 'fwmark') seen.bareFwmark = true;
+          else if (entry === 4) seen.v4 = true;
+          else if (entry === 6) seen.v6 = true;
+        }
         // Every entry skipped: keepalived removes the group when it closes the block.
         if (s.entries.length > 0 && kept === 0)
           ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'vsgNoEntries', data: { name: s.args[0]?.text ?? '' } });
+        else if (seen.v4 && seen.v6 && seen.bareFwmark)
+          ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'vsgMixed', data: { name: s.args[0]?.text ?? '' } });
       }
       else if (TRACK_WEIGHT[name] && s.parentPath !== 'root') checkTrack(ctx, s);
       else if (name === 'unicast_peer') for (const e of s.entries) checkPeer(ctx, e);
@@ -401,32 +415,41 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
   if (!hasPref && e.length) ctx.report({ loc: spanning(e[0]!, e[e.length - 1]), messageId: 'ruleNoPreference', data: {} });
 }
 
-/** Checks a virtual_server_group entry; whether keepalived keeps it (or may: an unknown value). */
-function checkVsg(ctx: RuleContext, e: Word[]): boolean {
-  const [first, second] = e;
-  if (!first || first.text === '{') return false;
-  if (first.opaque) return true;
+/**
+ * Checks a virtual_server_group entry (alloc_vsg_entry): undefined when keepalived skips it, else
+ * its family (an address range's, or a fwmark's `inet`/`inet6`), 'fwmark' for a fwmark without one,
+ * 0 when a value varies.
+ */
+function checkVsg(ctx: RuleContext, e: Word[]): 0 | 4 | 6 | 'fwmark' | undefined {
+  const [first, second, third] = e;
+  if (!first || first.text === '{') return undefined;
+  if (first.opaque) return 0;
   if (first.text === 'fwmark') {
     if (!second || checkUnsigned(second.text, 0, 4294967295)) {
       ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
-      return false;
+      return undefined;
     }
-    return true;
+    if (!third) return 'fwmark';
+    if (third.opaque) return 0;
+    if (third.text === 'inet') return 4;
+    if (third.text === 'inet6') return 6;
+    ctx.report({ loc: third, messageId: 'vsgFamily', data: { value: third.text } });
+    return undefined;
   }
   const m = /^(.*?)(?:-(\d+))?$/.exec(first.text)!;
   const fam = ipFamily(m[1]!);
   if (!fam || (second && !second.opaque && checkUnsigned(second.text, 0, 65535))) {
     ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
-    return false;
+    return undefined;
   }
   if (m[2] !== undefined && fam === 4) {
     const start = Number(m[1]!.split('.')[3]);
     if (Number(m[2]) <= start || Number(m[2]) > 255) {
       ctx.report({ loc: first, messageId: 'vsgRange', data: { value: first.text, end: m[2] } });
-      return false;
+      return undefined;
     }
   }
-  return true;
+  return fam;
 }
 
 /** Weight range of each tracking list in a vrrp_instance / vrrp_sync_group. */

@@ -5,8 +5,13 @@ import { lintParse } from '../../../linter/index';
 import { parse } from '../../grammar/helpers';
 import { ruleTester } from '../rule-tester';
 
+const udp = (body: string): string =>
+  `virtual_server 10.0.0.1 53 {\n  protocol UDP\n  real_server 10.0.1.1 53 {\n    UDP_CHECK {\n${body}    }\n  }\n}\n`;
+
 ruleTester('invalid-number', {
   valid: [
+    // Hex data in several words; ff inside it; x wildcards in require_reply.
+    udp('      payload 00 ff 01\n      require_reply 01xX ff0f\n'),
     // An empty quoted integer is read as 0.
     'global_defs {\n  checker_priority ""\n}\n',
     'vrrp_instance VI_1 {\n  priority 100\n  virtual_router_id 51\n  advert_int 1\n}\n',
@@ -33,6 +38,14 @@ ruleTester('invalid-number', {
     'global_defs {\n  vrrp_cpu_affinity 0 1 3\n}\n',
   ],
   invalid: [
+    {
+      name: 'hex data that is not, and data ending in the byte ff (refused by keepalived\'s reader)',
+      code: udp('      payload 00 <|zz|>\n      require_reply 01 <|00ff|>\n'),
+      messages: [
+        '"zz" is not hexadecimal data for "payload" (digits 0-9 and a-f, bytes may be separated by blanks).',
+        'keepalived refuses require_reply data whose last byte is ff (its hex reader takes ff at the end for a bad digit: "Invalid hex string"); end the data with another byte.',
+      ],
+    },
     {
       name: 'a vrrp_script interval or timeout of 0 ("must be greater than 0, setting to 1")',
       code: 'vrrp_script chk {\n  script "/bin/true"\n  interval <|0|>\n  timeout <|0.000|>\n}\n',
