@@ -1,4 +1,4 @@
-import { availableIn, blockKeywords, blockName, findRemoved, keywordEverywhere } from '../../grammar/index';
+import { atLeast, availableIn, blockKeywords, blockName, findRemoved, keywordEverywhere } from '../../grammar/index';
 import { extentLoc, forProblems, replace } from '../problem-rule';
 import { defineRule, type Report } from '../types';
 import { closest } from '../values';
@@ -30,6 +30,7 @@ export default defineRule({
     elsewhere: '"{keyword}" is not valid in {block}; it belongs in {places}.',
     elsewhereReplace: '"{keyword}" is not valid in {block}; it belongs in {places} (deprecated there). In {block} use "{suggestion}".',
     newer: '"{keyword}" needs keepalived {since} or later (target is {version}).',
+    notBuilt: '"{keyword}" is not in keepalived {version} as Debian builds it (without the option it belongs to); keepalived reports it as an unknown keyword.',
     caseMismatch: 'Unknown keyword "{keyword}": keywords are case-sensitive; use "{suggestion}".',
     definition: 'Unknown keyword "{keyword}": a definition needs "=" right after the name, with no blanks ("{suggestion}").',
     opensBlock: ' keepalived ignores its "{"; the contents are read as keywords of {block}, and its "}" closes {block}.',
@@ -72,6 +73,9 @@ export default defineRule({
       // No fix: the backslash is usually part of a comment, which fixes leave alone.
       if (keyword === '\\' && !opens) return report('backslash', { version: ctx.targetVersion });
       const newer = here.find((k) => k.name === keyword);
+      // Debian builds 2.2.7 without some options (ipset support...): the keyword is known, not built.
+      if (newer?.notInDebian && atLeast(ctx.targetVersion, newer.since))
+        return report('notBuilt', { version: ctx.targetVersion });
       if (newer) return report('newer', { since: newer.since, version: ctx.targetVersion });
       const ci = valid.find((k) => k.name.toLowerCase() === keyword.toLowerCase());
       if (ci) return fits(ci.name) ? report('caseMismatch', {}, ci.name) : report('caseMismatch', { suggestion: ci.name });

@@ -188,6 +188,14 @@ ruleTester('unknown-keyword', {
       message: '"vrrp_delay_after_boot" needs keepalived 2.4.0 or later (target is 2.3.4).',
     },
     {
+      name: 'a keyword Debian leaves out of its 2.2.7 build',
+      code: 'global_defs {\n  <|vrrp_ipsets|> keepalived\n}\n',
+      options: { targetVersion: '2.2.7' },
+      messageId: 'notBuilt',
+      message:
+        '"vrrp_ipsets" is not in keepalived 2.2.7 as Debian builds it (without the option it belongs to); keepalived reports it as an unknown keyword.',
+    },
+    {
       name: 'trailing backslash joins the keyword',
       code: 'vrrp_instance VI_1 {\n  <|virtual_router_id\\|>\n}\n',
     },
