@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareCase, lineCandidates, matchesPositionless, namedBlocks, type Diagnostic } from './compare';
+import {
+  compareCase,
+  lineCandidates,
+  matchesPositionless,
+  namedBlocks,
+  virtualServerOf,
+  type Diagnostic,
+} from './compare';
 import type { LinterRun } from './linter';
 import { namespaceScript, parseOracleOutput, scanConfig, type ConfigScan, type OracleResult } from './oracle';
 
@@ -203,5 +210,26 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
     };
     expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(true);
     expect(matchesPositionless(global, [], scan(text))).toBe(false);
+  });
+});
+
+describe('virtualServerOf: the virtual server a message names, as its virtual_server words', () => {
+  it('reads keepalived FMT_VS forms', () => {
+    expect(virtualServerOf('Virtual server [10.0.0.1]:tcp:80: no protocol set')).toEqual(['10.0.0.1', '80']);
+    expect(virtualServerOf('Virtual server FWM 7: cannot use ha_suspend')).toEqual(['fwmark', '7']);
+    expect(virtualServerOf('WARNING - virtual server [G7]:0, sorry server has port')).toEqual(['group', 'G7']);
+    expect(virtualServerOf('Virtual server [2001:db8::1]:tcp:0: zero port')).toEqual(['2001:db8::1']);
+    expect(virtualServerOf('(VI_1) something else')).toBeUndefined();
+  });
+
+  it('a message about a virtual server needs a diagnostic inside its block', () => {
+    const text = 'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n}\nvirtual_server 10.0.0.2 80 {\n  lb_algo rr\n}\n';
+    const message = {
+      text: 'Virtual server [10.0.0.1]:tcp:80: no protocol set - defaulting to UDP',
+      environmental: false,
+    };
+    const diag = (line: number): Diagnostic => ({ file, line, column: 1, ruleId: 'r', severity: 2, message: 'm' });
+    expect(matchesPositionless(message, [diag(2)], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(5)], scan(text))).toBe(false);
   });
 });

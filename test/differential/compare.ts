@@ -161,24 +161,39 @@ export function lineCandidates(scan: ConfigScan): (file: string, line: number) =
  */
 export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[], scan: ConfigScan): boolean {
   const named = /^\(([^()\s]+)\)/.exec(m.text);
-  if (!named) return diagnostics.length > 0;
-  const name = named[1]!;
+  const service = named ? undefined : virtualServerOf(m.text);
+  if (!named && !service) return diagnostics.length > 0;
+  const name = named?.[1];
   const blocks = scan.files.flatMap((f) =>
-    namedBlocks(f.text, name).map(([start, end]) => ({ file: canonical(f.path), start, end })),
+    namedBlocks(f.text, name ?? '', service).map(([start, end]) => ({ file: canonical(f.path), start, end })),
   );
   return diagnostics.some(
     (d) =>
-      d.message.includes(`(${name})`) ||
-      d.message.includes(`"${name}"`) ||
+      (name !== undefined && (d.message.includes(`(${name})`) || d.message.includes(`"${name}"`))) ||
       blocks.some((b) => b.file === d.file && d.line >= b.start && d.line <= b.end),
   );
+}
+
+/**
+ * The virtual server a message names the way keepalived's FMT_VS prints it, as the words of its
+ * `virtual_server` line: `[10.0.0.1]:tcp:80` is `10.0.0.1 80`, `FWM 7` is `fwmark 7`, `[G4]:0` is
+ * `group G4` (a bracketed name that is no address).
+ */
+export function virtualServerOf(text: string): string[] | undefined {
+  const fwm = /\bFWM (\d+)/.exec(text);
+  if (fwm) return ['fwmark', fwm[1]!];
+  const addr = /[Vv]irtual server \[([^\]]+)\]:(?:[a-z]+:)?(\d+)/.exec(text);
+  if (!addr) return undefined;
+  const [, host, port] = addr;
+  if (!/[:.]/.test(host!)) return ['group', host!];
+  return port === '0' ? [host!] : [host!, port!];
 }
 
 /**
  * The 1-based line ranges of the blocks a file gives this name (`vrrp_instance NAME {` ... `}`),
  * by counting braces outside comments and quotes: a rough reading, for matching only.
  */
-export function namedBlocks(text: string, name: string): Array<[number, number]> {
+export function namedBlocks(text: string, name: string, service?: string[]): Array<[number, number]> {
   const lines = text.split('\n');
   const out: Array<[number, number]> = [];
   const code = (line: string): string => {
@@ -192,7 +207,12 @@ export function namedBlocks(text: string, name: string): Array<[number, number]>
   };
   for (let i = 0; i < lines.length; i++) {
     const words = code(lines[i]!).trim().split(/\s+/);
-    if (words.length < 2 || words[1] !== name) continue;
+    const found = service
+      ? words[0] === 'virtual_server' &&
+        service.every((w, k) => words[k + 1] === w) &&
+        !/^\d+$/.test(words[service.length + 1] ?? '')
+      : words.length >= 2 && words[1] === name;
+    if (!found) continue;
     let depth = 0;
     let opened = false;
     let j = i;
