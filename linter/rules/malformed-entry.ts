@@ -64,6 +64,9 @@ export default defineRule({
     routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
     ruleNoPreference: 'Rule has no preference (priority); keepalived picks one for you, which is probably not what you want.',
+    routeNoDest:
+      'keepalived steps over the word after "{family}" ("{value}": a quirk of its reader) and finds no destination, so it drops the route ("Route must have a destination"). Put the destination first, e.g. "::/0 via …".',
+    familySkip: 'keepalived steps over the word after "{family}" ("{value}": a quirk of its reader), so it reads the rest of the line without it. Put {family} after the addresses.',
     routeFamilyOption: '"{option}" is only valid for {family} routes; keepalived ignores it.',
     routeProtocol:
       'A route keepalived tracks has protocol keepalived (18); keepalived resets "{value}" ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED"). Add no_track to keep it.',
@@ -310,6 +313,7 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
   let hasDev = false;
   let noTrack = false;
   let protocol: Word | undefined;
+  let skipped: { family: Word; word: Word } | undefined;
   // keepalived takes the route's family from its first address and rejects a route that mixes them.
   let family: 0 | 4 | 6 = 0;
   const sameFamily = (w: Word, f: 0 | 4 | 6): boolean => {
@@ -327,6 +331,8 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     if (w.text === 'nexthop' || w.text === 'encap') break;
     if (w.text === 'inet' || w.text === 'inet6') {
       if (!sameFamily(w, w.text === 'inet' ? 4 : 6)) return;
+      // keepalived's reader steps over the word after inet/inet6 (it counts the word twice).
+      if (e[i + 1]) skipped = { family: w, word: e[++i]! };
       continue;
     }
     // Options of one family, checked against the family known when keepalived reads them.
@@ -383,6 +389,11 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     if (LOCKABLE.has(w.text) && e[i + 1]?.text === 'lock') i++;
     if (takes) i++;
   }
+  if (!dest && skipped) {
+    const data = { family: skipped.family.text, value: skipped.word.text };
+    return ctx.report({ loc: skipped.word, messageId: 'routeNoDest', data });
+  }
+  if (skipped) ctx.report({ loc: skipped.word, messageId: 'familySkip', data: { family: skipped.family.text, value: skipped.word.text }, severity: 'warning' });
   // A tracked route (no no_track) is keepalived's own: its protocol is reset to 18.
   if (protocol && !noTrack) ctx.report({ loc: protocol, messageId: 'routeProtocol', data: { value: protocol.text } });
   if (!hasDev && !noTrack && !atLeast(ctx.targetVersion, '2.3.2') && e[0]) {
@@ -398,6 +409,11 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
     const takes = RULE_KW[w.text];
     if (takes === undefined) {
       ctx.report({ loc: w, messageId: 'ruleOption', data: { value: w.text } });
+      continue;
+    }
+    if ((w.text === 'inet' || w.text === 'inet6') && e[i + 1]) {
+      const next = e[++i]!;
+      ctx.report({ loc: next, messageId: 'familySkip', data: { family: w.text, value: next.text }, severity: 'warning' });
       continue;
     }
     if (w.text === 'preference' || w.text === 'order' || w.text === 'priority') hasPref = true;
