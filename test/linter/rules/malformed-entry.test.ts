@@ -41,13 +41,17 @@ ruleTester('malformed-entry', {
       message: 'Route has no "dev": keepalived 2.2.7 cannot track it.',
     },
     {
-      name: 'keepalived steps over the word after inet6: a route left without destination, a rule without its from',
-      code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    inet6 <|default|> via fd00::fe dev eth0\n  }\n  virtual_rules {\n    inet6 <|from|> <|fd00::/64|> table 107 priority 107\n  }\n}\n',
-      messages: [
+      name: 'keepalived steps over the word after inet6: a route left without destination',
+      code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    inet6 <|default|> via fd00::fe dev eth0\n  }\n}\n',
+      message:
         'keepalived steps over the word after "inet6" ("default": a quirk of its reader) and finds no destination, so it drops the route ("Route must have a destination"). Put the destination first, e.g. "::/0 via …".',
-        /steps over the word after "inet6" \("from"/,
-        'Unknown rule option "fd00::/64"; keepalived skips it.',
-      ],
+    },
+    {
+      name: "keepalived steps over the word after a rule's inet6 (a warning: what follows may still read)",
+      code: 'vrrp_instance VI_1 {\n  virtual_rules {\n    inet6 <|no_track|> from fd00::/64 table 107 priority 107\n  }\n}\n',
+      severity: 'warning',
+      message:
+        'keepalived steps over the word after "inet6" ("no_track": a quirk of its reader), so it reads the rest of the line without it. Put inet6 after the addresses.',
     },
     {
       name: 'a rule port that is not a range',
