@@ -48,6 +48,9 @@ export const MUTATION_KINDS = [
   'conditional',
   'reference',
   'double',
+  'strict',
+  'vip-option',
+  'instance-setting',
 ] as const;
 
 /** One kind of mistake. */
@@ -1131,6 +1134,131 @@ const double: Mutator = (lines, rng) => {
   };
 };
 
+// ------------------------------------------------------------------------------------------------
+// Settings keepalived checks when it completes an instance: strict mode, address options, and
+// instance settings that interact (version, accept, VMAC...).
+// ------------------------------------------------------------------------------------------------
+
+/** vrrp_strict added to global_defs (a new global_defs block when there is none). */
+const strict: Mutator = (lines) => {
+  if (!lines.some((l) => l.opens === 'vrrp_instance')) return undefined;
+  const g = lines.find((l) => l.opens === 'global_defs' && l.parents.length === 0);
+  if (g)
+    return {
+      text: withLine(lines, g.index, [g.raw, '    vrrp_strict']),
+      description: 'vrrp_strict added to global_defs',
+      line: g.index + 2,
+    };
+  return {
+    text: ['global_defs {', '    vrrp_strict', '}', ...lines.map((l) => l.raw)].join('\n'),
+    description: 'global_defs { vrrp_strict } added',
+    line: 2,
+  };
+};
+
+/** Options operators put on addresses, keepalived's and others (iproute2's, typos). */
+const VIP_OPTIONS: readonly string[] = [
+  'dev eth0',
+  'dev eth0 dev eth1',
+  'scope link',
+  'scope global',
+  'scope universe',
+  'brd +',
+  'brd -',
+  'brd 10.0.0.255',
+  'broadcast 300.1.1.1',
+  'label eth0:1',
+  'label',
+  'peer 10.9.9.9',
+  'peer 10.9.9.9/24',
+  'peer fd00::9',
+  'home',
+  '-nodad',
+  'nodad',
+  'mngtmpaddr',
+  'noprefixroute',
+  'autojoin',
+  'no_track',
+  'use_vmac',
+  'preferred_lft forever',
+  'preferred_lft 0',
+  'preferred_lft soon',
+  'protocol 5',
+  'track_group TG',
+  'metric 5',
+];
+
+/** An option appended to an address of a VIP block. */
+const vipOption: Mutator = (lines, rng) => {
+  const entries = lines.filter(
+    (l) =>
+      ['virtual_ipaddress', 'virtual_ipaddress_excluded', 'static_ipaddress'].includes(
+        l.parents[l.parents.length - 1] ?? '',
+      ) &&
+      l.words.length > 0 &&
+      /^[0-9a-fA-F:.]+(\/\d+)?$/.test(l.words[0]!) &&
+      !l.words.includes('{') &&
+      !l.words.includes('}'),
+  );
+  const l = pick(rng, entries);
+  if (!l) return undefined;
+  const option = pick(rng, VIP_OPTIONS)!;
+  return {
+    text: withLine(lines, l.index, appendToCode(l.raw, ` ${option}`)),
+    description: `address option "${option}"`,
+    line: l.index + 1,
+  };
+};
+
+/** vrrp_instance settings that keepalived checks against each other and the instance. */
+const INSTANCE_SETTINGS: readonly string[] = [
+  'version 2',
+  'version 3',
+  'accept',
+  'no_accept',
+  'down_timer_adverts 5',
+  'garp_lower_prio_repeat 2',
+  'garp_lower_prio_delay 3',
+  'lower_prio_no_advert false',
+  'higher_prio_send_advert',
+  'strict_mode',
+  'strict_mode off',
+  'promote_secondaries',
+  'use_vmac',
+  'use_vmac vrrp.99 02:11:22:33:44:55',
+  'vmac_xmit_base',
+  'native_ipv6',
+  'owner_ignore_adverts',
+  'state MASTER',
+  'state BACKUP',
+  'priority 255',
+  'nopreempt',
+  'preempt_delay 10',
+  'mcast_dst_ip 224.0.0.19',
+  'advert_int 1.5',
+  'unicast_ttl 10',
+];
+
+/** A setting added at the start or the end of a vrrp_instance block. */
+const instanceSetting: Mutator = (lines, rng) => {
+  const inst = pick(
+    rng,
+    lines.filter((l) => l.opens === 'vrrp_instance' && l.words[l.words.length - 1] === '{'),
+  );
+  if (!inst) return undefined;
+  const end = blockEnd(lines, inst.index);
+  if (end <= inst.index) return undefined;
+  const setting = pick(rng, INSTANCE_SETTINGS)!;
+  const at = rng() < 0.5 ? inst.index : end - 1;
+  const line = lines[at]!;
+  if (at !== inst.index && line.opens) return undefined;
+  return {
+    text: withLine(lines, at, [line.raw, `    ${setting}`]),
+    description: `"${setting}" added to vrrp_instance ${inst.words[1] ?? ''}`,
+    line: at + 2,
+  };
+};
+
 const MUTATORS: Record<MutationKind, Mutator> = {
   misspell,
   number,
@@ -1167,6 +1295,9 @@ const MUTATORS: Record<MutationKind, Mutator> = {
   conditional,
   reference,
   double,
+  strict,
+  'vip-option': vipOption,
+  'instance-setting': instanceSetting,
 };
 
 /** Apply one mistake of the given kind to a base; undefined when the base offers no place for it. */
