@@ -21,6 +21,9 @@ function topLevel(s: Statement): Statement {
  */
 const REQUIRED: Partial<Record<string, string>> = { process: 'process', file: 'file' };
 
+/** Top-level blocks whose entries may name a track_group. */
+const STATIC_BLOCKS = new Set(['static_ipaddress', 'static_routes', 'static_rules']);
+
 const KIND_WORD: Record<string, string> = {
   script: 'track script',
   file: 'track file',
@@ -33,7 +36,7 @@ export default defineRule({
   id: 'track-undefined',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    "Tracked object that is not defined, or only defined later in the file, or the instance's own interface; keepalived ignores the entry.",
+    "Tracked object (or a static address's, route's or rule's track_group) that is not defined, or only defined later in the file, or the instance's own interface; keepalived ignores the entry.",
   messages: {
     notFound: '{kind} "{name}" is not defined; keepalived ignores this entry.',
     later:
@@ -105,6 +108,22 @@ export default defineRule({
       if (top.keyword.text !== 'virtual_server' || !top.spec) continue;
       order ??= new Map(ctx.parse.body.map((t, i) => [t, i]));
       check('file', s.args[0], order.get(top)!, s.parent?.close);
+    }
+    // Static addresses, routes and rules name a track_group defined before them (static_track_group_find).
+    const groups = new Map<string, Statement>();
+    for (const s of ctx.parse.body) if (s.spec && s.keyword.text === 'track_group' && s.args[0] && !groups.has(s.args[0].text)) groups.set(s.args[0].text, s);
+    for (const block of ctx.parse.body) {
+      if (!block.spec || !STATIC_BLOCKS.has(block.keyword.text)) continue;
+      for (const e of block.entries ?? []) {
+        const k = e.findIndex((w) => w.text === 'track_group');
+        const name = k === -1 ? undefined : e[k + 1];
+        if (!name || name.opaque) continue;
+        const def = groups.get(name.text);
+        const data = { kind: 'track_group', name: name.text };
+        if (!def) ctx.report({ loc: name, messageId: 'notFound', data });
+        else if (def.keyword.start > block.keyword.start || def.keyword.file !== block.keyword.file)
+          ctx.report({ loc: name, messageId: 'later', data, related: [{ loc: def.args[0]!, messageId: 'definition', data }] });
+      }
     }
     for (const s of statementsNamed(ctx.parse.body, 'name')) {
       if (!s.spec || !s.args[0] || !s.parentPath.endsWith('BFD_CHECK')) continue;

@@ -21,6 +21,14 @@ ruleTester('track-undefined', {
   ],
   invalid: [
     {
+      name: "a static address's or route's track_group not defined before it",
+      code: 'static_ipaddress {\n  10.9.0.1/24 dev eth0 track_group <|TG|>\n}\ntrack_group TG {\n  group {\n    VI_1\n  }\n}\nstatic_routes {\n  10.8.0.0/16 dev eth0 track_group <|NOPE|>\n  10.7.0.0/16 dev eth0 track_group TG\n}\n',
+      messages: [
+        /track_group "TG" is only defined further down/,
+        'track_group "NOPE" is not defined; keepalived ignores this entry.',
+      ],
+    },
+    {
       name: 'a track process or track file that keepalived drops (no process, no file)',
       code: 'vrrp_track_process P2 {\n  weight 1\n}\ntrack_file tf1 {\n  weight 1\n}\nvrrp_instance VI_1 {\n  interface eth0\n  track_process {\n    <|P2|>\n  }\n  track_file {\n    <|tf1|>\n  }\n}\n',
       messages: [
