@@ -2,6 +2,7 @@
 // means"), as a pure function over both verdicts, plus the failure text and the run summary.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stripComment } from './mutate';
 import type { DiffCase } from './cases';
 import type { LinterRun, LintMessage } from './linter';
 import type { ConfigScan, OracleMessage, OracleResult } from './oracle';
@@ -196,15 +197,7 @@ export function virtualServerOf(text: string): string[] | undefined {
 export function namedBlocks(text: string, name: string, service?: string[]): Array<[number, number]> {
   const lines = text.split('\n');
   const out: Array<[number, number]> = [];
-  const code = (line: string): string => {
-    let inQuote = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (c === '"') inQuote = !inQuote;
-      else if (!inQuote && (c === '#' || c === '!')) return line.slice(0, i);
-    }
-    return line;
-  };
+  const code = stripComment;
   for (let i = 0; i < lines.length; i++) {
     // Braces are words of their own (`virtual_server 10.0.0.1 514{`).
     const words = code(lines[i]!).replace(/[{}]/g, ' $& ').trim().split(/\s+/);
