@@ -3,6 +3,7 @@ import type { Statement } from '../../grammar/index';
 import { entryLines, ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
 import { child, childrenNamed, defineRule, lineLoc, spanning, type RuleContext } from '../types';
 import { ipFamily, isDevName, splitPrefix } from '../values';
+import { readVmac } from '../vmac';
 
 const UNICAST = [
   'unicast_src_ip',
@@ -84,15 +85,12 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
  * makes up (vrrp.VRID) come later.
  */
 function vmacNameTaken(ctx: RuleContext, i: Instance, taken: Map<string, string>): void {
-  for (const s of childrenNamed(i.stmt, 'use_vmac')) {
-    const w = s.args.slice(0, 2).find((a) => !a.text.includes(':'));
-    if (!w || w.opaque || !isDevName(w.text)) continue;
-    const other = taken.get(w.text);
-    if (other !== undefined)
-      ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other, vmac: w.text } });
-    else taken.set(w.text, i.name);
-    return; // a second name is "already specified" (invalid-address)
-  }
+  // The name keepalived reads (a second one is "already specified": invalid-address).
+  const w = readVmac(childrenNamed(i.stmt, 'use_vmac')).find((v) => v.kind === 'name' && !v.problem)?.word;
+  if (!w) return;
+  const other = taken.get(w.text);
+  if (other !== undefined) ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other, vmac: w.text } });
+  else taken.set(w.text, i.name);
 }
 
 /**
