@@ -4,10 +4,11 @@ import { mayExist, scriptUses, surelyExists, type ScriptUse } from '../peer/scri
 import { defineRule, lineLoc, spanning } from '../types';
 
 /**
- * Characters no account name has (the passwd file's separator, a path, a comment of another
- * language): getpwnam cannot find such a user on any host.
+ * Characters no account name has (the passwd file's separator, a path, the comments of other
+ * languages: a double slash, slash-star, a semicolon, two dashes): getpwnam cannot find such a user
+ * on any host.
  */
-const IMPOSSIBLE_USER = /[/:*]|^-/;
+const IMPOSSIBLE_USER = /[/:*;]|^-/;
 
 /** Which keepalived process runs a script, by where it is configured. */
 function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {

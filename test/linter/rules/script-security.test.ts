@@ -30,6 +30,12 @@ ruleTester('script-security', {
       severity: 'warning',
     },
     {
+      name: 'a ";" comment after the command is read as its user too',
+      code: inst('  notify_master "/bin/echo \'hello world\' arg2" <|;|> note\n'),
+      message: /^";" cannot be a user name/,
+      severity: 'warning',
+    },
+    {
       name: 'and as a vrrp_script user',
       code: 'vrrp_script chk {\n  script "/usr/bin/pgrep -x nginx"\n  user <|1000|>\n}\n' + inst(''),
       messageId: 'numericUser',
