@@ -5,7 +5,7 @@
 import type { Statement, Word } from '../grammar/index';
 import { intOf, normAddr } from './peer/model';
 import { lineLoc, spanning, type RuleContext } from './types';
-import { checkUnsigned, sockaddrAddress, sockaddrFamily } from './values';
+import { checkTrueFalse, checkUnsigned, sockaddrAddress, sockaddrFamily } from './values';
 
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -63,9 +63,7 @@ function realServer(rs: Statement): {
     else if (c.keyword.text === 'weight') weight = c;
     else if (c.keyword.text === 'inhibit_on_failure') {
       // rs_inhibit_handler: no word is true; an invalid one leaves it as it was.
-      const v = c.args[0]?.text;
-      if (v === undefined || v === 'true' || v === 'on' || v === 'yes') inhibit = true;
-      else if (v === 'false' || v === 'off' || v === 'no') inhibit = false;
+      inhibit = checkTrueFalse(c.args[0]?.text) ?? inhibit;
     }
   }
   return { method, weight, inhibit };

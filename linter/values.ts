@@ -301,3 +301,12 @@ export function readHexStr(text: string, wildcard: boolean): 'ok' | 'invalid' | 
   return val === 0xff ? 'lastFF' : 'ok';
 }
 
+/**
+ * An optional boolean word as keepalived reads it (check_true_false, lib/parser.c): no word is
+ * true, true/on/yes and false/off/no are themselves (case matters), anything else undefined.
+ */
+export function checkTrueFalse(text: string | undefined): boolean | undefined {
+  if (text === undefined || text === 'true' || text === 'on' || text === 'yes') return true;
+  if (text === 'false' || text === 'off' || text === 'no') return false;
+  return undefined;
+}

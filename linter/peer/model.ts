@@ -3,7 +3,7 @@
 // the peer analysis, built once per parse (cached) and read-only afterwards.
 import { findKeyword, type ParseResult, type Statement, type Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
-import { checkDecimal, checkUnsigned, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
+import { checkDecimal, checkTrueFalse, checkUnsigned, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -566,10 +566,7 @@ export function strictMode(m: NodeModel, i: Instance): boolean {
 function instanceStrict(s: Statement, global: boolean): boolean {
   let strict = global;
   for (const c of childrenNamed(s, 'strict_mode')) {
-    const w = c.args[0];
-    if (!w) strict = true;
-    else if (w.text === 'true' || w.text === 'on' || w.text === 'yes') strict = true;
-    else if (w.text === 'false' || w.text === 'off' || w.text === 'no') strict = false;
+    strict = checkTrueFalse(c.args[0]?.text) ?? strict;
   }
   return strict;
 }

@@ -1,6 +1,7 @@
 import { atLeast, type Loc } from '../../grammar/index';
 import { nodeModel, usable } from '../peer/model';
 import { childrenNamed, defineRule } from '../types';
+import { checkTrueFalse } from '../values';
 
 /**
  * owner_ignore_adverts (2.3.3+) values keepalived resets when it completes an instance
@@ -29,9 +30,8 @@ export default defineRule({
           set = undefined;
           break;
         }
-        if (!w) set = { on: true, at: s.keyword };
-        else if (w.text === 'true' || w.text === 'on' || w.text === 'yes') set = { on: true, at: w };
-        else if (w.text === 'false' || w.text === 'off' || w.text === 'no') set = { on: false, at: w };
+        const on = checkTrueFalse(w?.text);
+        if (on !== undefined) set = { on, at: w ?? s.keyword };
       }
       if (!set) continue;
       const data = { name: i.name, priority: i.priority };

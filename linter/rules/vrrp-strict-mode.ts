@@ -1,7 +1,7 @@
 import type { Statement, Word } from '../../grammar/index';
 import { nodeModel, normAddr, strictMode, usable, type Instance } from '../peer/model';
 import { childrenNamed, defineRule } from '../types';
-import { checkUnsigned } from '../values';
+import { checkTrueFalse, checkUnsigned } from '../values';
 import { readVmac } from '../vmac';
 
 /** The last line of a keyword that keepalived accepts, with the value it reads from it. */
@@ -26,12 +26,7 @@ const unsigned =
     w && !checkUnsigned(w.text, min, max) ? Number(w.text.trim() || '0') : undefined;
 
 /** An optional boolean (check_true_false; no word is true). */
-function bool(w: Word | undefined): boolean | undefined {
-  if (!w) return true;
-  if (w.text === 'true' || w.text === 'on' || w.text === 'yes') return true;
-  if (w.text === 'false' || w.text === 'off' || w.text === 'no') return false;
-  return undefined;
-}
+const bool = (w: Word | undefined): boolean | undefined => checkTrueFalse(w?.text);
 
 /** IN6_IS_ADDR_LINKLOCAL: fe80::/10. */
 const linkLocal = (addr: string): boolean => (parseInt(normAddr(addr).split(':')[0]!, 16) & 0xffc0) === 0xfe80;
