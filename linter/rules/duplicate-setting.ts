@@ -100,6 +100,8 @@ export default defineRule({
     groupList:
       '{block} "{name}" already has a group list; keepalived ignores this one without reading it, so its closing brace ends {block} "{name}" and the brace after it is left over.',
     first: 'first "{keyword}"',
+    stateBackup:
+      '({name}) state BACKUP after state MASTER; keepalived keeps MASTER and ignores this line ("state previously set as MASTER - ignoring BACKUP").',
     sslAgain:
       'SSL is given again; keepalived drops the settings of the earlier SSL block and uses this one ("SSL context already specified - replacing").',
     sslFileAgain:
@@ -111,6 +113,25 @@ export default defineRule({
   },
   check(ctx) {
     rxBufsPolicy(ctx);
+    // state BACKUP after state MASTER is refused (vrrp_state_handler); MASTER after BACKUP wins, and
+    // an unknown state resets to BACKUP (invalid-choice's).
+    for (const inst of ctx.parse.body) {
+      if (!inst.spec || inst.skipped || inst.keyword.text !== 'vrrp_instance') continue;
+      let master: Statement | undefined;
+      for (const c of inst.children ?? []) {
+        const v = c.args[0];
+        if (!c.spec || c.keyword.text !== 'state' || !v || v.opaque) continue;
+        if (v.text === 'MASTER') master = c;
+        else if (v.text === 'BACKUP' && master)
+          ctx.report({
+            loc: v,
+            messageId: 'stateBackup',
+            data: { name: inst.args[0]?.text ?? '' },
+            related: [{ loc: master.args[0]!, messageId: 'first', data: { keyword: 'state' } }],
+          });
+        else if (v.text !== 'BACKUP') master = undefined;
+      }
+    }
     // A second SSL block replaces the first as a whole (ssl_handler, check_parser.c, 2.2.7).
     let ssl: Statement | undefined;
     for (const s of ctx.parse.body) {

@@ -2,6 +2,8 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('duplicate-setting', {
   valid: [
+    // MASTER after BACKUP wins; an unknown state resets to BACKUP, after which BACKUP is taken.
+    'vrrp_instance VI_1 {\n  state BACKUP\n  state MASTER\n}\nvrrp_instance VI_2 {\n  state MASTER\n  state master\n  state BACKUP\n}\n',
     'global_defs {\n  notify_fifo /tmp/f1\n  vrrp_notify_fifo /tmp/f2\n  lvs_notify_fifo /tmp/f3\n  snmp_socket tcp:localhost:705\n}\n',
     // Each track process or file has its own settings.
     'vrrp_track_process P1 {\n  process sshd\n  weight 10\n}\nvrrp_track_process P2 {\n  process nginx\n  weight 10\n}\n',
@@ -15,6 +17,12 @@ ruleTester('duplicate-setting', {
     'global_defs {\n  lvs_sync_daemon interface_name_too_long\n  lvs_sync_daemon eth0\n  vrrp_rx_bufs_policy MTU ADVERT\n  vrrp_rx_bufs_policy MTU\n}\n',
   ],
   invalid: [
+    {
+      name: 'state BACKUP after state MASTER',
+      code: 'vrrp_instance VI_1 {\n  state MASTER\n  priority 100\n  state <|BACKUP|>\n}\n',
+      message:
+        '(VI_1) state BACKUP after state MASTER; keepalived keeps MASTER and ignores this line ("state previously set as MASTER - ignoring BACKUP").',
+    },
     {
       name: 'a second SSL block replaces the first',
       code: 'SSL {\n  password a\n}\n<|SSL|> {\n  password b\n}\n',
