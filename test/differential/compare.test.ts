@@ -52,6 +52,30 @@ describe('compareCase', () => {
     expect(compareCase(removed, lint(1), scan('x\ny\n')).falseErrors).toHaveLength(1);
   });
 
+  it('excuses script-security when keepalived stopped over an interface the test host lacks', () => {
+    const stopped: OracleResult = {
+      exit: 5,
+      messages: [
+        { text: "WARNING - interface eth0 for vrrp_instance VI_1 doesn't exist", environmental: true },
+        { text: 'Non-existent interface specified in configuration', environmental: true },
+      ],
+    };
+    const security: LinterRun = {
+      exit: 1,
+      stderr: '',
+      results: [
+        {
+          filePath: file,
+          errorCount: 1,
+          warningCount: 0,
+          messages: [{ ruleId: 'script-security', severity: 2, message: 'SECURITY VIOLATION', line: 1, column: 1 }],
+        },
+      ],
+    };
+    expect(compareCase(stopped, security, scan('x\n')).ok).toBe(true);
+    expect(compareCase(stopped, lint(1), scan('x\n')).falseErrors).toHaveLength(1);
+  });
+
   it('covers a flagged line by a diagnostic on the same line', () => {
     expect(compareCase(oracle(2, 'Unknown keyword'), lint(2), scan(long)).ok).toBe(true);
   });

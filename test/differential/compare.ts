@@ -107,6 +107,12 @@ const compareKeys = (a: number[], b: number[]): number => {
 /** Environmental messages that mean keepalived disabled a script on the test host. */
 export const SCRIPT_ENVIRONMENT = /script|uid\/gid|default user|shebang/i;
 
+/**
+ * keepalived stops its VRRP process when an interface the test host lacks is named (one the harness
+ * could not create: behind a `$NAME`, say), before it checks the security of scripts.
+ */
+export const MISSING_INTERFACE = /^Non-existent interface specified in configuration$/;
+
 /** An entry of a track block whose script, process or BFD keepalived does not have. */
 export const UNREAD_TRACK_ENTRY = /^\(.*\) track (script|process|bfd) .* not found, ignoring\.\.\.$/;
 
@@ -273,7 +279,9 @@ export function compareCase(oracle: OracleResult, lint: LinterRun, scan: ConfigS
   // keepalived checks script security only for scripts it will run. When the test host lacks a
   // script (or its user), keepalived disables it for an environmental reason and stays silent;
   // on the real host the same config is a SECURITY VIOLATION, so our finding stands.
-  const scriptsDisabled = oracle.messages.some((m) => m.environmental && SCRIPT_ENVIRONMENT.test(m.text));
+  const scriptsDisabled = oracle.messages.some(
+    (m) => m.environmental && (SCRIPT_ENVIRONMENT.test(m.text) || MISSING_INTERFACE.test(m.text)),
+  );
   // A track_script entry naming a script keepalived removed that way is not read past its name
   // ("track script X not found, ignoring..."): what we find in the rest of the entry, keepalived
   // reports on the real host.
