@@ -491,8 +491,17 @@ export function advertInterval(i: Instance): number | undefined {
     if (checkDecimal(w.text, range?.min ?? 0.01, range?.max ?? 255, range?.decimals ?? 6)) continue;
     us = Math.round(Number(w.text.trim()) * 1e6);
   }
-  const unit = i.version === 3 ? 1e4 : 1e6;
-  const limit = (i.version === 3 ? 4096 : 256) * unit;
+  return carriedInterval(us, i.version);
+}
+
+/**
+ * An advertisement interval (microseconds) as a version's adverts carry it: VRRPv2 whole seconds
+ * below 256 s, VRRPv3 10 ms units below 40.96 s, rounded half up, at least one unit
+ * (vrrp_complete_instance, 2.2.7).
+ */
+export function carriedInterval(us: number, version: number): number {
+  const unit = version === 3 ? 1e4 : 1e6;
+  const limit = (version === 3 ? 4096 : 256) * unit;
   if (us >= limit) return limit - unit;
   if (us % unit === 0) return us;
   return Math.max(unit, us + unit / 2 - ((us + unit / 2) % unit));

@@ -1,5 +1,5 @@
 import { findKeyword } from '../../grammar/index';
-import { nodeModel, usable } from '../peer/model';
+import { carriedInterval, nodeModel, usable } from '../peer/model';
 import { defineRule } from '../types';
 import { checkDecimal } from '../values';
 
@@ -35,16 +35,11 @@ export default defineRule({
       // Microseconds, as keepalived keeps the interval.
       const us = Math.round(Number(w.text) * 1e6);
       const data = { name: i.name, value: w.text };
+      const rounded = carriedInterval(us, i.version) / 1e6;
       if (i.version === 3) {
         if (us >= 4096 * 10000) ctx.report({ loc: w, messageId: 'v3Range', data });
-        else if (us % 10000) {
-          const rounded = Math.max(10000, us + 5000 - ((us + 5000) % 10000)) / 1e6;
-          ctx.report({ loc: w, messageId: 'v3Units', data: { ...data, rounded } });
-        }
-      } else if (us % 1e6) {
-        const rounded = Math.max(1e6, us + 5e5 - ((us + 5e5) % 1e6)) / 1e6;
-        ctx.report({ loc: w, messageId: 'v2Integer', data: { ...data, rounded } });
-      }
+        else if (us % 10000) ctx.report({ loc: w, messageId: 'v3Units', data: { ...data, rounded } });
+      } else if (us % 1e6) ctx.report({ loc: w, messageId: 'v2Integer', data: { ...data, rounded } });
     }
   },
 });

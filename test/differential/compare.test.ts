@@ -24,7 +24,7 @@ const oracle = (line: number, text: string): OracleResult => ({
   exit: 5,
   messages: [{ file, line, text, environmental: false }],
 });
-const lint = (line: number): LinterRun => ({
+const lint = (line: number, ruleId = 'unknown-keyword'): LinterRun => ({
   exit: 1,
   stderr: '',
   results: [
@@ -32,7 +32,7 @@ const lint = (line: number): LinterRun => ({
       filePath: file,
       errorCount: 1,
       warningCount: 0,
-      messages: [{ ruleId: 'unknown-keyword', severity: 2, message: 'm', line, column: 1 }],
+      messages: [{ ruleId, severity: 2, message: 'm', line, column: 1 }],
     },
   ],
 });
@@ -60,19 +60,7 @@ describe('compareCase', () => {
         { text: 'Non-existent interface specified in configuration', environmental: true },
       ],
     };
-    const security: LinterRun = {
-      exit: 1,
-      stderr: '',
-      results: [
-        {
-          filePath: file,
-          errorCount: 1,
-          warningCount: 0,
-          messages: [{ ruleId: 'script-security', severity: 2, message: 'SECURITY VIOLATION', line: 1, column: 1 }],
-        },
-      ],
-    };
-    expect(compareCase(stopped, security, scan('x\n')).ok).toBe(true);
+    expect(compareCase(stopped, lint(1, 'script-security'), scan('x\n')).ok).toBe(true);
     expect(compareCase(stopped, lint(1), scan('x\n')).falseErrors).toHaveLength(1);
   });
 
