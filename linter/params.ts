@@ -24,7 +24,9 @@ function typedStatements(body: Statement[], version: string): Typed {
     const listOf: number[] = [];
     const lists: ParamSpec[][] = [];
     const bySpec = new Map<KeywordSpec, number>();
-    for (const s of allStatements(body)) {
+    const all = allStatements(body);
+    for (let n = 0; n < all.length; n++) {
+      const s = all[n]!;
       if (!s.spec || s.args.length === 0) continue;
       let list = bySpec.get(s.spec);
       if (list === undefined) {
@@ -99,7 +101,13 @@ export class ParamCursor {
           let param = params[Math.min(this.p, params.length - 1)]!;
           // An optional enum word may be left out (`garp_extra_if 5` for `[all] seconds`): a word
           // that is not one of its values fills the next parameter instead.
-          if (param.type === 'enum' && !param.required && param.values && !param.values.includes(arg.text) && this.p + 1 < params.length) {
+          if (
+            param.type === 'enum' &&
+            !param.required &&
+            param.values &&
+            !param.values.includes(arg.text) &&
+            this.p + 1 < params.length
+          ) {
             param = params[++this.p]!;
           }
           this.p++;

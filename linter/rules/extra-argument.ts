@@ -5,17 +5,21 @@ import { allStatements, defineRule, spanning } from '../types';
 export default defineRule({
   id: 'extra-argument',
   meta: { severity: 'warning', fixable: true, category: 'keyword', scope: 'block' },
-  description: 'Words that keepalived ignores (or rejects) after a keyword\'s arguments.',
+  description: "Words that keepalived ignores (or rejects) after a keyword's arguments.",
   messages: {
     ignored: '"{keyword}" takes at most {max} argument(s); keepalived ignores "{extra}".',
     rejected: '"{keyword}" takes at most {max} argument(s); keepalived reports "{extra}" as an error.',
-    oneLine: '"{keyword}" takes at most {max} argument(s); keepalived ignores "{extra}". keepalived reads one keyword per line: put "{next}" on its own line.',
+    oneLine:
+      '"{keyword}" takes at most {max} argument(s); keepalived ignores "{extra}". keepalived reads one keyword per line: put "{next}" on its own line.',
     blockParams: 'Block "{keyword}" takes no parameters on its opening line; keepalived reports "{extra}" as an error.',
     nameSkipped: '"{keyword}" takes exactly one name; with "{extra}" as well keepalived skips the whole block.',
-    groupFatal: '"virtual_server_group" takes exactly one name; with "{extra}" as well keepalived stops reading the configuration here.',
+    groupFatal:
+      '"virtual_server_group" takes exactly one name; with "{extra}" as well keepalived stops reading the configuration here.',
   },
   check(ctx) {
-    for (const s of allStatements(ctx.parse.body)) {
+    const all = allStatements(ctx.parse.body);
+    for (let n = 0; n < all.length; n++) {
+      const s = all[n]!;
       const spec = s.spec;
       if (!spec || spec.max === null || spec.max === undefined) continue;
       let max = spec.max;

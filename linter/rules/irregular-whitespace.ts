@@ -42,7 +42,9 @@ export default defineRule({
   check(ctx) {
     // Most configurations have none outside comments: skip the pass over every word then.
     if (!inCode(ctx.parse, IRREGULAR)) return;
-    for (const s of allStatements(ctx.parse.body)) {
+    const all = allStatements(ctx.parse.body);
+    for (let n = 0; n < all.length; n++) {
+      const s = all[n]!;
       const hits: Hit[] = [];
       find(ctx, s.keyword, keepsStructure(ctx, s), hits);
       for (const w of s.args) find(ctx, w, true, hits);

@@ -28,7 +28,9 @@ export default defineRule({
   check(ctx) {
     // Most configurations have none outside comments: skip the pass over every word then.
     if (!inCode(ctx.parse, ANY)) return;
-    for (const s of allStatements(ctx.parse.body)) {
+    const all = allStatements(ctx.parse.body);
+    for (let n = 0; n < all.length; n++) {
+      const s = all[n]!;
       const shellQuotes = readsShellQuotes(s);
       for (const w of s.args) check(ctx, w, shellQuotes);
       if (s.entries) for (const e of s.entries) for (const w of e) check(ctx, w, false);

@@ -12,7 +12,9 @@ export default defineRule({
     crash: '"{keyword}" is missing its argument ({expected}); without it keepalived crashes or hangs.',
   },
   check(ctx) {
-    for (const s of allStatements(ctx.parse.body)) {
+    const all = allStatements(ctx.parse.body);
+    for (let n = 0; n < all.length; n++) {
+      const s = all[n]!;
       const spec = s.spec;
       if (!spec || spec.min < 1 || spec.onMissing === 'accepted') continue;
       const first = spec.params?.[0];

@@ -18,7 +18,9 @@ export default defineRule({
   check(ctx) {
     // Most configurations have no ";" outside comments: skip the pass over every word then.
     if (!inCode(ctx.parse, [';'])) return;
-    for (const s of allStatements(ctx.parse.body)) {
+    const all = allStatements(ctx.parse.body);
+    for (let n = 0; n < all.length; n++) {
+      const s = all[n]!;
       for (const w of s.args) check(ctx, w);
       if (s.entries) for (const e of s.entries) for (const w of e) check(ctx, w);
     }
