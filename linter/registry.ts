@@ -55,6 +55,7 @@ import vrrpPreemptConflict from './rules/vrrp-preempt-conflict';
 import vrrpStrictMode from './rules/vrrp-strict-mode';
 import vrrpUnicastPeer from './rules/vrrp-unicast-peer';
 import vrrpVersionConflict from './rules/vrrp-version-conflict';
+import vrrpVipCount from './rules/vrrp-vip-count';
 import vrrpVipDuplicate from './rules/vrrp-vip-duplicate';
 import vrrpVipFamily from './rules/vrrp-vip-family';
 import vrrpVipMissing from './rules/vrrp-vip-missing';
@@ -118,6 +119,7 @@ export const rules: Rule[] = [
   vrrpStrictMode,
   vrrpUnicastPeer,
   vrrpVersionConflict,
+  vrrpVipCount,
   vrrpVipDuplicate,
   vrrpVipFamily,
   vrrpVipMissing,

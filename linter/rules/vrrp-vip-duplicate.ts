@@ -7,7 +7,7 @@ export default defineRule({
   meta: { severity: 'warning', fixable: false, category: 'semantic' },
   description: 'Virtual IP address listed twice, in one vrrp_instance or in two of them.',
   messages: {
-    same: '({name}) {vip} is listed twice in this instance (keepalived 2.3+ ignores the second).',
+    same: '({name}) {vip} is listed twice in this instance (keepalived 2.3.3+ ignores the second).',
     other: '({name}) {vip} is also a VIP of {other}; two virtual routers would add and remove the same address.',
     first: 'first listed here',
   },
