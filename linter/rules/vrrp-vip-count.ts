@@ -34,12 +34,12 @@ function advertised(vips: readonly Vip[], excluded: readonly Vip[], family: numb
 export default defineRule({
   id: 'vrrp-vip-count',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
-  description: 'vrrp_instance with more virtual IP addresses than one advert can carry (255, or 89 IPv6 addresses at MTU 1500).',
+  description:
+    'vrrp_instance with more virtual IP addresses than one advert can carry (255, or 89 IPv6 addresses at MTU 1500).',
   messages: {
     field:
       '({name}) has {count} virtual IP addresses, but an advert carries at most {max}; keepalived moves the {excess} from this one on to the excluded VIPs, which it never advertises.',
-    mtu:
-      '({name}) has {count} IPv6 virtual IP addresses, but an advert on an interface with MTU 1500 carries at most {max}; keepalived moves the {excess} from this one on to the excluded VIPs, which it never advertises.',
+    mtu: '({name}) has {count} IPv6 virtual IP addresses, but an advert on an interface with MTU 1500 carries at most {max}; keepalived moves the {excess} from this one on to the excluded VIPs, which it never advertises.',
   },
   check(ctx) {
     const dedupe = atLeast(ctx.targetVersion, '2.3.3');

@@ -3,8 +3,10 @@ import { ruleTester } from '../rule-tester';
 /** An instance with these virtual_ipaddress entries (one per line); `<|`/`|>` may mark one. */
 const instance = (vips: string[], extra = ''): string =>
   `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  priority 100\n${extra}  virtual_ipaddress {\n${vips.map((v) => `    ${v}\n`).join('')}  }\n}\n`;
-const v4 = (n: number, from = 0): string[] => Array.from({ length: n }, (_, k) => `10.1.${(from + k) >> 8}.${(from + k) & 255}/32`);
-const v6 = (n: number, from = 1): string[] => Array.from({ length: n }, (_, k) => `2001:db8::${(from + k).toString(16)}/128`);
+const v4 = (n: number, from = 0): string[] =>
+  Array.from({ length: n }, (_, k) => `10.1.${(from + k) >> 8}.${(from + k) & 255}/32`);
+const v6 = (n: number, from = 1): string[] =>
+  Array.from({ length: n }, (_, k) => `2001:db8::${(from + k).toString(16)}/128`);
 /** Marks entry k (its one word). */
 const mark = (vips: string[], k: number): string[] => vips.map((v, i) => (i === k ? `<|${v}|>` : v));
 const OLD = { targetVersion: '2.2.7' };
@@ -20,9 +22,20 @@ ruleTester('vrrp-vip-count', {
     // From 2.3.3 a second copy of an address is not added.
     { code: instance([...v4(255), '10.1.0.0/32']), options: NEW },
     // ...nor an address an excluded VIP already holds.
-    { code: instance([...v4(255), '192.0.2.1/32'], '  virtual_ipaddress_excluded {\n    192.0.2.1\n  }\n'), options: NEW },
+    {
+      code: instance([...v4(255), '192.0.2.1/32'], '  virtual_ipaddress_excluded {\n    192.0.2.1\n  }\n'),
+      options: NEW,
+    },
     // Excluded VIPs are not advertised: any number of them.
-    { code: instance(v4(1), `  virtual_ipaddress_excluded {\n${v4(300, 1000).map((v) => `    ${v}\n`).join('')}  }\n`), options: OLD },
+    {
+      code: instance(
+        v4(1),
+        `  virtual_ipaddress_excluded {\n${v4(300, 1000)
+          .map((v) => `    ${v}\n`)
+          .join('')}  }\n`,
+      ),
+      options: OLD,
+    },
   ],
   invalid: [
     {
@@ -40,7 +53,12 @@ ruleTester('vrrp-vip-count', {
     },
     {
       name: 'the addresses of every virtual_ipaddress block count',
-      code: instance(mark(v4(60, 200), 55), `  virtual_ipaddress {\n${v4(200).map((v) => `    ${v}\n`).join('')}  }\n`),
+      code: instance(
+        mark(v4(60, 200), 55),
+        `  virtual_ipaddress {\n${v4(200)
+          .map((v) => `    ${v}\n`)
+          .join('')}  }\n`,
+      ),
       options: NEW,
       message: /has 260 virtual IP addresses/,
     },
