@@ -7,6 +7,7 @@ import {
   compareCase,
   lineCandidates,
   matchesPositionless,
+  objectNames,
   namedBlocks,
   virtualServerOf,
   type Diagnostic,
@@ -225,12 +226,48 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
   });
 });
 
+describe('objectNames: the objects a message without a position is about', () => {
+  it('reads the names keepalived prints', () => {
+    expect(objectNames('(VI_1) Priority not valid')).toEqual(['VI_1']);
+    expect(objectNames("Sync group G1 has only 1 virtual router(s) - this probably isn't what you want")).toEqual([
+      'G1',
+    ]);
+    expect(objectNames('Sync group G1, no matching virtual router found in group declaration - removing')).toEqual([
+      'G1',
+    ]);
+    expect(objectNames('Sync group G_EMPTY has no virtual router(s). removing')).toEqual(['G_EMPTY']);
+    expect(objectNames("Virtual router VI_9 specified in sync group G1 doesn't exist - ignoring")).toEqual([
+      'G1',
+      'VI_9',
+    ]);
+    expect(objectNames('Virtual router VI_1 cannot exist in more than one sync group; ignoring G2')).toEqual([
+      'G2',
+      'VI_1',
+    ]);
+    expect(objectNames('VI_1 and VI_2 both use VRID 7 with IPv4 on interface eth0')).toEqual(['VI_1', 'VI_2']);
+    expect(objectNames('There are 1 missing "{"s or extra "}"s')).toBeUndefined();
+  });
+
+  it('a diagnostic about either instance of a VRID clash answers it', () => {
+    const text =
+      'vrrp_instance VI_1 {\n  virtual_router_id 7\n}\nvrrp_instance VI_2 {\n  virtual_router_id 7\n}\nvrrp_script S {\n  script x\n}\n';
+    const message = { text: 'VI_1 and VI_2 both use VRID 7 with IPv4 on interface eth0', environmental: false };
+    const diag = (line: number): Diagnostic => ({ file, line, column: 1, ruleId: 'r', severity: 2, message: 'm' });
+    expect(matchesPositionless(message, [diag(5)], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(2)], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(8)], scan(text))).toBe(false);
+  });
+});
+
 describe('virtualServerOf: the virtual server a message names, as its virtual_server words', () => {
   it('reads keepalived FMT_VS forms', () => {
     expect(virtualServerOf('Virtual server [10.0.0.1]:tcp:80: no protocol set')).toEqual(['10.0.0.1', '80']);
     expect(virtualServerOf('Virtual server FWM 7: cannot use ha_suspend')).toEqual(['fwmark', '7']);
     expect(virtualServerOf('WARNING - virtual server [G7]:0, sorry server has port')).toEqual(['group', 'G7']);
     expect(virtualServerOf('Virtual server [2001:db8::1]:tcp:0: zero port')).toEqual(['2001:db8::1']);
+    expect(
+      virtualServerOf('VS [10.0.0.1]:udp:53: real server [10.0.1.1]:udp:53 is duplicated - removing second rs'),
+    ).toEqual(['10.0.0.1', '53']);
     expect(virtualServerOf('(VI_1) something else')).toBeUndefined();
   });
 

@@ -167,20 +167,42 @@ export function lineCandidates(scan: ConfigScan): (file: string, line: number) =
  * user acts on it; any other message, some diagnostic in the configuration.
  */
 export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[], scan: ConfigScan): boolean {
-  const named = /^\(([^()\s]+)\)/.exec(m.text);
-  const service = named ? undefined : virtualServerOf(m.text);
-  if (!named && !service) return diagnostics.length > 0;
-  const name = named?.[1];
+  const names = objectNames(m.text);
+  const service = names ? undefined : virtualServerOf(m.text);
+  if (!names && !service) return diagnostics.length > 0;
   const blocks = scan.files.flatMap((f) =>
-    namedBlocks(f.text, name ?? '', service).map(([start, end]) => ({ file: canonical(f.path), start, end })),
+    (names ?? ['']).flatMap((name) =>
+      namedBlocks(f.text, name, service).map(([start, end]) => ({ file: canonical(f.path), start, end })),
+    ),
   );
   // An object the harness cannot find by its name (`VI_${_HASH}x` is "VI_" to keepalived): any diagnostic.
   if (!blocks.length) return diagnostics.length > 0;
   return diagnostics.some(
     (d) =>
-      (name !== undefined && (d.message.includes(`(${name})`) || d.message.includes(`"${name}"`))) ||
+      (names ?? []).some((name) => d.message.includes(`(${name})`) || d.message.includes(`"${name}"`)) ||
       blocks.some((b) => b.file === d.file && d.line <= b.end && (d.endLine ?? d.line) >= b.start),
   );
+}
+
+/**
+ * The objects a message is about, by the names keepalived prints: `(VI_1) ...` (instances, sync
+ * groups, scripts); sync groups by their own words (`Sync group G has only 1 virtual router(s)`,
+ * `Virtual router VI_2 specified in sync group G doesn't exist`, `... cannot exist in more than one
+ * sync group; ignoring G`); and the two instances of `VI_1 and VI_2 both use VRID 1`, either of
+ * which a diagnostic may be about.
+ */
+export function objectNames(text: string): string[] | undefined {
+  const named = /^\(([^()\s]+)\)/.exec(text);
+  if (named) return [named[1]!];
+  const member = /^Virtual router (\S+) specified in sync group (\S+) doesn't exist/.exec(text);
+  if (member) return [member[2]!, member[1]!];
+  const twice = /^Virtual router (\S+) cannot exist in more than one sync group; ignoring (\S+)$/.exec(text);
+  if (twice) return [twice[2]!, twice[1]!];
+  const group = /^Sync group (\S+?),? (?:has|no matching)/.exec(text);
+  if (group) return [group[1]!];
+  const vrid = /^(\S+) and (\S+) both use VRID \d+/.exec(text);
+  if (vrid) return [vrid[1]!, vrid[2]!];
+  return undefined;
 }
 
 /**
@@ -191,7 +213,7 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
 export function virtualServerOf(text: string): string[] | undefined {
   const fwm = /\bFWM (\d+)/.exec(text);
   if (fwm) return ['fwmark', fwm[1]!];
-  const addr = /[Vv]irtual server \[([^\]]+)\]:(?:[a-z]+:)?(\d+)/.exec(text);
+  const addr = /(?:[Vv]irtual server|^VS) \[([^\]]+)\]:(?:[a-z]+:)?(\d+)/.exec(text);
   if (!addr) return undefined;
   const [, host, port] = addr;
   if (!/[:.]/.test(host!)) return ['group', host!];
