@@ -257,6 +257,15 @@ describe('objectNames: the objects a message without a position is about', () =>
     expect(matchesPositionless(message, [diag(2)], scan(text))).toBe(true);
     expect(matchesPositionless(message, [diag(8)], scan(text))).toBe(false);
   });
+
+  it('when one of the objects cannot be found by its name, any diagnostic answers it', () => {
+    const text =
+      'vrrp_instance VI_1 {\n  virtual_router_id 7\n}\nvrrp_instance VI_${_HASH}x {\n  virtual_router_id 7\n}\n';
+    const message = { text: 'VI_1 and VI_ both use VRID 7 with IPv4 on interface eth0', environmental: false };
+    const diag = (line: number): Diagnostic => ({ file, line, column: 1, ruleId: 'r', severity: 2, message: 'm' });
+    expect(matchesPositionless(message, [diag(5)], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [], scan(text))).toBe(false);
+  });
 });
 
 describe('virtualServerOf: the virtual server a message names, as its virtual_server words', () => {

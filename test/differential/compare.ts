@@ -170,13 +170,14 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
   const names = objectNames(m.text);
   const service = names ? undefined : virtualServerOf(m.text);
   if (!names && !service) return diagnostics.length > 0;
-  const blocks = scan.files.flatMap((f) =>
-    (names ?? ['']).flatMap((name) =>
+  const blocksOf = (name: string) =>
+    scan.files.flatMap((f) =>
       namedBlocks(f.text, name, service).map(([start, end]) => ({ file: canonical(f.path), start, end })),
-    ),
-  );
+    );
+  const found = (names ?? ['']).map(blocksOf);
   // An object the harness cannot find by its name (`VI_${_HASH}x` is "VI_" to keepalived): any diagnostic.
-  if (!blocks.length) return diagnostics.length > 0;
+  if (found.some((b) => !b.length)) return diagnostics.length > 0;
+  const blocks = found.flat();
   return diagnostics.some(
     (d) =>
       (names ?? []).some((name) => d.message.includes(`(${name})`) || d.message.includes(`"${name}"`)) ||
