@@ -221,10 +221,22 @@ export class Builder {
 
   private missingOpen(node: Statement, values: boolean): void {
     const last = node.args.length && node.args[node.args.length - 1]!.file === node.keyword.file ? node.args[node.args.length - 1]! : node.keyword;
+    const data: ParseProblem['data'] = { keyword: node.keyword.text, insertAt: last.end, values };
+    // keepalived skips a nameless, multi-named or duplicate object's block by its braces; without
+    // its "{" there is nothing to skip, and it reads the lines as settings of the object of that
+    // kind it made last (vrrp_handler, skip_block, process_stream).
+    if (node.skipped && !node.parent) {
+      for (let i = this.body.length - 1; i >= 0; i--) {
+        const s = this.body[i]!;
+        if (s === node || !s.spec || s.skipped || s.keyword.text !== node.keyword.text) continue;
+        if (s.args[0]) data.continues = s.args[0].text;
+        break;
+      }
+    }
     const problem = this.report({
       code: 'missing-open-brace',
       loc: { file: node.keyword.file, start: node.keyword.start, end: node.keyword.end },
-      data: { keyword: node.keyword.text, insertAt: last.end, values },
+      data,
     });
     // Inside a block only some processes read (vrrp_instance, virtual_server...), the others skip
     // it by counting braces: the "}" the value block takes ends their skip early.

@@ -44,5 +44,24 @@ ruleTester('missing-open-brace', {
       code: 'virtual_server 10.0.0.1 80 {\n  <|real_server 10.0.0.2 80\n    weight 1\n  }\n}|>\n',
       output: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n}\n',
     },
+    {
+      name: 'a duplicate instance without "{": nothing to skip, its lines go to the instance made last',
+      code: 'vrrp_instance VI_1 {\n  virtual_router_id 1\n}\nvrrp_instance VI_2 {\n  virtual_router_id 2\n}\n<|vrrp_instance VI_1\n  priority 300\n}|>\n',
+      message:
+        '"vrrp_instance" opens a block keepalived skips, but no "{" follows: with nothing to skip, keepalived reads the next lines as settings of the vrrp_instance before it (VI_2), and the block structure after it shifts.',
+      output:
+        'vrrp_instance VI_1 {\n  virtual_router_id 1\n}\nvrrp_instance VI_2 {\n  virtual_router_id 2\n}\nvrrp_instance VI_1 {\n  priority 300\n}\n',
+    },
+    {
+      name: 'a nameless instance without "{" (its brace lost in an open quote) continues the one before',
+      code: 'vrrp_instance VI_1 {\n  virtual_router_id 1\n}\n<|vrrp_instance "VI_2 {\n  interface lo\n}|>\n',
+      messageId: 'continues',
+      output: null,
+    },
+    {
+      name: 'a nameless first instance without "{": no instance before it to name',
+      code: '<|vrrp_instance\n  interface lo\n}|>\n',
+      messageId: 'missing',
+    },
   ],
 });
