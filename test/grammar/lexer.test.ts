@@ -1,10 +1,10 @@
 // The batch lexer (grammar/lexer.ts) records each token's offset and image in lists instead of
 // making token objects. Checked against Chevrotain's own tokens for the same definitions, and
 // through its fallback for a Chevrotain that does not call the overridden token factory.
-import { Lexer } from 'chevrotain';
+import { createToken, Lexer } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allTokens, lineLexer } from '../../grammar/lexer';
+import { allTokens, lineLexer, wordStartHint } from '../../grammar/lexer';
 
 const reference = new Lexer(allTokens, { positionTracking: 'onlyOffset', skipValidations: true });
 
@@ -57,5 +57,51 @@ describe('batch lexer', () => {
       own.createTokenInstance = factory;
     }
     expect(actual(text)).toEqual(expected(text));
+  });
+});
+
+describe('the first-character table', () => {
+  // Word's start_chars_hint names one code per bucket of Chevrotain's table above 255: the lexer
+  // must read every code as one given every code a word can start with.
+  const WORD_END = new Set([32, 9, 12, 13, 10, 11, 34, 123, 125]);
+  const every = Array.from({ length: 0x10000 }, (_, c) => c).filter(
+    (c) => !WORD_END.has(c) && (c < 0xdc00 || c > 0xdfff),
+  );
+  const full = new Lexer(
+    allTokens.map((t) =>
+      t.name === 'Word'
+        ? createToken({
+            name: 'Word',
+            pattern: t.PATTERN as RegExp,
+            line_breaks: false,
+            categories: t.CATEGORIES,
+            start_chars_hint: every,
+          })
+        : t,
+    ),
+    { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true },
+  );
+  const read = (text: string): string => {
+    const r = full.tokenize(text);
+    return `${r.tokens.map((t) => `${t.tokenType.name}@${t.startOffset}`).join(' ')} errors ${r.errors.length}`;
+  };
+  const readBatch = (text: string): string => {
+    const errors = lineLexer.tokenize(text).errors.length;
+    const { types, starts } = lineLexer.lex(text);
+    return `${types.map((t, i) => `${t.name}@${starts[i]}`).join(' ')} errors ${errors}`;
+  };
+
+  it('lexes every UTF-16 code unit as a lexer hinted with every code does', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `${String.fromCharCode(c)}a ${String.fromCharCode(c)}`;
+      if (readBatch(text) !== read(text)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('names far fewer codes than it covers', () => {
+    expect(wordStartHint().length).toBeLessThan(600);
+    expect(every.length).toBeGreaterThan(60000);
   });
 });
