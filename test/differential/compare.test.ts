@@ -157,6 +157,10 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
     expect(interfacesOf(conf)).toEqual(["'eth0'", Buffer.from('\u201ceth1\u201d', 'utf8').toString('latin1')]);
   });
 
+  it('finds a name behind a multi-line definition', () => {
+    expect(interfacesOf('$IF=\\\neth7\nvrrp_instance VI_1 {\n  interface $IF\n}\n')).toEqual(['eth7']);
+  });
+
   it('passes a name with bytes over 0x7f to ip through printf octal escapes', () => {
     const name = Buffer.from('\u201ceth1\u201d', 'utf8').toString('latin1');
     const script = namespaceScript('keepalived.conf', [name, "'eth0'"], []);

@@ -402,7 +402,13 @@ export function scanConfig(mainFile: string): ConfigScan {
       if (cond) line = cond[1]!;
       const def = /^\$([A-Za-z_][A-Za-z0-9_]*)=\s*(.*)$/.exec(line);
       if (def) {
-        defs.set(def[1]!, def[2]!.replace(/\\$/, '').trim());
+        // A multi-line definition (each line but the last ends in a backslash) stands here for its
+        // lines' words all together: enough to find the interface names in it.
+        let value = def[2]!;
+        while (value.endsWith('\\') && n + 1 < lines.length) {
+          value = `${value.slice(0, -1)} ${decomment(lines[++n]!.replace(/\r+$/, ''))}`;
+        }
+        defs.set(def[1]!, value.replace(/\\$/, '').trim());
         continue;
       }
       if (line.includes('$')) line = decomment(substitute(line));
