@@ -68,6 +68,8 @@ export default defineRule({
       'keepalived steps over the word after "{family}" ("{value}": a quirk of its reader) and finds no destination, so it drops the route ("Route must have a destination"). Put the destination first, e.g. "::/0 via …".',
     familySkip: 'keepalived steps over the word after "{family}" ("{value}": a quirk of its reader), so it reads the rest of the line without it. Put {family} after the addresses.',
     routeFamilyOption: '"{option}" is only valid for {family} routes; keepalived ignores it.',
+    routeAsTo: '"as to" (address translation) applies to MPLS routes only; keepalived ignores it and the address after it.',
+    nexthopAs: '"as to" (address translation) is not supported in a nexthop; keepalived drops this nexthop and those after it.',
     routeProtocol:
       'A route keepalived tracks has protocol keepalived (18); keepalived resets "{value}" ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED"). Add no_track to keep it.',
     ruleRange: '{option} "{value}" is not read as a range by keepalived (it wants START-END: write {value}-{value}); keepalived ignores it.',
@@ -328,7 +330,18 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     const w = e[i]!;
     if (w.opaque) continue;
     // Only the route's own dev is tracked; the devs of its nexthops are not (new->oif).
-    if (w.text === 'nexthop' || w.text === 'encap') break;
+    if (w.text === 'nexthop') {
+      checkNexthops(ctx, e, i);
+      break;
+    }
+    if (w.text === 'encap') break;
+    // `as [to] ADDRESS`: read and ignored (alloc_route, with RTA_NEWDST).
+    if (w.text === 'as') {
+      ctx.report({ loc: w, messageId: 'routeAsTo', data: {} });
+      if (e[i + 1]?.text === 'to') i++;
+      i++;
+      continue;
+    }
     if (w.text === 'inet' || w.text === 'inet6') {
       if (!sameFamily(w, w.text === 'inet' ? 4 : 6)) return;
       // keepalived's reader steps over the word after inet/inet6 (it counts the word twice).
@@ -398,6 +411,25 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
   if (protocol && !noTrack) ctx.report({ loc: protocol, messageId: 'routeProtocol', data: { value: protocol.text } });
   if (!hasDev && !noTrack && !atLeast(ctx.targetVersion, '2.3.2') && e[0]) {
     ctx.report({ loc: dest ?? e[0], messageId: 'routeNoInterface', data: { version: ctx.targetVersion }, severity: 'warning' });
+  }
+}
+
+/** Nexthop words that take a value (parse_nexthops, 2.2.7), so that a value named `as` is not the option. */
+const NEXTHOP_VALUE = new Set(['via', 'dev', 'weight', 'realms', 'encap']);
+
+/** The nexthops of a route from `from` (a `nexthop` word): `as [to]` ends them (parse_nexthops). */
+function checkNexthops(ctx: RuleContext, e: Word[], from: number): void {
+  for (let i = from; i < e.length; i++) {
+    const w = e[i]!;
+    if (w.opaque) continue;
+    if (NEXTHOP_VALUE.has(w.text)) {
+      i++;
+      continue;
+    }
+    if (w.text === 'as') {
+      ctx.report({ loc: w, messageId: 'nexthopAs', data: {} });
+      return;
+    }
   }
 }
 

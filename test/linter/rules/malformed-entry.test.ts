@@ -19,6 +19,8 @@ ruleTester('malformed-entry', {
     vips(
       '    10.0.0.4/24 home -nodad mngtmpaddr noprefixroute autojoin no_track use_vmac preferred_lft forever\n    10.0.0.5/30 brd +\n    10.0.0.6 peer 10.0.0.7\n    2001:db8::1/64 scope global preferred_lft 60\n',
     ),
+    // A nexthop may go through an interface named "as" (the word is then the value of dev).
+    'static_routes {\n  10.7.0.0/16 nexthop via 10.1.1.1 dev as weight 2\n}\n',
     // track_group belongs to static addresses, with their dev.
     'track_group TG {\n  group {\n    VI_1\n  }\n}\nstatic_ipaddress {\n  10.9.0.1/24 dev eth0 track_group TG\n}\n',
   ],
@@ -31,6 +33,14 @@ ruleTester('malformed-entry', {
         '"pref" is only valid for IPv6 routes; keepalived ignores it.',
         '"realms" is only valid for IPv4 routes; keepalived ignores it.',
         'A route keepalived tracks has protocol keepalived (18); keepalived resets "static" ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED"). Add no_track to keep it.',
+      ],
+    },
+    {
+      name: '"as to" on a route is ignored with the address after it (no destination, so no family mix); in a nexthop it drops the nexthop',
+      code: 'static_routes {\n  10.1.0.0/16 <|as|> to 2001:db8::9 via 10.0.0.254 dev eth0\n  10.4.0.0/16 dev eth0 nexthop via 10.0.0.253 <|as|> to 10.9.0.0\n}\n',
+      messages: [
+        '"as to" (address translation) applies to MPLS routes only; keepalived ignores it and the address after it.',
+        '"as to" (address translation) is not supported in a nexthop; keepalived drops this nexthop and those after it.',
       ],
     },
     {
