@@ -1,4 +1,5 @@
 // The CLI's logic, separate from process plumbing so it can be tested in-process.
+import { timingTable } from './timing';
 import { readFileSync, realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -187,9 +188,12 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
     }
     return c;
   };
+  // TIMING=1 (as for ESLint): each rule's time, printed after the report.
+  const timing: Record<string, number> | undefined = io.env.TIMING ? {} : undefined;
   const optionsFor = (path: string): LintOptions => {
     const c = configFor(path);
     return {
+      timing,
       targetVersion: targetVersion ?? c.targetVersion,
       configId: (values['config-id'] as string | undefined) ?? c.configId,
       includeRoot: cliIncludeRoot ?? c.includeRoot,
@@ -300,6 +304,7 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
   if (values['fix-dry-run']) io.stdout(Buffer.concat(diffs));
   if (values['output-file']) writeFileAtomic(resolve(io.cwd, values['output-file'] as string), Buffer.from(report));
   else if (!values['fix-dry-run']) io.stdout(report);
+  if (timing && !values['fix-dry-run']) io.stdout(timingTable(timing, io.env.TIMING!));
   const errors = out.reduce((n, f) => n + f.errorCount, 0);
   const warnings = out.reduce((n, f) => n + f.warningCount, 0);
   if (errors > 0) return 1;

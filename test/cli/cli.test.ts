@@ -165,6 +165,23 @@ describe('--locale and LANG', () => {
   });
 });
 
+describe('TIMING', () => {
+  it('prints the slowest rules after the report, as ESLint does', () => {
+    const r = cli(['errors.conf'], { cwd: dir, env: { TIMING: '1' } });
+    const table = r.stdout.slice(r.stdout.indexOf('Rule '));
+    const lines = table.trim().split('\n');
+    expect(lines[0]).toMatch(/^Rule +\| Time \(ms\) \| Relative$/);
+    expect(lines[1]).toMatch(/^:-+\|-+:\|-+:$/);
+    expect(lines).toHaveLength(12);
+    for (const row of lines.slice(2)) expect(row).toMatch(/^[a-z()-]+ +\| +\d+\.\d{3} \| +\d+\.\d%$/);
+    expect(r.status).toBe(1);
+  });
+
+  it('prints no table without it', () => {
+    expect(cli(['errors.conf'], { cwd: dir }).stdout).not.toContain('Time (ms)');
+  });
+});
+
 describe('--list-rules', () => {
   it('lists every rule with severity, fixable, category and description', () => {
     const r = cli(['--list-rules']);
