@@ -14,7 +14,9 @@ const IPV6_AT_MTU = Math.floor((MTU - IPV6_HEADERS) / 16);
 /**
  * The VIPs keepalived keeps in an instance's advert list, in order: those of the instance's family
  * (it ignores the others); from 2.3.3 not a second copy of one, nor one that an excluded VIP already
- * holds (vip_is_duplicate). Words whose value varies are left out: they cannot be counted.
+ * holds (vip_is_duplicate). Excluded VIPs are taken whatever their place (keepalived drops a later
+ * excluded copy instead, so this can only count fewer), and whatever their interface. Words whose
+ * value varies are left out: they cannot be counted.
  */
 function advertised(vips: readonly Vip[], excluded: readonly Vip[], family: number, dedupe: boolean): Vip[] {
   if (!dedupe) return vips.filter((v) => v.family === family);
