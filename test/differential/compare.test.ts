@@ -221,12 +221,18 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
   });
 
   it('a message naming no object is answered by any diagnostic', () => {
+    const global = { text: "There are 1 missing '{'s or extra '}'s", environmental: false };
+    expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(true);
+    expect(matchesPositionless(global, [], scan(text))).toBe(false);
+  });
+
+  it('SECURITY VIOLATION is answered by script-security only', () => {
     const global = {
       text: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled.',
       environmental: false,
     };
-    expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(true);
-    expect(matchesPositionless(global, [], scan(text))).toBe(false);
+    expect(matchesPositionless(global, [{ ...diag(6, 'x'), ruleId: 'script-security' }], scan(text))).toBe(true);
+    expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(false);
   });
 });
 

@@ -169,7 +169,11 @@ export function lineCandidates(scan: ConfigScan): (file: string, line: number) =
 export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[], scan: ConfigScan): boolean {
   const names = objectNames(m.text);
   const service = names ? undefined : virtualServerOf(m.text);
-  if (!names && !service) return diagnostics.length > 0;
+  if (!names && !service) {
+    // Messages about the file as a whole, answered by the rules that find their cause.
+    const rules = ANSWERING_RULES.find(([re]) => re.test(m.text))?.[1];
+    return rules ? diagnostics.some((d) => rules.has(d.ruleId ?? '')) : diagnostics.length > 0;
+  }
   const blocksOf = (name: string) =>
     scan.files.flatMap((f) =>
       namedBlocks(f.text, name, service).map(([start, end]) => ({ file: canonical(f.path), start, end })),
@@ -184,6 +188,11 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
       blocks.some((b) => b.file === d.file && d.line <= b.end && (d.endLine ?? d.line) >= b.start),
   );
 }
+
+/** Messages without an object, and the rules whose findings answer them. */
+export const ANSWERING_RULES: Array<[RegExp, ReadonlySet<string>]> = [
+  [/^SECURITY VIOLATION - /, new Set(['script-security'])],
+];
 
 /**
  * The objects a message is about, by the names keepalived prints: `(VI_1) ...` (instances, sync
