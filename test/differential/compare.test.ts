@@ -221,9 +221,15 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
   });
 
   it('a message naming no object is answered by any diagnostic', () => {
-    const global = { text: "There are 1 missing '{'s or extra '}'s", environmental: false };
+    const global = { text: 'Some message about the configuration as a whole', environmental: false };
     expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(true);
     expect(matchesPositionless(global, [], scan(text))).toBe(false);
+  });
+
+  it("keepalived's brace count is answered by a rule about the file's text", () => {
+    const braces = { text: "There are 1 missing '{'s or extra '}'s", environmental: false };
+    expect(matchesPositionless(braces, [{ ...diag(6, 'x'), ruleId: 'unclosed-block' }], scan(text))).toBe(true);
+    expect(matchesPositionless(braces, [{ ...diag(6, 'x'), ruleId: 'invalid-number' }], scan(text))).toBe(false);
   });
 
   it('SECURITY VIOLATION is answered by script-security only', () => {

@@ -2,6 +2,7 @@
 // means"), as a pure function over both verdicts, plus the failure text and the run summary.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rules } from '../../linter/registry';
 import { stripComment } from './mutate';
 import type { DiffCase } from './cases';
 import type { LinterRun, LintMessage } from './linter';
@@ -192,6 +193,11 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
 /** Messages without an object, and the rules whose findings answer them. */
 export const ANSWERING_RULES: Array<[RegExp, ReadonlySet<string>]> = [
   [/^SECURITY VIOLATION - /, new Set(['script-security'])],
+  // keepalived's count of the file's braces: a finding of the rules about the file's text.
+  [
+    /^There are \d+ missing '\{'s or extra '\}'s$/,
+    new Set(rules.filter((r) => r.meta.category === 'syntax').map((r) => r.id)),
+  ],
 ];
 
 /**
