@@ -21,11 +21,16 @@ export interface SplitCommand {
 /** A statement that configures a script, with the argv keepalived will exec. */
 export interface ScriptUse {
   stmt: Statement;
-  /** The command as written (the command word, or the whole line for vrrp_script `script`). */
+  /** The command keepalived runs: the first word of the line, its quotes removed. */
   command: string;
   argv: ArgWord[];
   /** A quote left open, at either reading level: keepalived drops the script. */
   unbalanced: '"' | "'" | undefined;
+  /**
+   * Words after the command of a keyword that takes the whole line (vrrp_script `script`,
+   * `misc_path`): keepalived runs the first word alone and never passes these.
+   */
+  ignored: ArgWord[];
   /** Words of the statement holding the command (one, or all of them for vrrp_script `script`). */
   words: Word[];
   /** A user given on the line (notify "cmd" user), or by vrrp_script `user`. */
@@ -34,11 +39,16 @@ export interface ScriptUse {
   user: { text: string; loc: Loc } | undefined;
 }
 
-/** Splits text at blanks; '…' and "…" quote (quotes removed), a backslash keeps the next character. */
+/**
+ * Splits text at blanks; '…' and "…" quote (quotes removed), a backslash keeps the next character
+ * (alloc_strvec_quoted_escaped, lib/parser.c). A quote left open is an error there, except as the
+ * text's very last character: the word then simply ends (`script "/bin/check" x"` runs).
+ */
 export function splitCommand(command: string): SplitCommand {
   const argv: ArgWord[] = [];
   let cur: ArgWord | undefined;
   let quote: '"' | "'" | undefined;
+  let quoteAt = -1;
   for (let i = 0; i < command.length; i++) {
     const c = command[i]!;
     if (!quote && (c === ' ' || c === '\t')) {
@@ -58,13 +68,14 @@ export function splitCommand(command: string): SplitCommand {
     }
     if (c === '"' || c === "'") {
       quote = c;
+      quoteAt = i;
       continue;
     }
     cur.text += c;
     cur.bare += c;
   }
   if (cur) argv.push(cur);
-  return { argv, unbalanced: quote };
+  return { argv, unbalanced: quoteAt === command.length - 1 ? undefined : quote };
 }
 
 /** Every statement that configures a script, in file order, read the way keepalived reads it. */
@@ -105,20 +116,13 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
       const name = line.argv[1]!.text;
       user = { text: name, loc: s.args.find((w) => w !== first && w.text === name) ?? spanning(first, last) };
     }
-    let argv: ArgWord[];
-    let unbalanced = line.unbalanced;
-    // keepalived builds the program's argv from the first of those words, split again
-    // (set_script_params_array, lib/notify.c, 2.2.7): `script "/bin/bash /x.sh" 10` runs /bin/bash.
-    if (whole && line.argv.length > 1) {
-      const first = splitCommand(line.argv[0]!.text);
-      argv = first.argv.length > 1 ? [...first.argv, ...line.argv.slice(1)] : line.argv;
-    } else {
-      const cmd = splitCommand(line.argv[0]?.text ?? '');
-      argv = cmd.argv;
-      unbalanced ??= cmd.unbalanced;
-    }
-    const command = whole && line.argv.length > 1 ? raw : (line.argv[0]?.text ?? '');
-    out.push({ stmt: s, command, argv, unbalanced, words, hasUser, user });
+    // keepalived builds the program's argv from the first of those words alone, split again
+    // (set_script_params_array, lib/notify.c, 2.2.7 to 2.4.x): `script "/bin/bash /x.sh" 10` runs
+    // /bin/bash /x.sh, and `script /usr/bin/pgrep haproxy` runs pgrep without an argument.
+    const cmd = splitCommand(line.argv[0]?.text ?? '');
+    const unbalanced = line.unbalanced ?? cmd.unbalanced;
+    const ignored = whole ? line.argv.slice(1) : [];
+    out.push({ stmt: s, command: line.argv[0]?.text ?? '', argv: cmd.argv, unbalanced, ignored, words, hasUser, user });
   }
   return out;
 }

@@ -6,9 +6,9 @@ const SHELLS = /^(?:\/usr)?\/bin\/(?:ba|da|z|k)?sh$|^(?:ba|da|z|k)?sh$/;
 /** Shell syntax in a script command, which keepalived runs without a shell. */
 export default defineRule({
   id: 'script-shell-syntax',
-  meta: { severity: 'warning', fixable: false, category: 'semantic', scope: 'block' },
+  meta: { severity: 'warning', fixable: true, category: 'semantic', scope: 'block' },
   description:
-    'Shell syntax (redirection, pipes, &&, ;, $VAR, globs, ~) or a relative path in a script, which keepalived executes without a shell.',
+    'Shell syntax (redirection, pipes, &&, ;, $VAR, globs, ~) or a relative path in a script, which keepalived executes without a shell; arguments keepalived drops because the command is not quoted.',
   messages: {
     redirectProgram:
       'keepalived runs "{command}" without a shell: it looks for a program named "{token}", does not find it and disables the script, so this check never runs. Run it through a shell: "{suggestion}".',
@@ -27,6 +27,8 @@ export default defineRule({
       'The script line ends in a backslash: keepalived {version} takes it as an escape of the end of the line and reads past it (2.2.7 crashes with a segmentation fault). Remove the backslash.',
     unbalanced:
       'Unbalanced {token} quote in "{command}"; keepalived reports "missing terminating {token}" and drops the script.',
+    ignoredWords:
+      '"{keyword}" takes the command as one word: keepalived runs "{command}" alone and never passes "{ignored}". Quote the whole command: {keyword} "{suggestion}".',
   },
   check(ctx) {
     for (const u of scriptUses(ctx.parse)) {
@@ -36,12 +38,35 @@ export default defineRule({
       const command = u.command;
       const last = u.words[u.words.length - 1]!;
       if (u.stmt.keyword.text === 'script' && u.stmt.parentPath === 'root > vrrp_script' && last.text.endsWith('\\')) {
-        ctx.report({ loc: last, messageId: 'trailingBackslash', data: { version: ctx.targetVersion }, severity: 'error' });
+        ctx.report({
+          loc: last,
+          messageId: 'trailingBackslash',
+          data: { version: ctx.targetVersion },
+          severity: 'error',
+        });
         continue;
       }
       if (unbalanced) {
         ctx.report({ loc, messageId: 'unbalanced', data: { command, token: unbalanced }, severity: 'error' });
         continue;
+      }
+      if (u.ignored.length) {
+        const keyword = u.stmt.keyword.text;
+        const ignored = u.ignored.map((a) => a.text).join(' ');
+        const at = u.words.length > 1 ? spanning(u.words[1]!, last) : loc;
+        // Quoting the words as they stand is the fix, when none of them quotes or escapes.
+        const first = u.words[0]!;
+        const text = ctx.parse.files[first.file]?.text;
+        const plain =
+          text !== undefined &&
+          last.file === first.file &&
+          u.words.every((w) => !w.quoted && !w.substituted) &&
+          !/["'\\]/.test(text.slice(first.start, last.end));
+        const fix = plain
+          ? { file: first.file, start: first.start, end: last.end, text: `"${text.slice(first.start, last.end)}"` }
+          : undefined;
+        const suggestion = `${command}${command && ignored ? ' ' : ''}${ignored}`;
+        ctx.report({ loc: at, messageId: 'ignoredWords', data: { keyword, command, ignored, suggestion }, fix });
       }
       if (!argv.length) continue;
       const program = argv[0]!;

@@ -11,6 +11,9 @@ ruleTester('script-shell-syntax', {
     script('"killall -0 haproxy"'),
     // User and group words are not part of the command.
     'vrrp_instance VI_1 {\n  notify_master "/usr/local/bin/master.sh" root root\n}\n',
+    // A command without arguments needs no quotes.
+    script('/usr/local/bin/check_nginx.sh'),
+    'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path "/usr/local/bin/check.sh 10.0.0.2"\n    }\n  }\n}\n',
   ],
   invalid: [
     {
@@ -49,6 +52,25 @@ ruleTester('script-shell-syntax', {
     {
       code: script('<|"scripts/check.sh"|>'),
       messageId: 'relative',
+    },
+    {
+      name: 'arguments outside the quotes: keepalived runs the first word alone (a fix quotes the whole command)',
+      code: script('/usr/bin/pgrep <|-x haproxy|>'),
+      message:
+        '"script" takes the command as one word: keepalived runs "/usr/bin/pgrep" alone and never passes "-x haproxy". Quote the whole command: script "/usr/bin/pgrep -x haproxy".',
+      output: 'vrrp_script chk {\n  script "/usr/bin/pgrep -x haproxy"\n}\n',
+    },
+    {
+      name: 'misc_path too; a word after a quoted command is dropped as well (no fix: the quotes stay as written)',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path "/usr/local/bin/check.sh" <|10.0.0.2|>\n    }\n  }\n}\n',
+      messageId: 'ignoredWords',
+      output: null,
+    },
+    {
+      name: 'a quote left open as the very last character ends the word, and the script runs: only the word after the command is dropped',
+      code: script('"/usr/bin/touch /tmp/x" <|extra"|>'),
+      message: /keepalived runs "\/usr\/bin\/touch \/tmp\/x" alone and never passes "extra"/,
+      output: null,
     },
     {
       name: 'unbalanced quote inside the command: keepalived drops the script',
