@@ -29,6 +29,8 @@ export default defineRule({
       'Unbalanced {token} quote in "{command}"; keepalived reports "missing terminating {token}" and drops the script.',
     ignoredWords:
       '"{keyword}" takes the command as one word: keepalived runs "{command}" alone and never passes "{ignored}". Quote the whole command: {keyword} "{suggestion}".',
+    ignoredAfterQuote:
+      '"{keyword}" takes the command as one word: keepalived runs "{command}" and ignores "{ignored}" after it. Put arguments inside the quotes; a user goes on a "user" line of the {block}.',
   },
   check(ctx) {
     for (const u of scriptUses(ctx.parse)) {
@@ -66,7 +68,11 @@ export default defineRule({
           ? { file: first.file, start: first.start, end: last.end, text: `"${text.slice(first.start, last.end)}"` }
           : undefined;
         const suggestion = `${command}${command && ignored ? ' ' : ''}${ignored}`;
-        ctx.report({ loc: at, messageId: 'ignoredWords', data: { keyword, command, ignored, suggestion }, fix });
+        // After a quoted command the extra words are more likely a user than arguments.
+        if (first.quoted) {
+          const block = u.stmt.parent?.keyword.text ?? 'block';
+          ctx.report({ loc: at, messageId: 'ignoredAfterQuote', data: { keyword, command, ignored, block } });
+        } else ctx.report({ loc: at, messageId: 'ignoredWords', data: { keyword, command, ignored, suggestion }, fix });
       }
       if (!argv.length) continue;
       const program = argv[0]!;

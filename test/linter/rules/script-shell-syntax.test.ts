@@ -61,15 +61,17 @@ ruleTester('script-shell-syntax', {
       output: 'vrrp_script chk {\n  script "/usr/bin/pgrep -x haproxy"\n}\n',
     },
     {
-      name: 'misc_path too; a word after a quoted command is dropped as well (no fix: the quotes stay as written)',
-      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path "/usr/local/bin/check.sh" <|10.0.0.2|>\n    }\n  }\n}\n',
-      messageId: 'ignoredWords',
+      name: 'misc_path too; after a quoted command the word may be a user: said so, without a fix',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path "/usr/local/bin/check.sh" <|nobody|>\n    }\n  }\n}\n',
+      message:
+        '"misc_path" takes the command as one word: keepalived runs "/usr/local/bin/check.sh" and ignores "nobody" after it. Put arguments inside the quotes; a user goes on a "user" line of the MISC_CHECK.',
       output: null,
     },
     {
       name: 'a quote left open as the very last character ends the word, and the script runs: only the word after the command is dropped',
       code: script('"/usr/bin/touch /tmp/x" <|extra"|>'),
-      message: /keepalived runs "\/usr\/bin\/touch \/tmp\/x" alone and never passes "extra"/,
+      message:
+        /keepalived runs "\/usr\/bin\/touch \/tmp\/x" and ignores "extra" after it\. .* "user" line of the vrrp_script\.$/,
       output: null,
     },
     {
