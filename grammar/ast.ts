@@ -39,6 +39,11 @@ export interface Statement {
   strayBrace?: ParseProblem;
   /** Why keepalived skips this block without reading it (its contents are not checked). */
   skipped?: 'no-name' | 'extra-name' | 'duplicate';
+  /**
+   * A skipped block without its "{": keepalived has nothing to skip and reads its lines as settings
+   * of this object, the one of that kind it made before (they are checked then).
+   */
+  continues?: Statement;
 }
 
 /** Calls `fn` with every location in a statement and its block: words, braces, data lines. */

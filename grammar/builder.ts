@@ -209,7 +209,8 @@ export class Builder {
     const outer = this.top;
     // A block opens right after its keyword line: the blocks come in document order too.
     if (!outer.unread) this.indexer.addBlock(node, values);
-    const unread = outer.unread || node.skipped !== undefined;
+    // A skipped block is read after all when its lines go to the object before it (see continues).
+    const unread = outer.unread || (node.skipped !== undefined && !node.continues);
     this.stack.push({ node, path, values, body: node.children ?? [], keywords: blockTable(path), parentProcess: parentProcess(path), unread });
   }
 
@@ -229,7 +230,10 @@ export class Builder {
       for (let i = this.body.length - 1; i >= 0; i--) {
         const s = this.body[i]!;
         if (s === node || !s.spec || s.skipped || s.keyword.text !== node.keyword.text) continue;
-        if (s.args[0]) data.continues = s.args[0].text;
+        if (s.args[0]) {
+          data.continues = s.args[0].text;
+          node.continues = s;
+        }
         break;
       }
     }

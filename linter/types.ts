@@ -201,8 +201,9 @@ export function flatten(body: Statement[], intoSkipped = false): Statement[] {
     next[top] = i + 1;
     const s = list[i]!;
     out.push(s);
-    // keepalived never reads the contents of a block it skips, so neither do the rules.
-    if (s.children && s.children.length && (intoSkipped || !s.skipped)) {
+    // keepalived never reads the contents of a block it skips, so neither do the rules (unless
+    // the block lacks its "{" and its lines go to the object before it).
+    if (s.children && s.children.length && (intoSkipped || !s.skipped || s.continues)) {
       lists.push(s.children);
       next.push(0);
     }

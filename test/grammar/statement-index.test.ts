@@ -21,7 +21,7 @@ import { memoryFs, ROOT_PATH } from './helpers';
 
 const fs = memoryFs({ '/etc/keepalived/inc/a.conf': 'vrrp_script chk_a {\n    script /bin/true\n}\nweight 5\n' });
 
-/** What a recursive walk of the finished tree finds (blocks keepalived skips are not entered). */
+/** What a recursive walk of the finished tree finds (blocks keepalived skips are not entered, unless their lines go to the object before them). */
 function walked(body: Statement[]): StatementIndex {
   const index: StatementIndex = { all: [], byKeyword: new Map(), blocks: [], valueBlocks: [] };
   const visit = (list: Statement[]): void => {
@@ -32,7 +32,7 @@ function walked(body: Statement[]): StatementIndex {
       else index.byKeyword.set(s.keyword.text, [s]);
       if (s.children) index.blocks.push(s);
       else if (s.entries) index.valueBlocks.push(s);
-      if (s.children && !s.skipped) visit(s.children);
+      if (s.children && (!s.skipped || s.continues)) visit(s.children);
     }
   };
   visit(body);

@@ -39,6 +39,11 @@ ruleTester('invalid-number', {
   ],
   invalid: [
     {
+      name: 'a duplicate vrrp_instance without "{" is not skipped: keepalived reads its lines into the instance before it',
+      code: 'vrrp_instance VI_1 {\n  priority 100\n}\nvrrp_instance VI_2 {\n  priority 90\n}\nvrrp_instance VI_1\n  priority <|300|>\n}\n',
+      message: '"priority" must be 1..255; "300" is outside that range.',
+    },
+    {
       name: 'hex data that is not, and data ending in the byte ff (refused by keepalived\'s reader)',
       code: udp('      payload 00 <|zz|>\n      require_reply 01 <|00ff|>\n'),
       messages: [
