@@ -56,23 +56,22 @@ export default defineRule({
         const keyword = u.stmt.keyword.text;
         const ignored = u.ignored.map((a) => a.text).join(' ');
         const at = u.words.length > 1 ? spanning(u.words[1]!, last) : loc;
-        // Quoting the words as they stand is the fix, when none of them quotes or escapes.
         const first = u.words[0]!;
-        const text = ctx.parse.files[first.file]?.text;
-        const plain =
-          text !== undefined &&
-          last.file === first.file &&
-          u.words.every((w) => !w.quoted && !w.substituted) &&
-          !/["'\\]/.test(text.slice(first.start, last.end));
-        const fix = plain
-          ? { file: first.file, start: first.start, end: last.end, text: `"${text.slice(first.start, last.end)}"` }
-          : undefined;
-        const suggestion = `${command}${command && ignored ? ' ' : ''}${ignored}`;
-        // After a quoted command the extra words are more likely a user than arguments.
         if (first.quoted) {
+          // After a quoted command the extra words are more likely a user than arguments.
           const block = u.stmt.parent?.keyword.text ?? 'block';
           ctx.report({ loc: at, messageId: 'ignoredAfterQuote', data: { keyword, command, ignored, block } });
-        } else ctx.report({ loc: at, messageId: 'ignoredWords', data: { keyword, command, ignored, suggestion }, fix });
+        } else {
+          // Quoting the words as they stand is the fix, when none of them quotes or escapes.
+          const text = ctx.parse.files[first.file]?.text;
+          const source = text !== undefined && last.file === first.file ? text.slice(first.start, last.end) : undefined;
+          const fix =
+            source !== undefined && !u.words.some((w) => w.substituted) && !/["'\\]/.test(source)
+              ? { file: first.file, start: first.start, end: last.end, text: `"${source}"` }
+              : undefined;
+          const suggestion = `${command} ${ignored}`;
+          ctx.report({ loc: at, messageId: 'ignoredWords', data: { keyword, command, ignored, suggestion }, fix });
+        }
       }
       if (!argv.length) continue;
       const program = argv[0]!;
