@@ -4,17 +4,18 @@
 // the differential harness (test/differential/*.ts), and the disagreements printed.
 //
 //   node scripts/mutdiff.mjs [--count N] [--seed S] [--kind K[,K...]] [--out DIR] [--live]
-//                            [--concurrency N] [--quiet]
+//                            [--concurrency N] [--quiet] [--stack N]
 //
 // Mutants are written to DIR/cases (default /tmp/mutdiff/cases), the JSON report to
-// DIR/report.json. Exit status 1 when some mutant disagrees.
+// DIR/report.json. Exit status 1 when some mutant disagrees. --stack N makes N mistakes in each
+// mutant, one after the other.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadHarness, repoRoot, runWithProgress } from './lib/differential.mjs';
 const shared = path.resolve(repoRoot, '..', 'shared');
 
 function parseArgv(argv) {
-  const opts = { count: 200, seed: 1, out: '/tmp/mutdiff', live: false, quiet: false, concurrency: 3 };
+  const opts = { count: 200, seed: 1, out: '/tmp/mutdiff', live: false, quiet: false, concurrency: 3, stack: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--count') opts.count = Number(argv[++i]);
@@ -24,6 +25,7 @@ function parseArgv(argv) {
     else if (a === '--concurrency') opts.concurrency = Number(argv[++i]);
     else if (a === '--live') opts.live = true;
     else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--stack') opts.stack = Number(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -86,7 +88,7 @@ async function main() {
   const problem = h.oracleProblem();
   if (problem) throw new Error(problem);
   const bases = loadBases(h);
-  const mutants = h.generateMutants(bases, opts.count, opts.seed, opts.kinds ?? h.MUTATION_KINDS);
+  const mutants = h.generateMutants(bases, opts.count, opts.seed, opts.kinds ?? h.MUTATION_KINDS, opts.stack);
   const casesDir = path.join(opts.out, 'cases');
   fs.rmSync(casesDir, { recursive: true, force: true });
   fs.mkdirSync(casesDir, { recursive: true });

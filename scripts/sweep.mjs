@@ -2,6 +2,10 @@
 // Keyword and value sweep against the real keepalived (see test/differential/sweep.ts).
 //
 //   node scripts/sweep.mjs [--keywords PATH] [--filter TEXT] [--concurrency N] [--live] [--quiet]
+//                          [--combo N [--seed S] [--size K]]
+//
+// With --combo, N cases of two to K (default 3) settings of one block at once instead
+// (generateComboCases), deterministic for the seed.
 //
 // Bundles test/differential/sweep.ts together with the differential harness
 // (test/differential/index.ts) into .oracle-cache/sweep.mjs, writes every case to
@@ -25,6 +29,9 @@ function parseArgv(argv) {
     else if (a === '--concurrency') opts.concurrency = Number(argv[++i]);
     else if (a === '--live') opts.live = true;
     else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--combo') opts.combo = Number(argv[++i]);
+    else if (a === '--seed') opts.seed = Number(argv[++i]);
+    else if (a === '--size') opts.size = Number(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -55,7 +62,9 @@ async function main() {
   const h = await loadHarness('sweep', ['sweep']);
   if (!h.keepalivedAvailable()) throw new Error(`${h.KEEPALIVED_BIN} is not installed`);
   const inventory = JSON.parse(fs.readFileSync(opts.keywords, 'utf8'));
-  let generated = h.generateCases(inventory);
+  let generated = opts.combo
+    ? h.generateComboCases(inventory, opts.combo, opts.seed ?? 1, opts.size ?? 3)
+    : h.generateCases(inventory);
   if (opts.filter) generated = generated.filter((c) => c.id.includes(opts.filter));
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'trackfile'), '0\n');

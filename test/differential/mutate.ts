@@ -1307,12 +1307,17 @@ export function mutate(base: MutationBase, kind: MutationKind, rng: Rng): Omit<M
   return { base: base.id, kind, args: base.args, ...change };
 }
 
-/** Generate `count` mutants from the bases; deterministic for a given seed and base list. */
+/**
+ * Generate `count` mutants from the bases; deterministic for a given seed and base list. With
+ * `stack` above 1, each mutant has that many mistakes, one after the other (the later ones of any
+ * active kind; the mutant is filed under the first).
+ */
 export function generateMutants(
   bases: readonly MutationBase[],
   count: number,
   seed: number,
   kinds: readonly MutationKind[] = MUTATION_KINDS,
+  stack = 1,
 ): Mutant[] {
   const out: Mutant[] = [];
   const seen = new Set<string>();
@@ -1325,7 +1330,17 @@ export function generateMutants(
     const rng = makeRng((seed * 1_000_003 + i) >>> 0);
     const kind = active[out.length % active.length]!;
     const base = pick(rng, bases)!;
-    const m = mutate(base, kind, rng);
+    let m = mutate(base, kind, rng);
+    for (let k = 1; m && k < stack; k++) {
+      const more = pick(rng, active)!;
+      const next = mutate({ ...base, text: m.text }, more, rng);
+      if (next)
+        m = {
+          ...m,
+          text: next.text,
+          description: `${m.description}; then ${more}, line ${next.line}: ${next.description}`,
+        };
+    }
     if (!m || seen.has(m.text)) {
       const n = (misses.get(kind) ?? 0) + 1;
       misses.set(kind, n);

@@ -399,10 +399,11 @@ const firstWord = (l: string): string => l.trim().split(/\s+/)[0] ?? '';
  */
 export function place(
   context: string[],
-  keyword: string,
+  keyword: string | ReadonlySet<string>,
   lines: string[],
   dropSame: boolean,
 ): { text: string; line: number } {
+  const same = typeof keyword === 'string' ? new Set([keyword]) : keyword;
   const m = context.findIndex((l) => l.trim() === MARK);
   if (m < 0) throw new Error('context without marker');
   const ind = indentOf(context[m]!);
@@ -426,7 +427,7 @@ export function place(
       i >= start &&
       i < m &&
       indentOf(l) === ind &&
-      firstWord(l) === keyword &&
+      same.has(firstWord(l)) &&
       !l.trimEnd().endsWith('{')
     ) {
       return;
@@ -533,6 +534,89 @@ export function generateCases(inventory: readonly InventoryKeyword[]): SweepCase
     });
     push(kw, 'missing', 'none', []);
     push(kw, 'extra', 'one', [...(all.length ? all : []), 'extra']);
+  }
+  return cases;
+}
+
+/**
+ * Settings the combination cases leave as their context has them: a track file's path must name
+ * the regular file the sweep writes (the typical path of a path parameter may be a folder some
+ * other case made, which keepalived reports as the host's state).
+ */
+const COMBO_KEEP: ReadonlySet<string> = new Set(['root > track_file > file', 'root > vrrp_track_file > file']);
+
+/** A small deterministic generator (mulberry32) for the combination cases. */
+function rng32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Cases with two to `size` settings of one block at once, each with all its arguments typical or,
+ * one time in three, one parameter given a variant (boundary, odd, another enum value): the
+ * checks keepalived makes across the settings of a block (nopreempt with state MASTER, a unicast
+ * source of the other family, ...) that the one-keyword sweep cannot reach. Deterministic for a
+ * seed.
+ */
+export function generateComboCases(
+  inventory: readonly InventoryKeyword[],
+  count: number,
+  seed: number,
+  size = 3,
+): SweepCase[] {
+  const byPath = new Map<string, InventoryKeyword[]>();
+  for (const kw of inventory) {
+    if (
+      !kw.in_debian_2_2_7 ||
+      kw.opens_block ||
+      !CONTEXTS[kw.parent_path] ||
+      COMBO_KEEP.has(`${kw.parent_path} > ${kw.keyword}`)
+    )
+      continue;
+    const list = byPath.get(kw.parent_path) ?? [];
+    list.push(kw);
+    byPath.set(kw.parent_path, list);
+  }
+  const paths = [...byPath.keys()].filter((p) => byPath.get(p)!.length >= 2).sort();
+  const rand = rng32(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const cases: SweepCase[] = [];
+  const seen = new Set<string>();
+  for (let attempt = 0; cases.length < count && attempt < count * 10; attempt++) {
+    const path = pick(paths);
+    const pool = [...byPath.get(path)!];
+    const n = Math.min(pool.length, 2 + Math.floor(rand() * (size - 1)));
+    const chosen: InventoryKeyword[] = [];
+    while (chosen.length < n) chosen.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
+    const lines = chosen.map((kw) => {
+      const params = kw.args.params;
+      let args = typicalArgs(kw, params.length);
+      if (params.length > 0 && rand() < 1 / 3) {
+        const i = Math.floor(rand() * params.length);
+        const variants = variantsFor(params[i]!);
+        if (variants.length > 0) args = [...typicalArgs(kw, i), pick(variants).value];
+      }
+      return [kw.keyword, ...args].join(' ');
+    });
+    const placed = place(CONTEXTS[path]!, new Set(chosen.map((k) => k.keyword)), lines, true);
+    if (seen.has(placed.text)) continue;
+    seen.add(placed.text);
+    const names = chosen.map((k) => k.keyword).join('+');
+    cases.push({
+      id: `${String(cases.length + 1).padStart(5, '0')}-${slug(`combo-${path.replace(/^root( > )?/, '').replace(/ > /g, '.')}-${names}`)}`,
+      keyword: names,
+      parentPath: path,
+      kind: 'combo',
+      args: lines,
+      line: placed.line,
+      text: placed.text,
+    });
   }
   return cases;
 }
