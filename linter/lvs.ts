@@ -5,7 +5,7 @@
 import type { Statement, Word } from '../grammar/index';
 import { intOf, normAddr } from './peer/model';
 import { lineLoc, spanning, type RuleContext } from './types';
-import { checkTrueFalse, checkUnsigned, sockaddrAddress, sockaddrFamily } from './values';
+import { checkTrueFalse, checkUnsigned, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from './values';
 
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -132,7 +132,7 @@ export const LVS_MESSAGES: Record<string, string> = {
   sorryFamily:
     'Address family of virtual server {vs} and sorry server {sorry} differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
   sorryBefore:
-    '{keyword} before (or without) sorry_server applies to nothing; keepalived ignores it. Put it after sorry_server.',
+    '{keyword} before (or without) a sorry_server keepalived can read applies to nothing; keepalived ignores it. Put it after a valid sorry_server.',
   first: 'first definition',
 };
 
@@ -181,7 +181,8 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     if (!c.spec) continue;
     const keyword = c.keyword.text;
     if (keyword === 'real_server') {
-      if (c.args[0] && sockaddrFamily(c.args[0].text)) rss.push(c);
+      // keepalived skips a real server whose address or port it cannot read.
+      if (c.args[0] && sockaddrWithPort(c.args[0], c.args[1])) rss.push(c);
     } else if (keyword === 'protocol') {
       protocol = c;
       const p = c.args[0]?.text.toUpperCase();
@@ -197,6 +198,8 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     } else if (keyword === 'ops') ops = c;
     else if (keyword === 'hysteresis') hysteresis = c;
     else if (keyword === 'sorry_server') {
+      // One keepalived cannot read is dropped: the one before it (if any) stays.
+      if (!c.args[0] || !sockaddrWithPort(c.args[0], c.args[1])) continue;
       sorryServer = c;
       sorryTunnel = false;
       sorryMethod = undefined;

@@ -1,6 +1,6 @@
 // Value checks that mirror keepalived's own readers (lib/parser.c read_unsigned, read_int,
 // read_decimal_unsigned, check_true_false, inet_pton).
-import { byteLength, offsetAfterBytes, type Encoding, type ParamSpec } from '../grammar/index';
+import { byteLength, offsetAfterBytes, type Encoding, type ParamSpec, type Word } from '../grammar/index';
 
 /** Outcome of checking a value: undefined when valid, else a problem kind. */
 export type ValueProblem =
@@ -172,6 +172,17 @@ export function sockaddrFamily(text: string): 0 | 4 | 6 {
   const addr = sockaddrAddress(text);
   if (text.includes(':')) return isIPv6(addr) ? 6 : 0;
   return isIPv4(addr) ? 4 : 0;
+}
+
+/**
+ * Whether inet_stosockaddr takes an address and its port word, as alloc_rs and alloc_ssvr give
+ * them (real_server, sorry_server): a port of zeros only is not passed (nor is a missing one),
+ * any other must be 1..65535 to read_unsigned. Words that vary (substitutions) pass.
+ */
+export function sockaddrWithPort(addr: Word, port: Word | undefined): boolean {
+  if (!addr.opaque && !sockaddrFamily(addr.text)) return false;
+  if (port === undefined || port.opaque || /^0*$/.test(port.text)) return true;
+  return checkUnsigned(port.text, 1, 65535) === undefined;
 }
 
 /** The part of an address inet_stosockaddr reads: up to the first '-', else the first '/'. */

@@ -7,6 +7,10 @@ ruleTester('lvs-virtual-server', {
   valid: [
     // keepalived skips a service whose fwmark it cannot read (invalid-address reports it).
     'virtual_server fwmark http {\n  protocol TCP\n}\n',
+    // A sorry_server keepalived cannot read (a bad port) leaves the one before it in place.
+    vs('10.0.0.1 80', base + '  sorry_server 10.0.0.9 80\n  sorry_server 10.0.0.8 http\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n  }\n'),
+    // A port of zeros is no port (not read): the real servers and the sorry server count.
+    vs('10.0.0.1 80', base + '  sorry_server 10.0.0.8 00\n  sorry_server_inhibit\n  real_server 10.0.1.1 0 {\n  }\n'),
     // hysteresis below the quorum in use; sorry_server settings after the sorry_server.
     vs('10.0.0.1 80', base + '  quorum 3\n  hysteresis 2\n  sorry_server 10.0.0.9 80\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n    weight 3\n  }\n'),
     // No port on a persistent service (a bare persistence_timeout or a granularity makes it one);
@@ -89,8 +93,18 @@ ruleTester('lvs-virtual-server', {
       code: vs('10.0.0.1 80', base + '  hysteresis <|1|>\n  <|sorry_server_inhibit|>\n  sorry_server 10.0.0.9 80\n  real_server 10.0.1.1 80 {\n  }\n'),
       messages: [
         'Virtual server 10.0.0.1 80: hysteresis 1 is not below the quorum in use (1); keepalived sets it to quorum - 1.',
-        /sorry_server_inhibit before \(or without\) sorry_server/,
+        /sorry_server_inhibit before \(or without\) a sorry_server keepalived can read/,
       ],
+    },
+    {
+      name: 'sorry_server settings after a sorry_server keepalived skips (its port is not a number)',
+      code: vs('10.0.0.1 80', base + '  sorry_server 10.0.0.8 http\n  <|sorry_server_lvs_method NAT|>\n  real_server 10.0.1.1 80 {\n  }\n'),
+      message: /^sorry_server_lvs_method before \(or without\) a sorry_server keepalived can read/,
+    },
+    {
+      name: 'real servers keepalived skips (port out of range, bad address) do not count',
+      code: '<|virtual_server 10.0.0.1 80 {\n' + base + '  real_server 10.0.1.1 70000 {\n  }\n  real_server 10.0.1.300 80 {\n  }\n}|>\n',
+      message: 'Virtual server 10.0.0.1 80 has no real servers; keepalived ignores it.',
     },
     {
       name: 'no port without persistence; ops with TCP',
