@@ -76,10 +76,11 @@ export default defineRule({
     function checkOne(s: Statement): void {
       if (!s.spec || !s.parentPath.endsWith('> real_server')) return;
       if (s.keyword.text === 'SMTP_CHECK') {
-        // SMTP_CHECK's own addresses are the defaults of its host blocks, and no real server's
-        // address is compared with them; each host block compares its own.
+        // SMTP_CHECK's own connection starts without an address (no real server's address is
+        // compared with its lines); each host block's starts as the real server's
+        // (smtp_host_handler), like another checker's.
         addressFamilies(s, undefined);
-        for (const h of s.children ?? []) if (h.spec && h.keyword.text === 'host') addressFamilies(h, undefined);
+        for (const h of s.children ?? []) if (h.spec && h.keyword.text === 'host') addressFamilies(h, s.parent?.args[0]);
       } else addressFamilies(s, s.parent?.args[0]);
       // Each connection (check_conn_opts): the checker's own, and for SMTP_CHECK each host block's,
       // whose address defaults to the real server's. SMTP_CHECK's own counts only when it sets

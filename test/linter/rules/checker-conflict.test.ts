@@ -13,10 +13,12 @@ ruleTester('checker-conflict', {
     rs('    UDP_CHECK {\n      min_reply_length 5\n      max_reply_length 10\n    }\n'),
     // Two BFDs on one real server, and one BFD on two real servers.
     'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    BFD_CHECK {\n      name B\n    }\n    BFD_CHECK {\n      name C\n    }\n  }\n  real_server 10.0.0.3 80 {\n    BFD_CHECK {\n      name B\n    }\n  }\n}\n',
-    // SMTP_CHECK's addresses are its hosts' defaults: the real server's address and a host's
-    // connect_ip are not compared with them (keepalived 2.2.7 accepts both).
+    // SMTP_CHECK's own connection starts without an address: the real server's address and a
+    // host's connect_ip are not compared with its lines (keepalived 2.2.7 accepts both).
     rs('    SMTP_CHECK {\n      bindto 2001:db8::9\n    }\n'),
     rs('    SMTP_CHECK {\n      host {\n        connect_ip 10.0.0.2\n      }\n      bindto 2001:db8::9\n    }\n'),
+    // A host block's starts as the real server's; its own connect_ip first changes that.
+    rs('    SMTP_CHECK {\n      host {\n        connect_ip 2001:db8::2\n        bindto 2001:db8::9\n      }\n    }\n'),
     // keepalived drops a mask unread.
     rs('    TCP_CHECK {\n      bindto 10.0.0.5/40\n    }\n'),
   ],
@@ -44,6 +46,11 @@ ruleTester('checker-conflict', {
         'connect_ip address 10.0.0.2 does not match the family of bindto 2001:db8::9; keepalived skips it.',
         'bindto address 2001:db8::8 does not match the family of connect_ip 10.0.0.3; keepalived skips it.',
       ],
+    },
+    {
+      name: "an SMTP_CHECK host block's connection starts as the real server's address",
+      code: rs('    SMTP_CHECK {\n      host {\n        bindto <|2001:db8::9|>\n        connect_ip 10.0.0.9\n      }\n    }\n'),
+      message: 'bindto address 2001:db8::9 does not match the family of connect_ip 10.0.0.2; keepalived skips it.',
     },
     {
       name: "a link-local real server is the checker's address unless connect_ip says otherwise",
