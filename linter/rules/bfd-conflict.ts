@@ -1,10 +1,47 @@
-import type { Statement } from '../../grammar/index';
-import { intOf, lastChild } from '../peer/model';
+import type { Statement, Word } from '../../grammar/index';
+import { intOf } from '../peer/model';
 import { defineRule, lineLoc, spanning } from '../types';
-import { sockaddrFamily } from '../values';
+import { checkSigned, checkUnsigned, sockaddrFamily } from '../values';
 
 /** keepalived reports these when it closes the block: the range runs to the closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
+
+/**
+ * What keepalived holds when it closes a bfd_instance block, read line by line as its handlers
+ * do: the last neighbor (neighbor_ip or neighbour_ip; a malformed one drops the instance), the
+ * last source, ttl (or hoplimit) and max_hops it could read (a malformed one is ignored).
+ * Undefined when there is nothing to check: no neighbor, the instance dropped, or a word that
+ * varies.
+ */
+function heldSettings(s: Statement): { neighbor: Word; source?: Word; ttl?: number; hops?: number } | undefined {
+  let neighbor: Word | undefined;
+  let source: Word | undefined;
+  let ttl: number | undefined;
+  let hops: number | undefined;
+  for (const c of s.children ?? []) {
+    const w = c.args[0];
+    if (!c.spec || !w) continue;
+    const keyword = c.keyword.text;
+    const read =
+      keyword === 'neighbor_ip' ||
+      keyword === 'neighbour_ip' ||
+      keyword === 'source_ip' ||
+      keyword === 'ttl' ||
+      keyword === 'hoplimit' ||
+      keyword === 'max_hops';
+    if (!read) continue;
+    if (w.opaque) return undefined;
+    if (keyword === 'neighbor_ip' || keyword === 'neighbour_ip') {
+      if (!sockaddrFamily(w.text)) return undefined;
+      neighbor = w;
+    } else if (keyword === 'source_ip') {
+      if (sockaddrFamily(w.text)) source = w;
+    } else if (keyword === 'max_hops') {
+      if (!checkSigned(w.text, -1, 255)) hops = intOf(w);
+    } else if (!checkUnsigned(w.text, 1, 255)) ttl = intOf(w);
+  }
+  return neighbor && { neighbor, source, ttl, hops };
+}
 
 /** bfd_instance settings that contradict each other. */
 export default defineRule({
@@ -20,23 +57,22 @@ export default defineRule({
     for (const s of ctx.parse.body) {
       if (!s.spec || s.keyword.text !== 'bfd_instance' || s.args.length !== 1) continue;
       const data = { name: s.args[0]!.text };
-      const neighbor = lastChild(s, 'neighbor_ip')?.args[0];
-      const source = lastChild(s, 'source_ip')?.args[0];
-      if (neighbor && source && !neighbor.opaque && !source.opaque) {
-        const nf = sockaddrFamily(neighbor.text);
-        const sf = sockaddrFamily(source.text);
-        if (nf && sf && nf !== sf)
-          ctx.report({
-            loc: blockLoc(s),
-            messageId: 'family',
-            data: { ...data, source: source.text, neighbor: neighbor.text },
-          });
+      const held = heldSettings(s);
+      if (!held) continue;
+      const { neighbor, source, hops } = held;
+      const nf = sockaddrFamily(neighbor.text);
+      if (source && sockaddrFamily(source.text) !== nf) {
+        ctx.report({
+          loc: blockLoc(s),
+          messageId: 'family',
+          data: { ...data, source: source.text, neighbor: neighbor.text },
+        });
+        continue;
       }
-      const hops = intOf(lastChild(s, 'max_hops')?.args[0]);
-      const ttl = intOf((lastChild(s, 'ttl') ?? lastChild(s, 'hoplimit'))?.args[0]);
-      if (hops !== undefined && ttl !== undefined && ttl >= 1 && ttl <= 255 && hops > ttl) {
+      // Without ttl/hoplimit: 255 for an IPv4 neighbor, 64 for IPv6 (bfd_end_handler).
+      const ttl = held.ttl ?? (nf === 4 ? 255 : 64);
+      if (hops !== undefined && hops > ttl)
         ctx.report({ loc: blockLoc(s), messageId: 'maxHops', data: { ...data, hops, ttl } });
-      }
     }
   },
 });
