@@ -52,6 +52,8 @@ export default defineRule({
     family:
       'BFD instance {name}: source address {source} and neighbor address {neighbor} are not of the same family; keepalived disables the instance.',
     maxHops: 'BFD instance {name}: max_hops {hops} exceeds ttl/hoplimit {ttl}; keepalived lowers it to {ttl}.',
+    maxHopsNegative:
+      'BFD instance {name}: max_hops {hops} is 255 to keepalived (it keeps the value in one byte), which exceeds ttl/hoplimit {ttl}; keepalived lowers it to {ttl}.',
   },
   check(ctx) {
     for (const s of ctx.parse.body) {
@@ -71,8 +73,13 @@ export default defineRule({
       }
       // Without ttl/hoplimit: 255 for an IPv4 neighbor, 64 for IPv6 (bfd_end_handler).
       const ttl = held.ttl ?? (nf === 4 ? 255 : 64);
-      if (hops !== undefined && hops > ttl)
-        ctx.report({ loc: blockLoc(s), messageId: 'maxHops', data: { ...data, hops, ttl } });
+      // keepalived keeps max_hops in one byte: -1 is 255 there, above every ttl but 255.
+      if (hops !== undefined && (hops & 255) > ttl)
+        ctx.report({
+          loc: blockLoc(s),
+          messageId: hops < 0 ? 'maxHopsNegative' : 'maxHops',
+          data: { ...data, hops, ttl },
+        });
     }
   },
 });

@@ -10,6 +10,8 @@ ruleTester('bfd-conflict', {
     'bfd_instance B3 {\n  neighbor_ip 10.0.0.4\n  source_ip 2001:db8::1\n  neighbor_ip bogus\n  max_hops 3\n}\n',
     // Without ttl an IPv4 neighbor has 255; hoplimit is ttl under another name (the last wins).
     'bfd_instance B4 {\n  neighbor_ip 10.0.0.5\n  max_hops 100\n}\n',
+    // max_hops -1 is 255 to keepalived: within an IPv4 neighbor's default ttl of 255.
+    'bfd_instance B8 {\n  neighbor_ip 10.0.0.8\n  max_hops -1\n}\n',
     'bfd_instance B5 {\n  neighbor_ip 10.0.0.6\n  ttl 10\n  hoplimit 50\n  max_hops 20\n}\n',
   ],
   invalid: [
@@ -21,6 +23,12 @@ ruleTester('bfd-conflict', {
     {
       code: '<|bfd_instance B1 {\n  neighbor_ip 10.0.0.9\n  ttl 10\n  max_hops 20\n}|>\n',
       message: 'BFD instance B1: max_hops 20 exceeds ttl/hoplimit 10; keepalived lowers it to 10.',
+    },
+    {
+      name: 'max_hops -1 is 255 to keepalived, above any lower ttl',
+      code: '<|bfd_instance B1 {\n  neighbor_ip 10.0.0.2\n  max_hops -1\n  ttl 1\n}|>\n',
+      message:
+        'BFD instance B1: max_hops -1 is 255 to keepalived (it keeps the value in one byte), which exceeds ttl/hoplimit 1; keepalived lowers it to 1.',
     },
     {
       name: 'neighbour_ip is neighbor_ip under another name: the last of them counts',
