@@ -100,6 +100,8 @@ export default defineRule({
     groupList:
       '{block} "{name}" already has a group list; keepalived ignores this one without reading it, so its closing brace ends {block} "{name}" and the brace after it is left over.',
     first: 'first "{keyword}"',
+    nftablesAfterIptables:
+      '"nftables" is already set by vrrp_iptables: keepalived built without iptables support (as Debian\'s and Ubuntu\'s are) takes vrrp_iptables as nftables, and ignores this line. Keep only nftables.',
     stateBackup:
       '({name}) state BACKUP after state MASTER; keepalived keeps MASTER and ignores this line ("state previously set as MASTER - ignoring BACKUP").',
     sslAgain:
@@ -169,8 +171,20 @@ export default defineRule({
       if (!once) continue;
       const seen = path === 'root > global_defs' ? global : new Map<string, Statement>();
       for (const s of block.children) {
+        // keepalived built without iptables (Debian's and Ubuntu's, the oracle's) takes
+        // vrrp_iptables as nftables with the default table (vrrp_iptables_handler, 2.2.7).
+        if (s.spec && s.keyword.text === 'vrrp_iptables' && path === 'root > global_defs' && !seen.has('nftables'))
+          seen.set('nftables', s);
         if (!s.spec || !once.has(s.keyword.text)) continue;
         const first = seen.get(s.keyword.text);
+        if (first && first.keyword.text === 'vrrp_iptables') {
+          ctx.report({
+            loc: lineLoc(s),
+            messageId: 'nftablesAfterIptables',
+            related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: 'vrrp_iptables' } }],
+          });
+          continue;
+        }
         if (first && s.keyword.text === 'group') {
           const data = { block: block.keyword.text, name: block.args[0]?.text ?? '' };
           ctx.report({

@@ -5,6 +5,8 @@ ruleTester('duplicate-setting', {
     // MASTER after BACKUP wins; an unknown state resets to BACKUP, after which BACKUP is taken.
     'vrrp_instance VI_1 {\n  state BACKUP\n  state MASTER\n}\nvrrp_instance VI_2 {\n  state MASTER\n  state master\n  state BACKUP\n}\n',
     'global_defs {\n  notify_fifo /tmp/f1\n  vrrp_notify_fifo /tmp/f2\n  lvs_notify_fifo /tmp/f3\n  snmp_socket tcp:localhost:705\n}\n',
+    // vrrp_iptables after nftables replaces the table silently; twice, it says nothing either.
+    'global_defs {\n  nftables keepalived_nf\n  vrrp_iptables\n  vrrp_iptables\n}\n',
     // Each track process or file has its own settings.
     'vrrp_track_process P1 {\n  process sshd\n  weight 10\n}\nvrrp_track_process P2 {\n  process nginx\n  weight 10\n}\n',
     // A track process weight of 0 sets nothing: the next one is taken.
@@ -67,6 +69,12 @@ ruleTester('duplicate-setting', {
         /"notify_fifo" is already set/,
         /"snmp_socket" is already set/,
       ],
+    },
+    {
+      name: 'nftables after vrrp_iptables, which sets it in a build without iptables (Debian, Ubuntu)',
+      code: 'global_defs {\n  vrrp_iptables IN OUT\n  <|nftables keepalived_nf|>\n}\n',
+      message:
+        '"nftables" is already set by vrrp_iptables: keepalived built without iptables support (as Debian\'s and Ubuntu\'s are) takes vrrp_iptables as nftables, and ignores this line. Keep only nftables.',
     },
     {
       name: 'track process and track file: process, file and weight (a track file weight of 0 counts)',
