@@ -568,8 +568,8 @@ function rng32(seed: number): () => number {
  * one time in three, one parameter given a variant (boundary, odd, another enum value): the
  * checks keepalived makes across the settings of a block (nopreempt with state MASTER, a unicast
  * source of the other family, ...) that the one-keyword sweep cannot reach. With `withBlocks`,
- * blocks of the context (value blocks with a sample line, keyword blocks empty) are among the
- * settings. Deterministic for a seed.
+ * blocks of the context are among the settings: value blocks with a sample line, keyword blocks
+ * empty or, mostly, with a few settings (and blocks) of their own. Deterministic for a seed.
  */
 export function generateComboCases(
   inventory: readonly InventoryKeyword[],
@@ -578,6 +578,14 @@ export function generateComboCases(
   size = 3,
   withBlocks = false,
 ): SweepCase[] {
+  // Every keyword of each block (for filling blocks), and the ones a case may start from.
+  const children = new Map<string, InventoryKeyword[]>();
+  for (const kw of inventory) {
+    if (!kw.in_debian_2_2_7 || COMBO_KEEP.has(`${kw.parent_path} > ${kw.keyword}`)) continue;
+    const list = children.get(kw.parent_path) ?? [];
+    list.push(kw);
+    children.set(kw.parent_path, list);
+  }
   const byPath = new Map<string, InventoryKeyword[]>();
   for (const kw of inventory) {
     if (
@@ -602,7 +610,8 @@ export function generateComboCases(
     const n = Math.min(pool.length, 2 + Math.floor(rand() * (size - 1)));
     const chosen: InventoryKeyword[] = [];
     while (chosen.length < n) chosen.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
-    const lines = chosen.map((kw) => {
+    /** A keyword's lines: its arguments typical or one of them a variant; a keyword block filled with a few of its own settings. */
+    const linesOf = (kw: InventoryKeyword, depth: number): string[] => {
       const params = kw.args.params;
       let args = typicalArgs(kw, params.length);
       if (params.length > 0 && rand() < 1 / 3) {
@@ -610,8 +619,16 @@ export function generateComboCases(
         const variants = variantsFor(params[i]!);
         if (variants.length > 0) args = [...typicalArgs(kw, i), pick(variants).value];
       }
-      return kw.opens_block ? blockLines(kw, args) : [[kw.keyword, ...args].join(' ')];
-    });
+      if (!kw.opens_block) return [[kw.keyword, ...args].join(' ')];
+      const inner = children.get(`${kw.parent_path} > ${kw.keyword}`) ?? [];
+      if (kw.block_kind !== 'keywords' || depth >= 2 || inner.length === 0 || rand() < 0.3) return blockLines(kw, args);
+      const pool = [...inner];
+      const body: string[] = [];
+      for (let k = 1 + Math.floor(rand() * Math.min(4, pool.length)); k > 0; k--)
+        body.push(...linesOf(pool.splice(Math.floor(rand() * pool.length), 1)[0]!, depth + 1).map((l) => `  ${l}`));
+      return [[kw.keyword, ...args, '{'].join(' '), ...body, '}'];
+    };
+    const lines = chosen.map((kw) => linesOf(kw, 0));
     const placed = place(CONTEXTS[path]!, new Set(chosen.map((k) => k.keyword)), lines.flat(), true);
     if (seen.has(placed.text)) continue;
     seen.add(placed.text);
