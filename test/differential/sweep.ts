@@ -3,6 +3,8 @@
 // boundary, odd, missing and extra values. Pure functions (no I/O, no vitest): scripts/sweep.mjs
 // bundles this file together with the differential harness, writes the cases and compares.
 
+import { makeRng } from './mutate';
+
 /** One parameter of a keyword, as in keywords.json. */
 export interface InventoryParam {
   name: string;
@@ -551,18 +553,6 @@ const COMBO_KEEP: ReadonlySet<string> = new Set([
   'root > net_namespace',
 ]);
 
-/** A small deterministic generator (mulberry32) for the combination cases. */
-function rng32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Cases with two to `size` settings of one block at once, each with all its arguments typical or,
  * one time in three, one parameter given a variant (boundary, odd, another enum value): the
@@ -600,7 +590,7 @@ export function generateComboCases(
     byPath.set(kw.parent_path, list);
   }
   const paths = [...byPath.keys()].filter((p) => byPath.get(p)!.length >= 2).sort();
-  const rand = rng32(seed);
+  const rand = makeRng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const cases: SweepCase[] = [];
   const seen = new Set<string>();
