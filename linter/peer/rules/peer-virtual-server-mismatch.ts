@@ -1,7 +1,7 @@
 import type { Loc, Statement, Word } from '../../../grammar/index';
 import { lineLoc, spanning, type PeerNode } from '../../types';
 import { definePeerRule } from '../../types';
-import { checkUnsigned, sockaddrAddress, sockaddrFamily } from '../../values';
+import { checkUnsigned, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from '../../values';
 import { sharedRouters } from '../helpers';
 import { heldAddresses, intOf, normAddr } from '../model';
 
@@ -104,7 +104,8 @@ const endpoint = (addr: Word, port: number): string => `${normAddr(sockaddrAddre
 function sorry(vs: Statement): Setting {
   let found: Statement | undefined;
   for (const c of vs.children ?? [])
-    if (c.spec && c.keyword.text === 'sorry_server' && c.args[0] && sockaddrFamily(c.args[0].text)) found = c;
+    // One keepalived cannot read (address or port) is dropped; the one before it stays.
+    if (c.spec && c.keyword.text === 'sorry_server' && c.args[0] && sockaddrWithPort(c.args[0], c.args[1])) found = c;
   if (!found) return setting('', 'not set', undefined);
   const text = found.args.map((w) => w.text).join(' ');
   return setting(endpoint(found.args[0]!, intOf(found.args[1]) ?? 0), text, found);
@@ -140,7 +141,8 @@ function addRealServers(svc: Service, vs: Statement, vsPort: number): void {
       svc.realServers = undefined; // a real server whose address is unknowable: compare no real servers
       return;
     }
-    if (!sockaddrFamily(a.text) || !svc.realServers) continue;
+    // keepalived skips a real server whose address or port it cannot read.
+    if (!sockaddrWithPort(a, rs.args[1]) || !svc.realServers) continue;
     const own = lastChoice(rs, ['lvs_method'], '');
     const method = own.loc ? own : svc.method;
     // A missing or zero port is the service's; DR and TUN cannot map ports and reset it.

@@ -74,6 +74,19 @@ peerTester('peer-virtual-server-mismatch', {
         ),
       },
     },
+    // A real server or sorry server keepalived cannot read (port 70000) is dropped on its node:
+    // nothing to compare; the sorry server before it stays.
+    {
+      nodes: {
+        lb1: lb1(
+          lvs({
+            servers: ['10.0.1.21 80', '10.0.1.22 80', '10.0.1.23 70000'],
+            extra: '  sorry_server 10.0.1.99 80\n  sorry_server 10.0.1.98 70000',
+          }),
+        ),
+        lb2: lb2(lvs({ extra: '  sorry_server 10.0.1.99 80' })),
+      },
+    },
     // lb_kind and lvs_method share one handler: the last line wins.
     { nodes: { lb1: lb1(lvs({ kind: '  lb_kind NAT\n  lvs_method DR' })), lb2: lb2(lvs()) } },
     // A forwarding method set on each real server instead of the service.
