@@ -1338,7 +1338,7 @@ export function generateMutants(
         m = {
           ...m,
           text: next.text,
-          description: `${m.description}; then ${more}, line ${next.line}: ${next.description}`,
+          description: `${m.description} | then ${more}, line ${next.line}: ${next.description}`,
         };
     }
     if (!m || seen.has(m.text)) {
