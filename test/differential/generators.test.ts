@@ -6,50 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { generateMutants, type MutationBase } from './mutate';
 import { generateComboCases, type InventoryKeyword } from './sweep';
 
-const BASE: MutationBase = {
-  id: 'base',
+// The bundled examples: a VRRP pair's node and an LVS director.
+const BASES: MutationBase[] = ['pair/lb1.conf', 'lvs/keepalived.conf'].map((f) => ({
+  id: f,
   args: [],
-  text: [
-    'global_defs {',
-    '    router_id lb1',
-    '}',
-    'vrrp_instance VI_1 {',
-    '    state MASTER',
-    '    interface eth0',
-    '    virtual_router_id 51',
-    '    priority 100',
-    '    advert_int 1',
-    '    virtual_ipaddress {',
-    '        10.0.0.1/24',
-    '    }',
-    '}',
-    'virtual_server 10.0.0.1 80 {',
-    '    delay_loop 6',
-    '    lb_algo rr',
-    '    lb_kind NAT',
-    '    protocol TCP',
-    '    real_server 10.0.1.1 80 {',
-    '        weight 1',
-    '        TCP_CHECK {',
-    '            connect_timeout 3',
-    '        }',
-    '    }',
-    '}',
-    '',
-  ].join('\n'),
-};
+  text: readFileSync(resolve(__dirname, '../../examples', f), 'utf8'),
+}));
 
 describe('generateMutants --stack', () => {
   it('makes each mutant with several mistakes, the same for a seed', () => {
-    const one = generateMutants([BASE], 40, 7);
-    const three = generateMutants([BASE], 40, 7, undefined, 3);
-    expect(generateMutants([BASE], 40, 7, undefined, 3)).toEqual(three);
+    const one = generateMutants(BASES, 40, 7);
+    const three = generateMutants(BASES, 40, 7, undefined, 3);
+    expect(generateMutants(BASES, 40, 7, undefined, 3)).toEqual(three);
     expect(three).toHaveLength(40);
     // Most mutants name the later mistakes (a kind with no place left in a mutant adds none).
     expect(three.filter((m) => m.description.split(' | then ').length === 3).length).toBeGreaterThan(20);
     expect(one.every((m) => !m.description.includes(' | then '))).toBe(true);
     // Each later mistake changes the text further.
-    for (const m of three) expect(m.text).not.toBe(BASE.text);
+    for (const m of three) expect(m.text).not.toBe(BASES.find((b) => b.id === m.base)!.text);
   });
 });
 
