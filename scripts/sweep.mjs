@@ -2,10 +2,11 @@
 // Keyword and value sweep against the real keepalived (see test/differential/sweep.ts).
 //
 //   node scripts/sweep.mjs [--keywords PATH] [--filter TEXT] [--concurrency N] [--live] [--quiet]
-//                          [--combo N [--seed S] [--size K] [--blocks]]
+//                          [--combo N [--seed S] [--size K] [--blocks] [--path P]]
 //
 // With --combo, N cases of two to K (default 3) settings of one block at once instead
-// (generateComboCases), deterministic for the seed; --blocks lets blocks be among them.
+// (generateComboCases), deterministic for the seed; --blocks lets blocks be among them, and
+// --path keeps to one block path (--path root: top-level objects together).
 //
 // Bundles test/differential/sweep.ts together with the differential harness
 // (test/differential/index.ts) into .oracle-cache/sweep.mjs, writes every case to
@@ -33,6 +34,7 @@ function parseArgv(argv) {
     else if (a === '--seed') opts.seed = Number(argv[++i]);
     else if (a === '--size') opts.size = Number(argv[++i]);
     else if (a === '--blocks') opts.blocks = true;
+    else if (a === '--path') opts.path = argv[++i];
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -64,7 +66,7 @@ async function main() {
   if (!h.keepalivedAvailable()) throw new Error(`${h.KEEPALIVED_BIN} is not installed`);
   const inventory = JSON.parse(fs.readFileSync(opts.keywords, 'utf8'));
   let generated = opts.combo
-    ? h.generateComboCases(inventory, opts.combo, opts.seed ?? 1, opts.size ?? 3, opts.blocks ?? false)
+    ? h.generateComboCases(inventory, opts.combo, opts.seed ?? 1, opts.size ?? 3, opts.blocks ?? false, opts.path)
     : h.generateCases(inventory);
   if (opts.filter) generated = generated.filter((c) => c.id.includes(opts.filter));
   fs.mkdirSync(outDir, { recursive: true });

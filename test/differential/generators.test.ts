@@ -50,6 +50,13 @@ describe.skipIf(!existsSync(inventoryPath))('generateComboCases', () => {
     expect(new Set(cases.map((c) => c.text)).size).toBe(200);
   });
 
+  it('keeps to one block path when asked', () => {
+    const cases = generateComboCases(inventory, 50, 3, 4, true, 'root');
+    expect(cases).toHaveLength(50);
+    expect(cases.every((c) => c.parentPath === 'root')).toBe(true);
+    expect(generateComboCases(inventory, 5, 3, 4, true, 'root > no_such_block')).toEqual([]);
+  });
+
   it('leaves net_namespace out and, with blocks, opens blocks with a body among the settings', () => {
     const cases = generateComboCases(inventory, 300, 9, 6, true);
     expect(cases.some((c) => /^net_namespace\b/m.test(c.text))).toBe(false);

@@ -559,7 +559,8 @@ const COMBO_KEEP: ReadonlySet<string> = new Set([
  * checks keepalived makes across the settings of a block (nopreempt with state MASTER, a unicast
  * source of the other family, ...) that the one-keyword sweep cannot reach. With `withBlocks`,
  * blocks of the context are among the settings: value blocks with a sample line, keyword blocks
- * empty or, mostly, with a few settings (and blocks) of their own. Deterministic for a seed.
+ * empty or, mostly, with a few settings (and blocks) of their own. `only` keeps the cases to one
+ * block path ('root': top-level objects that refer to each other). Deterministic for a seed.
  */
 export function generateComboCases(
   inventory: readonly InventoryKeyword[],
@@ -567,6 +568,7 @@ export function generateComboCases(
   seed: number,
   size = 3,
   withBlocks = false,
+  only?: string,
 ): SweepCase[] {
   // Every keyword of each block (for filling blocks), and the ones a case may start from.
   const children = new Map<string, InventoryKeyword[]>();
@@ -589,7 +591,10 @@ export function generateComboCases(
     list.push(kw);
     byPath.set(kw.parent_path, list);
   }
-  const paths = [...byPath.keys()].filter((p) => byPath.get(p)!.length >= 2).sort();
+  const paths = [...byPath.keys()]
+    .filter((p) => byPath.get(p)!.length >= 2 && (only === undefined || p === only))
+    .sort();
+  if (paths.length === 0) return [];
   const rand = makeRng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const cases: SweepCase[] = [];
