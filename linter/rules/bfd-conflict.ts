@@ -6,6 +6,9 @@ import { checkSigned, checkUnsigned, sockaddrFamily } from '../values';
 /** keepalived reports these when it closes the block: the range runs to the closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
 
+/** The bfd_instance lines whose values keepalived compares when it closes the block. */
+const HELD: ReadonlySet<string> = new Set(['neighbor_ip', 'neighbour_ip', 'source_ip', 'ttl', 'hoplimit', 'max_hops']);
+
 /**
  * What keepalived holds when it closes a bfd_instance block, read line by line as its handlers
  * do: the last neighbor (neighbor_ip or neighbour_ip; a malformed one drops the instance), the
@@ -22,14 +25,7 @@ function heldSettings(s: Statement): { neighbor: Word; source?: Word; ttl?: numb
     const w = c.args[0];
     if (!c.spec || !w) continue;
     const keyword = c.keyword.text;
-    const read =
-      keyword === 'neighbor_ip' ||
-      keyword === 'neighbour_ip' ||
-      keyword === 'source_ip' ||
-      keyword === 'ttl' ||
-      keyword === 'hoplimit' ||
-      keyword === 'max_hops';
-    if (!read) continue;
+    if (!HELD.has(keyword)) continue;
     if (w.opaque) return undefined;
     if (keyword === 'neighbor_ip' || keyword === 'neighbour_ip') {
       if (!sockaddrFamily(w.text)) return undefined;

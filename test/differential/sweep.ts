@@ -560,7 +560,7 @@ const COMBO_KEEP: ReadonlySet<string> = new Set([
  * source of the other family, ...) that the one-keyword sweep cannot reach. With `withBlocks`,
  * blocks of the context are among the settings: value blocks with a sample line, keyword blocks
  * empty or, mostly, with a few settings (and blocks) of their own. `only` keeps the cases to one
- * block path ('root': top-level objects that refer to each other). Deterministic for a seed.
+ * block path ('root': top-level objects together). Deterministic for a seed.
  */
 export function generateComboCases(
   inventory: readonly InventoryKeyword[],
@@ -570,7 +570,8 @@ export function generateComboCases(
   withBlocks = false,
   only?: string,
 ): SweepCase[] {
-  // Every keyword of each block (for filling blocks), and the ones a case may start from.
+  // Every keyword of each block (for filling blocks), and the ones a case may start from: those
+  // of a block with a context, blocks only when asked for.
   const children = new Map<string, InventoryKeyword[]>();
   for (const kw of inventory) {
     if (!kw.in_debian_2_2_7 || COMBO_KEEP.has(`${kw.parent_path} > ${kw.keyword}`)) continue;
@@ -579,17 +580,8 @@ export function generateComboCases(
     children.set(kw.parent_path, list);
   }
   const byPath = new Map<string, InventoryKeyword[]>();
-  for (const kw of inventory) {
-    if (
-      !kw.in_debian_2_2_7 ||
-      (kw.opens_block && !withBlocks) ||
-      !CONTEXTS[kw.parent_path] ||
-      COMBO_KEEP.has(`${kw.parent_path} > ${kw.keyword}`)
-    )
-      continue;
-    const list = byPath.get(kw.parent_path) ?? [];
-    list.push(kw);
-    byPath.set(kw.parent_path, list);
+  for (const [path, list] of children) {
+    if (CONTEXTS[path]) byPath.set(path, withBlocks ? list : list.filter((kw) => !kw.opens_block));
   }
   const paths = [...byPath.keys()]
     .filter((p) => byPath.get(p)!.length >= 2 && (only === undefined || p === only))
@@ -597,6 +589,24 @@ export function generateComboCases(
   if (paths.length === 0) return [];
   const rand = makeRng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  /** A keyword's lines: its arguments typical or one of them a variant; a keyword block filled with a few of its own settings. */
+  const linesOf = (kw: InventoryKeyword, depth: number): string[] => {
+    const params = kw.args.params;
+    let args = typicalArgs(kw, params.length);
+    if (params.length > 0 && rand() < 1 / 3) {
+      const i = Math.floor(rand() * params.length);
+      const variants = variantsFor(params[i]!);
+      if (variants.length > 0) args = [...typicalArgs(kw, i), pick(variants).value];
+    }
+    if (!kw.opens_block) return [[kw.keyword, ...args].join(' ')];
+    const inner = children.get(`${kw.parent_path} > ${kw.keyword}`) ?? [];
+    if (kw.block_kind !== 'keywords' || depth >= 2 || inner.length === 0 || rand() < 0.3) return blockLines(kw, args);
+    const pool = [...inner];
+    const body: string[] = [];
+    for (let k = 1 + Math.floor(rand() * Math.min(4, pool.length)); k > 0; k--)
+      body.push(...linesOf(pool.splice(Math.floor(rand() * pool.length), 1)[0]!, depth + 1).map((l) => `  ${l}`));
+    return [[kw.keyword, ...args, '{'].join(' '), ...body, '}'];
+  };
   const cases: SweepCase[] = [];
   const seen = new Set<string>();
   for (let attempt = 0; cases.length < count && attempt < count * 10; attempt++) {
@@ -605,24 +615,6 @@ export function generateComboCases(
     const n = Math.min(pool.length, 2 + Math.floor(rand() * (size - 1)));
     const chosen: InventoryKeyword[] = [];
     while (chosen.length < n) chosen.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
-    /** A keyword's lines: its arguments typical or one of them a variant; a keyword block filled with a few of its own settings. */
-    const linesOf = (kw: InventoryKeyword, depth: number): string[] => {
-      const params = kw.args.params;
-      let args = typicalArgs(kw, params.length);
-      if (params.length > 0 && rand() < 1 / 3) {
-        const i = Math.floor(rand() * params.length);
-        const variants = variantsFor(params[i]!);
-        if (variants.length > 0) args = [...typicalArgs(kw, i), pick(variants).value];
-      }
-      if (!kw.opens_block) return [[kw.keyword, ...args].join(' ')];
-      const inner = children.get(`${kw.parent_path} > ${kw.keyword}`) ?? [];
-      if (kw.block_kind !== 'keywords' || depth >= 2 || inner.length === 0 || rand() < 0.3) return blockLines(kw, args);
-      const pool = [...inner];
-      const body: string[] = [];
-      for (let k = 1 + Math.floor(rand() * Math.min(4, pool.length)); k > 0; k--)
-        body.push(...linesOf(pool.splice(Math.floor(rand() * pool.length), 1)[0]!, depth + 1).map((l) => `  ${l}`));
-      return [[kw.keyword, ...args, '{'].join(' '), ...body, '}'];
-    };
     const lines = chosen.map((kw) => linesOf(kw, 0));
     const placed = place(CONTEXTS[path]!, new Set(chosen.map((k) => k.keyword)), lines.flat(), true);
     if (seen.has(placed.text)) continue;
