@@ -1,31 +1,9 @@
 import type { Statement, Word } from '../../grammar/index';
 import { atLeast } from '../../grammar/index';
 import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
-import { checkSigned, checkUnsigned, ipFamily, isIPv4, sockaddrFamily, splitPrefix } from '../values';
+import { checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
+import { checkPrefix, readVipEntry } from '../vip-entry';
 
-/**
- * Options of an address line and whether they take a value (alloc_ipaddress, vrrp_ipaddress.c; the
- * same from 2.2.7 to 2.4.x). track_group is for static_ipaddress only, use_vmac for the others.
- */
-const VIP_OPTIONS: Record<string, boolean> = {
-  dev: true,
-  scope: true,
-  broadcast: true,
-  brd: true,
-  label: true,
-  peer: true,
-  preferred_lft: true,
-  track_group: true,
-  home: false,
-  '-nodad': false,
-  mngtmpaddr: false,
-  noprefixroute: false,
-  autojoin: false,
-  no_track: false,
-  use_vmac: false,
-};
-/** Scope names (rt_scopes) and their numbers; any number 0..255 is a scope too. */
-const SCOPES: Record<string, number> = { global: 0, nowhere: 255, host: 254, link: 253, site: 200 };
 const VIP_BLOCKS = new Set(['virtual_ipaddress', 'virtual_ipaddress_excluded', 'static_ipaddress']);
 
 /** Data lines of value blocks that keepalived rejects or only partly reads. */
@@ -101,7 +79,7 @@ export default defineRule({
       if (s.entries.length === 0 && name === 'virtual_server_group') {
         ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'emptyBlock', data: { block: name } });
       }
-      if (VIP_BLOCKS.has(name)) for (const e of s.entries) checkVip(ctx, s, e);
+      if (VIP_BLOCKS.has(name)) for (const e of s.entries) readVipEntry(name, e, (p) => ctx.report(p));
       else if (ROUTE_BLOCKS.has(name)) for (const e of s.entries) checkRoute(ctx, e);
       else if (RULE_BLOCKS.has(name)) for (const e of s.entries) checkRule(ctx, e);
       else if (name === 'virtual_server_group') {
@@ -136,117 +114,7 @@ export default defineRule({
   },
 });
 
-function checkAddress(ctx: RuleContext, w: Word, block: string): 0 | 4 | 6 {
-  if (w.opaque) return 4;
-  const { addr } = splitPrefix(w.text);
-  const fam = ipFamily(addr);
-  if (!fam) {
-    ctx.report({ loc: w, messageId: 'badAddress', data: { value: w.text, block } });
-    return 0;
-  }
-  checkPrefix(ctx, w);
-  return fam;
-}
 
-/** An address line as alloc_ipaddress reads it: its options, in order, then the checks after them. */
-function checkVip(ctx: RuleContext, s: Statement, e: Word[]): void {
-  const block = s.keyword.text;
-  const isStatic = block === 'static_ipaddress';
-  const [first, ...rest] = e;
-  if (!first || first.text === '{') return;
-  const fam = checkAddress(ctx, first, block);
-  const prefix = first.opaque ? undefined : splitPrefix(first.text).prefix;
-  let dev: Word | undefined;
-  let scope: Word | undefined;
-  let label: Word | undefined;
-  let peer: Word | undefined;
-  let broadcast: Word | undefined;
-  let trackGroup: Word | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (w.opaque) continue;
-    const known = w.text in VIP_OPTIONS && !(w.text === 'track_group' && !isStatic) && !(w.text === 'use_vmac' && isStatic);
-    if (!known) {
-      // keepalived names each word it does not know, and reads on with the next one.
-      const looksLikeAddress = ipFamily(splitPrefix(w.text).addr) !== 0;
-      ctx.report({ loc: w, messageId: looksLikeAddress ? 'oneLine' : 'unknownOption', data: { value: w.text, block } });
-      continue;
-    }
-    if (!VIP_OPTIONS[w.text]) continue;
-    const v = rest[++i];
-    if (!v) {
-      ctx.report({ loc: w, messageId: 'missingVipValue', data: { option: w.text } });
-      return;
-    }
-    if (v.opaque) continue;
-    switch (w.text) {
-      case 'dev':
-        if (dev) {
-          ctx.report({ loc: w, messageId: 'devTwice', data: {} });
-          return;
-        }
-        dev = v;
-        break;
-      case 'scope':
-        if (!(v.text in SCOPES) && checkUnsigned(v.text, 0, 255)) ctx.report({ loc: v, messageId: 'badScope', data: { value: v.text } });
-        else scope = v;
-        break;
-      case 'broadcast':
-      case 'brd':
-        if (fam === 6) {
-          ctx.report({ loc: w, messageId: 'ipv6Broadcast', data: { address: first.text } });
-          return;
-        }
-        if (v.text !== '+' && v.text !== '-' && !isIPv4(v.text)) {
-          ctx.report({ loc: v, messageId: 'badBroadcast', data: { value: v.text } });
-          return;
-        }
-        broadcast = v;
-        break;
-      case 'label':
-        if (Buffer.byteLength(v.text) > 15) {
-          ctx.report({ loc: v, messageId: 'labelTooLong', data: { value: v.text } });
-          return;
-        }
-        label = v;
-        break;
-      case 'peer': {
-        if (peer) {
-          ctx.report({ loc: v, messageId: 'peerTwice', data: { value: v.text } });
-          break;
-        }
-        // parse_ipaddress without a prefix: "10.0.0.9/24" is no peer address.
-        const pf = v.text.includes('/') ? 0 : ipFamily(v.text);
-        if (!pf) ctx.report({ loc: v, messageId: 'badPeer', data: { value: v.text } });
-        else if (fam && pf !== fam) ctx.report({ loc: v, messageId: 'peerFamily', data: { value: v.text } });
-        else {
-          if (prefix !== undefined && Number(prefix) !== (fam === 6 ? 128 : 32))
-            ctx.report({ loc: first, messageId: 'peerPrefix', data: { address: first.text } });
-          peer = v;
-        }
-        break;
-      }
-      case 'preferred_lft':
-        if (v.text !== 'forever' && checkUnsigned(v.text, 0, 4294967295)) ctx.report({ loc: v, messageId: 'badLifetime', data: { value: v.text } });
-        break;
-      case 'track_group':
-        trackGroup = w;
-        break;
-      default:
-    }
-  }
-  if (broadcast && peer) ctx.report({ loc: broadcast, messageId: 'brdPeer', data: {} });
-  else if (broadcast && (broadcast.text === '+' || broadcast.text === '-') && fam === 4) {
-    const len = prefix === undefined ? 32 : Number(prefix);
-    if (len > 30) ctx.report({ loc: broadcast, messageId: 'brdPrefix', data: { value: broadcast.text, prefix: len } });
-  }
-  if (fam === 6) {
-    if (scope && (SCOPES[scope.text] ?? Number(scope.text)) !== 0)
-      ctx.report({ loc: scope, messageId: 'ipv6Scope', data: { value: scope.text, address: first.text } });
-    if (label) ctx.report({ loc: label, messageId: 'ipv6Label', data: { address: first.text } });
-  }
-  if (trackGroup && !dev) ctx.report({ loc: trackGroup, messageId: 'trackGroupDev', data: {} });
-}
 
 function checkPeer(ctx: RuleContext, e: Word[]): void {
   const [first, ...rest] = e;
@@ -296,12 +164,6 @@ const RULE_KW: Record<string, boolean> = Object.fromEntries([
  * read the prefix ("Invalid address prefix len 16. for address 10.2.0.0/16. - using 32",
  * vrrp_ipaddress.c, 2.2.7).
  */
-function checkPrefix(ctx: RuleContext, w: Word): void {
-  const { addr, prefix } = splitPrefix(w.text);
-  const fam = ipFamily(addr);
-  const max = fam === 6 ? 128 : 32;
-  if (fam && prefix !== undefined && checkUnsigned(prefix, 0, max)) ctx.report({ loc: w, messageId: 'badPrefix', data: { value: prefix, max } });
-}
 
 /** Route keywords that take `lock` before their value (`mtu lock 1400`). */
 const LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'reordering', 'cwnd', 'ssthresh', 'rto_min', 'congctl']);
@@ -370,7 +232,7 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
           ctx.report({ loc: d, messageId: 'routeKeyword', data: { value: d.text } });
           return;
         }
-        checkPrefix(ctx, d);
+        checkPrefix((p) => ctx.report(p), d);
         if (!sameFamily(d, f)) return;
       }
       dest = d;
@@ -391,7 +253,7 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
         const f = w.text === 'from' ? ipFamily(splitPrefix(v.text).addr) : ipFamily(v.text);
         if (!f) return ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'route' } });
         if (w.text === 'from' && f === 4) return ctx.report({ loc: v, messageId: 'routeFromV4', data: { value: v.text } });
-        if (w.text === 'from') checkPrefix(ctx, v);
+        if (w.text === 'from') checkPrefix((p) => ctx.report(p), v);
         if (!sameFamily(v, f)) return;
       }
       i = at;
@@ -456,7 +318,7 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
     if ((w.text === 'from' || w.text === 'to') && e[i + 1] && !e[i + 1]!.opaque) {
       const v = e[i + 1]!;
       if (v.text !== 'all' && !ipFamily(splitPrefix(v.text).addr)) ctx.report({ loc: v, messageId: 'badAddress', data: { value: v.text, block: 'rule' } });
-      else checkPrefix(ctx, v);
+      else checkPrefix((p) => ctx.report(p), v);
     }
     if (takes) i++;
   }
