@@ -572,7 +572,7 @@ export function strictMode(m: NodeModel, i: Instance): boolean {
 }
 
 /** Whether a vrrp_instance block runs in strict mode, given global_defs vrrp_strict. */
-function instanceStrict(s: Statement, global: boolean): boolean {
+export function instanceStrict(s: Statement, global: boolean): boolean {
   let strict = global;
   for (const c of childrenNamed(s, 'strict_mode')) {
     strict = checkTrueFalse(c.args[0]?.text) ?? strict;

@@ -1,8 +1,9 @@
 import { atLeast } from '../../grammar/index';
 import type { Statement } from '../../grammar/index';
-import { entryLines, ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
+import { entryLines, instanceStrict, ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
 import { child, childrenNamed, defineRule, lineLoc, spanning, type RuleContext } from '../types';
 import { ipFamily, isDevName, splitPrefix } from '../values';
+import { readVipEntry } from '../vip-entry';
 import { readVmac } from '../vmac';
 
 const UNICAST = [
@@ -117,12 +118,39 @@ function noInterface(
   }
 }
 
+/**
+ * The use_vmac option of a VIP or eVIP that keepalived refuses as it completes the instance
+ * (vrrp_complete_instance, vrrp.c, 2.2.7): on the instance's interface (no "dev", or its own) and of
+ * its family when the instance has use_vmac itself, or elsewhere (another "dev" or family) when the
+ * instance has use_vmac_addr. Only where the instance has an interface (without one, keepalived
+ * stops or clears use_vmac first) and gets that far (strict mode refuses unicast peers before).
+ */
+function vipVmac(ctx: RuleContext, i: Instance, data: Record<string, string>, strict: boolean): void {
+  const vmac = child(i.stmt, 'use_vmac') !== undefined;
+  const vmacAddr = child(i.stmt, 'use_vmac_addr') !== undefined;
+  if ((!vmac && !vmacAddr) || !i.iface || i.iface.opaque) return;
+  if (instanceStrict(i.stmt, strict) && UNICAST.some((k) => child(i.stmt, k))) return;
+  for (const block of ['virtual_ipaddress', 'virtual_ipaddress_excluded']) {
+    for (const b of childrenNamed(i.stmt, block)) {
+      for (const e of entryLines(b)) {
+        const vip = readVipEntry(block, e);
+        if (!vip?.useVmac || vip.varies) continue;
+        // A VIP of the other family is not kept (an eVIP is).
+        if (block === 'virtual_ipaddress' && vip.family !== i.family) continue;
+        const own = !vip.dev || vip.dev.text === i.iface.text;
+        const messageId = own && vip.family === i.family ? (vmac ? 'vipVmac' : undefined) : vmacAddr ? 'vipVmacAddr' : undefined;
+        if (messageId) ctx.report({ loc: vip.useVmac, messageId, data: { ...data, vip: vip.address.text } });
+      }
+    }
+  }
+}
+
 /** A vrrp_instance without a usable interface. */
 export default defineRule({
   id: 'vrrp-interface',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses, a VIP without dev in a unicast instance without interface (2.3+), promote_secondaries with a VMAC or ipvlan.',
+    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses, a VIP without dev in a unicast instance without interface (2.3+), promote_secondaries with a VMAC or ipvlan, use_vmac on a VIP that keepalived refuses.',
   messages: {
     missing:
       '({name}) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
@@ -149,15 +177,21 @@ export default defineRule({
       '({name}) no interface for VIP {vip}: the instance has no interface and the address no "dev"; keepalived {version} removes it. Add "dev <nic>" or an interface.',
     vmacUnicast:
       '({name}) Cannot use {keyword} with unicast and no interface; keepalived clears it. Add "interface <nic>".',
+    vipVmac:
+      '({name}) use_vmac on {vip}, which is on the instance\'s interface, while the instance has use_vmac itself: keepalived reports it ("use_vmac specified for VIP/eVIP … and vrrp instance") and puts the address on the instance\'s VMAC. Remove the address\'s use_vmac.',
+    vipVmacAddr:
+      '({name}) use_vmac on {vip}, which is on another interface or of the other family, while the instance has use_vmac_addr: keepalived reports it ("use_vmac_addr specified and use_vmac specified for VIP/eVIP …") and ignores the address\'s use_vmac.',
   },
   check(ctx) {
     const old = !atLeast(ctx.targetVersion, '2.3.0');
     const vmacNames = new Map<string, string>();
-    for (const i of nodeModel(ctx.parse).instances) {
+    const model = nodeModel(ctx.parse);
+    for (const i of model.instances) {
       if (!usable(i)) continue;
       const data = { name: i.name, iface: i.iface?.text ?? '', version: ctx.targetVersion };
       vmacNameTaken(ctx, i, vmacNames);
       const { iface, stops } = vmacOptions(ctx, i, data);
+      if (iface && !stops) vipVmac(ctx, i, data, model.strict);
       // A VRF instance has no interface; 2.2.7 still wants one ("Unknown interface!").
       if (iface || (!old && child(i.stmt, 'vrf'))) continue;
       const unicast = UNICAST.some((k) => child(i.stmt, k));

@@ -18,8 +18,30 @@ ruleTester('vrrp-interface', {
     'vrrp_instance VI_2 {\n  interface eth0\n  use_ipvlan ipvl0 10.0.0.9/24 bridge\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\n',
     // An IPv6 ipvlan may take its source from the interface.
     'vrrp_instance VI_3 {\n  interface eth0\n  use_ipvlan\n  virtual_ipaddress {\n    2001:db8::1/64\n  }\n}\n',
+    // A VIP's use_vmac: on another interface with the instance's use_vmac, on the instance's own
+    // with use_vmac_addr, or without either on the instance; and on an address keepalived drops.
+    'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac\n  virtual_ipaddress {\n    10.0.0.10/24 dev eth1 use_vmac\n  }\n  virtual_ipaddress_excluded {\n    2001:db8::10/64 use_vmac\n  }\n}\n',
+    'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac_addr\n  virtual_ipaddress {\n    10.0.0.10/24 use_vmac\n    10.0.0.11 dev eth0 use_vmac\n  }\n}\n',
+    'vrrp_instance VI_1 {\n  interface eth0\n  virtual_ipaddress {\n    10.0.0.10/24 dev eth1 use_vmac\n  }\n}\n',
+    'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac\n  virtual_ipaddress {\n    10.0.0.10/24 label eth0:a_label_too_long use_vmac\n    10.0.0.11 dev\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: "use_vmac on a VIP on the instance's interface (no dev, or its own) while the instance has use_vmac",
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac\n  virtual_ipaddress {\n    10.0.0.10/24 <|use_vmac|>\n    10.0.0.11 dev eth0 <|use_vmac|>\n  }\n}\n',
+      messages: [
+        '(VI_1) use_vmac on 10.0.0.10/24, which is on the instance\'s interface, while the instance has use_vmac itself: keepalived reports it ("use_vmac specified for VIP/eVIP … and vrrp instance") and puts the address on the instance\'s VMAC. Remove the address\'s use_vmac.',
+        /^\(VI_1\) use_vmac on 10\.0\.0\.11, which is on the instance's interface/,
+      ],
+    },
+    {
+      name: 'use_vmac on a VIP on another interface, or an eVIP of the other family, while the instance has use_vmac_addr',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac_addr\n  virtual_ipaddress {\n    10.0.0.10/24 dev eth1 <|use_vmac|>\n  }\n  virtual_ipaddress_excluded {\n    fe80::10/64 <|use_vmac|>\n  }\n}\n',
+      messages: [
+        '(VI_1) use_vmac on 10.0.0.10/24, which is on another interface or of the other family, while the instance has use_vmac_addr: keepalived reports it ("use_vmac_addr specified and use_vmac specified for VIP/eVIP …") and ignores the address\'s use_vmac.',
+        /^\(VI_1\) use_vmac on fe80::10\/64, which is on another interface or of the other family/,
+      ],
+    },
     {
       name: 'keepalived 2.2.7 wants an interface even for a VRF instance',
       code: 'vrrp_instance <|VI_V|> {\n  vrf red\n  unicast_peer {\n    10.0.0.2\n  }\n}\n',
