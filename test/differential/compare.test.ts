@@ -138,12 +138,12 @@ describe('scanConfig: the vrrp_script around each line', () => {
 });
 
 describe('scanConfig and namespaceScript: interface names of any bytes', () => {
-  const interfacesOf = (text: string | Buffer): string[] => {
+  const interfacesOf = (text: string | Buffer, configId?: string): string[] => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
     const f = path.join(dir, 'keepalived.conf');
     fs.writeFileSync(f, text);
     try {
-      return scanConfig(f).interfaces;
+      return scanConfig(f, configId).interfaces;
     } finally {
       fs.rmSync(dir, { recursive: true });
     }
@@ -155,6 +155,14 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
       'utf8',
     );
     expect(interfacesOf(conf)).toEqual(["'eth0'", Buffer.from('\u201ceth1\u201d', 'utf8').toString('latin1')]);
+  });
+
+  it('takes a definition as keepalived does for the config id, other @id lines all', () => {
+    const conf = '$IF=eth0\n@b $IF=br0\n@^c $IF2=eth5\nvrrp_instance A {\n  interface $IF\n@a track_interface {\n  $IF2\n@b eth7\n  }\n}\n';
+    expect(interfacesOf(conf)).toEqual(['eth0', 'eth5', 'eth7']);
+    expect(interfacesOf(conf, 'b')).toEqual(['br0', 'eth5', 'eth7']);
+    // Undefined there, keepalived reads "$IF2" as it stands.
+    expect(interfacesOf(conf, 'c')).toEqual(['$IF2', 'eth0', 'eth7']);
   });
 
   it('finds a name behind a multi-line definition', () => {

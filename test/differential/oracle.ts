@@ -340,8 +340,11 @@ function isValidIfName(name: string): boolean {
 
 const unquote = (w: string): string => w.replace(/^"(.*)"$/, '$1');
 
-/** Scan a config and its includes for files, interface names and vrrp_script blocks. */
-export function scanConfig(mainFile: string): ConfigScan {
+/**
+ * Scan a config and its includes for files, interface names and vrrp_script blocks. `configId` is
+ * keepalived's -i: it decides which `@id` definitions count (other `@id` lines are all kept).
+ */
+export function scanConfig(mainFile: string, configId?: string): ConfigScan {
   const files: ConfigFile[] = [];
   const seen = new Set<string>();
   const names = new Set<string>();
@@ -397,10 +400,12 @@ export function scanConfig(mainFile: string): ConfigScan {
     for (let n = 0; n < lines.length; n++) {
       let line = decomment(lines[n]!.replace(/\r+$/, ''));
       if (line === '') continue;
-      // @id / @^id conditionals: be generous, keep every branch.
-      const cond = /^@\^?\S*\s*(.*)$/.exec(line);
-      if (cond) line = cond[1]!;
+      // @id / @^id conditionals: be generous, keep every branch (but a definition only as
+      // keepalived reads it, or `@b $IF=br0` would hide the eth0 of `$IF=eth0` without -i).
+      const cond = /^@(\^?)(\S*)\s*(.*)$/.exec(line);
+      if (cond) line = cond[3]!;
       const def = /^\$([A-Za-z_][A-Za-z0-9_]*)=\s*(.*)$/.exec(line);
+      if (def && cond && (cond[2] === configId) === (cond[1] === '^')) continue;
       if (def) {
         // A multi-line definition (each line but the last ends in a backslash) stands here for its
         // lines' words all together: enough to find the interface names in it.
@@ -572,7 +577,8 @@ export interface OracleDetails {
 /** Run the oracle on a config (cached unless live) and keep the details. */
 export async function runOracleDetailed(file: string, options: OracleOptions = {}): Promise<OracleDetails> {
   const args = options.args ?? [];
-  const scan = scanConfig(file);
+  const id = args.indexOf('-i');
+  const scan = scanConfig(file, id >= 0 ? args[id + 1] : undefined);
   const live = options.live ?? process.env.CI === 'true';
   let run: OracleRun | undefined;
   let cachePath: string | undefined;
