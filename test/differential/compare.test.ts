@@ -20,6 +20,7 @@ const scan = (text: string): ConfigScan => ({
   files: [{ path: file, shownAs: 'keepalived.conf', text }],
   interfaces: [],
   scriptBlocks: new Map(),
+  namespaces: [],
 });
 const oracle = (line: number, text: string): OracleResult => ({
   exit: 5,
@@ -174,6 +175,21 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
     const script = namespaceScript('keepalived.conf', [name, "'eth0'"], []);
     expect(script).toContain(`ip link add "$(printf '\\342\\200\\234eth1\\342\\200\\235')" type veth`);
     expect(script).toContain(`ip link add ''\\''eth0'\\''' type veth`);
+  });
+
+  it('gives the namespace of each net_namespace line (any @id branch) to the run\'s own network namespace', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
+    const f = path.join(dir, 'keepalived.conf');
+    fs.writeFileSync(f, '@a net_namespace low\n@b net_namespace high\nnet_namespace ../x\nglobal_defs {\n}\n');
+    try {
+      const scanned = scanConfig(f);
+      expect(scanned.namespaces).toEqual(['high', 'low']);
+      const script = namespaceScript('keepalived.conf', [], [], scanned.namespaces);
+      expect(script).toContain('mount -t tmpfs keepalived-oracle /var/run/netns');
+      expect(script).toContain(`touch /var/run/netns/'low' && mount --bind /proc/self/ns/net /var/run/netns/'low'`);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
   });
 });
 

@@ -212,6 +212,12 @@ export interface ConfigScan {
   interfaces: string[];
   /** For each file path, line -> names of the vrrp_script blocks enclosing it. */
   scriptBlocks: Map<string, Map<number, string>>;
+  /**
+   * Names of `net_namespace` lines. keepalived -t enters the namespace before it checks anything,
+   * and where it does not exist exits 0 having checked nothing: each run gets these names for its
+   * own namespace (a private /var/run/netns).
+   */
+  namespaces: string[];
 }
 
 const MAX_IFNAME = 15;
@@ -349,6 +355,7 @@ export function scanConfig(mainFile: string, configId?: string): ConfigScan {
   const seen = new Set<string>();
   const names = new Set<string>();
   const vmacNames = new Set<string>();
+  const namespaces = new Set<string>();
   const defs = new Map<string, string>();
   const scriptBlocks = new Map<string, Map<number, string>>();
   // The block stack spans files (a block may open in one file and close in another).
@@ -381,6 +388,8 @@ export function scanConfig(mainFile: string, configId?: string): ConfigScan {
     for (let i = 0; i + 1 < words.length; i++) {
       if (IFNAME_FOLLOWERS.has(words[i]!)) names.add(words[i + 1]!);
     }
+    if (w0 === 'net_namespace' && words[1] !== undefined && /^[A-Za-z0-9_.-]+$/.test(words[1]) && !/^\.\.?$/.test(words[1]))
+      namespaces.add(words[1]);
     pendingKeyword = w0;
   };
 
@@ -459,7 +468,7 @@ export function scanConfig(mainFile: string, configId?: string): ConfigScan {
   for (const v of vmacNames) names.delete(v);
   names.delete('lo');
   const interfaces = [...names].filter(isValidIfName).sort();
-  return { files, interfaces, scriptBlocks };
+  return { files, interfaces, scriptBlocks, namespaces: [...namespaces].sort() };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -507,9 +516,19 @@ export function keepalivedVersion(): string {
 /** Host name inside the private UTS namespace: keepalived's default config id, fixed for determinism. */
 export const ORACLE_HOSTNAME = 'keepalived-oracle';
 
-/** The shell script run inside `unshare -n -u`. */
-export function namespaceScript(fileName: string, interfaces: string[], args: string[]): string {
+/**
+ * The shell script run inside `unshare -m -n -u` (private mounts). Each name of `namespaces` is
+ * made a name of the run's own network namespace, where keepalived looks for it (a tmpfs on
+ * /var/run/netns, seen by this run only, with the namespace bound on a file of that name).
+ */
+export function namespaceScript(fileName: string, interfaces: string[], args: string[], namespaces: string[] = []): string {
   const lines = [`echo ${ORACLE_HOSTNAME} > /proc/sys/kernel/hostname 2>/dev/null`, 'ip link set lo up'];
+  if (namespaces.length > 0) {
+    lines.push('mkdir -p /var/run/netns && mount -t tmpfs keepalived-oracle /var/run/netns');
+    for (const ns of namespaces) {
+      lines.push(`touch /var/run/netns/${shq(ns)} && mount --bind /proc/self/ns/net /var/run/netns/${shq(ns)}`);
+    }
+  }
   const taken = new Set(interfaces);
   let peer = 0;
   for (const name of interfaces) {
@@ -526,11 +545,12 @@ export function namespaceScript(fileName: string, interfaces: string[], args: st
 }
 
 /** Run keepalived -t on a config in a fresh network namespace; returns the raw run. */
-export function runKeepalived(file: string, interfaces: string[], args: string[]): Promise<OracleRun> {
+export function runKeepalived(file: string, interfaces: string[], args: string[], namespaces: string[] = []): Promise<OracleRun> {
   const abs = path.resolve(file);
-  const script = namespaceScript(path.basename(abs), interfaces, args);
+  const script = namespaceScript(path.basename(abs), interfaces, args, namespaces);
+  const unshare = ['unshare', '-m', '--propagation', 'private', '-n', '-u'];
   return new Promise((resolve, reject) => {
-    const child = spawn('timeout', [String(ORACLE_TIMEOUT_SECONDS), 'unshare', '-n', '-u', 'sh', '-c', script], {
+    const child = spawn('timeout', [String(ORACLE_TIMEOUT_SECONDS), ...unshare, 'sh', '-c', script], {
       cwd: path.dirname(abs),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -561,6 +581,8 @@ export function cacheKey(scan: ConfigScan, args: string[]): string {
   const h = createHash('sha256');
   h.update(`harness ${HARNESS_VERSION}\n${keepalivedVersion()}\n${JSON.stringify(args)}\n`);
   h.update(JSON.stringify(scan.interfaces));
+  // (Only when there are some: the keys of the other configs stay as they were.)
+  if (scan.namespaces.length > 0) h.update(`\0namespaces ${JSON.stringify(scan.namespaces)}`);
   for (const f of scan.files) h.update(`\0${f.shownAs}\0${f.text}`);
   return h.digest('hex');
 }
@@ -594,7 +616,7 @@ export async function runOracleDetailed(file: string, options: OracleOptions = {
   }
   const cached = run !== undefined;
   if (!run) {
-    run = await runKeepalived(file, scan.interfaces, args);
+    run = await runKeepalived(file, scan.interfaces, args, scan.namespaces);
     if (cachePath) {
       fs.mkdirSync(path.dirname(cachePath), { recursive: true });
       fs.writeFileSync(cachePath, JSON.stringify(run));

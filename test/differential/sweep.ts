@@ -548,9 +548,6 @@ export function generateCases(inventory: readonly InventoryKeyword[]): SweepCase
 const COMBO_KEEP: ReadonlySet<string> = new Set([
   'root > track_file > file',
   'root > vrrp_track_file > file',
-  // keepalived -t enters the namespace before it checks anything, and when there is no such
-  // namespace (as in the oracle's) it exits without a word: every other setting goes unchecked.
-  'root > net_namespace',
 ]);
 
 /**
