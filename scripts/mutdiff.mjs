@@ -4,11 +4,12 @@
 // the differential harness (test/differential/*.ts), and the disagreements printed.
 //
 //   node scripts/mutdiff.mjs [--count N] [--seed S] [--kind K[,K...]] [--out DIR] [--live]
-//                            [--concurrency N] [--quiet] [--stack N]
+//                            [--concurrency N] [--quiet] [--stack N] [--bases DIR]
 //
 // Mutants are written to DIR/cases (default /tmp/mutdiff/cases), the JSON report to
 // DIR/report.json. Exit status 1 when some mutant disagrees. --stack N makes N mistakes in each
-// mutant, one after the other.
+// mutant, one after the other. --bases DIR mutates the *.conf files of DIR instead of the shared
+// configs (for instance real-world configs kept outside the project).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadHarness, repoRoot, runWithProgress } from './lib/differential.mjs';
@@ -26,6 +27,7 @@ function parseArgv(argv) {
     else if (a === '--live') opts.live = true;
     else if (a === '--quiet') opts.quiet = true;
     else if (a === '--stack') opts.stack = Number(argv[++i]);
+    else if (a === '--bases') opts.bases = path.resolve(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -40,8 +42,8 @@ const listConf = (dir) =>
         .map((f) => path.join(dir, f))
     : [];
 
-/** Base configs: corpus, seed examples (one folder per example), oracle configs. */
-function loadBases(h) {
+/** Base configs: corpus, seed examples (one folder per example), oracle configs; or those of `dir`. */
+function loadBases(h, dir) {
   const seedDir = path.join(shared, 'seed-examples');
   const seedFiles = fs.existsSync(seedDir)
     ? fs
@@ -49,18 +51,20 @@ function loadBases(h) {
         .sort()
         .flatMap((d) => listConf(path.join(seedDir, d)))
     : [];
-  const files = [
-    ...listConf(path.join(shared, 'corpus')),
-    ...seedFiles,
-    ...listConf(path.join(shared, 'reference', 'keepalived', 'oracle')),
-  ];
+  const files = dir
+    ? listConf(dir)
+    : [
+        ...listConf(path.join(shared, 'corpus')),
+        ...seedFiles,
+        ...listConf(path.join(shared, 'reference', 'keepalived', 'oracle')),
+      ];
   const bases = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     // Relative includes would not resolve from the mutant folder; the hanging track_file case
     // costs the timeout on every mutant.
     if (/^\s*include\b/m.test(text) || /58-track-file/.test(file)) continue;
-    bases.push({ id: path.relative(shared, file), text, args: h.readArgs(file) });
+    bases.push({ id: dir ? path.relative(dir, file) : path.relative(shared, file), text, args: h.readArgs(file) });
   }
   return bases;
 }
@@ -87,7 +91,7 @@ async function main() {
   const h = await loadHarness('mutdiff', ['mutate']);
   const problem = h.oracleProblem();
   if (problem) throw new Error(problem);
-  const bases = loadBases(h);
+  const bases = loadBases(h, opts.bases);
   const mutants = h.generateMutants(bases, opts.count, opts.seed, opts.kinds ?? h.MUTATION_KINDS, opts.stack);
   const casesDir = path.join(opts.out, 'cases');
   fs.rmSync(casesDir, { recursive: true, force: true });

@@ -1,8 +1,15 @@
 import { nodeModel, normAddr, usable, type Instance } from '../peer/model';
-import { defineRule } from '../types';
+import { child, defineRule } from '../types';
 
 /** Default multicast groups, used when mcast_dst_ip is not set. */
 const DEFAULT_GROUP: Record<number, string> = { 4: '224.0.0.18', 6: 'ff02::12' };
+
+/**
+ * Whether an instance is on a VMAC or ipvlan. keepalived -t gives such an IPv6 instance's multicast
+ * group the scope of an interface it does not create (vrrp_complete_instance, vrrp.c, 2.2.7), so it
+ * finds no conflict between it and an instance on the interface itself.
+ */
+const onVirtualIf = (i: Instance): boolean => child(i.stmt, 'use_vmac') !== undefined || child(i.stmt, 'use_ipvlan') !== undefined;
 
 /** Two instances of one node that VRRP cannot tell apart. */
 export default defineRule({
@@ -12,6 +19,8 @@ export default defineRule({
   messages: {
     multicast:
       '{name} and {other} both use VRID {vrid} with IPv{family} on interface {iface}; keepalived refuses the configuration. Give each virtual router its own virtual_router_id.',
+    multicastVmac:
+      "{name} and {other} both use VRID {vrid} with IPv6 on interface {iface}, one of them on a VMAC or ipvlan: keepalived does not report it (it compares the multicast groups with the VMAC's scope), but both send adverts for VRID {vrid} on {iface}'s link. Give each virtual router its own virtual_router_id.",
     unicast: '({name}) duplicate VRID conflict with {other} VRID {vrid}: same unicast source and a common peer.',
     other: '"{other}" uses VRID {vrid} here',
   },
@@ -29,7 +38,9 @@ export default defineRule({
           if (!i.iface || !o.iface || i.iface.text !== o.iface.text) continue;
           const group = (x: Instance): string => normAddr(x.mcastDst?.args[0]?.text ?? DEFAULT_GROUP[x.family]!);
           if (group(i) !== group(o)) continue;
-          ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicast', data, related });
+          if (i.family === 6 && onVirtualIf(i) !== onVirtualIf(o))
+            ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicastVmac', data, related, severity: 'warning' });
+          else ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicast', data, related });
         } else {
           // keepalived compares configured source addresses; without one it reports nothing.
           if (!i.unicastSrc || !o.unicastSrc || normAddr(i.unicastSrc.text) !== normAddr(o.unicastSrc.text)) continue;
