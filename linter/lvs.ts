@@ -5,7 +5,7 @@
 import type { Statement, Word } from '../grammar/index';
 import { intOf, normAddr } from './peer/model';
 import { lineLoc, spanning, type RuleContext } from './types';
-import { checkTrueFalse, checkUnsigned, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from './values';
+import { checkTrueFalse, checkUnsigned, isInetAton, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from './values';
 
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -128,7 +128,7 @@ export const LVS_MESSAGES: Record<string, string> = {
   hysteresis:
     'Virtual server {vs}: hysteresis {hysteresis} is not below the quorum in use ({quorum}); keepalived sets it to quorum - 1.',
   ipFamily:
-    'Virtual server {vs}: ip_family {value} conflicts with the family it already has (from its address or an earlier ip_family); keepalived ignores the line.',
+    'Virtual server {vs}: ip_family {value} conflicts with the family it already has (from its address, an earlier ip_family, a real server or persistence_granularity); keepalived ignores the line.',
   sorryFamily:
     'Address family of virtual server {vs} and sorry server {sorry} differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
   sorryBefore:
@@ -168,11 +168,16 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   let sorryInhibit = false;
   let vsInhibit = false;
   let haSuspend: Statement | undefined;
-  // The family keepalived has for the service when an ip_family line comes: the address's, or
-  // an earlier ip_family's (a fwmark or group service also takes one from its real servers,
-  // which depends on their forwarding methods: not followed here).
-  const vsFamily = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
-  let family: number = vsFamily;
+  // The service's family as keepalived settles it line by line: the address's; for a fwmark or
+  // group service none at first, then from an ip_family line, a persistence_granularity (a
+  // netmask is IPv4, a prefix length IPv6), or the first real server that is not tunnelled as
+  // its block closes (rs_end_handler, pgr_handler, vs_end_handler; check_parser.c, 2.2.7).
+  let family: number = kind === 'address' ? sockaddrFamily(vs.args[0]!.text) : 0;
+  // The service's forwarding method so far: a real or sorry server starts with it.
+  let methodNow: string | undefined;
+  let sorryDefault: string | undefined;
+  // Real servers of the other family, which keepalived skips as their block closes.
+  const familySkipped = new Set<Statement>();
   let proto = 'UDP';
   // sh-*/mh-* flags count only when the matching scheduler was set on an earlier line.
   let sched: string | undefined;
@@ -182,14 +187,29 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     const keyword = c.keyword.text;
     if (keyword === 'real_server') {
       // keepalived skips a real server whose address or port it cannot read.
-      if (c.args[0] && sockaddrWithPort(c.args[0], c.args[1])) rss.push(c);
+      if (!c.args[0] || !sockaddrWithPort(c.args[0], c.args[1])) continue;
+      rss.push(c);
+      const f = c.args[0].opaque ? 0 : sockaddrFamily(c.args[0].text);
+      if (!f || (realServer(c).method?.args[0]?.text ?? methodNow) === 'TUN') continue;
+      if (!family) family = f;
+      else if (f !== family) {
+        familySkipped.add(c);
+        ctx.report({ loc: spanning(c.args[0], c.close), messageId: 'family', data: { ...data, rs: nameOf(c) } });
+      }
     } else if (keyword === 'protocol') {
       protocol = c;
       const p = c.args[0]?.text.toUpperCase();
       if (p === 'TCP' || p === 'UDP' || p === 'SCTP') proto = p;
     } else if (keyword === 'persistence_timeout')
       persistent ||= !c.args[0] || c.args[0].opaque || !checkUnsigned(c.args[0].text, 1, 2678400);
-    else if (keyword === 'persistence_granularity') persistent = true;
+    else if (keyword === 'persistence_granularity') {
+      persistent = true;
+      const w = c.args[0];
+      if (!family && w && !w.opaque) {
+        if (w.text.includes('.')) family = isInetAton(w.text) ? 4 : 0;
+        else if (!checkUnsigned(w.text, 1, 128)) family = 6;
+      }
+    }
     else if (keyword === 'ip_family') {
       const f = c.args[0]?.text === 'inet' ? 4 : c.args[0]?.text === 'inet6' ? 6 : 0;
       if (f && family && f !== family)
@@ -201,6 +221,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       // One keepalived cannot read is dropped: the one before it (if any) stays.
       if (!c.args[0] || !sockaddrWithPort(c.args[0], c.args[1])) continue;
       sorryServer = c;
+      sorryDefault = methodNow;
       sorryTunnel = false;
       sorryMethod = undefined;
       sorryInhibit = false;
@@ -215,7 +236,10 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
       scheduled = true;
       if (SCHEDULERS.has(c.args[0]?.text)) sched = c.args[0]!.text;
-    } else if (setsMethod(c)) methodLine = c;
+    } else if (setsMethod(c)) {
+      methodLine = c;
+      methodNow = c.args[0]!.text;
+    }
     else if (keyword === 'quorum') quorum = c;
     else if (SCHEDULER_FLAGS.has(keyword) && sched !== SCHEDULER_FLAGS.get(keyword))
       flags.push({ line: c, silent: sched === 'sh' || sched === 'mh' });
@@ -238,14 +262,15 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // Checked when keepalived closes the virtual_server block.
   const sorryAt = sorryServer?.args[0];
   const sorryFamily = sorryAt && !sorryAt.opaque ? sockaddrFamily(sorryAt.text) : 0;
-  if (vsFamily && sorryFamily && sorryFamily !== vsFamily && !sorryTunnel)
+  // A sorry server without sorry_server_lvs_method has the service's method of its line.
+  if (family && sorryFamily && sorryFamily !== family && !(sorryTunnel || (sorryMethod === undefined && sorryDefault === 'TUN')))
     ctx.report({
       loc: spanning(sorryAt!, vs.close),
       messageId: 'sorryFamily',
       data: { ...data, sorry: sorryAt!.text },
     });
   // Without real servers keepalived drops the service before any other check.
-  if (!rss.length) {
+  if (rss.every((rs) => familySkipped.has(rs))) {
     ctx.report({ loc: blockLoc(vs), messageId: 'noRealServer', data });
     return;
   }
@@ -267,11 +292,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     const addr = rs.args[0]!;
     const port = rs.args[1];
     const rsMethod = servers[i]!.method?.args[0]?.text ?? method;
-    if (vsFamily && rsMethod !== 'TUN' && sockaddrFamily(addr.text) !== vsFamily) {
-      // Reported when keepalived closes the real_server block.
-      ctx.report({ loc: spanning(addr, rs.close), messageId: 'family', data: { ...data, rs: nameOf(rs) } });
-      continue;
-    }
+    if (familySkipped.has(rs)) continue;
     const key = `${normAddr(sockaddrAddress(addr.text))} ${intOf(port) ?? 0}`;
     const prev = seen.get(key);
     if (prev)

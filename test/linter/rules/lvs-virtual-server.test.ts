@@ -5,6 +5,10 @@ const base = '  lb_algo rr\n  lb_kind DR\n  protocol TCP\n';
 
 ruleTester('lvs-virtual-server', {
   valid: [
+    // A tunnelled service keeps real and sorry servers of the other family (the sorry server
+    // takes the service's method); a fwmark service made IPv6 by its granularity, with IPv6 ones.
+    vs('10.0.0.51 80', '  lb_algo rr\n  lb_kind TUN\n  protocol TCP\n  real_server 2001:db8::3 80 {\n  }\n  sorry_server 2001:db8::4 80\n'),
+    vs('fwmark 34', '  lb_kind DR\n  lb_algo rr\n  persistence_granularity 64\n  real_server 2001:db8::6 0 {\n  }\n  ip_family inet6\n'),
     // keepalived skips a service whose fwmark it cannot read (invalid-address reports it).
     'virtual_server fwmark http {\n  protocol TCP\n}\n',
     // A sorry_server keepalived cannot read (a bad port) leaves the one before it in place.
@@ -138,13 +142,31 @@ ruleTester('lvs-virtual-server', {
         'Address family of virtual server 10.0.0.1 80 and sorry server 2001:db8::9 differ; keepalived skips the sorry server (only sorry_server_lvs_method TUN can mix families).',
     },
     {
+      name: 'a fwmark service takes its family from a prefix-length granularity or its first real server that is not tunnelled',
+      code:
+        vs('fwmark 31', '  lb_kind DR\n  lb_algo rr\n  persistence_granularity 100\n  real_server <|1.1.1.1 0 {\n  }|>\n  real_server 2001:db8::7 0 {\n  }\n') +
+        vs('fwmark 32', '  lb_kind DR\n  lb_algo rr\n  real_server 10.0.0.1 0 {\n  }\n  real_server <|2001:db8::1 0 {\n  }|>\n  <|ip_family inet6|>\n'),
+      messages: [
+        'Address family of virtual server fwmark 31 and real server 1.1.1.1 0 differ; keepalived skips the real server (only TUN can mix families).',
+        /^Address family of virtual server fwmark 32 and real server 2001:db8::1 0 differ/,
+        'Virtual server fwmark 32: ip_family inet6 conflicts with the family it already has (from its address, an earlier ip_family, a real server or persistence_granularity); keepalived ignores the line.',
+      ],
+    },
+    {
+      name: 'lb_kind TUN after a real server comes too late for its family check; a netmask granularity is IPv4',
+      code:
+        vs('10.0.0.50 80', '  lb_algo rr\n  protocol TCP\n  real_server <|2001:db8::2 80 {\n  }|>\n  real_server 10.0.0.2 80 {\n  }\n  lb_kind TUN\n') +
+        vs('fwmark 33', '  lb_kind DR\n  lb_algo rr\n  persistence_granularity 255.255.255.0\n  real_server <|2001:db8::5 0 {\n  }|>\n  real_server 10.0.0.5 0 {\n  }\n'),
+      messageId: 'family',
+    },
+    {
       name: 'ip_family against the address, or against an earlier ip_family of a fwmark service',
       code:
         vs('10.0.0.1 80', '  <|ip_family inet6|>\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n') +
         vs('fwmark 5', '  ip_family inet\n  <|ip_family inet6|>\n  lb_algo rr\n  lb_kind NAT\n  real_server 10.0.1.1 80 {\n  }\n'),
       messages: [
-        'Virtual server 10.0.0.1 80: ip_family inet6 conflicts with the family it already has (from its address or an earlier ip_family); keepalived ignores the line.',
-        'Virtual server fwmark 5: ip_family inet6 conflicts with the family it already has (from its address or an earlier ip_family); keepalived ignores the line.',
+        'Virtual server 10.0.0.1 80: ip_family inet6 conflicts with the family it already has (from its address, an earlier ip_family, a real server or persistence_granularity); keepalived ignores the line.',
+        'Virtual server fwmark 5: ip_family inet6 conflicts with the family it already has (from its address, an earlier ip_family, a real server or persistence_granularity); keepalived ignores the line.',
       ],
     },
     {
