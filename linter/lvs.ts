@@ -151,6 +151,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   const at = vs.args[0]!;
   // One pass over the block: the last of each setting, and the real servers with an address.
   const rss: Statement[] = [];
+  const servers: ReturnType<typeof realServer>[] = [];
   let protocol: Statement | undefined;
   let scheduled = false;
   let methodLine: Statement | undefined;
@@ -188,9 +189,11 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     if (keyword === 'real_server') {
       // keepalived skips a real server whose address or port it cannot read.
       if (!c.args[0] || !sockaddrWithPort(c.args[0], c.args[1])) continue;
+      const server = realServer(c);
       rss.push(c);
+      servers.push(server);
       const f = c.args[0].opaque ? 0 : sockaddrFamily(c.args[0].text);
-      if (!f || (realServer(c).method?.args[0]?.text ?? methodNow) === 'TUN') continue;
+      if (!f || (server.method?.args[0]?.text ?? methodNow) === 'TUN') continue;
       if (!family) family = f;
       else if (f !== family) {
         familySkipped.add(c);
@@ -244,7 +247,6 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     else if (SCHEDULER_FLAGS.has(keyword) && sched !== SCHEDULER_FLAGS.get(keyword))
       flags.push({ line: c, silent: sched === 'sh' || sched === 'mh' });
   }
-  const servers = rss.map(realServer);
   // The entries of a group service decide what keepalived checks (validate_check_config).
   const group = kind === 'group' && vs.args[1] ? groupEntries(ctx.parse.body, vs.args[1].text) : undefined;
   const byAddress = kind === 'address' || (kind === 'group' && (!group || group.ports.length > 0));
