@@ -600,7 +600,8 @@ export interface OracleDetails {
 export async function runOracleDetailed(file: string, options: OracleOptions = {}): Promise<OracleDetails> {
   const args = options.args ?? [];
   const id = args.indexOf('-i');
-  const scan = scanConfig(file, id >= 0 ? args[id + 1] : undefined);
+  // Without -i keepalived's config id is the host name, which the run's UTS namespace fixes.
+  const scan = scanConfig(file, id >= 0 ? args[id + 1] : ORACLE_HOSTNAME);
   const live = options.live ?? process.env.CI === 'true';
   let run: OracleRun | undefined;
   let cachePath: string | undefined;
