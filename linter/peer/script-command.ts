@@ -127,34 +127,40 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
   return out;
 }
 
-/** Common programs that exist on any host keepalived runs on. */
+/**
+ * Programs that exist on any host keepalived runs on: those of Debian's essential packages
+ * (coreutils, dash, bash, grep, sed, mawk, bsdutils, sysvinit-utils), of keepalived's own
+ * dependencies (iproute2, init-system-helpers), and the process and HTTP tools every server
+ * image carries (procps, psmisc, curl, wget, systemd). Not sudo, ping, nc or netstat: minimal
+ * hosts lack them, and keepalived says nothing of a script it cannot find.
+ */
 const COMMON = new Set([
   'true',
   'false',
   'test',
+  'echo',
+  'cat',
+  'sleep',
+  'touch',
   'sh',
   'bash',
   'dash',
-  'pgrep',
+  'grep',
+  'sed',
+  'awk',
+  'logger',
   'pidof',
+  'ip',
+  'ss',
+  'service',
+  'pgrep',
   'pkill',
-  'killall',
+  'ps',
   'kill',
+  'killall',
   'curl',
   'wget',
-  'nc',
-  'ncat',
-  'ping',
-  'ip',
   'systemctl',
-  'service',
-  'logger',
-  'echo',
-  'cat',
-  'grep',
-  'ss',
-  'netstat',
-  'ps',
 ]);
 
 /** Whether keepalived could find the program: an absolute path, or a plain name it looks up in PATH. */
@@ -162,7 +168,8 @@ export function mayExist(program: string): boolean {
   return /^\/\S*$/.test(program) || /^[A-Za-z0-9_.+-]+$/.test(program);
 }
 
-/** Whether the program surely exists on the host (system folders, common tools), so keepalived will see it. */
+/** Whether the program surely exists on the host (a common tool, by name or in a system folder), so keepalived will see it. */
 export function surelyExists(program: string): boolean {
-  return /^\/(?:usr\/)?s?bin\/[^/]+$/.test(program) || COMMON.has(program);
+  const m = /^(?:\/(?:usr\/)?s?bin\/)?([^/]+)$/.exec(program);
+  return m !== null && COMMON.has(m[1]!);
 }

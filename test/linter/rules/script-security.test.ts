@@ -58,6 +58,12 @@ ruleTester('script-security', {
       messageId: 'vrrp',
     },
     {
+      name: 'a program in a system folder that minimal hosts lack (sudo, ping): keepalived reports only where it exists, so a warning',
+      code: inst('  notify_master <|"/usr/bin/sudo -u ops /usr/local/bin/master.sh"|>\n  notify_backup "ping -c 1 10.0.0.1"\n'),
+      messageId: 'unsure',
+      severity: 'warning',
+    },
+    {
       name: 'global notify_fifo_script belongs to the VRRP process',
       code: 'global_defs {\n  notify_fifo_script <|"/bin/true"|>\n}\n' + inst(''),
       messageId: 'vrrp',
