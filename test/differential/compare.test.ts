@@ -180,10 +180,10 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
   it('gives the namespace of each net_namespace line (any @id branch) to the run\'s own network namespace', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
     const f = path.join(dir, 'keepalived.conf');
-    fs.writeFileSync(f, '@a net_namespace low\n@b net_namespace high\nnet_namespace ../x\nglobal_defs {\n}\n');
+    fs.writeFileSync(f, '@a net_namespace low\n@b net_namespace high;\nnet_namespace ../x\nglobal_defs {\n}\n');
     try {
       const scanned = scanConfig(f);
-      expect(scanned.namespaces).toEqual(['high', 'low']);
+      expect(scanned.namespaces).toEqual(['high;', 'low']);
       const script = namespaceScript('keepalived.conf', [], [], scanned.namespaces);
       expect(script).toContain('mount -t tmpfs keepalived-oracle /var/run/netns');
       expect(script).toContain(`touch /var/run/netns/'low' && mount --bind /proc/self/ns/net /var/run/netns/'low'`);

@@ -388,7 +388,8 @@ export function scanConfig(mainFile: string, configId?: string): ConfigScan {
     for (let i = 0; i + 1 < words.length; i++) {
       if (IFNAME_FOLLOWERS.has(words[i]!)) names.add(words[i + 1]!);
     }
-    if (w0 === 'net_namespace' && words[1] !== undefined && /^[A-Za-z0-9_.-]+$/.test(words[1]) && !/^\.\.?$/.test(words[1]))
+    // Any name a file can have, as keepalived looks it up (`high;` too, a name of its own).
+    if (w0 === 'net_namespace' && words[1] !== undefined && !words[1].includes('/') && !/^\.\.?$/.test(words[1]))
       namespaces.add(words[1]);
     pendingKeyword = w0;
   };
