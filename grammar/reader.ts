@@ -736,6 +736,16 @@ export class Reader {
       copyUpTo(i);
       map.push({ at: out.length, start: refLoc.start, end: refLoc.end, copy: false, opaque });
       out += value;
+      if (braced && params.length > 0 && text.slice(refEnd).trim() !== '' && !atLeast(this.opts.targetVersion, '2.4.0')) {
+        // A reference with parameters and text after it: keepalived before 2.4.0 shortens the line by
+        // moving only the reference's last characters and the one after it (replace_param), so
+        // the value is followed by that character and the rest of the reference, `}` included,
+        // then the text after it. What is left of the reference depends on the value's length,
+        // which varies from run to run; its `}` is always there and closes the enclosing block.
+        this.problem('reference-tail', this.locOf(l, i, braceEnd), { name });
+        map.push({ at: out.length, start: refLoc.start, end: refLoc.end, copy: false, opaque: true });
+        out += text[refEnd]! + text.slice(i + value.length + 1, refEnd);
+      }
       if (out.length > MAX_EXPANDED_LENGTH) break;
       copied = refEnd;
       i = refEnd - 1;

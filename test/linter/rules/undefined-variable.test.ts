@@ -11,6 +11,10 @@ ruleTester('undefined-variable', {
     'vrrp_instance VI_1 {\n  priority ${_RANDOM 1 100}\n}\n',
     // More than two numbers: keepalived ignores the rest (and says so only in the system log).
     'vrrp_instance VI_1 {\n  priority ${_RANDOM 1 100 7}\n}\n',
+    // From 2.4.0 keepalived moves the rest of the line too.
+    { code: 'global_defs {\n  router_id ${_RANDOM 1 1000} x\n}\n', options: { targetVersion: '2.4.0' } },
+    // Text after a reference without parameters, or only blanks after one with them.
+    'vrrp_instance VI_1 {\n  track_script {\n    chk weight ${_RANDOM} reverse\n  }\n  priority ${_RANDOM 1 100}  \n}\n',
     // ${_ENV NAME} exists since 2.4.0.
     'global_defs {\n  router_id ${_ENV HOSTNAME}\n}\n',
     // Definitions are global: one made in an included file holds afterwards.
@@ -46,6 +50,14 @@ ruleTester('undefined-variable', {
       messageId: 'builtin',
       severity: 'error',
       message: /keepalived 2\.2\.7/,
+    },
+    {
+      name: 'text after ${_RANDOM …} with parameters: keepalived leaves part of the reference, "}" included, in the line',
+      code: 'global_defs {\n  router_id <|${_RANDOM 1 1000}|> \\\n  max_auto_priority 10\n}\n',
+      options: { targetVersion: '2.2.7' },
+      message:
+        'Text after "${_RANDOM …}" on the same line: keepalived 2.2.7 leaves part of the reference in the line after the value, and its "}" closes the enclosing block. Put the reference last on its line, or define the value with $NAME= first.',
+      severity: 'error',
     },
     {
       name: 'a blank before the closing brace: keepalived leaves the "}" in the line',
