@@ -181,8 +181,16 @@ export function sockaddrFamily(text: string): 0 | 4 | 6 {
  */
 export function sockaddrWithPort(addr: Word, port: Word | undefined): boolean {
   if (!addr.opaque && !sockaddrFamily(addr.text)) return false;
-  if (port === undefined || port.opaque || /^0*$/.test(port.text)) return true;
-  return checkUnsigned(port.text, 1, 65535) === undefined;
+  return port === undefined || port.opaque || checkServerPort(port.text) === undefined;
+}
+
+/**
+ * The port of a virtual, real or sorry server or of a group entry: keepalived takes one of zeros
+ * as no port and reads any other as 1..65535, so `+0` is out of range (alloc_vs, alloc_rs,
+ * alloc_ssvr, alloc_vsg_entry; inet_stosockaddr; check_data.c, 2.2.7).
+ */
+export function checkServerPort(text: string): ValueProblem | undefined {
+  return /^0*$/.test(text) ? undefined : checkUnsigned(text, 1, 65535);
 }
 
 /** The part of an address inet_stosockaddr reads: up to the first '-', else the first '/'. */

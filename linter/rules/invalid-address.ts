@@ -1,7 +1,7 @@
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, statementsNamed, type RuleContext } from '../types';
-import { checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
+import { checkServerPort, checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
 import { readVmac, type VmacProblem } from '../vmac';
 
 /** A report's data (built for reports only: most arguments are valid). */
@@ -55,7 +55,7 @@ export default defineRule({
     multicast: '"{value}" is not a multicast address ({family}) for "{keyword}".',
     netmask: '"{value}" is not a valid netmask or prefix length for "{keyword}".',
     virtualServer: '"{value}" is not a valid address for virtual_server (an IP address, "fwmark N" or "group NAME"); keepalived skips this virtual server.',
-    port: '"{value}" is not a valid port (0..65535).',
+    port: '"{value}" is not a valid port (1..65535, or 0 for none).',
     fwmark: '"{value}" is not a valid fwmark (0..4294967295); keepalived skips this virtual server.',
     ifname: 'Interface name "{value}" is longer than 15 characters; keepalived ignores it.',
     dnsName: '"{value}" is not a valid DNS name ({problem}); keepalived ignores it.',
@@ -81,7 +81,7 @@ export default defineRule({
         continue;
       }
       if (!sockaddrFamily(addr.text)) ctx.report({ loc: addr, messageId: 'virtualServer', data: { value: addr.text } });
-      else if (port && !port.opaque && checkUnsigned(port.text, 0, 65535)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
+      else if (port && !port.opaque && checkServerPort(port.text)) ctx.report({ loc: port, messageId: 'port', data: { value: port.text } });
     }
     checkVmac(ctx);
     for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, ADDRESSES); c.next(); ) {

@@ -1,6 +1,6 @@
 import { typedArgs } from '../params';
 import { defineRule, logOnly } from '../types';
-import { checkDecimal, checkSigned, checkUnsigned, isChoice, readHexStr, startsNumber, type ValueProblem } from '../values';
+import { checkDecimal, checkServerPort, checkSigned, checkUnsigned, isChoice, readHexStr, startsNumber, type ValueProblem } from '../values';
 
 /** The parameter types this rule checks. */
 const NUMBERS: ReadonlySet<string> = new Set(['uint', 'port', 'int', 'hex_string', 'decimal', 'timer', 'enum_or_int', 'enum_or_uint']);
@@ -26,9 +26,16 @@ export default defineRule({
       const min = param.min ?? -Infinity;
       const max = param.max ?? Infinity;
       switch (param.type) {
-        case 'uint':
         case 'port':
-          problem = checkUnsigned(arg.text, param.type === 'port' ? (param.min ?? 0) : min === -Infinity ? 0 : min, param.type === 'port' ? (param.max ?? 65535) : max);
+          // A real or sorry server's port: one of zeros is no port, any other 1..65535.
+          if (s.keyword.text === 'real_server' || s.keyword.text === 'sorry_server') {
+            problem = checkServerPort(arg.text);
+            break;
+          }
+          problem = checkUnsigned(arg.text, param.min ?? 0, param.max ?? 65535);
+          break;
+        case 'uint':
+          problem = checkUnsigned(arg.text, min === -Infinity ? 0 : min, max);
           break;
         case 'int':
           problem = checkSigned(arg.text, min, max);
@@ -70,7 +77,8 @@ export default defineRule({
           continue;
       }
       if (!problem) continue;
-      const range = { min: param.min ?? 0, max: param.max ?? (param.type === 'port' ? 65535 : 4294967295) };
+      const serverPort = param.type === 'port' && (s.keyword.text === 'real_server' || s.keyword.text === 'sorry_server');
+      const range = { min: serverPort ? 1 : (param.min ?? 0), max: param.max ?? (param.type === 'port' ? 65535 : 4294967295) };
       ctx.report({ loc: arg, messageId: problem.kind, data: { keyword: s.keyword.text, value: arg.text, ...range, ...problem }, severity: logOnly(s) });
     }
   },

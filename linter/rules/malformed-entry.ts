@@ -1,7 +1,7 @@
 import type { Statement, Word } from '../../grammar/index';
 import { atLeast } from '../../grammar/index';
 import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
-import { checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
+import { checkServerPort, checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
 import { checkPrefix, readVipEntry } from '../vip-entry';
 
 const VIP_BLOCKS = new Set(['virtual_ipaddress', 'virtual_ipaddress_excluded', 'static_ipaddress']);
@@ -348,7 +348,7 @@ function checkVsg(ctx: RuleContext, e: Word[]): 0 | 4 | 6 | 'fwmark' | undefined
   }
   const m = /^(.*?)(?:-(\d+))?$/.exec(first.text)!;
   const fam = ipFamily(m[1]!);
-  if (!fam || (second && !second.opaque && checkUnsigned(second.text, 0, 65535))) {
+  if (!fam || (second && !second.opaque && checkServerPort(second.text))) {
     ctx.report({ loc: spanning(first, second), messageId: 'vsgEntry', data: { value: e.map((w) => w.text).join(' ') } });
     return undefined;
   }

@@ -113,7 +113,12 @@ ruleTester('invalid-address', {
       name: 'a port out of range',
       code: 'virtual_server 10.0.0.1 <|99999|> {\n}\n',
       messageId: 'port',
-      message: '"99999" is not a valid port (0..65535).',
+      message: '"99999" is not a valid port (1..65535, or 0 for none).',
+    },
+    {
+      name: 'a port of zeros is none, but "+0" is read as a number out of range',
+      code: 'virtual_server 10.0.0.1 00 {\n}\nvirtual_server 10.0.0.2 <|+0|> {\n}\n',
+      messageId: 'port',
     },
     {
       name: 'an interface name longer than 15 characters',

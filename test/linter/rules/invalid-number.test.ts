@@ -10,6 +10,8 @@ const udp = (body: string): string =>
 
 ruleTester('invalid-number', {
   valid: [
+    // A real or sorry server's port of zeros is no port.
+    'virtual_server 10.0.0.1 80 {\n  sorry_server 10.0.0.9 00\n  real_server 10.0.0.2 0 {\n  }\n}\n',
     // Hex data in several words; ff inside it; x wildcards in require_reply.
     udp('      payload 00 ff 01\n      require_reply 01xX ff0f\n'),
     // An empty quoted integer is read as 0.
@@ -38,6 +40,11 @@ ruleTester('invalid-number', {
     'global_defs {\n  vrrp_cpu_affinity 0 1 3\n}\n',
   ],
   invalid: [
+    {
+      name: 'a real or sorry server port of "+0": keepalived reads any port but zeros as 1..65535',
+      code: 'virtual_server 10.0.0.1 80 {\n  sorry_server 10.0.0.9 <|+0|>\n  real_server 10.0.0.2 <|+0|> {\n  }\n}\n',
+      messages: ['"sorry_server" must be 1..65535; "+0" is outside that range.', '"real_server" must be 1..65535; "+0" is outside that range.'],
+    },
     {
       name: 'a duplicate vrrp_instance without "{" is not skipped: keepalived reads its lines into the instance before it',
       code: 'vrrp_instance VI_1 {\n  priority 100\n}\nvrrp_instance VI_2 {\n  priority 90\n}\nvrrp_instance VI_1\n  priority <|300|>\n}\n',
