@@ -10,6 +10,9 @@ import { defineRule, lineLoc, spanning } from '../types';
  */
 const IMPOSSIBLE_USER = /[/:*;]|^-/;
 
+/** Users every system has (base-passwd), so keepalived finds them. */
+const SURE_USERS: ReadonlySet<string> = new Set(['root', 'daemon', 'nobody']);
+
 /** Which keepalived process runs a script, by where it is configured. */
 function processOf(s: Statement): 'vrrp' | 'checker' | 'parent' {
   if (s.parentPath.startsWith('root > virtual_server')) return 'checker';
@@ -36,6 +39,8 @@ export default defineRule({
       'enable_script_security without script_user: keepalived runs scripts as user "keepalived_script" and removes every script when that user does not exist. Add "script_user root" (or another existing user) to global_defs.',
     unsure:
       'Scripts are configured without enable_script_security: when "{program}" exists on the host, keepalived reports "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
+    unsureUser:
+      'Scripts are configured without enable_script_security: when user "{user}" and "{program}" exist on the host, keepalived reports "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and -t exits with status 6 (without the user it drops the script). Add enable_script_security (and script_user) to global_defs.',
     alsoScript: 'script configured here',
     numericUser:
       'keepalived looks a script\'s user up by name: unless a user is called "{user}", it ignores this script (it logs "Script user \'{user}\' does not exist"). Give the user\'s name, not its number.',
@@ -84,15 +89,18 @@ export default defineRule({
       if (!running[p]) continue;
       byProcess.set(p, [...(byProcess.get(p) ?? []), u]);
     }
-    // Whether a script file exists is only known on the host; the linter is sure only of system programs.
+    // Whether a script file, or the user it runs as, exists is only known on the host; the linter
+    // is sure only of common programs and of users every system has (keepalived silently drops a
+    // script whose user it cannot find).
     for (const [p, list] of byProcess) {
-      const sure = list.find((u) => surelyExists(u.argv[0]!.text));
+      const sure = list.find((u) => surelyExists(u.argv[0]!.text) && (!u.user || SURE_USERS.has(u.user.text)));
       const first = sure ?? list[0]!;
       const program = first.argv[0]!.text;
+      const user = first.user && !SURE_USERS.has(first.user.text) ? first.user.text : undefined;
       ctx.report({
         loc: spanning(first.words[0]!, first.words[first.words.length - 1]),
-        messageId: sure ? p : 'unsure',
-        data: { program },
+        messageId: sure ? p : user !== undefined ? 'unsureUser' : 'unsure',
+        data: { program, user },
         severity: sure ? undefined : 'warning',
         related: list.filter((u) => u !== first).map((u) => ({ loc: u.words[0]!, messageId: 'alsoScript' })),
       });

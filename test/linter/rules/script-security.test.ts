@@ -58,6 +58,18 @@ ruleTester('script-security', {
       messageId: 'vrrp',
     },
     {
+      name: 'a script run as a user only the host may have: keepalived drops the script where the user does not exist, so a warning',
+      code: inst('  notify_master <|"/bin/bash /usr/local/bin/a.sh"|> extra\n'),
+      message:
+        'Scripts are configured without enable_script_security: when user "extra" and "/bin/bash" exist on the host, keepalived reports "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and -t exits with status 6 (without the user it drops the script). Add enable_script_security (and script_user) to global_defs.',
+      severity: 'warning',
+    },
+    {
+      name: 'a script run as root (every system has it)',
+      code: inst('  notify_master <|"/bin/bash /usr/local/bin/a.sh"|> root\n'),
+      messageId: 'vrrp',
+    },
+    {
       name: 'a program in a system folder that minimal hosts lack (sudo, ping): keepalived reports only where it exists, so a warning',
       code: inst('  notify_master <|"/usr/bin/sudo -u ops /usr/local/bin/master.sh"|>\n  notify_backup "ping -c 1 10.0.0.1"\n'),
       messageId: 'unsure',
