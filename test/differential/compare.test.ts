@@ -166,6 +166,10 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
     expect(interfacesOf(conf, 'c')).toEqual(['$IF2', 'eth0', 'eth7']);
   });
 
+  it('takes "$IF" followed by a CR as text, as keepalived does (a CR is not a blank to it)', () => {
+    expect(interfacesOf('$IF=eth7\nvrrp_instance VI_1 {\n  interface $IF\r  priority 1\n}\n')).toEqual(['$IF']);
+  });
+
   it('finds a name behind a multi-line definition', () => {
     expect(interfacesOf('$IF=\\\neth7\nvrrp_instance VI_1 {\n  interface $IF\n}\n')).toEqual(['eth7']);
   });

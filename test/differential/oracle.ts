@@ -367,7 +367,8 @@ export function scanConfig(mainFile: string, configId?: string): ConfigScan {
   const substitute = (line: string): string =>
     line
       .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (all, n: string) => defs.get(n) ?? all)
-      .replace(/\$([A-Za-z_][A-Za-z0-9_]*)(?=$|[\s,)])/g, (all, n: string) => defs.get(n) ?? all);
+      // (After the name: a blank, a comma, a bracket or the end, as find_definition wants; not a CR.)
+      .replace(/\$([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t,)])/g, (all, n: string) => defs.get(n) ?? all);
 
   const handleSegment = (words: string[]): void => {
     if (words.length === 0) return;
