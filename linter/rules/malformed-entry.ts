@@ -42,6 +42,8 @@ export default defineRule({
     routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
     ruleNoPreference: 'Rule has no preference (priority); keepalived picks one for you, which is probably not what you want.',
+    ruleNoAction:
+      'Rule has no action (table, goto, nop, blackhole, unreachable, prohibit or l3mdev); keepalived ignores it ("No action specified for rule - ignoring").',
     routeNoDest:
       'keepalived steps over the word after "{family}" ("{value}": a quirk of its reader) and finds no destination, so it drops the route ("Route must have a destination"). Put the destination first, e.g. "::/0 via …".',
     familySkip: 'keepalived steps over the word after "{family}" ("{value}": a quirk of its reader), so it reads the rest of the line without it. Put {family} after the addresses.',
@@ -155,8 +157,11 @@ const RULE_KW: Record<string, boolean> = Object.fromEntries([
   ...'from to table lookup preference order priority tos dsfield fwmark realms suppress_prefixlength sup_pl suppress_ifgroup sup_group dev iif oif tunnel-id uidrange protocol ipproto sport dport track_group type goto'
     .split(' ')
     .map((k) => [k, true]),
-  ...'inet6 inet l3mdev no_track nop'.split(' ').map((k) => [k, false]),
+  ...'inet6 inet l3mdev no_track nop not blackhole unreachable prohibit'.split(' ').map((k) => [k, false]),
 ]);
+
+/** The words that give a rule its action (alloc_rule, vrrp_iprule.c, 2.2.7): without one keepalived drops it. */
+const RULE_ACTIONS: ReadonlySet<string> = new Set(['table', 'lookup', 'l3mdev', 'goto', 'nop', 'blackhole', 'unreachable', 'prohibit', 'type']);
 
 /**
  * The prefix of an address read by parse_ipaddress with a prefix allowed (a VIP, a route's
@@ -297,14 +302,23 @@ function checkNexthops(ctx: RuleContext, e: Word[], from: number): void {
 
 function checkRule(ctx: RuleContext, e: Word[]): void {
   let hasPref = false;
+  // keepalived drops the rule at its first unknown option; the action check comes after the loop.
+  let unknown = false;
+  let action = false;
+  let varies = false;
   for (let i = 0; i < e.length; i++) {
     const w = e[i]!;
-    if (w.opaque) continue;
+    if (w.opaque) {
+      varies = true;
+      continue;
+    }
     const takes = RULE_KW[w.text];
     if (takes === undefined) {
       ctx.report({ loc: w, messageId: 'ruleOption', data: { value: w.text } });
+      unknown = true;
       continue;
     }
+    if (RULE_ACTIONS.has(w.text)) action = true;
     if ((w.text === 'inet' || w.text === 'inet6') && e[i + 1]) {
       const next = e[++i]!;
       ctx.report({ loc: next, messageId: 'familySkip', data: { family: w.text, value: next.text }, severity: 'warning' });
@@ -323,6 +337,8 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
     if (takes) i++;
   }
   if (!hasPref && e.length) ctx.report({ loc: spanning(e[0]!, e[e.length - 1]), messageId: 'ruleNoPreference', data: {} });
+  if (!action && !unknown && !varies && e.length)
+    ctx.report({ loc: spanning(e[0]!, e[e.length - 1]), messageId: 'ruleNoAction', data: {} });
 }
 
 /**

@@ -243,6 +243,11 @@ ruleTester('malformed-entry', {
       severity: 'warning',
     },
     {
+      name: 'rules: no action (none of table, goto, nop, blackhole, unreachable, prohibit, l3mdev)',
+      code: 'static_rules {\n  from 10.0.0.0/8 priority 100 blackhole\n  not from 10.1.0.0/16 table 100 priority 101\n  from 10.2.0.0/16 priority 102 type prohibit\n  from 10.3.0.0/16 priority 103 unreachable\n  <|from 10.4.0.0/16 priority 104|>\n}\n',
+      message: 'Rule has no action (table, goto, nop, blackhole, unreachable, prohibit or l3mdev); keepalived ignores it ("No action specified for rule - ignoring").',
+    },
+    {
       name: 'rules: no preference, unknown option',
       code: 'vrrp_instance VI_1 {\n  virtual_rules {\n    <|from 10.0.0.0/24 table 100|>\n    from 10.0.1.0/24 table 100 priority 10 <|bogusopt|>\n  }\n}\n',
       messages: [/Rule has no preference/, 'Unknown rule option "bogusopt"; keepalived skips it.'],
