@@ -25,14 +25,11 @@ export default defineRule({
       let problem: ValueProblem | undefined;
       const min = param.min ?? -Infinity;
       const max = param.max ?? Infinity;
+      // A real or sorry server's port: one of zeros is no port, any other 1..65535.
+      const serverPort = param.type === 'port' && (s.keyword.text === 'real_server' || s.keyword.text === 'sorry_server');
       switch (param.type) {
         case 'port':
-          // A real or sorry server's port: one of zeros is no port, any other 1..65535.
-          if (s.keyword.text === 'real_server' || s.keyword.text === 'sorry_server') {
-            problem = checkServerPort(arg.text);
-            break;
-          }
-          problem = checkUnsigned(arg.text, param.min ?? 0, param.max ?? 65535);
+          problem = serverPort ? checkServerPort(arg.text) : checkUnsigned(arg.text, param.min ?? 0, param.max ?? 65535);
           break;
         case 'uint':
           problem = checkUnsigned(arg.text, min === -Infinity ? 0 : min, max);
@@ -77,7 +74,6 @@ export default defineRule({
           continue;
       }
       if (!problem) continue;
-      const serverPort = param.type === 'port' && (s.keyword.text === 'real_server' || s.keyword.text === 'sorry_server');
       const range = { min: serverPort ? 1 : (param.min ?? 0), max: param.max ?? (param.type === 'port' ? 65535 : 4294967295) };
       ctx.report({ loc: arg, messageId: problem.kind, data: { keyword: s.keyword.text, value: arg.text, ...range, ...problem }, severity: logOnly(s) });
     }
