@@ -265,7 +265,9 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   const sorryAt = sorryServer?.args[0];
   const sorryFamily = sorryAt && !sorryAt.opaque ? sockaddrFamily(sorryAt.text) : 0;
   // A sorry server without sorry_server_lvs_method has the service's method of its line.
-  if (family && sorryFamily && sorryFamily !== family && !(sorryTunnel || (sorryMethod === undefined && sorryDefault === 'TUN')))
+  const sorrySkipped =
+    family !== 0 && sorryFamily !== 0 && sorryFamily !== family && !(sorryTunnel || (sorryMethod === undefined && sorryDefault === 'TUN'));
+  if (sorrySkipped)
     ctx.report({
       loc: spanning(sorryAt!, vs.close),
       messageId: 'sorryFamily',
@@ -286,7 +288,10 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   if (byFwmark && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data });
   if (!scheduled) ctx.report({ loc: at, messageId: 'noScheduler', data });
   const method = methodLine?.args[0]?.text;
-  if (!method && !servers.some((r) => r.method)) ctx.report({ loc: at, messageId: 'noMethod', data });
+  // keepalived gives the service NAT, and says so, at the first real server it keeps (not skipped
+  // for its family, not a duplicate) without a method of its own, or for a sorry server kept
+  // without sorry_server_lvs_method (validate_check_config, check_data.c 2.2.7).
+  let methodless = !method && sorryServer !== undefined && !sorrySkipped && sorryMethod === undefined;
   const seen = new Map<string, Word>();
   let total = 0;
   for (let i = 0; i < rss.length; i++) {
@@ -304,6 +309,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
         data: { ...data, rs: nameOf(rs) },
         related: [{ loc: prev, messageId: 'first' }],
       });
+    else if (!method && !servers[i]!.method) methodless = true;
     seen.set(key, addr);
     total += intOf(servers[i]!.weight?.args[0]) ?? 1;
     // A NAT real server (the default method) keeps its port (check_data.c, 2.2.7).
@@ -343,6 +349,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       ctx.report({ loc: port!, messageId: 'portMismatch', data: { ...data, method: rsMethod, rsPort, vsPort } });
     }
   }
+  if (methodless) ctx.report({ loc: at, messageId: 'noMethod', data });
   // A sorry server that cannot map ports (not NAT) takes the service's port.
   const sorryPortWord = sorryServer?.args[1];
   const sorryPort = intOf(sorryPortWord) ?? 0;

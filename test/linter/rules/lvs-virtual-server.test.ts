@@ -35,8 +35,13 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', '  ip_family inet\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
     // hashed under sh; an unknown scheduler name is ignored, so sh stays the scheduler.
     vs('10.0.0.1 80', '  lb_algo sh\n  hashed\n  lb_algo bogus\n  sh-port\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
-    // The method may be given on the real servers only.
+    // The method may be given on the real servers only, and the sorry server's with
+    // sorry_server_lvs_method.
     vs('10.0.0.1 80', '  lb_algo rr\n  protocol TCP\n  real_server 10.0.1.1 80 {\n    lvs_method NAT\n  }\n'),
+    vs(
+      '10.0.0.1 80',
+      '  lb_algo rr\n  protocol TCP\n  sorry_server 10.0.0.9 80\n  sorry_server_lvs_method DR\n  real_server 10.0.1.1 80 {\n    lvs_method DR\n  }\n',
+    ),
     // lb_kind and lvs_method share one handler: the last valid line wins (keepalived 2.2.7 accepts
     // this without a word), and a method keepalived does not know leaves the one before it.
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind DR\n  lvs_method NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
@@ -201,6 +206,29 @@ ruleTester('lvs-virtual-server', {
       name: 'defaults keepalived fills in',
       code: 'virtual_server <|<|<|10.0.0.1|>|>|> 80 {\n  real_server 10.0.1.1 80 {\n  }\n}\n',
       messages: [/no protocol set/, /no scheduler set/, /no forwarding method set/],
+    },
+    {
+      // keepalived gives the service NAT at the first real server it keeps without a method.
+      name: 'a real server without a method, the others with theirs',
+      code: vs(
+        '<|10.0.0.1|> 80',
+        '  lb_algo rr\n  protocol TCP\n  real_server 10.0.1.1 80 {\n    lvs_method NAT\n  }\n  real_server 10.0.1.2 80 {\n  }\n',
+      ),
+      message: 'Virtual server 10.0.0.1 80: no forwarding method set; keepalived uses lb_kind NAT.',
+    },
+    {
+      name: 'a sorry server without a method, the real servers with theirs',
+      code: vs('<|10.0.0.1|> 80', '  lb_algo rr\n  protocol TCP\n  sorry_server 10.0.0.9 80\n  real_server 10.0.1.1 80 {\n    lvs_method NAT\n  }\n'),
+      messageId: 'noMethod',
+    },
+    {
+      // keepalived drops these two before it looks for their method: no "no forwarding method".
+      name: 'a duplicate and an other-family real server without a method',
+      code: vs(
+        '10.0.0.1 80',
+        '  lb_algo rr\n  protocol TCP\n  real_server 10.0.1.1 80 {\n    lvs_method DR\n  }\n  <|real_server 10.0.1.1 80|> {\n  }\n  real_server <|2001:db8::1 80 {\n  }|>\n',
+      ),
+      messages: [/is duplicated/, /Address family of virtual server/],
     },
     {
       name: 'real server of another family',
