@@ -122,13 +122,15 @@ function noInterface(
  * The use_vmac option of a VIP or eVIP that keepalived refuses as it completes the instance
  * (vrrp_complete_instance, vrrp.c, 2.2.7): on the instance's interface (no "dev", or its own) and of
  * its family when the instance has use_vmac itself, or elsewhere (another "dev" or family) when the
- * instance has use_vmac_addr. Only where the instance has an interface (without one, keepalived
- * stops or clears use_vmac first) and gets that far (strict mode refuses unicast peers before).
+ * instance has use_vmac_addr. Only where keepalived gets that far: with an interface, or from 2.3
+ * on without one in a unicast instance, whose use_vmac keepalived has cleared by then (every VIP
+ * with a "dev" is then on another interface); strict mode refuses unicast peers before.
  */
 function vipVmac(ctx: RuleContext, i: Instance, data: Record<string, string>, strict: boolean): void {
-  const vmac = child(i.stmt, 'use_vmac') !== undefined;
+  const iface = i.iface && !i.iface.opaque ? i.iface.text : undefined;
+  const vmac = iface !== undefined && child(i.stmt, 'use_vmac') !== undefined;
   const vmacAddr = child(i.stmt, 'use_vmac_addr') !== undefined;
-  if ((!vmac && !vmacAddr) || !i.iface || i.iface.opaque) return;
+  if ((!vmac && !vmacAddr) || i.iface?.opaque) return;
   if (instanceStrict(i.stmt, strict) && UNICAST.some((k) => child(i.stmt, k))) return;
   for (const block of ['virtual_ipaddress', 'virtual_ipaddress_excluded']) {
     for (const b of childrenNamed(i.stmt, block)) {
@@ -137,7 +139,8 @@ function vipVmac(ctx: RuleContext, i: Instance, data: Record<string, string>, st
         if (!vip?.useVmac || vip.varies) continue;
         // A VIP of the other family is not kept (an eVIP is).
         if (block === 'virtual_ipaddress' && vip.family !== i.family) continue;
-        const own = !vip.dev || vip.dev.text === i.iface.text;
+        // On the instance's interface: no "dev", or its own (none without an interface).
+        const own = !vip.dev || vip.dev.text === iface;
         const messageId = own && vip.family === i.family ? (vmac ? 'vipVmac' : undefined) : vmacAddr ? 'vipVmacAddr' : undefined;
         if (messageId) ctx.report({ loc: vip.useVmac, messageId, data: { ...data, vip: vip.address.text } });
       }
@@ -191,10 +194,10 @@ export default defineRule({
       const data = { name: i.name, iface: i.iface?.text ?? '', version: ctx.targetVersion };
       vmacNameTaken(ctx, i, vmacNames);
       const { iface, stops } = vmacOptions(ctx, i, data);
-      if (iface && !stops) vipVmac(ctx, i, data, model.strict);
+      const unicast = UNICAST.some((k) => child(i.stmt, k));
+      if (!stops && (iface || (!old && unicast))) vipVmac(ctx, iface ? i : { ...i, iface: undefined }, data, model.strict);
       // A VRF instance has no interface; 2.2.7 still wants one ("Unknown interface!").
       if (iface || (!old && child(i.stmt, 'vrf'))) continue;
-      const unicast = UNICAST.some((k) => child(i.stmt, k));
       // Where keepalived stops VRRP over a missing interface, it completes no instance.
       if (!stops) noInterface(ctx, i, data, unicast, old);
       // keepalived says so when it closes the instance: the range runs from the line to the brace.

@@ -43,6 +43,22 @@ ruleTester('vrrp-interface', {
       ],
     },
     {
+      // From 2.3 a unicast instance needs no interface: every VIP with a "dev" is then on another
+      // interface (or the other family, for an eVIP), and use_vmac_addr refuses its use_vmac.
+      name: 'use_vmac on a VIP with a dev in a unicast instance without interface (2.3+), with use_vmac_addr',
+      code: 'vrrp_instance VI_1 {\n  use_vmac_addr\n  unicast_peer {\n    10.0.0.2\n  }\n  virtual_ipaddress {\n    10.0.0.10/24 dev eth1 <|use_vmac|>\n  }\n}\n',
+      options: { targetVersion: '2.4.3' },
+      messageId: 'vipVmacAddr',
+    },
+    {
+      // The instance's own use_vmac is cleared without an interface: no "and vrrp instance" report
+      // for a VIP without "dev" (removed for want of an interface), nor with one.
+      name: 'use_vmac on VIPs of a unicast instance without interface that has use_vmac (2.3+)',
+      code: 'vrrp_instance VI_1 {\n  <|use_vmac\n  unicast_peer {\n    10.0.0.2\n  }\n  virtual_ipaddress {\n    <|10.0.0.10/24|> use_vmac\n    10.0.0.11/24 dev eth1 use_vmac\n  }\n}|>\n',
+      options: { targetVersion: '2.4.3' },
+      messages: [/Cannot use use_vmac with unicast and no interface/, /no interface for VIP 10\.0\.0\.10\/24/],
+    },
+    {
       name: 'keepalived 2.2.7 wants an interface even for a VRF instance',
       code: 'vrrp_instance <|VI_V|> {\n  vrf red\n  unicast_peer {\n    10.0.0.2\n  }\n}\n',
       options: { targetVersion: '2.2.7' },
