@@ -2,7 +2,7 @@
 // Keyword and value sweep against the real keepalived (see test/differential/sweep.ts).
 //
 //   node scripts/sweep.mjs [--keywords PATH] [--filter TEXT] [--concurrency N] [--live] [--quiet]
-//                          [--combo N [--seed S] [--size K] [--blocks] [--path P]]
+//                          [--combo N [--seed S] [--size K] [--blocks] [--path P]] [--out DIR]
 //
 // With --combo, N cases of two to K (default 3) settings of one block at once instead
 // (generateComboCases), deterministic for the seed; --blocks lets blocks be among them, and
@@ -10,19 +10,20 @@
 //
 // Bundles test/differential/sweep.ts together with the differential harness
 // (test/differential/index.ts) into .oracle-cache/sweep.mjs, writes every case to
-// /tmp/sweep/cases/<id>/keepalived.conf (one folder per case, so that the oracle cache key does
-// not depend on the case number), runs keepalived and our CLI on each through runDifferential,
-// prints the disagreements grouped by signature and writes /tmp/sweep/report.json.
-// Exit status 1 when some case disagrees.
+// DIR/cases/<id>/keepalived.conf (one folder per case, so that the oracle cache key does not
+// depend on the case number; DIR is /tmp/sweep unless --out says otherwise, so that two sweeps
+// can run side by side), runs keepalived and our CLI on each through runDifferential, prints the
+// disagreements grouped by signature and writes DIR/report.json. The file that the generated
+// track_file blocks name is always /tmp/sweep/trackfile. Exit status 1 when some case disagrees.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadHarness, repoRoot, runWithProgress } from './lib/differential.mjs';
-const outDir = '/tmp/sweep';
-const casesDir = path.join(outDir, 'cases');
+/** Where the generated track_file blocks find their file (test/differential/sweep.ts). */
+const TRACK_DIR = '/tmp/sweep';
 const DEFAULT_KEYWORDS = path.resolve(repoRoot, '..', 'shared', 'reference', 'keepalived', 'keywords.json');
 
 function parseArgv(argv) {
-  const opts = { keywords: DEFAULT_KEYWORDS, live: false, quiet: false };
+  const opts = { keywords: DEFAULT_KEYWORDS, live: false, quiet: false, out: TRACK_DIR };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--keywords') opts.keywords = argv[++i];
@@ -35,6 +36,7 @@ function parseArgv(argv) {
     else if (a === '--size') opts.size = Number(argv[++i]);
     else if (a === '--blocks') opts.blocks = true;
     else if (a === '--path') opts.path = argv[++i];
+    else if (a === '--out') opts.out = path.resolve(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -69,8 +71,11 @@ async function main() {
     ? h.generateComboCases(inventory, opts.combo, opts.seed ?? 1, opts.size ?? 3, opts.blocks ?? false, opts.path)
     : h.generateCases(inventory);
   if (opts.filter) generated = generated.filter((c) => c.id.includes(opts.filter));
+  const outDir = opts.out;
+  const casesDir = path.join(outDir, 'cases');
+  fs.mkdirSync(TRACK_DIR, { recursive: true });
+  fs.writeFileSync(path.join(TRACK_DIR, 'trackfile'), '0\n');
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'trackfile'), '0\n');
   fs.rmSync(casesDir, { recursive: true, force: true });
   const byId = new Map();
   const cases = generated.map((g) => {
