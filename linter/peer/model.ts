@@ -168,6 +168,11 @@ export interface Instance {
   order: number;
   /** A second definition of an already defined name (keepalived skips it). */
   duplicate: boolean;
+  /**
+   * The instance's own statement when later lines continue it (`stmt` is then a view of that
+   * statement whose children include them).
+   */
+  continued?: Statement;
   vrid: number | undefined;
   vridStmt: Statement | undefined;
   priority: number;
@@ -300,6 +305,15 @@ function build(parse: ParseResult): NodeModel {
       inst.duplicate = s.args.length === 1 && names.has(inst.name);
       if (s.args.length === 1) names.add(inst.name);
       instances.push(inst);
+      // A skipped instance block without its "{" (see Statement.continues): keepalived reads its
+      // lines as settings of the instance it made before, after that instance's own lines. That
+      // instance is seen with both: a view of its statement with the later lines as children too.
+      const earlier = s.continues && instances.findIndex((i) => i.stmt === s.continues || i.continued === s.continues);
+      if (typeof earlier === 'number' && earlier !== -1) {
+        const first = instances[earlier]!;
+        const view: Statement = { ...first.stmt, children: [...(first.stmt.children ?? []), ...(s.children ?? [])] };
+        instances[earlier] = { ...instance(view, first.order, globalVersion, strict), duplicate: first.duplicate, continued: s.continues };
+      }
     } else if (kw === 'vrrp_sync_group') {
       const members = childrenNamed(s, 'group').flatMap((g) => entryLines(g).flat());
       syncGroups.push({

@@ -8,11 +8,20 @@ ruleTester('vrrp-preempt-conflict', {
     inst('  state BACKUP\n  preempt_delay 10\n'),
     inst('  state MASTER\n  priority 100\n'),
     inst('  state MASTER\n  preempt_delay 0\n'),
+    // A duplicate instance with its own "{" is skipped whole: its state MASTER does not count.
+    inst('  state BACKUP\n  priority 100\n  nopreempt\n') + 'vrrp_instance VI_1 {\n  state MASTER\n}\n',
   ],
   invalid: [
     {
       code: inst('  priority 255\n  <|nopreempt|>\n'),
       message: '(VI_1) nopreempt is incompatible with priority 255; keepalived resets nopreempt.',
+    },
+    {
+      // keepalived reads the lines after a duplicate instance without its "{" as settings of the
+      // instance it made before: here its state becomes MASTER, which clears its nopreempt.
+      name: 'a later state MASTER in a duplicate instance without "{" continues the first',
+      code: inst('  state BACKUP\n  priority 100\n  <|nopreempt|>\n') + 'vrrp_instance VI_1\n  state MASTER\n}\n',
+      messageId: 'masterNopreempt',
     },
     {
       name: 'state MASTER clears nopreempt and preempt_delay',
