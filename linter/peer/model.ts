@@ -214,6 +214,8 @@ export interface SyncGroup {
   members: Word[];
   tracks: TrackEntry[];
   trackingWeight: boolean;
+  /** The group's own statement when later lines continue it (`stmt` is then a view with them). */
+  continued?: Statement;
 }
 
 /** Everything the semantic rules need to know about one node. */
@@ -315,16 +317,18 @@ function build(parse: ParseResult): NodeModel {
         instances[earlier] = { ...instance(view, first.order, globalVersion, strict), duplicate: first.duplicate, continued: s.continues };
       }
     } else if (kw === 'vrrp_sync_group') {
-      const members = childrenNamed(s, 'group').flatMap((g) => entryLines(g).flat());
-      syncGroups.push({
-        stmt: s,
-        name: s.args[0]?.text ?? '',
-        nameLoc: s.args[0] ?? s.keyword,
-        members,
-        tracks: tracks(s),
-        // global_tracking, deprecated, sets the same flag (vrrp_gglobal_tracking_handler).
-        trackingWeight: !!child(s, 'sync_group_tracking_weight') || !!child(s, 'global_tracking'),
-      });
+      // keepalived skips a group whose name is taken; without its "{" the lines go to the group
+      // before it (see the instances above), and it reads them after that group's own.
+      if (s.skipped === 'duplicate') {
+        const earlier = s.continues && syncGroups.findIndex((g) => g.stmt === s.continues || g.continued === s.continues);
+        if (typeof earlier === 'number' && earlier !== -1) {
+          const first = syncGroups[earlier]!;
+          const view: Statement = { ...first.stmt, children: [...(first.stmt.children ?? []), ...(s.children ?? [])] };
+          syncGroups[earlier] = { ...syncGroup(view), continued: s.continues };
+        }
+        return;
+      }
+      syncGroups.push(syncGroup(s));
     }
   });
   // A member belongs to the first group that lists it (keepalived ignores later ones).
@@ -345,6 +349,20 @@ function build(parse: ParseResult): NodeModel {
     enableScriptSecurity: globalLast('enable_script_security'),
     scriptUser: globalLast('script_user'),
     strict,
+  };
+}
+
+function syncGroup(s: Statement): SyncGroup {
+  return {
+    stmt: s,
+    name: s.args[0]?.text ?? '',
+    nameLoc: s.args[0] ?? s.keyword,
+    // The first group list only: keepalived skips a later one ("Group list already specified"),
+    // unless the first is empty (it then has none yet).
+    members: entryLines(childrenNamed(s, 'group').find((g) => (g.entries ?? []).some((e) => e.length > 0))).flat(),
+    tracks: tracks(s),
+    // global_tracking, deprecated, sets the same flag (vrrp_gglobal_tracking_handler).
+    trackingWeight: !!child(s, 'sync_group_tracking_weight') || !!child(s, 'global_tracking'),
   };
 }
 

@@ -19,8 +19,27 @@ ruleTester('sync-group-member', {
     inst('VI_1', 100, 'BACKUP') + inst('VI_2', 255, 'MASTER') + group('VI_1', 'VI_2'),
     inst('VI_1', 255, 'MASTER') + inst('VI_2', 100, 'MASTER') + group('VI_1', 'VI_2'),
     inst('VI_1', 255, 'BACKUP') + inst('VI_2', 100, 'BACKUP') + group('VI_1', 'VI_2'),
+    // keepalived skips a group whose name is taken, so its one member does not make it a group of one.
+    inst('VI_1') + inst('VI_2') + inst('VI_3') + group('VI_1', 'VI_2') + 'vrrp_sync_group G {\n  group {\n    VI_3\n  }\n}\n',
+    // An empty group list leaves the group without one: the next one is read.
+    inst('VI_1') + inst('VI_2') + 'vrrp_sync_group G {\n  group {\n  }\n  group {\n    VI_1\n    VI_2\n  }\n}\n',
+    // Without its "{" a taken name's lines go to the group before it: a group list there comes too
+    // late (the first one stands).
+    inst('VI_1') + inst('VI_2') + inst('VI_3') + group('VI_1', 'VI_2') + 'vrrp_sync_group G\n  group {\n    VI_3\n  }\n}\n',
   ],
   invalid: [
+    {
+      // keepalived reads the first group list only ("Group list already specified for sync group G").
+      name: 'a second group list, in the block or in lines that continue it',
+      code:
+        inst('VI_1') +
+        inst('VI_2') +
+        'vrrp_sync_group <|G|> {\n  group {\n    VI_1\n  }\n  group {\n    VI_2\n  }\n}\nvrrp_sync_group <|H|> {\n  group {\n    VI_2\n  }\n}\nvrrp_sync_group H\n  group {\n    VI_1\n  }\n}\n',
+      messages: [
+        'Sync group "G" has only one virtual router ("VI_1"); a sync group is meant to keep several instances in the same state.',
+        'Sync group "H" has only one virtual router ("VI_2"); a sync group is meant to keep several instances in the same state.',
+      ],
+    },
     {
       name: "the group tracks a member's own interface, or one of its track_interface",
       code:
