@@ -3,6 +3,7 @@
 // the peer analysis, built once per parse (cached) and read-only afterwards.
 import { findKeyword, type ParseResult, type Statement, type Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
+import { readVipEntry } from '../vip-entry';
 import { checkDecimal, checkTrueFalse, checkUnsigned, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
 
 /** An address family. */
@@ -388,11 +389,16 @@ function tracks(s: Statement): TrackEntry[] {
   return out;
 }
 
+/** The addresses of a virtual_ipaddress(_excluded) block that keepalived keeps (it skips an entry it cannot read). */
 function vipsOf(s: Statement | undefined): Vip[] {
-  return entryLines(s).map((e) => {
+  if (!s) return [];
+  const out: Vip[] = [];
+  for (const e of entryLines(s)) {
+    if (!readVipEntry(s.keyword.text, e)) continue;
     const addr = splitPrefix(e[0]!.text).addr;
-    return { word: e[0]!, addr, family: e[0]!.opaque ? 0 : ipFamily(addr) };
-  });
+    out.push({ word: e[0]!, addr, family: e[0]!.opaque ? 0 : ipFamily(addr) });
+  }
+  return out;
 }
 
 function instance(s: Statement, order: number, globalVersion: number | undefined, strict: boolean): Instance {
