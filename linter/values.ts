@@ -85,6 +85,22 @@ export function checkDecimal(text: string, min: number, max: number, decimals: n
   return undefined;
 }
 
+/**
+ * The value keepalived's decimal reader (read_decimal_unsigned_long_func, lib/parser.c 2.2.7) keeps
+ * for a word, in units of 10^-decimals: undefined when it keeps none (see checkDecimal). Extra
+ * decimal places are cut, rounding up when the first one cut is 5 or more: 1.2345678 is 1.234568.
+ */
+export function decimalValue(text: string, min: number, max: number, decimals: number): number | undefined {
+  const problem = checkDecimal(text, min, max, decimals);
+  if (problem && problem.kind !== 'decimals') return undefined;
+  const t = text.replace(/^[ \t]+/, '').replace(/^\+/, '');
+  const [whole = '', frac = ''] = t.split('.');
+  const scale = 10 ** decimals;
+  const v = Number(whole || '0') * scale + Number(frac.slice(0, decimals).padEnd(decimals, '0')) + (frac.charCodeAt(decimals) >= 53 ? 1 : 0);
+  // The range is checked on the value kept.
+  return v < Math.round(min * scale) || v > Math.round(max * scale) ? undefined : v;
+}
+
 function fmtDec(v: number, decimals: number): string {
   return v.toFixed(decimals);
 }

@@ -4,7 +4,7 @@
 import { findKeyword, type ParseResult, type Statement, type Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
 import { readVipEntry } from '../vip-entry';
-import { checkDecimal, checkTrueFalse, checkUnsigned, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
+import { checkTrueFalse, checkUnsigned, decimalValue, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -520,16 +520,27 @@ export function usable(i: Instance): boolean {
  * 40.95 s). Undefined when a value varies from run to run (`${_RANDOM}`).
  */
 export function advertInterval(i: Instance): number | undefined {
+  const line = advertLine(i);
+  if (line === 'varies') return undefined;
+  return carriedInterval(line?.us ?? 1e6, i.version);
+}
+
+/**
+ * The advert_int word keepalived keeps last and its value in microseconds (a value with more than
+ * six decimal places is kept, rounded: see decimalValue); 'varies' when a word varies from run to
+ * run, undefined without one.
+ */
+export function advertLine(i: Instance): { word: Word; us: number } | 'varies' | undefined {
   const range = findKeyword('root > vrrp_instance', 'advert_int')?.params?.[0];
-  let us = 1e6;
+  let found: { word: Word; us: number } | undefined;
   for (const s of childrenNamed(i.stmt, 'advert_int')) {
     const w = s.args[0];
     if (!w) continue;
-    if (w.opaque) return undefined;
-    if (checkDecimal(w.text, range?.min ?? 0.01, range?.max ?? 255, range?.decimals ?? 6)) continue;
-    us = Math.round(Number(w.text.trim()) * 1e6);
+    if (w.opaque) return 'varies';
+    const us = decimalValue(w.text, range?.min ?? 0.01, range?.max ?? 255, 6);
+    if (us !== undefined) found = { word: w, us };
   }
-  return carriedInterval(us, i.version);
+  return found;
 }
 
 /**

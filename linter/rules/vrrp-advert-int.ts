@@ -1,7 +1,5 @@
-import { findKeyword } from '../../grammar/index';
-import { carriedInterval, nodeModel, usable } from '../peer/model';
+import { advertLine, carriedInterval, nodeModel, usable } from '../peer/model';
 import { defineRule } from '../types';
-import { checkDecimal } from '../values';
 
 /**
  * advert_int values keepalived changes once it knows the instance's VRRP version (vrrp.c, 2.2.7):
@@ -21,20 +19,14 @@ export default defineRule({
       '({name}) VRRPv3 advertisement interval {value}s is out of range (less than 40.96s); keepalived uses 40.95s.',
   },
   check(ctx) {
-    const range = findKeyword('root > vrrp_instance', 'advert_int')?.params?.[0];
     for (const i of nodeModel(ctx.parse).instances) {
-      const w = i.advertInt;
-      // Values invalid-number rejects are left to it (keepalived ignores them).
-      if (
-        !usable(i) ||
-        !w ||
-        w.opaque ||
-        checkDecimal(w.text, range?.min ?? 0, range?.max ?? Infinity, range?.decimals ?? 6)
-      )
-        continue;
-      // Microseconds, as keepalived keeps the interval.
-      const us = Math.round(Number(w.text) * 1e6);
-      const data = { name: i.name, value: w.text };
+      // The value keepalived keeps: the last line it accepts (invalid-number reports the others),
+      // with more than six decimal places cut to six.
+      const line = usable(i) ? advertLine(i) : undefined;
+      if (!line || line === 'varies') continue;
+      const { word: w, us } = line;
+      const value = String(us / 1e6);
+      const data = { name: i.name, value };
       const rounded = carriedInterval(us, i.version) / 1e6;
       if (i.version === 3) {
         if (us >= 4096 * 10000) ctx.report({ loc: w, messageId: 'v3Range', data });

@@ -12,12 +12,27 @@ ruleTester('vrrp-advert-int', {
     'global_defs {\n  vrrp_version 3\n}\n' + inst('  advert_int 1.5\n'),
     // Values keepalived cannot read at all are invalid-number's.
     inst('  advert_int 300\n'),
+    // A value keepalived rejects leaves the one before it (here a whole second).
+    inst('  advert_int 1\n  advert_int 0.001\n'),
+    // Seven decimal places are cut to six: 0.9999996 is kept as 1.000000.
+    inst('  advert_int 0.9999996\n'),
   ],
   invalid: [
     {
       name: 'VRRPv2 (the default): whole seconds',
       code: inst('  advert_int <|1.5|>\n'),
       message: '(VI_1) VRRPv2 advertisement interval 1.5s must be an integer; keepalived rounds it to 2s.',
+    },
+    {
+      // keepalived reports the extra places (invalid-number) and keeps the value cut to six.
+      name: 'more than six decimal places: the value kept is checked',
+      code: inst('  advert_int <|1.2345678|>\n'),
+      message: '(VI_1) VRRPv2 advertisement interval 1.234568s must be an integer; keepalived rounds it to 1s.',
+    },
+    {
+      name: 'a rejected last value leaves the one before it',
+      code: inst('  advert_int <|1.5|>\n  advert_int 0.001\n'),
+      messageId: 'v2Integer',
     },
     {
       name: 'VRRPv2: below half a second rounds up to one',
