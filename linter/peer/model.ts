@@ -403,7 +403,14 @@ function vipsOf(s: Statement | undefined): Vip[] {
 
 function instance(s: Statement, order: number, globalVersion: number | undefined, strict: boolean): Instance {
   const last = (name: string): Statement | undefined => lastChild(s, name);
-  const vridStmt = last('virtual_router_id');
+  // The last virtual_router_id keepalived accepts (vrrp_vrid_handler keeps the one before a value
+  // it rejects); one that varies from run to run counts as accepted, of no known value.
+  const vridStmt = childrenNamed(s, 'virtual_router_id')
+    .filter((c) => {
+      const w = c.args[0];
+      return !!w && (w.opaque === true || !checkUnsigned(w.text, 1, 255));
+    })
+    .pop();
   const vridNum = intOf(vridStmt?.args[0]);
   const priorityStmt = last('priority');
   const prio = intOf(priorityStmt?.args[0]);
