@@ -17,6 +17,7 @@ export default defineRule({
     version3:
       '({name}) VRRP version 3 does not support authentication; keepalived ignores it. Remove the block (or use version 2 on every node).',
     noPass: '({name}) authentication specified but no auth_pass given; keepalived ignores it.',
+    emptyPass: '({name}) auth_pass is empty: keepalived takes that as no password and ignores the authentication.',
     ahIpv6: '({name}) AH authentication cannot be used with IPv6; keepalived ignores it.',
     ahMaster:
       '({name}) initial state MASTER is incompatible with AH authentication unless priority is 255; keepalived starts as BACKUP.',
@@ -47,6 +48,8 @@ export default defineRule({
       if (strictMode(m, i)) ctx.report({ loc, messageId: 'strict', data });
       else if (i.version === 3) ctx.report({ loc, messageId: 'version3', data });
       else if (!pass) ctx.report({ loc, messageId: 'noPass', data });
+      // `auth_pass ""` (or `""1111`, whose second word is ignored) is a password of no bytes.
+      else if (!pass.opaque && pass.text === '') ctx.report({ loc: pass, messageId: 'emptyPass', data });
       else if (i.authType.text === 'AH' && i.family === 6) ctx.report({ loc: i.authType, messageId: 'ahIpv6', data });
       else if (i.authType.text === 'AH' && i.state === 'MASTER' && i.priority !== 255)
         ctx.report({ loc: i.stateStmt!.args[0]!, messageId: 'ahMaster', data });

@@ -6,6 +6,8 @@ const inst = (body: string, auth: string): string =>
 ruleTester('vrrp-authentication', {
   valid: [
     inst('', '    auth_type PASS\n    auth_pass 12345678\n'),
+    // The last auth_pass counts: an empty one before it is replaced.
+    inst('', '    auth_type PASS\n    auth_pass ""\n    auth_pass secret\n'),
     // Eight bytes in UTF-8.
     inst('', '    auth_type PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9\n'),
     inst('  state MASTER\n  priority 255\n', '    auth_type AH\n    auth_pass secret\n'),
@@ -40,6 +42,12 @@ ruleTester('vrrp-authentication', {
     {
       code: inst('  state <|MASTER|>\n  priority 100\n', '    auth_type AH\n    auth_pass secret\n'),
       messageId: 'ahMaster',
+    },
+    {
+      // `""1111` is an empty word and an ignored one (extra-argument): no password either.
+      name: 'an empty auth_pass',
+      code: inst('', '    auth_type PASS\n    auth_pass <|""|>1111\n'),
+      message: '(VI_1) auth_pass is empty: keepalived takes that as no password and ignores the authentication.',
     },
     {
       code: 'vrrp_instance VI_1 {\n  <|authentication|> {\n    auth_type PASS\n  }\n}\n',
