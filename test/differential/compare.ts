@@ -186,7 +186,9 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
   return diagnostics.some(
     (d) =>
       (names ?? []).some((name) => d.message.includes(`(${name})`) || d.message.includes(`"${name}"`)) ||
-      blocks.some((b) => b.file === d.file && d.line <= b.end && (d.endLine ?? d.line) >= b.start),
+      // A developer's check (DIFF_STRICT_NAMES=1): only a finding that names the object counts, to
+      // find messages answered only by an unrelated finding in the same block.
+      (!process.env.DIFF_STRICT_NAMES && blocks.some((b) => b.file === d.file && d.line <= b.end && (d.endLine ?? d.line) >= b.start)),
   );
 }
 
