@@ -314,8 +314,11 @@ function build(parse: ParseResult): NodeModel {
       const earlier = s.continues && instances.findIndex((i) => i.stmt === s.continues || i.continued === s.continues);
       if (typeof earlier === 'number' && earlier !== -1) {
         const first = instances[earlier]!;
-        const view: Statement = { ...first.stmt, children: [...(first.stmt.children ?? []), ...(s.children ?? [])] };
-        instances[earlier] = { ...instance(view, first.order, globalVersion, strict), duplicate: first.duplicate, continued: s.continues };
+        instances[earlier] = {
+          ...instance(continuedView(first.stmt, s), first.order, globalVersion, strict),
+          duplicate: first.duplicate,
+          continued: s.continues,
+        };
       }
     } else if (kw === 'vrrp_sync_group') {
       // keepalived skips a group whose name is taken; without its "{" the lines go to the group
@@ -324,8 +327,7 @@ function build(parse: ParseResult): NodeModel {
         const earlier = s.continues && syncGroups.findIndex((g) => g.stmt === s.continues || g.continued === s.continues);
         if (typeof earlier === 'number' && earlier !== -1) {
           const first = syncGroups[earlier]!;
-          const view: Statement = { ...first.stmt, children: [...(first.stmt.children ?? []), ...(s.children ?? [])] };
-          syncGroups[earlier] = { ...syncGroup(view), continued: s.continues };
+          syncGroups[earlier] = { ...syncGroup(continuedView(first.stmt, s)), continued: s.continues };
         }
         return;
       }
@@ -351,6 +353,11 @@ function build(parse: ParseResult): NodeModel {
     scriptUser: globalLast('script_user'),
     strict,
   };
+}
+
+/** A view of an object's statement with the lines of a later one that continues it (see Statement.continues) as children too. */
+function continuedView(first: Statement, later: Statement): Statement {
+  return { ...first, children: [...(first.children ?? []), ...(later.children ?? [])] };
 }
 
 function syncGroup(s: Statement): SyncGroup {
