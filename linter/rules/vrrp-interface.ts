@@ -126,11 +126,12 @@ function noInterface(
  * on without one in a unicast instance, whose use_vmac keepalived has cleared by then (every VIP
  * with a "dev" is then on another interface); strict mode refuses unicast peers before.
  */
-function vipVmac(ctx: RuleContext, i: Instance, data: Record<string, string>, strict: boolean): void {
-  const iface = i.iface && !i.iface.opaque ? i.iface.text : undefined;
+function vipVmac(ctx: RuleContext, i: Instance, hasIface: boolean, data: Record<string, string>, strict: boolean): void {
+  if (hasIface && i.iface?.opaque) return;
+  const iface = hasIface ? i.iface?.text : undefined;
   const vmac = iface !== undefined && child(i.stmt, 'use_vmac') !== undefined;
   const vmacAddr = child(i.stmt, 'use_vmac_addr') !== undefined;
-  if ((!vmac && !vmacAddr) || i.iface?.opaque) return;
+  if (!vmac && !vmacAddr) return;
   if (instanceStrict(i.stmt, strict) && UNICAST.some((k) => child(i.stmt, k))) return;
   for (const block of ['virtual_ipaddress', 'virtual_ipaddress_excluded']) {
     for (const b of childrenNamed(i.stmt, block)) {
@@ -195,7 +196,7 @@ export default defineRule({
       vmacNameTaken(ctx, i, vmacNames);
       const { iface, stops } = vmacOptions(ctx, i, data);
       const unicast = UNICAST.some((k) => child(i.stmt, k));
-      if (!stops && (iface || (!old && unicast))) vipVmac(ctx, iface ? i : { ...i, iface: undefined }, data, model.strict);
+      if (!stops && (iface || (!old && unicast))) vipVmac(ctx, i, iface, data, model.strict);
       // A VRF instance has no interface; 2.2.7 still wants one ("Unknown interface!").
       if (iface || (!old && child(i.stmt, 'vrf'))) continue;
       // Where keepalived stops VRRP over a missing interface, it completes no instance.
