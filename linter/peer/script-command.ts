@@ -37,7 +37,30 @@ export interface ScriptUse {
   hasUser: boolean;
   /** That user's name, and where it is written (the line's own words). */
   user: { text: string; loc: Loc } | undefined;
+  /** A group given on the line after the user (notify "cmd" user group), and where it is written. */
+  group?: { text: string; loc: Loc };
 }
+
+/**
+ * Characters no account name has (the passwd file's separator, a path, the comments of other
+ * languages: a double slash, slash-star, a semicolon, two dashes): getpwnam and getgrnam cannot
+ * find such a user or group on any host.
+ */
+const IMPOSSIBLE_ACCOUNT = /[/:*;]|^-/;
+
+/** Why no host has a user or group of this name: a number (looked up as a name), or impossible characters. */
+export function accountNameProblem(name: string): 'numeric' | 'impossible' | undefined {
+  if (/^\d+$/.test(name)) return 'numeric';
+  return IMPOSSIBLE_ACCOUNT.test(name) ? 'impossible' : undefined;
+}
+
+/**
+ * Whether keepalived surely drops the script for its user or group: it looks both up by name and
+ * ignores the line when either is missing (set_uid_gid, lib/notify.c, 2.2.7), on any host.
+ */
+export const accountSurelyMissing = (u: ScriptUse): boolean =>
+  (u.user !== undefined && accountNameProblem(u.user.text) !== undefined) ||
+  (u.group !== undefined && accountNameProblem(u.group.text) !== undefined);
 
 /**
  * Splits text at blanks; '…' and "…" quote (quotes removed), a backslash keeps the next character
@@ -122,7 +145,24 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
     const cmd = splitCommand(line.argv[0]?.text ?? '');
     const unbalanced = line.unbalanced ?? cmd.unbalanced;
     const ignored = whole ? line.argv.slice(1) : [];
-    out.push({ stmt: s, command: line.argv[0]?.text ?? '', argv: cmd.argv, unbalanced, ignored, words, hasUser, user });
+    const use: ScriptUse = {
+      stmt: s,
+      command: line.argv[0]?.text ?? '',
+      argv: cmd.argv,
+      unbalanced,
+      ignored,
+      words,
+      hasUser,
+      user,
+    };
+    if (!whole && line.argv.length > 2) {
+      const name = line.argv[2]!.text;
+      const words = s.args.filter((w) => w !== first && w.text === name);
+      // (The user's word comes first when both have the same text.)
+      const at = words.find((w) => w.text !== user?.text) ?? words[1] ?? words[0];
+      use.group = { text: name, loc: at ?? spanning(first, last) };
+    }
+    out.push(use);
   }
   return out;
 }

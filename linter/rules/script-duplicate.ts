@@ -1,5 +1,5 @@
 import type { Statement } from '../../grammar/index';
-import { scriptUses } from '../peer/script-command';
+import { accountSurelyMissing, scriptUses } from '../peer/script-command';
 import { defineRule, lineLoc } from '../types';
 
 /** The same script keyword twice in one block: keepalived keeps the first. */
@@ -15,14 +15,16 @@ export default defineRule({
   check(ctx) {
     // Script keywords are few: look among them (found once per parse) instead of every block's children.
     const seen = new Map<Statement, Map<string, Statement>>();
-    for (const { stmt: c } of scriptUses(ctx.parse)) {
+    for (const use of scriptUses(ctx.parse)) {
+      const c = use.stmt;
       const s = c.parent;
       if (!s?.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') continue;
       let inBlock = seen.get(s);
       if (!inBlock) seen.set(s, (inBlock = new Map()));
       const first = inBlock.get(c.keyword.text);
       if (!first) {
-        inBlock.set(c.keyword.text, c);
+        // A script whose user or group no host has is dropped: the keyword is still free.
+        if (!accountSurelyMissing(use)) inBlock.set(c.keyword.text, c);
         continue;
       }
       ctx.report({

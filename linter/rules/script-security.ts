@@ -1,14 +1,7 @@
 import type { Statement } from '../../grammar/index';
 import { nodeModel } from '../peer/model';
-import { mayExist, scriptUses, surelyExists, type ScriptUse } from '../peer/script-command';
+import { accountNameProblem, mayExist, scriptUses, surelyExists, type ScriptUse } from '../peer/script-command';
 import { defineRule, lineLoc, spanning } from '../types';
-
-/**
- * Characters no account name has (the passwd file's separator, a path, the comments of other
- * languages: a double slash, slash-star, a semicolon, two dashes): getpwnam cannot find such a user
- * on any host.
- */
-const IMPOSSIBLE_USER = /[/:*;]|^-/;
 
 /** Users every system has (base-passwd), so keepalived finds them. */
 const SURE_USERS: ReadonlySet<string> = new Set(['root', 'daemon', 'nobody']);
@@ -28,7 +21,7 @@ export default defineRule({
   id: 'script-security',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    'Scripts configured without enable_script_security, enable_script_security without script_user, or a script user given as a number or that cannot exist.',
+    'Scripts configured without enable_script_security, enable_script_security without script_user, or a script user or group given as a number or that cannot exist.',
   messages: {
     vrrp: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled: keepalived -t exits with status 6. Add enable_script_security (and script_user) to global_defs.',
     checker:
@@ -46,6 +39,10 @@ export default defineRule({
       'keepalived looks a script\'s user up by name: unless a user is called "{user}", it ignores this script (it logs "Script user \'{user}\' does not exist"). Give the user\'s name, not its number.',
     impossibleUser:
       '"{user}" cannot be a user name: keepalived finds no such user and ignores this script (it logs "Script user \'{user}\' does not exist"). keepalived\'s comments start with "#" or "!".',
+    numericGroup:
+      'keepalived looks a script\'s group up by name: unless a group is called "{group}", it ignores this script (it logs "Script group \'{group}\' does not exist"). Give the group\'s name, not its number.',
+    impossibleGroup:
+      '"{group}" cannot be a group name: keepalived finds no such group and ignores this script (it logs "Script group \'{group}\' does not exist"). keepalived\'s comments start with "#" or "!".',
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
@@ -54,12 +51,20 @@ export default defineRule({
     const noUser = new Set<ScriptUse>();
     for (const u of scriptUses(ctx.parse)) {
       if (!u.user) continue;
-      const numericName = /^\d+$/.test(u.user.text);
       // A comment of another language (`/* note */`, `// note`) after the command is read as its user.
-      if (!numericName && !IMPOSSIBLE_USER.test(u.user.text)) continue;
+      const problem = accountNameProblem(u.user.text);
+      if (problem) {
+        noUser.add(u);
+        const messageId = problem === 'numeric' ? 'numericUser' : 'impossibleUser';
+        ctx.report({ loc: u.user.loc, messageId, data: { user: u.user.text }, severity: 'warning' });
+        continue;
+      }
+      // The group is looked up only once the user is found.
+      const groupProblem = u.group && accountNameProblem(u.group.text);
+      if (!u.group || !groupProblem) continue;
       noUser.add(u);
-      const messageId = numericName ? 'numericUser' : 'impossibleUser';
-      ctx.report({ loc: u.user.loc, messageId, data: { user: u.user.text }, severity: 'warning' });
+      const messageId = groupProblem === 'numeric' ? 'numericGroup' : 'impossibleGroup';
+      ctx.report({ loc: u.group.loc, messageId, data: { group: u.group.text }, severity: 'warning' });
     }
     const uses = scriptUses(ctx.parse).filter((u) => {
       if (noUser.has(u)) return false;

@@ -11,8 +11,24 @@ ruleTester('script-duplicate', {
     'vrrp_instance VI_1 {\n  notify /bin/a\n}\nvrrp_instance VI_1 {\n  notify /bin/a\n  notify /bin/b\n}\n',
     // One of each kind, and the same kind in two blocks.
     'vrrp_instance VI_1 {\n  notify /bin/a\n  notify_master /bin/a\n}\nvrrp_instance VI_2 {\n  notify /bin/a\n}\n',
+    // keepalived drops a script whose user or group no host has (a path, a number): the next one is the first.
+    'vrrp_instance VI_1 {\n  notify_backup root "/tmp"\n  notify_backup root "/tmp"\n}\n',
+    'vrrp_instance VI_1 {\n  notify_backup /bin/a 0\n  notify_backup /bin/b\n}\n',
+    'vrrp_instance VI_1 {\n  notify_backup /bin/a root /etc/group\n  notify_backup /bin/b\n}\n',
   ],
   invalid: [
+    {
+      // A user keepalived may find (it exists on some hosts) keeps the keyword taken.
+      code: 'vrrp_instance VI_1 {\n  notify_backup /bin/a keepalived_script\n  <|notify_backup /bin/b|>\n}\n',
+      message:
+        'notify_backup script already specified; keepalived ignores "/bin/b". Keep one (for state changes, a single notify script receives the new state as an argument).',
+    },
+    {
+      // A dropped line does not count, and it still does not take the keyword after a kept one.
+      code: 'vrrp_instance VI_1 {\n  notify_backup /bin/a 0\n  notify_backup /bin/b\n  <|notify_backup /bin/c 0|>\n}\n',
+      message:
+        'notify_backup script already specified; keepalived ignores "/bin/c". Keep one (for state changes, a single notify script receives the new state as an argument).',
+    },
     {
       code: 'vrrp_instance VI_1 {\n  notify_master "/etc/keepalived/notify.sh master"\n  <|notify_master "/etc/keepalived/notify.sh backup"|>\n}\n',
       message:

@@ -13,8 +13,27 @@ ruleTester('script-security', {
     'vrrp_script chk {\n  script "/usr/bin/pgrep -x nginx"\n}\n',
     // Unbalanced quote: keepalived drops the script.
     inst('  notify_master "/bin/echo \'abc"\n'),
+    // A user and a group that may exist.
+    'global_defs {\n  enable_script_security\n  script_user root\n}\n' +
+      inst('  notify_master /usr/bin/logger root wheel\n'),
   ],
   invalid: [
+    {
+      name: "a number as a notify script's group: keepalived finds no such group and drops the script",
+      code:
+        'global_defs {\n  enable_script_security\n  script_user root\n}\n' +
+        inst('  notify_master /usr/bin/logger root <|100|>\n'),
+      message:
+        'keepalived looks a script\'s group up by name: unless a group is called "100", it ignores this script (it logs "Script group \'100\' does not exist"). Give the group\'s name, not its number.',
+      severity: 'warning',
+    },
+    {
+      name: 'a path as the group',
+      code: inst('  notify_master /usr/bin/logger root <|/etc/group|>\n'),
+      message:
+        '"/etc/group" cannot be a group name: keepalived finds no such group and ignores this script (it logs "Script group \'/etc/group\' does not exist"). keepalived\'s comments start with "#" or "!".',
+      severity: 'warning',
+    },
     {
       name: "a number as a notify script's user: keepalived finds no such user and drops the script",
       code: inst('  notify_master "/bin/echo \'hello world\' arg2" <|0|>\n'),
@@ -71,7 +90,9 @@ ruleTester('script-security', {
     },
     {
       name: 'a program in a system folder that minimal hosts lack (sudo, ping): keepalived reports only where it exists, so a warning',
-      code: inst('  notify_master <|"/usr/bin/sudo -u ops /usr/local/bin/master.sh"|>\n  notify_backup "ping -c 1 10.0.0.1"\n'),
+      code: inst(
+        '  notify_master <|"/usr/bin/sudo -u ops /usr/local/bin/master.sh"|>\n  notify_backup "ping -c 1 10.0.0.1"\n',
+      ),
       messageId: 'unsure',
       severity: 'warning',
     },
