@@ -134,6 +134,7 @@ function service(vs: Statement, addr: Word, port: Word | undefined): Service {
 
 /** Adds a virtual_server block's real servers, keyed by the port keepalived ends up using. */
 function addRealServers(svc: Service, vs: Statement, vsPort: number): void {
+  const family = sockaddrFamily(vs.args[0]!.text);
   for (const rs of vs.children ?? []) {
     if (!rs.spec || rs.keyword.text !== 'real_server') continue;
     const a = rs.args[0];
@@ -145,6 +146,8 @@ function addRealServers(svc: Service, vs: Statement, vsPort: number): void {
     if (!sockaddrWithPort(a, rs.args[1]) || !svc.realServers) continue;
     const own = lastChoice(rs, ['lvs_method'], '');
     const method = own.loc ? own : svc.method;
+    // keepalived skips a real server of the other address family unless it is tunnelled.
+    if (sockaddrFamily(a.text) !== family && !method.value.startsWith('TUN')) continue;
     // A missing or zero port is the service's; DR and TUN cannot map ports and reset it.
     let port = intOf(rs.args[1]) ?? 0;
     if (port === 0 || ((method.value.startsWith('DR') || method.value.startsWith('TUN')) && vsPort !== 0))

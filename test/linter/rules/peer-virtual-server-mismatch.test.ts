@@ -48,6 +48,8 @@ peerTester('peer-virtual-server-mismatch', {
   valid: [
     // The same service on both directors.
     { nodes: { lb1: lb1(lvs()), lb2: lb2(lvs()) } },
+    // A real server of the other family, which keepalived skips (only TUN mixes families), on one node only.
+    { nodes: { lb1: lb1(lvs({ servers: ['10.0.1.21 80', '10.0.1.22 80', '2001:db8::23 80'] })), lb2: lb2(lvs()) } },
     // Written differently, meaning the same: IPv6 normal form, real servers in another order,
     // lvs_sched/lvs_method for lb_algo/lb_kind.
     {
@@ -211,6 +213,18 @@ peerTester('peer-virtual-server-mismatch', {
       ],
       messageId: 'realServer',
       relatedNodes: true,
+    },
+    {
+      name: 'a tunnelled real server of the other family, which keepalived keeps',
+      nodes: {
+        lb1: mark(
+          lb1(lvs({ kind: '  lb_kind TUN', servers: ['10.0.1.21 80', '10.0.1.22 80', '2001:db8::23 80'] })),
+          'real_server 2001:db8::23 80',
+        ),
+        lb2: lb2(lvs({ kind: '  lb_kind TUN' })),
+      },
+      message:
+        'real_server 2001:db8::23 80 of virtual_server 10.0.0.100 80 is missing on lb2: after a failover there it receives no traffic.',
     },
     {
       name: 'another port on a NAT real server',
