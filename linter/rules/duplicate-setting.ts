@@ -164,12 +164,17 @@ export default defineRule({
       }
     }
     const global = new Map<string, Statement>();
+    const seenIn = new Map<Statement, Map<string, Statement>>();
     for (const block of ctx.parse.body) {
-      if (!block.spec || !block.children) continue;
+      // A block keepalived skips is not read, unless it lacks its "{" and its lines go to the
+      // object before it (Statement.continues), which then has the settings of both.
+      if (!block.spec || !block.children || (block.skipped && !block.continues)) continue;
       const path = `root > ${block.keyword.text}`;
       const once = ONCE.get(path);
       if (!once) continue;
-      const seen = path === 'root > global_defs' ? global : new Map<string, Statement>();
+      const continued = block.continues && seenIn.get(block.continues);
+      const seen = path === 'root > global_defs' ? global : continued || new Map<string, Statement>();
+      seenIn.set(block, seen);
       for (const s of block.children) {
         // keepalived built without iptables (Debian's and Ubuntu's, the oracle's) takes
         // vrrp_iptables as nftables with the default table (vrrp_iptables_handler, 2.2.7).
@@ -185,7 +190,7 @@ export default defineRule({
           });
           continue;
         }
-        if (first && s.keyword.text === 'group') {
+        if (first && s.keyword.text === 'group' && !continued) {
           const data = { block: block.keyword.text, name: block.args[0]?.text ?? '' };
           ctx.report({
             loc: spanning(s.keyword, block.close ?? s.close),
@@ -195,7 +200,8 @@ export default defineRule({
           });
         } else if (first) {
           ctx.report({
-            loc: lineLoc(s),
+            // A group list is ignored whole, up to its closing brace.
+            loc: s.keyword.text === 'group' ? spanning(s.keyword, s.close ?? lineLoc(s)) : lineLoc(s),
             messageId: 'duplicate',
             data: { keyword: s.keyword.text },
             related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: s.keyword.text } }],

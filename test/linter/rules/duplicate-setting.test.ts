@@ -15,10 +15,17 @@ ruleTester('duplicate-setting', {
     'vrrp_instance VI_1 {\n  priority 100\n  priority 110\n}\n',
     // An empty group list sets nothing: the next one is taken.
     'vrrp_sync_group G {\n  group {\n  }\n  group {\n    VI_1\n    VI_2\n  }\n}\n',
+    // keepalived skips a second vrrp_sync_group of a name unread, group lists and all.
+    'vrrp_sync_group G {\n  group {\n    VI_1\n  }\n}\nvrrp_sync_group G {\n  group {\n    VI_1\n  }\n  group {\n    VI_2\n  }\n}\n',
     // lvs_sync_daemon without a usable interface sets nothing; MTU and ADVERT on one line are invalid-choice's.
     'global_defs {\n  lvs_sync_daemon interface_name_too_long\n  lvs_sync_daemon eth0\n  vrrp_rx_bufs_policy MTU ADVERT\n  vrrp_rx_bufs_policy MTU\n}\n',
   ],
   invalid: [
+    {
+      name: 'a duplicate vrrp_sync_group without its "{": its lines go to the group before it, which has a group list',
+      code: 'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n}\nvrrp_sync_group G\n  <|group {\n    VI_1\n  }|>\n',
+      message: '"group" is already set; keepalived keeps the first value and ignores this line.',
+    },
     {
       name: 'state BACKUP after state MASTER',
       code: 'vrrp_instance VI_1 {\n  state MASTER\n  priority 100\n  state <|BACKUP|>\n}\n',
