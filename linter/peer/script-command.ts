@@ -157,9 +157,9 @@ function findScriptUses(parse: ParseResult): ScriptUse[] {
     };
     if (!whole && line.argv.length > 2) {
       const name = line.argv[2]!.text;
-      const words = s.args.filter((w) => w !== first && w.text === name);
-      // (The user's word comes first when both have the same text.)
-      const at = words.find((w) => w.text !== user?.text) ?? words[1] ?? words[0];
+      const same = s.args.filter((w) => w !== first && w.text === name);
+      // The user's word comes first when both are written alike.
+      const at = name === user?.text ? (same[1] ?? same[0]) : same[0];
       use.group = { text: name, loc: at ?? spanning(first, last) };
     }
     out.push(use);
