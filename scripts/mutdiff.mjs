@@ -4,12 +4,13 @@
 // the differential harness (test/differential/*.ts), and the disagreements printed.
 //
 //   node scripts/mutdiff.mjs [--count N] [--seed S] [--kind K[,K...]] [--out DIR] [--live]
-//                            [--concurrency N] [--quiet] [--stack N] [--bases DIR]
+//                            [--concurrency N] [--quiet] [--stack N] [--bases DIR] [--plain]
 //
 // Mutants are written to DIR/cases (default /tmp/mutdiff/cases), the JSON report to
 // DIR/report.json. Exit status 1 when some mutant disagrees. --stack N makes N mistakes in each
 // mutant, one after the other. --bases DIR mutates the *.conf files of DIR instead of the shared
-// configs (for instance real-world configs kept outside the project).
+// configs (for instance real-world configs kept outside the project). --plain runs the base configs
+// themselves, unmutated (a first check of a new folder of configs).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadHarness, repoRoot, runWithProgress } from './lib/differential.mjs';
@@ -28,6 +29,7 @@ function parseArgv(argv) {
     else if (a === '--quiet') opts.quiet = true;
     else if (a === '--stack') opts.stack = Number(argv[++i]);
     else if (a === '--bases') opts.bases = path.resolve(argv[++i]);
+    else if (a === '--plain') opts.plain = true;
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -92,7 +94,17 @@ async function main() {
   const problem = h.oracleProblem();
   if (problem) throw new Error(problem);
   const bases = loadBases(h, opts.bases);
-  const mutants = h.generateMutants(bases, opts.count, opts.seed, opts.kinds ?? h.MUTATION_KINDS, opts.stack);
+  const mutants = opts.plain
+    ? bases.map((b, i) => ({
+        id: `${String(i).padStart(5, '0')}-plain`,
+        base: b.id,
+        kind: 'plain',
+        description: 'unmutated',
+        line: 0,
+        text: b.text,
+        args: b.args,
+      }))
+    : h.generateMutants(bases, opts.count, opts.seed, opts.kinds ?? h.MUTATION_KINDS, opts.stack);
   const casesDir = path.join(opts.out, 'cases');
   fs.rmSync(casesDir, { recursive: true, force: true });
   fs.mkdirSync(casesDir, { recursive: true });
