@@ -237,8 +237,11 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     else if (keyword === 'inhibit_on_failure') vsInhibit = true;
     else if (keyword === 'ha_suspend') haSuspend = c;
     else if (keyword === 'lb_algo' || keyword === 'lvs_sched') {
-      scheduled = true;
-      if (SCHEDULERS.has(c.args[0]?.text)) sched = c.args[0]!.text;
+      // A name keepalived does not know is ignored ("Invalid lvs_scheduler"): no scheduler set by it.
+      if (SCHEDULERS.has(c.args[0]?.text)) {
+        scheduled = true;
+        sched = c.args[0]!.text;
+      }
     } else if (setsMethod(c)) {
       methodLine = c;
       methodNow = c.args[0]!.text;

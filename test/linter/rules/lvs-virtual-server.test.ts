@@ -203,6 +203,11 @@ ruleTester('lvs-virtual-server', {
       message: 'quorum 5 for 10.0.0.1 80 exceeds the total weight of its real servers (2); keepalived reduces it to 2.',
     },
     {
+      name: 'only a scheduler keepalived knows sets one: an unknown name is ignored',
+      code: vs('<|10.0.0.1|> 80', '  lb_algo loadbalance\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
+      message: 'Virtual server 10.0.0.1 80: no scheduler set; keepalived uses lb_algo wlc.',
+    },
+    {
       name: 'defaults keepalived fills in',
       code: 'virtual_server <|<|<|10.0.0.1|>|>|> 80 {\n  real_server 10.0.1.1 80 {\n  }\n}\n',
       messages: [/no protocol set/, /no scheduler set/, /no forwarding method set/],
