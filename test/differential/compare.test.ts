@@ -159,7 +159,8 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
   });
 
   it('takes a definition as keepalived does for the config id, other @id lines all', () => {
-    const conf = '$IF=eth0\n@b $IF=br0\n@^c $IF2=eth5\nvrrp_instance A {\n  interface $IF\n@a track_interface {\n  $IF2\n@b eth7\n  }\n}\n';
+    const conf =
+      '$IF=eth0\n@b $IF=br0\n@^c $IF2=eth5\nvrrp_instance A {\n  interface $IF\n@a track_interface {\n  $IF2\n@b eth7\n  }\n}\n';
     expect(interfacesOf(conf)).toEqual(['eth0', 'eth5', 'eth7']);
     expect(interfacesOf(conf, 'b')).toEqual(['br0', 'eth5', 'eth7']);
     // Undefined there, keepalived reads "$IF2" as it stands.
@@ -181,7 +182,7 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
     expect(script).toContain(`ip link add ''\\''eth0'\\''' type veth`);
   });
 
-  it('gives the namespace of each net_namespace line (any @id branch) to the run\'s own network namespace', () => {
+  it("gives the namespace of each net_namespace line (any @id branch) to the run's own network namespace", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
     const f = path.join(dir, 'keepalived.conf');
     fs.writeFileSync(f, '@a net_namespace low\n@b net_namespace high;\nnet_namespace ../x\nglobal_defs {\n}\n');
@@ -237,14 +238,16 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
     expect(namedBlocks(text, 'VI_3')).toEqual([]);
   });
 
-  it('a diagnostic inside the named block, or naming it, answers it', () => {
-    expect(matchesPositionless(message, [diag(3, 'accept...')], scan(text))).toBe(true);
+  it('a diagnostic naming the object answers it, wherever it lies', () => {
     expect(matchesPositionless(message, [diag(6, '(VI_1) something')], scan(text))).toBe(true);
     expect(matchesPositionless(message, [diag(6, 'member "VI_1" ...')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(6, 'VI_1 and VI_2 both use VRID 7.')], scan(text))).toBe(true);
   });
 
-  it('a diagnostic about another object does not', () => {
+  it('a diagnostic about another object does not, even inside the named block', () => {
     expect(matchesPositionless(message, [diag(6, '(VI_2) something')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diag(3, 'accept...')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diag(3, '(VI_10) accept...')], scan(text))).toBe(false);
     expect(matchesPositionless(message, [], scan(text))).toBe(false);
   });
 
@@ -296,10 +299,18 @@ describe('objectNames: the objects a message without a position is about', () =>
     const text =
       'vrrp_instance VI_1 {\n  virtual_router_id 7\n}\nvrrp_instance VI_2 {\n  virtual_router_id 7\n}\nvrrp_script S {\n  script x\n}\n';
     const message = { text: 'VI_1 and VI_2 both use VRID 7 with IPv4 on interface eth0', environmental: false };
-    const diag = (line: number): Diagnostic => ({ file, line, column: 1, ruleId: 'r', severity: 2, message: 'm' });
-    expect(matchesPositionless(message, [diag(5)], scan(text))).toBe(true);
-    expect(matchesPositionless(message, [diag(2)], scan(text))).toBe(true);
-    expect(matchesPositionless(message, [diag(8)], scan(text))).toBe(false);
+    const diag = (line: number, message: string): Diagnostic => ({
+      file,
+      line,
+      column: 1,
+      ruleId: 'r',
+      severity: 2,
+      message,
+    });
+    expect(matchesPositionless(message, [diag(5, 'VI_1 and VI_2 both use VRID 7')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(2, '(VI_2) uses VRID 7')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diag(5, 'm')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diag(8, '(S) m')], scan(text))).toBe(false);
   });
 
   it('when one of the objects cannot be found by its name, any diagnostic answers it', () => {
@@ -324,14 +335,37 @@ describe('virtualServerOf: the virtual server a message names, as its virtual_se
     expect(virtualServerOf('(VI_1) something else')).toBeUndefined();
   });
 
-  it('a message about a virtual server needs a diagnostic inside its block', () => {
-    const text = 'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n}\nvirtual_server 10.0.0.2 80 {\n  lb_algo rr\n}\n';
+  it('a message about a virtual server needs a diagnostic naming it by its virtual_server words', () => {
+    const text =
+      'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n}\nvirtual_server 10.0.0.1 8080 {\n  lb_algo rr\n}\nvirtual_server fwmark 7 {\n}\n';
     const message = {
       text: 'Virtual server [10.0.0.1]:tcp:80: no protocol set - defaulting to UDP',
       environmental: false,
     };
-    const diag = (line: number): Diagnostic => ({ file, line, column: 1, ruleId: 'r', severity: 2, message: 'm' });
-    expect(matchesPositionless(message, [diag(2)], scan(text))).toBe(true);
-    expect(matchesPositionless(message, [diag(5)], scan(text))).toBe(false);
+    const diag = (line: number, message: string): Diagnostic => ({
+      file,
+      line,
+      column: 1,
+      ruleId: 'r',
+      severity: 2,
+      message,
+    });
+    expect(matchesPositionless(message, [diag(1, 'Virtual server 10.0.0.1 80: no protocol set.')], scan(text))).toBe(
+      true,
+    );
+    expect(matchesPositionless(message, [diag(2, 'm')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diag(4, 'Virtual server 10.0.0.1 8080: no protocol set.')], scan(text))).toBe(
+      false,
+    );
+    const fwm = {
+      text: 'Virtual server FWM 7: cannot use ha_suspend with fwmarks - clearing ha_suspend',
+      environmental: false,
+    };
+    expect(matchesPositionless(fwm, [diag(7, 'Virtual server fwmark 7: ha_suspend cannot be used')], scan(text))).toBe(
+      true,
+    );
+    expect(matchesPositionless(fwm, [diag(7, 'Virtual server fwmark 70: ha_suspend cannot be used')], scan(text))).toBe(
+      false,
+    );
   });
 });

@@ -164,8 +164,11 @@ export function lineCandidates(scan: ConfigScan): (file: string, line: number) =
 /**
  * Whether one of our diagnostics answers a message keepalived printed without a position. A message
  * about a named object (`(VI_1) ...`, as keepalived names instances, sync groups and scripts) needs
- * a diagnostic that names it (`(VI_1)` or `"VI_1"`) or lies inside a block of that name, where the
- * user acts on it; any other message, some diagnostic in the configuration.
+ * a diagnostic that names it (`(VI_1)`, `"VI_1"` or `VI_1` as a word of its own); one about a
+ * virtual server, a diagnostic that names the service by the words of its `virtual_server` line
+ * (`10.0.0.1 80`, `fwmark 7`, `group G4`). A finding that only lies inside the object's block does
+ * not count: it may be about something else. Any other message needs some diagnostic in the
+ * configuration (or one of the rules that find its cause, see ANSWERING_RULES).
  */
 export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[], scan: ConfigScan): boolean {
   const names = objectNames(m.text);
@@ -182,14 +185,17 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
   const found = (names ?? ['']).map(blocksOf);
   // An object the harness cannot find by its name (`VI_${_HASH}x` is "VI_" to keepalived): any diagnostic.
   if (found.some((b) => !b.length)) return diagnostics.length > 0;
-  const blocks = found.flat();
+  const named = (names ?? []).map((name) => wordPattern(name));
+  const serviceName = service && wordPattern(service.join(' '), 'i');
   return diagnostics.some(
-    (d) =>
-      (names ?? []).some((name) => d.message.includes(`(${name})`) || d.message.includes(`"${name}"`)) ||
-      // A developer's check (DIFF_STRICT_NAMES=1): only a finding that names the object counts, to
-      // find messages answered only by an unrelated finding in the same block.
-      (!process.env.DIFF_STRICT_NAMES && blocks.some((b) => b.file === d.file && d.line <= b.end && (d.endLine ?? d.line) >= b.start)),
+    (d) => named.some((re) => re.test(d.message)) || (serviceName !== undefined && serviceName.test(d.message)),
   );
+}
+
+/** A pattern for `text` as words of their own in a message (not inside a longer name or address). */
+function wordPattern(text: string, flags = ''): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w.:-])${escaped}(?![\\w.:-]*\\w)`, flags);
 }
 
 /** Messages without an object, and the rules whose findings answer them. */
