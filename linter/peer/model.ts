@@ -178,7 +178,15 @@ export interface Instance {
   vridStmt: Statement | undefined;
   priority: number;
   priorityStmt: Statement | undefined;
+  /** The initial state keepalived starts the instance in (after strict mode's correction). */
   state: string | undefined;
+  /**
+   * The initial state as the `state` lines set it (vrrp_state_handler, 2.2.7): MASTER once any line
+   * says MASTER, unless a later line with a state keepalived does not know resets it to BACKUP;
+   * undefined without a line (keepalived then derives it from the priority).
+   */
+  initialState: 'MASTER' | 'BACKUP' | undefined;
+  /** The state line that decided initialState. */
   stateStmt: Statement | undefined;
   iface: Word | undefined;
   vips: Vip[];
@@ -264,6 +272,21 @@ export function intOf(w: Word | undefined): number | undefined {
   if (plain !== -1) return plain;
   if (!/^[+-]?\d+$/.test(w.text.trim())) return undefined;
   return Number(w.text.trim());
+}
+
+/** The initial state the `state` lines of an instance set, and the line that set it (see Instance.initialState). */
+function readState(lines: readonly Statement[]): Pick<Instance, 'initialState' | 'stateStmt'> {
+  let initialState: Instance['initialState'];
+  let stateStmt: Statement | undefined;
+  for (const line of lines) {
+    const w = line.args[0];
+    if (!line.spec || !w || w.opaque) continue;
+    // BACKUP after MASTER is refused ("state previously set as MASTER"); an unknown state is BACKUP.
+    if (w.text === 'BACKUP' && initialState === 'MASTER') continue;
+    initialState = w.text === 'MASTER' ? 'MASTER' : 'BACKUP';
+    stateStmt = line;
+  }
+  return { initialState, stateStmt };
 }
 
 function build(parse: ParseResult): NodeModel {
@@ -421,8 +444,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const vridNum = intOf(vridStmt?.args[0]);
   const priorityStmt = last('priority');
   const prio = intOf(priorityStmt?.args[0]);
-  const states = childrenNamed(s, 'state');
-  const stateStmt = states.find((x) => x.args[0]?.text === 'MASTER') ?? states[states.length - 1];
+  const { initialState, stateStmt } = readState(childrenNamed(s, 'state'));
   const vipBlock = last('virtual_ipaddress');
   const authBlock = last('authentication');
   const peerBlock = last('unicast_peer');
@@ -431,7 +453,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const peers = entryLines(peerBlock).map((e) => e[0]!);
   const unicastSrc = last('unicast_src_ip')?.args[0];
   const { family, familyFrom, familyConflicts, version: explicitVersion, versionStmt, versionConflicts } = familyWalk(s);
-  const rawState = stateStmt?.args[0]?.text;
+  const rawState = initialState;
   // Without a priority line, an initial MASTER is the address owner (255); an invalid value means 100.
   const priority = prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && rawState === 'MASTER' ? 255 : 100;
   const fam: Family = family ?? 4;
@@ -461,6 +483,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
           ? 'MASTER'
           : 'BACKUP'
         : rawState,
+    initialState,
     stateStmt,
     iface: last('interface')?.args[0],
     vips,

@@ -38,8 +38,7 @@ function trackedTwice(ctx: RuleContext, g: SyncGroup, members: Instance[]): void
 function mixesOwners(members: Instance[]): boolean {
   let state: 'init' | 'master' | 'backup' = 'init';
   for (const i of members) {
-    const raw = i.stateStmt?.args[0]?.text;
-    const want = raw === undefined ? 'init' : raw === 'MASTER' ? 'master' : 'backup';
+    const want = i.initialState === undefined ? 'init' : i.initialState === 'MASTER' ? 'master' : 'backup';
     if (state === 'master' && want === 'backup') return true;
     if (state !== 'backup') state = want === 'master' && i.priorityStmt && i.priority === 255 ? 'master' : 'backup';
   }

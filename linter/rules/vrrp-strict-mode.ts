@@ -48,7 +48,7 @@ export default defineRule({
     masterNotOwner:
       '({name}) state MASTER without priority 255 in strict mode ("State MASTER must match being address owner"); keepalived starts the instance as BACKUP.',
     ownerNotMaster:
-      '({name}) state BACKUP with priority 255 in strict mode ("State MASTER must match being address owner"); an address owner starts as MASTER, and keepalived makes it MASTER.',
+      '({name}) initial state BACKUP with priority 255 in strict mode ("State MASTER must match being address owner"); an address owner starts as MASTER, and keepalived makes it MASTER.',
     vmacMac: '({name}) a VMAC MAC address cannot be given in strict mode; keepalived clears it.',
     xmitBase: '({name}) vmac_xmit_base is incompatible with strict mode; keepalived resets it.',
     downTimer: '({name}) down_timer_adverts {value} is incompatible with strict mode; keepalived resets it to 3.',
@@ -70,13 +70,12 @@ export default defineRule({
       if (!usable(i) || !strictMode(m, i)) continue;
       const data = { name: i.name };
       // Checked in this order by vrrp_complete_instance.
+      // The state the lines set (an unknown one is BACKUP), against being the address owner.
       const state = i.stateStmt?.args[0];
-      if (state && !state.opaque && (state.text === 'MASTER' || state.text === 'BACKUP')) {
-        if (state.text === 'MASTER' && i.priority !== 255)
-          ctx.report({ loc: state, messageId: 'masterNotOwner', data });
-        else if (state.text === 'BACKUP' && i.priority === 255)
-          ctx.report({ loc: state, messageId: 'ownerNotMaster', data });
-      }
+      if (state && i.initialState === 'MASTER' && i.priority !== 255)
+        ctx.report({ loc: state, messageId: 'masterNotOwner', data });
+      else if (state && i.initialState === 'BACKUP' && i.priority === 255)
+        ctx.report({ loc: state, messageId: 'ownerNotMaster', data });
       const vmacLines = childrenNamed(i.stmt, 'use_vmac');
       const mac = readVmac(vmacLines).find((v) => v.kind === 'mac' && !v.problem);
       if (mac) ctx.report({ loc: mac.word, messageId: 'vmacMac', data });

@@ -38,7 +38,18 @@ ruleTester('vrrp-strict-mode', {
     {
       name: 'state BACKUP at priority 255',
       code: STRICT + instance('  state <|BACKUP|>\n  priority 255\n'),
-      message: /state BACKUP with priority 255 in strict mode/,
+      message:
+        '(VI_1) initial state BACKUP with priority 255 in strict mode ("State MASTER must match being address owner"); an address owner starts as MASTER, and keepalived makes it MASTER.',
+    },
+    {
+      name: 'a state keepalived does not know is BACKUP, even after MASTER',
+      code: STRICT + instance('  state MASTER\n  state <|master|>\n  priority 255\n'),
+      message: /initial state BACKUP with priority 255 in strict mode/,
+    },
+    {
+      name: 'BACKUP after MASTER is refused: MASTER stays',
+      code: STRICT + instance('  state <|MASTER|>\n  state BACKUP\n  priority 100\n'),
+      message: /state MASTER without priority 255/,
     },
     {
       name: 'the instance strict_mode',
