@@ -4,7 +4,16 @@
 import { findKeyword, type ParseResult, type Statement, type Word } from '../../grammar/index';
 import { child, childrenNamed } from '../types';
 import { readVipEntry } from '../vip-entry';
-import { checkTrueFalse, checkUnsigned, decimalValue, ipFamily, plainDigits, sockaddrAddress, sockaddrFamily, splitPrefix } from '../values';
+import {
+  checkTrueFalse,
+  checkUnsigned,
+  decimalValue,
+  ipFamily,
+  plainDigits,
+  sockaddrAddress,
+  sockaddrFamily,
+  splitPrefix,
+} from '../values';
 
 /** An address family. */
 export type Family = 4 | 6;
@@ -139,7 +148,13 @@ function familyWalk(s: Statement): {
         if (!w || w.opaque || checkUnsigned(w.text, 2, 3)) break;
         const v = Number(w.text.trim());
         if ((version !== undefined && version !== v) || (v === 2 && family === 6))
-          versionConflicts.push({ stmt: c, word: w, version: v, current: version, familyFrom: version === undefined ? familyFrom : undefined });
+          versionConflicts.push({
+            stmt: c,
+            word: w,
+            version: v,
+            current: version,
+            familyFrom: version === undefined ? familyFrom : undefined,
+          });
         else {
           version = v;
           versionStmt = c;
@@ -256,7 +271,8 @@ export function nodeModel(parse: ParseResult): NodeModel {
 /** The last child statement with this keyword. */
 export function lastChild(s: Statement, name: string): Statement | undefined {
   const kids = s.children;
-  if (kids) for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword.text === name && kids[i]!.spec) return kids[i];
+  if (kids)
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword.text === name && kids[i]!.spec) return kids[i];
   return undefined;
 }
 
@@ -347,7 +363,8 @@ function build(parse: ParseResult): NodeModel {
       // keepalived skips a group whose name is taken; without its "{" the lines go to the group
       // before it (see the instances above), and it reads them after that group's own.
       if (s.skipped === 'duplicate') {
-        const earlier = s.continues && syncGroups.findIndex((g) => g.stmt === s.continues || g.continued === s.continues);
+        const earlier =
+          s.continues && syncGroups.findIndex((g) => g.stmt === s.continues || g.continued === s.continues);
         if (typeof earlier === 'number' && earlier !== -1) {
           const first = syncGroups[earlier]!;
           syncGroups[earlier] = { ...syncGroup(continuedView(first.stmt, s)), continued: s.continues };
@@ -452,10 +469,18 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const vips = childrenNamed(s, 'virtual_ipaddress').flatMap(vipsOf);
   const peers = entryLines(peerBlock).map((e) => e[0]!);
   const unicastSrc = last('unicast_src_ip')?.args[0];
-  const { family, familyFrom, familyConflicts, version: explicitVersion, versionStmt, versionConflicts } = familyWalk(s);
+  const {
+    family,
+    familyFrom,
+    familyConflicts,
+    version: explicitVersion,
+    versionStmt,
+    versionConflicts,
+  } = familyWalk(s);
   const rawState = initialState;
   // Without a priority line, an initial MASTER is the address owner (255); an invalid value means 100.
-  const priority = prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && rawState === 'MASTER' ? 255 : 100;
+  const priority =
+    prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && rawState === 'MASTER' ? 255 : 100;
   const fam: Family = family ?? 4;
   // vrrp_complete_instance: IPv6 is version 3 unless version 2 came before the addresses (then
   // strict mode alone makes it 3); without a version line, IPv4 takes global_defs vrrp_version.
