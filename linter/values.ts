@@ -89,15 +89,51 @@ export function checkDecimal(text: string, min: number, max: number, decimals: n
  * The value keepalived's decimal reader (read_decimal_unsigned_long_func, lib/parser.c 2.2.7) keeps
  * for a word, in units of 10^-decimals: undefined when it keeps none (see checkDecimal). Extra
  * decimal places are cut, rounding up when the first one cut is 5 or more: 1.2345678 is 1.234568.
+ * With `ignoreError` (the handler's flag) a word that is not a number may still leave a value: see
+ * decimalPrefix.
  */
-export function decimalValue(text: string, min: number, max: number, decimals: number): number | undefined {
+export function decimalValue(
+  text: string,
+  min: number,
+  max: number,
+  decimals: number,
+  ignoreError = false,
+): number | undefined {
   const problem = checkDecimal(text, min, max, decimals);
+  if (problem?.kind === 'invalid' && ignoreError) return decimalPrefix(text, min, max, decimals);
   if (problem && problem.kind !== 'decimals') return undefined;
   const t = text.replace(/^[ \t]+/, '').replace(/^\+/, '');
   const [whole = '', frac = ''] = t.split('.');
   const scale = 10 ** decimals;
   const v = Number(whole || '0') * scale + Number(frac.slice(0, decimals).padEnd(decimals, '0')) + (frac.charCodeAt(decimals) >= 53 ? 1 : 0);
   // The range is checked on the value kept.
+  return v < Math.round(min * scale) || v > Math.round(max * scale) ? undefined : v;
+}
+
+/**
+ * What keepalived keeps of a word that is not a number when the keyword's handler asks it to go on
+ * (ignore_error: advert_int, preempt_delay, the garp and track-process delays): it reports the
+ * number, then takes what strtoull reads from the word with its first '.' removed and zeros added
+ * for the missing decimal places (cut, and rounded up on the next digit, past `decimals`), if that
+ * is in range. So `255.255.255.0` is 255255.2 µs read as 255256: 0.255256 s, and `3s` is 3 µs,
+ * out of range (read_decimal_unsigned_long_func, lib/parser.c 2.2.7).
+ */
+function decimalPrefix(text: string, min: number, max: number, decimals: number): number | undefined {
+  if (text.startsWith('-')) return undefined;
+  const dp = text.indexOf('.');
+  let places = dp === -1 ? 0 : text.length - dp - 1;
+  let roundUp = false;
+  if (places > decimals) {
+    roundUp = text.charCodeAt(dp + decimals + 1) >= 53;
+    places = decimals;
+  }
+  const joined = dp === -1 ? text : text.slice(0, dp) + text.slice(dp + 1, dp + 1 + places);
+  const digits = /^[ \t\n\v\f\r]*\+?(\d*)/.exec(joined + '0'.repeat(decimals - places))![1]!;
+  const read = digits === '' ? 0n : BigInt(digits);
+  // strtoull's range (ERANGE): keepalived rejects the value.
+  if (read > 0xffffffffffffffffn) return undefined;
+  const v = Number(read) + (roundUp ? 1 : 0);
+  const scale = 10 ** decimals;
   return v < Math.round(min * scale) || v > Math.round(max * scale) ? undefined : v;
 }
 

@@ -599,7 +599,8 @@ export function advertLine(i: Instance): { word: Word; us: number } | 'varies' |
     const w = s.args[0];
     if (!w) continue;
     if (w.opaque) return 'varies';
-    const us = decimalValue(w.text, range?.min ?? 0.01, range?.max ?? 255, 6);
+    // advert_int's handler goes on after an invalid number (ignore_error): see decimalValue.
+    const us = decimalValue(w.text, range?.min ?? 0.01, range?.max ?? 255, 6, true);
     if (us !== undefined) found = { word: w, us };
   }
   return found;

@@ -16,6 +16,9 @@ ruleTester('vrrp-advert-int', {
     inst('  advert_int 1\n  advert_int 0.001\n'),
     // Seven decimal places are cut to six: 0.9999996 is kept as 1.000000.
     inst('  advert_int 0.9999996\n'),
+    // A word with letters: keepalived reads its digits (3 µs here), out of range, so keeps nothing.
+    inst('  advert_int 3s\n'),
+    inst('  advert_int 1\n  advert_int 2x\n'),
   ],
   invalid: [
     {
@@ -28,6 +31,12 @@ ruleTester('vrrp-advert-int', {
       name: 'more than six decimal places: the value kept is checked',
       code: inst('  advert_int <|1.2345678|>\n'),
       message: '(VI_1) VRRPv2 advertisement interval 1.234568s must be an integer; keepalived rounds it to 1s.',
+    },
+    {
+      // keepalived reports the invalid number, then keeps what it read of it: 255255 µs, rounded up on the next digit.
+      name: 'a netmask where the interval should be: the value keepalived reads from it is kept',
+      code: inst('  advert_int <|255.255.255.0|>\n'),
+      message: '(VI_1) VRRPv2 advertisement interval 0.255256s must be an integer; keepalived rounds it to 1s.',
     },
     {
       name: 'a rejected last value leaves the one before it',
