@@ -105,7 +105,10 @@ export function decimalValue(
   const t = text.replace(/^[ \t]+/, '').replace(/^\+/, '');
   const [whole = '', frac = ''] = t.split('.');
   const scale = 10 ** decimals;
-  const v = Number(whole || '0') * scale + Number(frac.slice(0, decimals).padEnd(decimals, '0')) + (frac.charCodeAt(decimals) >= 53 ? 1 : 0);
+  const v =
+    Number(whole || '0') * scale +
+    Number(frac.slice(0, decimals).padEnd(decimals, '0')) +
+    (frac.charCodeAt(decimals) >= 53 ? 1 : 0);
   // The range is checked on the value kept.
   return v < Math.round(min * scale) || v > Math.round(max * scale) ? undefined : v;
 }
