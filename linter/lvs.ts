@@ -200,9 +200,13 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
         ctx.report({ loc: spanning(c.args[0], c.close), messageId: 'family', data: { ...data, rs: nameOf(c) } });
       }
     } else if (keyword === 'protocol') {
-      protocol = c;
+      // A protocol keepalived does not know is ignored ("Unknown protocol"): it sets none.
       const p = c.args[0]?.text.toUpperCase();
-      if (p === 'TCP' || p === 'UDP' || p === 'SCTP') proto = p;
+      if (c.args[0]?.opaque) protocol = c;
+      else if (p === 'TCP' || p === 'UDP' || p === 'SCTP') {
+        protocol = c;
+        proto = p;
+      }
     } else if (keyword === 'persistence_timeout')
       persistent ||= !c.args[0] || c.args[0].opaque || !checkUnsigned(c.args[0].text, 1, 2678400);
     else if (keyword === 'persistence_granularity') {

@@ -31,6 +31,8 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  sorry_server 2001:db8::9 80\n  sorry_server_lvs_method TUN\n  real_server 10.0.1.1 80 {\n  }\n'),
     // A NAT real server of a fwmark service keeps its port (keepalived clears it for DR and TUN).
     vs('fwmark 1', '  lb_algo rr\n  lb_kind NAT\n  real_server 10.0.1.1 80 {\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
+    // An unknown protocol sets none, so a fwmark service has none to ignore.
+    vs('fwmark 1', '  lb_algo rr\n  lb_kind DR\n  protocol bogus\n  real_server 10.0.1.1 {\n  }\n'),
     // ip_family that agrees with the address.
     vs('10.0.0.1 80', '  ip_family inet\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
     // hashed under sh; an unknown scheduler name is ignored, so sh stays the scheduler.
@@ -206,6 +208,11 @@ ruleTester('lvs-virtual-server', {
       name: 'only a scheduler keepalived knows sets one: an unknown name is ignored',
       code: vs('<|10.0.0.1|> 80', '  lb_algo loadbalance\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n'),
       message: 'Virtual server 10.0.0.1 80: no scheduler set; keepalived uses lb_algo wlc.',
+    },
+    {
+      name: 'only a protocol keepalived knows sets one: an unknown name is ignored',
+      code: vs('<|10.0.0.1|> 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCPP\n  real_server 10.0.1.1 80 {\n  }\n'),
+      message: 'Virtual server 10.0.0.1 80: no protocol set; keepalived defaults to UDP. Add "protocol TCP" (or UDP/SCTP).',
     },
     {
       name: 'defaults keepalived fills in',
