@@ -290,6 +290,37 @@ export function intOf(w: Word | undefined): number | undefined {
   return Number(w.text.trim());
 }
 
+/**
+ * The weight a trackable object's own `weight` lines give it, and whether it is reversed. A
+ * vrrp_script takes what strtol reads from its last line whatever keepalived reports about it
+ * (`-30;` is -30, `300` is 300, `high` is 0: vrrp_vscript_weight_handler, 2.2.7). A
+ * vrrp_track_process keeps its first line in -254..254 that is not 0 (a later one is "already set",
+ * an invalid one ignored). The others: their last line.
+ */
+function ownWeight(s: Statement, kind: TrackKind): { weight: number | undefined; reverse: boolean } {
+  if (kind === 'script') {
+    const w = lastChild(s, 'weight');
+    const word = w?.args[0];
+    if (!word || word.opaque) return { weight: undefined, reverse: false };
+    const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(word.text);
+    const v = m ? Number(m[1]) : 0;
+    return { weight: Math.abs(v) <= 2147483647 ? v : undefined, reverse: w.args[1]?.text === 'reverse' };
+  }
+  if (kind === 'process') {
+    let weight: number | undefined;
+    let reverse = false;
+    for (const w of childrenNamed(s, 'weight')) {
+      const v = intOf(w.args[0]);
+      if (weight || v === undefined || v < -254 || v > 254) continue;
+      weight = v;
+      reverse = w.args[1]?.text === 'reverse';
+    }
+    return { weight, reverse };
+  }
+  const w = lastChild(s, 'weight');
+  return { weight: intOf(w?.args[0]), reverse: w?.args[1]?.text === 'reverse' };
+}
+
 /** The initial state the `state` lines of an instance set, and the line that set it (see Instance.initialState). */
 function readState(lines: readonly Statement[]): Pick<Instance, 'initialState' | 'stateStmt'> {
   let initialState: Instance['initialState'];
@@ -329,15 +360,8 @@ function build(parse: ParseResult): NodeModel {
     const kw = s.keyword.text;
     const kind = TRACK_DEFINERS[kw];
     if (kind && s.args[0]) {
-      const w = lastChild(s, 'weight');
-      const def: TrackDef = {
-        kind,
-        name: s.args[0].text,
-        stmt: s,
-        order,
-        weight: intOf(w?.args[0]),
-        reverse: w?.args[1]?.text === 'reverse',
-      };
+      const { weight, reverse } = ownWeight(s, kind);
+      const def: TrackDef = { kind, name: s.args[0].text, stmt: s, order, weight, reverse };
       if (def.weight === undefined && kind === 'file') def.weight = 1;
       const list = defs[kind].get(def.name) ?? [];
       list.push(def);

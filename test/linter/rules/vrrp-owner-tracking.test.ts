@@ -6,6 +6,9 @@ const inst = (name: string, prio: number, track: string): string =>
 
 ruleTester('vrrp-owner-tracking', {
   valid: [
+    // A vrrp_script weight strtol reads as 0 weighs nothing.
+    'vrrp_script chk {\n  script "/usr/bin/pgrep nginx"\n  weight high\n}\n' +
+      inst('VI_1', 255, '  track_script {\n    chk\n  }\n'),
     chk + inst('VI_1', 100, '  track_script {\n    chk weight -20\n  }\n'),
     // weight 0: the owner goes to FAULT on failure, which is allowed.
     chk + inst('VI_1', 255, '  track_script {\n    chk\n  }\n'),
@@ -24,6 +27,15 @@ ruleTester('vrrp-owner-tracking', {
       'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  global_tracking\n}\n',
   ],
   invalid: [
+    {
+      // keepalived reports the number, then takes what strtol reads from it: -30.
+      name: 'a vrrp_script weight with a stray character still weighs',
+      code:
+        'vrrp_script chk {\n  script "/usr/bin/pgrep nginx"\n  weight -30;\n}\n' +
+        inst('VI_1', 255, '  track_script {\n    <|chk|>\n  }\n'),
+      message:
+        '(VI_1) ignoring tracked script "chk" with weight -30: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
+    },
     {
       name: "a sync group's own weighted track, with an address owner among its members",
       code:
