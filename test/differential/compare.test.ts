@@ -357,6 +357,10 @@ describe('virtualServerOf: the virtual server a message names, as its virtual_se
     expect(matchesPositionless(message, [diag(4, 'Virtual server 10.0.0.1 8080: no protocol set.')], scan(text))).toBe(
       false,
     );
+    const masked = 'virtual_server 10.0.0.1/33 80 {\n  lb_algo rr\n}\n';
+    expect(
+      matchesPositionless(message, [diag(1, 'Virtual server 10.0.0.1/33 80: no protocol set.')], scan(masked)),
+    ).toBe(true);
     const fwm = {
       text: 'Virtual server FWM 7: cannot use ha_suspend with fwmarks - clearing ha_suspend',
       environmental: false,

@@ -185,17 +185,27 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
   const found = (names ?? ['']).map(blocksOf);
   // An object the harness cannot find by its name (`VI_${_HASH}x` is "VI_" to keepalived): any diagnostic.
   if (found.some((b) => !b.length)) return diagnostics.length > 0;
-  const named = (names ?? []).map((name) => wordPattern(name));
-  const serviceName = service && wordPattern(service.join(' '), 'i');
+  const named = (names ?? []).map(wordPattern);
+  const serviceName = service && servicePattern(service);
   return diagnostics.some(
     (d) => named.some((re) => re.test(d.message)) || (serviceName !== undefined && serviceName.test(d.message)),
   );
 }
 
+/**
+ * A pattern for a service's virtual_server words in a message, the address as the file may write it:
+ * with a range or mask after it, which keepalived drops (`10.0.0.1/33 80` is `10.0.0.1 80`).
+ */
+function servicePattern(words: string[]): RegExp {
+  const [first, ...rest] = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const head = /[.:]/.test(words[0]!) ? `${first}(?:[/-][\\w.:/-]*)?` : first;
+  return new RegExp(`(?<![\\w.:-])${[head, ...rest].join(' ')}(?![\\w.:-]*\\w)`, 'i');
+}
+
 /** A pattern for `text` as words of their own in a message (not inside a longer name or address). */
-function wordPattern(text: string, flags = ''): RegExp {
+function wordPattern(text: string): RegExp {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\w.:-])${escaped}(?![\\w.:-]*\\w)`, flags);
+  return new RegExp(`(?<![\\w.:-])${escaped}(?![\\w.:-]*\\w)`);
 }
 
 /** Messages without an object, and the rules whose findings answer them. */
