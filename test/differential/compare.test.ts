@@ -218,20 +218,22 @@ describe('parseOracleOutput: a missing interface no host can have is a finding',
   });
 });
 
+/** A diagnostic of ours at a line of the test file, with a message. */
+const diagAt = (line: number, message = 'm'): Diagnostic => ({
+  file,
+  line,
+  column: 1,
+  ruleId: 'r',
+  severity: 2,
+  message,
+});
+
 describe('matchesPositionless: a message about a named object needs a diagnostic about that object', () => {
   const text = 'vrrp_instance VI_1 {\n  priority 100\n  accept\n}\nvrrp_instance VI_2 {\n  priority 100\n}\n';
   const message = {
     text: '(VI_1) warning - accept mode for VRRP version 2 does not comply with RFC3768 - resetting',
     environmental: false,
   };
-  const diag = (line: number, message: string): Diagnostic => ({
-    file,
-    line,
-    column: 1,
-    ruleId: 'r',
-    severity: 2,
-    message,
-  });
 
   it('finds the blocks of a name by their braces', () => {
     expect(namedBlocks(text, 'VI_1')).toEqual([[1, 4]]);
@@ -239,28 +241,28 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
   });
 
   it('a diagnostic naming the object answers it, wherever it lies', () => {
-    expect(matchesPositionless(message, [diag(6, '(VI_1) something')], scan(text))).toBe(true);
-    expect(matchesPositionless(message, [diag(6, 'member "VI_1" ...')], scan(text))).toBe(true);
-    expect(matchesPositionless(message, [diag(6, 'VI_1 and VI_2 both use VRID 7.')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diagAt(6, '(VI_1) something')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diagAt(6, 'member "VI_1" ...')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diagAt(6, 'VI_1 and VI_2 both use VRID 7.')], scan(text))).toBe(true);
   });
 
   it('a diagnostic about another object does not, even inside the named block', () => {
-    expect(matchesPositionless(message, [diag(6, '(VI_2) something')], scan(text))).toBe(false);
-    expect(matchesPositionless(message, [diag(3, 'accept...')], scan(text))).toBe(false);
-    expect(matchesPositionless(message, [diag(3, '(VI_10) accept...')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diagAt(6, '(VI_2) something')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diagAt(3, 'accept...')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diagAt(3, '(VI_10) accept...')], scan(text))).toBe(false);
     expect(matchesPositionless(message, [], scan(text))).toBe(false);
   });
 
   it('a message naming no object is answered by any diagnostic', () => {
     const global = { text: 'Some message about the configuration as a whole', environmental: false };
-    expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(true);
+    expect(matchesPositionless(global, [diagAt(6, 'x')], scan(text))).toBe(true);
     expect(matchesPositionless(global, [], scan(text))).toBe(false);
   });
 
   it("keepalived's brace count is answered by a rule about the file's text", () => {
     const braces = { text: "There are 1 missing '{'s or extra '}'s", environmental: false };
-    expect(matchesPositionless(braces, [{ ...diag(6, 'x'), ruleId: 'unclosed-block' }], scan(text))).toBe(true);
-    expect(matchesPositionless(braces, [{ ...diag(6, 'x'), ruleId: 'invalid-number' }], scan(text))).toBe(false);
+    expect(matchesPositionless(braces, [{ ...diagAt(6, 'x'), ruleId: 'unclosed-block' }], scan(text))).toBe(true);
+    expect(matchesPositionless(braces, [{ ...diagAt(6, 'x'), ruleId: 'invalid-number' }], scan(text))).toBe(false);
   });
 
   it('SECURITY VIOLATION is answered by script-security only', () => {
@@ -268,8 +270,8 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
       text: 'SECURITY VIOLATION - scripts are being executed but script_security not enabled.',
       environmental: false,
     };
-    expect(matchesPositionless(global, [{ ...diag(6, 'x'), ruleId: 'script-security' }], scan(text))).toBe(true);
-    expect(matchesPositionless(global, [diag(6, 'x')], scan(text))).toBe(false);
+    expect(matchesPositionless(global, [{ ...diagAt(6, 'x'), ruleId: 'script-security' }], scan(text))).toBe(true);
+    expect(matchesPositionless(global, [diagAt(6, 'x')], scan(text))).toBe(false);
   });
 });
 
@@ -299,26 +301,17 @@ describe('objectNames: the objects a message without a position is about', () =>
     const text =
       'vrrp_instance VI_1 {\n  virtual_router_id 7\n}\nvrrp_instance VI_2 {\n  virtual_router_id 7\n}\nvrrp_script S {\n  script x\n}\n';
     const message = { text: 'VI_1 and VI_2 both use VRID 7 with IPv4 on interface eth0', environmental: false };
-    const diag = (line: number, message: string): Diagnostic => ({
-      file,
-      line,
-      column: 1,
-      ruleId: 'r',
-      severity: 2,
-      message,
-    });
-    expect(matchesPositionless(message, [diag(5, 'VI_1 and VI_2 both use VRID 7')], scan(text))).toBe(true);
-    expect(matchesPositionless(message, [diag(2, '(VI_2) uses VRID 7')], scan(text))).toBe(true);
-    expect(matchesPositionless(message, [diag(5, 'm')], scan(text))).toBe(false);
-    expect(matchesPositionless(message, [diag(8, '(S) m')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diagAt(5, 'VI_1 and VI_2 both use VRID 7')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diagAt(2, '(VI_2) uses VRID 7')], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diagAt(5, 'm')], scan(text))).toBe(false);
+    expect(matchesPositionless(message, [diagAt(8, '(S) m')], scan(text))).toBe(false);
   });
 
   it('when one of the objects cannot be found by its name, any diagnostic answers it', () => {
     const text =
       'vrrp_instance VI_1 {\n  virtual_router_id 7\n}\nvrrp_instance VI_${_HASH}x {\n  virtual_router_id 7\n}\n';
     const message = { text: 'VI_1 and VI_ both use VRID 7 with IPv4 on interface eth0', environmental: false };
-    const diag = (line: number): Diagnostic => ({ file, line, column: 1, ruleId: 'r', severity: 2, message: 'm' });
-    expect(matchesPositionless(message, [diag(5)], scan(text))).toBe(true);
+    expect(matchesPositionless(message, [diagAt(5)], scan(text))).toBe(true);
     expect(matchesPositionless(message, [], scan(text))).toBe(false);
   });
 });
@@ -342,34 +335,26 @@ describe('virtualServerOf: the virtual server a message names, as its virtual_se
       text: 'Virtual server [10.0.0.1]:tcp:80: no protocol set - defaulting to UDP',
       environmental: false,
     };
-    const diag = (line: number, message: string): Diagnostic => ({
-      file,
-      line,
-      column: 1,
-      ruleId: 'r',
-      severity: 2,
-      message,
-    });
-    expect(matchesPositionless(message, [diag(1, 'Virtual server 10.0.0.1 80: no protocol set.')], scan(text))).toBe(
+    expect(matchesPositionless(message, [diagAt(1, 'Virtual server 10.0.0.1 80: no protocol set.')], scan(text))).toBe(
       true,
     );
-    expect(matchesPositionless(message, [diag(2, 'm')], scan(text))).toBe(false);
-    expect(matchesPositionless(message, [diag(4, 'Virtual server 10.0.0.1 8080: no protocol set.')], scan(text))).toBe(
-      false,
-    );
+    expect(matchesPositionless(message, [diagAt(2, 'm')], scan(text))).toBe(false);
+    expect(
+      matchesPositionless(message, [diagAt(4, 'Virtual server 10.0.0.1 8080: no protocol set.')], scan(text)),
+    ).toBe(false);
     const masked = 'virtual_server 10.0.0.1/33 80 {\n  lb_algo rr\n}\n';
     expect(
-      matchesPositionless(message, [diag(1, 'Virtual server 10.0.0.1/33 80: no protocol set.')], scan(masked)),
+      matchesPositionless(message, [diagAt(1, 'Virtual server 10.0.0.1/33 80: no protocol set.')], scan(masked)),
     ).toBe(true);
     const fwm = {
       text: 'Virtual server FWM 7: cannot use ha_suspend with fwmarks - clearing ha_suspend',
       environmental: false,
     };
-    expect(matchesPositionless(fwm, [diag(7, 'Virtual server fwmark 7: ha_suspend cannot be used')], scan(text))).toBe(
-      true,
-    );
-    expect(matchesPositionless(fwm, [diag(7, 'Virtual server fwmark 70: ha_suspend cannot be used')], scan(text))).toBe(
-      false,
-    );
+    expect(
+      matchesPositionless(fwm, [diagAt(7, 'Virtual server fwmark 7: ha_suspend cannot be used')], scan(text)),
+    ).toBe(true);
+    expect(
+      matchesPositionless(fwm, [diagAt(7, 'Virtual server fwmark 70: ha_suspend cannot be used')], scan(text)),
+    ).toBe(false);
   });
 });
