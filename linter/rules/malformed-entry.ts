@@ -68,6 +68,8 @@ export default defineRule({
     trackSyntax: 'Unexpected "{value}" in {block}; an entry is NAME [weight W [reverse|noreverse]].',
   },
   check(ctx) {
+    // The names each instance or sync group tracks so far, by list: every block of a list adds to it.
+    const tracked = new Map<Statement | undefined, Map<string, Set<string>>>();
     for (const s of valueBlocks(ctx.parse.body)) {
       if (!s.entries) continue;
       const name = s.keyword.text;
@@ -102,7 +104,13 @@ export default defineRule({
         else if (seen.v4 && seen.v6 && seen.bareFwmark)
           ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'vsgMixed', data: { name: s.args[0]?.text ?? '' } });
       }
-      else if (TRACK_WEIGHT[name] && s.parentPath !== 'root') checkTrack(ctx, s);
+      else if (TRACK_WEIGHT[name] && s.parentPath !== 'root') {
+        let lists = tracked.get(s.parent);
+        if (!lists) tracked.set(s.parent, (lists = new Map()));
+        let seen = lists.get(name);
+        if (!seen) lists.set(name, (seen = new Set()));
+        checkTrack(ctx, s, seen);
+      }
       else if (name === 'unicast_peer') for (const e of s.entries) checkPeer(ctx, e);
       else if (name === 'notification_email') {
         for (const w of s.entries.flat()) {
@@ -387,10 +395,10 @@ const TRACK_WEIGHT: Record<string, [number, number]> = {
   track_process: [-254, 254],
 };
 
-function checkTrack(ctx: RuleContext, s: Statement): void {
+/** Checks the entries of a tracking list; `seen` holds the names its object's earlier lists of that kind track. */
+function checkTrack(ctx: RuleContext, s: Statement, seen: Set<string>): void {
   const block = s.keyword.text;
   const [min, max] = TRACK_WEIGHT[block]!;
-  const seen = new Set<string>();
   for (const e of s.entries!) {
     const [name, ...rest] = e;
     if (!name || name.opaque || name.text === '{') continue;

@@ -4,6 +4,8 @@ const vips = (lines: string): string => `vrrp_instance VI_1 {\n  virtual_ipaddre
 
 ruleTester('malformed-entry', {
   valid: [
+    // Each instance has its own track lists.
+    'vrrp_script chk {\n}\nvrrp_instance VI_1 {\n  track_script {\n    chk\n  }\n}\nvrrp_instance VI_2 {\n  track_script {\n    chk\n  }\n}\n',
     // Keywords in any order; any other word is the destination ([to] [TYPE] PREFIX); "lock" before a metric; "or" takes an address.
     'vrrp_instance VI_1 {\n  virtual_routes {\n    src 10.0.1.1 to 192.168.100.0/24 via 10.0.1.254 dev eth0\n    to 192.168.101.0/24 via 10.0.1.254 dev eth0\n    192.168.108.0/24 dev eth0 mtu lock 1400\n    default6 2001:db8::1 dev eth0\n    blackhole 192.168.103.0/24 dev eth0\n    192.168.109.0/24 dev eth0 protocol static no_track\n  }\n}\n',
     // via may name its family; src and via are plain addresses; from is an IPv6 prefix.
@@ -260,6 +262,12 @@ ruleTester('malformed-entry', {
         /"chk" is listed twice in track_script/,
         /Unexpected "badopt" in track_script/,
       ],
+    },
+    {
+      // keepalived adds every track_script block of an instance to one list.
+      name: 'a name tracked again in a second block of the same list',
+      code: 'vrrp_script chk {\n}\nvrrp_instance VI_1 {\n  track_script {\n    chk\n  }\n  track_interface {\n    chk\n  }\n  track_script {\n    <|chk|> weight 5\n  }\n}\n',
+      message: '"chk" is listed twice in track_script; keepalived ignores the second.',
     },
     {
       name: 'an empty notification_email block',
