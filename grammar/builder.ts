@@ -244,7 +244,9 @@ export class Builder {
     });
     // Inside a block only some processes read (vrrp_instance, virtual_server...), the others skip
     // it by counting braces: the "}" the value block takes ends their skip early.
-    if (values && !this.top.parentProcess && this.top.node) this.skippedByOthers.set(problem, { node, parent: this.top.node });
+    // (The first such block of a cascade: its "}" is the one that ends their skip.)
+    if (values && !this.top.parentProcess && this.top.node && !this.skippedByOthers.has(problem))
+      this.skippedByOthers.set(problem, { node, parent: this.top.node });
     this.pushFrame(node, values);
     this.startCascade(problem, true);
   }

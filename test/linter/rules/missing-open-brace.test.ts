@@ -21,6 +21,11 @@ ruleTester('missing-open-brace', {
       messageId: 'missing',
     },
     {
+      name: 'two value blocks without "{", the second one last: the first one\'s "}" is what ends the other processes\' skip',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  <|track_interface\n    eth1\n  }\n  priority 100\n  track_interface\n    eth2\n  }\n|>',
+      messageId: 'missing',
+    },
+    {
       name: 'sub-block without "{": the range runs to where the structure agrees again',
       code: 'vrrp_instance VI_1 {\n  <|authentication\n  auth_type PASS\n}\nglobal_defs {\n}|>\n',
       message: /"authentication" opens a block but no "\{" follows/,
