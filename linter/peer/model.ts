@@ -501,10 +501,9 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     versionStmt,
     versionConflicts,
   } = familyWalk(s);
-  const rawState = initialState;
   // Without a priority line, an initial MASTER is the address owner (255); an invalid value means 100.
   const priority =
-    prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && rawState === 'MASTER' ? 255 : 100;
+    prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && initialState === 'MASTER' ? 255 : 100;
   const fam: Family = family ?? 4;
   // vrrp_complete_instance: IPv6 is version 3 unless version 2 came before the addresses (then
   // strict mode alone makes it 3); without a version line, IPv4 takes global_defs vrrp_version.
@@ -526,12 +525,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     priorityStmt,
     // Strict mode: "State MASTER must match being address owner" starts a non-owner as BACKUP and
     // an owner as MASTER.
-    state:
-      instanceStrict(s, strict) && (rawState === 'MASTER' || rawState === 'BACKUP')
-        ? priority === 255
-          ? 'MASTER'
-          : 'BACKUP'
-        : rawState,
+    state: initialState && instanceStrict(s, strict) ? (priority === 255 ? 'MASTER' : 'BACKUP') : initialState,
     initialState,
     stateStmt,
     iface: last('interface')?.args[0],
