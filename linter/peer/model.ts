@@ -194,7 +194,7 @@ export interface Instance {
   priority: number;
   priorityStmt: Statement | undefined;
   /** The initial state keepalived starts the instance in (after strict mode's correction). */
-  state: string | undefined;
+  state: 'MASTER' | 'BACKUP' | undefined;
   /**
    * The initial state as the `state` lines set it (vrrp_state_handler, 2.2.7): MASTER once any line
    * says MASTER, unless a later line with a state keepalived does not know resets it to BACKUP;
