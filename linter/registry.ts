@@ -37,6 +37,7 @@ import scriptShellSyntax from './rules/script-shell-syntax';
 import straySemicolon from './rules/stray-semicolon';
 import syncGroupMember from './rules/sync-group-member';
 import trackProcessQuorum from './rules/track-process-quorum';
+import trackDuplicate from './rules/track-duplicate';
 import trackUndefined from './rules/track-undefined';
 import trackUnused from './rules/track-unused';
 import unclosedBlock from './rules/unclosed-block';
@@ -100,6 +101,7 @@ export const rules: Rule[] = [
   scriptShellSyntax,
   straySemicolon,
   syncGroupMember,
+  trackDuplicate,
   trackProcessQuorum,
   trackUndefined,
   trackUnused,

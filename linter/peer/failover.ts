@@ -8,7 +8,8 @@
 import type { PeerNode } from '../types';
 import { child } from '../types';
 import { ipFamily } from '../values';
-import { defsOf, normAddr, trackWeight, type TrackEntry } from './model';
+import { normAddr, trackWeight, type TrackDef, type TrackEntry } from './model';
+import { lookupTrack } from './track-lookup';
 import { mayExist, scriptUses } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
 import { vipSplits, type VipSplit } from './vip-splits';
@@ -17,6 +18,8 @@ import { vipSplits, type VipSplit } from './vip-splits';
 export interface Tracker {
   member: Member;
   entry: TrackEntry;
+  /** The object keepalived finds for the entry (none for an interface). */
+  def: TrackDef | undefined;
   weight: number;
   /** 'fault': failure puts the instance into FAULT; 'weight': failure changes the priority; 'ignored': keepalived drops the weight. */
   effect: 'fault' | 'weight' | 'ignored';
@@ -49,16 +52,17 @@ export function trackers(m: Member): Tracker[] {
     const key = `${entry.kind}:${entry.name.text}`;
     if (seen.has(key)) continue;
     if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;
-    const order = inst.tracks.includes(entry) ? inst.order : model.parse.body.indexOf(group!.stmt);
-    if (entry.kind !== 'interface' && !defsOf(model, entry).some((d) => d.order < order)) continue;
+    const order = inst.tracks.includes(entry) ? inst.order : group!.order;
+    const def = entry.kind === 'interface' ? undefined : lookupTrack(model, entry.kind, entry.name.text, order).found;
+    if (entry.kind !== 'interface' && !def) continue;
     seen.add(key);
-    const weight = trackWeight(model, entry);
+    const weight = trackWeight(model, entry, def);
     let effect: Tracker['effect'] = weight === 0 ? 'fault' : 'weight';
     let ignoredBy: Tracker['ignoredBy'];
     if (effect === 'weight' && inst.priority === 255) ignoredBy = 'owner';
     else if (effect === 'weight' && group && !group.trackingWeight) ignoredBy = 'sync';
     if (ignoredBy) effect = 'ignored';
-    out.push({ member: m, entry, weight, effect, ignoredBy, label: `${KIND_LABEL[entry.kind]}${entry.name.text}` });
+    out.push({ member: m, entry, def, weight, effect, ignoredBy, label: `${KIND_LABEL[entry.kind]}${entry.name.text}` });
   }
   return out;
 }
@@ -211,7 +215,7 @@ export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[]
   for (const m of ms) {
     for (const t of trackers(m)) {
       if (t.entry.kind !== 'script') continue;
-      const script = child(defsOf(m.model, t.entry)[0]!.stmt, 'script');
+      const script = t.def && child(t.def.stmt, 'script');
       const use = scriptUses(m.model.parse).find((u) => u.stmt === script);
       const program = use?.argv[0]?.text;
       if (use && program !== undefined && (use.unbalanced || !mayExist(program))) {

@@ -238,6 +238,8 @@ export interface SyncGroup {
   members: Word[];
   tracks: TrackEntry[];
   trackingWeight: boolean;
+  /** Position of the group's statement among the root statements (file order after includes). */
+  order: number;
   /** The group's own statement when later lines continue it (`stmt` is then a view with them). */
   continued?: Statement;
 }
@@ -391,11 +393,11 @@ function build(parse: ParseResult): NodeModel {
           s.continues && syncGroups.findIndex((g) => g.stmt === s.continues || g.continued === s.continues);
         if (typeof earlier === 'number' && earlier !== -1) {
           const first = syncGroups[earlier]!;
-          syncGroups[earlier] = { ...syncGroup(continuedView(first.stmt, s)), continued: s.continues };
+          syncGroups[earlier] = { ...syncGroup(continuedView(first.stmt, s), first.order), continued: s.continues };
         }
         return;
       }
-      syncGroups.push(syncGroup(s));
+      syncGroups.push(syncGroup(s, order));
     }
   });
   // A member belongs to the first group that lists it (keepalived ignores later ones).
@@ -424,9 +426,10 @@ function continuedView(first: Statement, later: Statement): Statement {
   return { ...first, children: [...(first.children ?? []), ...(later.children ?? [])] };
 }
 
-function syncGroup(s: Statement): SyncGroup {
+function syncGroup(s: Statement, order: number): SyncGroup {
   return {
     stmt: s,
+    order,
     name: s.args[0]?.text ?? '',
     nameLoc: s.args[0] ?? s.keyword,
     // The first group list only: keepalived skips a later one ("Group list already specified"),
@@ -741,11 +744,14 @@ export function defsOf(m: NodeModel, t: TrackEntry): TrackDef[] {
   return m.defs[t.kind].get(t.name.text) ?? [];
 }
 
-/** The weight a track entry applies, with `reverse` folded in as keepalived does (sign flipped). */
-export function trackWeight(m: NodeModel, t: TrackEntry): number {
+/**
+ * The weight a track entry applies, with `reverse` folded in as keepalived does (sign flipped).
+ * Without a weight of its own, the object's: `def`, the definition keepalived finds for the entry
+ * (see track-lookup.ts), or else the first of its name.
+ */
+export function trackWeight(m: NodeModel, t: TrackEntry, def: TrackDef | undefined = defsOf(m, t)[0]): number {
   if (t.weight !== undefined) return t.reverse ? -t.weight : t.weight;
   if (t.kind === 'interface') return 0;
-  const def = defsOf(m, t)[0];
   const w = def?.weight ?? (t.kind === 'file' ? 1 : 0);
   return def?.reverse ? -w : w;
 }

@@ -64,12 +64,9 @@ export default defineRule({
       'virtual_server_group "{name}" has IPv4 and IPv6 addresses and a fwmark without a family; keepalived removes the group. Give the fwmark its family (fwmark N inet|inet6).',
     vsgRange: 'Address range end {end} is not greater than the start of "{value}"; keepalived skips it.',
     trackWeight: 'Weight {value} in {block} must be {min}..{max}.',
-    trackDuplicate: '"{value}" is listed twice in {block}; keepalived ignores the second.',
     trackSyntax: 'Unexpected "{value}" in {block}; an entry is NAME [weight W [reverse|noreverse]].',
   },
   check(ctx) {
-    // The names each instance or sync group tracks so far, by list: every block of a list adds to it.
-    const tracked = new Map<Statement | undefined, Map<string, Set<string>>>();
     for (const s of valueBlocks(ctx.parse.body)) {
       if (!s.entries) continue;
       const name = s.keyword.text;
@@ -104,13 +101,7 @@ export default defineRule({
         else if (seen.v4 && seen.v6 && seen.bareFwmark)
           ctx.report({ loc: spanning(s.keyword, s.close), messageId: 'vsgMixed', data: { name: s.args[0]?.text ?? '' } });
       }
-      else if (TRACK_WEIGHT[name] && s.parentPath !== 'root') {
-        let lists = tracked.get(s.parent);
-        if (!lists) tracked.set(s.parent, (lists = new Map()));
-        let seen = lists.get(name);
-        if (!seen) lists.set(name, (seen = new Set()));
-        checkTrack(ctx, s, seen);
-      }
+      else if (TRACK_WEIGHT[name] && s.parentPath !== 'root') checkTrack(ctx, s);
       else if (name === 'unicast_peer') for (const e of s.entries) checkPeer(ctx, e);
       else if (name === 'notification_email') {
         for (const w of s.entries.flat()) {
@@ -395,15 +386,13 @@ const TRACK_WEIGHT: Record<string, [number, number]> = {
   track_process: [-254, 254],
 };
 
-/** Checks the entries of a tracking list; `seen` holds the names its object's earlier lists of that kind track. */
-function checkTrack(ctx: RuleContext, s: Statement, seen: Set<string>): void {
+/** Checks the options of a tracking list's entries (a name listed twice: track-duplicate). */
+function checkTrack(ctx: RuleContext, s: Statement): void {
   const block = s.keyword.text;
   const [min, max] = TRACK_WEIGHT[block]!;
   for (const e of s.entries!) {
     const [name, ...rest] = e;
     if (!name || name.opaque || name.text === '{') continue;
-    if (seen.has(name.text)) ctx.report({ loc: name, messageId: 'trackDuplicate', data: { value: name.text, block } });
-    seen.add(name.text);
     for (let i = 0; i < rest.length; i++) {
       const w = rest[i]!;
       if (w.opaque) continue;

@@ -1,25 +1,13 @@
 import type { Loc, Statement } from '../../grammar/index';
-import { nodeModel, usable, type TrackDef, type TrackEntry } from '../peer/model';
-import { scriptUses, type ScriptUse } from '../peer/script-command';
-import { child, defineRule, spanning, statementsNamed } from '../types';
-
-/** A vrrp_script keeps its script unless it is missing or has an unbalanced quote. */
-function hasScript(s: Statement, uses: ScriptUse[]): boolean {
-  const sc = child(s, 'script');
-  return !!sc && uses.some((u) => u.stmt === sc && !u.unbalanced);
-}
+import { nodeModel, usable, type TrackEntry } from '../peer/model';
+import { lookupTrack } from '../peer/track-lookup';
+import { defineRule, spanning, statementsNamed } from '../types';
 
 /** The top-level statement a statement belongs to. */
 function topLevel(s: Statement): Statement {
   while (s.parent) s = s.parent;
   return s;
 }
-
-/**
- * The setting without which keepalived drops a tracked object ("track process … not found"). A
- * bfd_instance without neighbor_ip is disabled instead, and its name still resolves.
- */
-const REQUIRED: Partial<Record<string, string>> = { process: 'process', file: 'file' };
 
 /** Top-level blocks whose entries may name a track_group. */
 const STATIC_BLOCKS = new Set(['static_ipaddress', 'static_routes', 'static_rules']);
@@ -49,42 +37,22 @@ export default defineRule({
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
-    const uses = scriptUses(ctx.parse);
-    const check = (kind: TrackEntry['kind'], name: TrackEntry['name'], order: number, until?: Loc): void => {
+    const check = (kind: Exclude<TrackEntry['kind'], 'interface'>, name: TrackEntry['name'], order: number, until?: Loc): void => {
+      if (name.opaque) return;
       // FILE_CHECK also reports "no track_file" at its closing brace: cover that line too.
       const loc = until ? spanning(name, until) : name;
-      const defs: TrackDef[] = m.defs[kind].get(name.text) ?? [];
-      if (name.opaque) return;
       const data = { kind: KIND_WORD[kind], name: name.text };
-      const earlier = defs.filter((d) => d.order < order);
-      if (earlier.length === 0) {
-        const later = defs[0];
-        if (later)
-          ctx.report({
-            loc,
-            messageId: 'later',
-            data,
-            related: [{ loc: later.stmt.args[0]!, messageId: 'definition', data }],
-          });
-        else ctx.report({ loc, messageId: 'notFound', data });
-        return;
-      }
-      if (kind === 'script' && !earlier.some((d) => hasScript(d.stmt, uses))) {
+      const found = lookupTrack(m, kind, name.text, order);
+      if (found.found) return;
+      if (found.why === 'notFound') ctx.report({ loc, messageId: 'notFound', data });
+      else {
+        // A removed definition is reported at the entry only, as keepalived does.
+        const messageId = found.why === 'later' ? 'later' : found.why;
         ctx.report({
-          loc: name,
-          messageId: 'noScript',
-          data,
-          related: [{ loc: earlier[0]!.stmt.args[0]!, messageId: 'definition', data }],
-        });
-      }
-      // Track processes and files without their one required setting are dropped too.
-      const needs = REQUIRED[kind];
-      if (needs && !earlier.some((d) => !!child(d.stmt, needs)?.args.length)) {
-        ctx.report({
-          loc: name,
-          messageId: 'dropped',
-          data: { ...data, setting: needs },
-          related: [{ loc: earlier[0]!.stmt.args[0] ?? earlier[0]!.stmt.keyword, messageId: 'definition', data }],
+          loc: found.why === 'later' ? loc : name,
+          messageId,
+          data: found.why === 'dropped' ? { ...data, setting: found.setting } : data,
+          related: [{ loc: found.def.stmt.args[0] ?? found.def.stmt.keyword, messageId: 'definition', data }],
         });
       }
     };
@@ -97,8 +65,7 @@ export default defineRule({
       }
     }
     for (const g of m.syncGroups) {
-      const order = ctx.parse.body.indexOf(g.stmt);
-      for (const t of g.tracks) if (t.kind !== 'interface') check(t.kind, t.name, order);
+      for (const t of g.tracks) if (t.kind !== 'interface') check(t.kind, t.name, g.order);
     }
     // Checkers refer to track_file and bfd_instance objects the same way.
     let order: Map<Statement, number> | undefined;

@@ -1,4 +1,5 @@
-import { defsOf, nodeModel, trackWeight, usable } from '../peer/model';
+import { nodeModel, trackWeight, usable } from '../peer/model';
+import { lookupTrack } from '../peer/track-lookup';
 import { scriptUses, surelyExists } from '../peer/script-command';
 import { child, defineRule, spanning } from '../types';
 
@@ -34,13 +35,14 @@ export default defineRule({
         // keepalived applies a tracked process's weight even here (vrrp_complete_instance has no
         // case for processes, in 2.2.7 as in 2.4).
         if (t.kind === 'process') continue;
-        const weight = trackWeight(m, t);
+        const def = t.kind === 'interface' ? undefined : lookupTrack(m, t.kind, t.name.text, i.order).found;
+        if (t.kind !== 'interface' && !def) continue;
+        const weight = trackWeight(m, t, def);
         if (weight === 0 || t.name.opaque) continue;
-        if (t.kind !== 'interface' && !defsOf(m, t).some((d) => d.order < i.order)) continue;
         const data = { name: i.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, group: group?.name ?? '' };
         const loc = spanning(t.name, t.entry[t.entry.length - 1]);
         // keepalived only reports this for a script it can find, which only the host knows.
-        const script = t.kind === 'script' ? child(defsOf(m, t)[0]!.stmt, 'script') : undefined;
+        const script = t.kind === 'script' ? child(def!.stmt, 'script') : undefined;
         const program = script ? uses.find((u) => u.stmt === script)?.argv[0]?.text : undefined;
         const severity = t.kind === 'script' && !(program && surelyExists(program)) ? 'warning' : undefined;
         ctx.report({ loc, messageId: i.priority === 255 ? 'owner' : 'sync', data, severity });
@@ -53,9 +55,10 @@ export default defineRule({
       const owner = g.members.map((w) => byName.get(w.text)).find((i) => i?.syncGroup === g && i.priority === 255);
       if (!owner) continue;
       for (const t of g.tracks) {
-        const weight = trackWeight(m, t);
+        const def = t.kind === 'interface' ? undefined : lookupTrack(m, t.kind, t.name.text, g.order).found;
+        if (t.kind !== 'interface' && !def) continue;
+        const weight = trackWeight(m, t, def);
         if (weight === 0 || t.name.opaque) continue;
-        if (t.kind !== 'interface' && !defsOf(m, t).length) continue;
         const data = { group: g.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, owner: owner.name };
         ctx.report({ loc: spanning(t.name, t.entry[t.entry.length - 1]), messageId: 'groupOwner', data });
       }

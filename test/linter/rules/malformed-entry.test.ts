@@ -255,19 +255,10 @@ ruleTester('malformed-entry', {
       messages: [/Rule has no preference/, 'Unknown rule option "bogusopt"; keepalived skips it.'],
     },
     {
-      name: 'track_script entries: weight range, duplicate, syntax',
-      code: 'vrrp_script chk {\n}\nvrrp_script chk2 {\n}\nvrrp_instance VI_1 {\n  track_script {\n    chk weight <|300|>\n    <|chk|>\n    chk2 weight 10 <|badopt|>\n  }\n}\n',
-      messages: [
-        'Weight 300 in track_script must be -253..253.',
-        /"chk" is listed twice in track_script/,
-        /Unexpected "badopt" in track_script/,
-      ],
-    },
-    {
-      // keepalived adds every track_script block of an instance to one list.
-      name: 'a name tracked again in a second block of the same list',
-      code: 'vrrp_script chk {\n}\nvrrp_instance VI_1 {\n  track_script {\n    chk\n  }\n  track_interface {\n    chk\n  }\n  track_script {\n    <|chk|> weight 5\n  }\n}\n',
-      message: '"chk" is listed twice in track_script; keepalived ignores the second.',
+      // A name listed twice is track-duplicate's.
+      name: 'track_script entries: weight range, syntax',
+      code: 'vrrp_script chk {\n}\nvrrp_script chk2 {\n}\nvrrp_instance VI_1 {\n  track_script {\n    chk weight <|300|>\n    chk\n    chk2 weight 10 <|badopt|>\n  }\n}\n',
+      messages: ['Weight 300 in track_script must be -253..253.', /Unexpected "badopt" in track_script/],
     },
     {
       name: 'an empty notification_email block',

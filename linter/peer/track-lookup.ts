@@ -1,0 +1,49 @@
+// Which object a track entry names, looked up the way keepalived does while it reads the file
+// (find_script_by_name and its kin in 2.2.7): among the objects defined before the entry, and
+// kept when their block closed.
+import { child } from '../types';
+import type { NodeModel, TrackDef, TrackKind } from './model';
+import { scriptUses } from './script-command';
+
+/** What keepalived finds for a track entry's name. */
+export type TrackLookup =
+  | { found: TrackDef }
+  /** Nothing of that name anywhere. */
+  | { found?: undefined; why: 'notFound' }
+  /** Only definitions further down, which keepalived has not read yet. */
+  | { found?: undefined; why: 'later'; def: TrackDef }
+  /** Definitions before it, all removed when their block closed (no script, no process, no file). */
+  | { found?: undefined; why: 'noScript' | 'dropped'; def: TrackDef; setting: string };
+
+/** The setting without which a definition is removed at its closing brace. */
+const REQUIRED: Partial<Record<TrackKind, string>> = { script: 'script', process: 'process', file: 'file' };
+
+/** Whether keepalived keeps a definition after reading its block. */
+function kept(m: NodeModel, d: TrackDef): boolean {
+  if (d.kind === 'script') {
+    // A vrrp_script keeps its script unless it is missing or has an unbalanced quote.
+    const sc = child(d.stmt, 'script');
+    return !!sc && scriptUses(m.parse).some((u) => u.stmt === sc && !u.unbalanced);
+  }
+  const needs = REQUIRED[d.kind];
+  // A bfd_instance without neighbor_ip is disabled, not removed: its name still resolves.
+  return !needs || !!child(d.stmt, needs)?.args.length;
+}
+
+/**
+ * Looks a tracked name up as keepalived does when it reads an entry at `order` (the position among
+ * the root statements of the object holding the list; Infinity for a lookup after reading).
+ */
+export function lookupTrack(
+  m: NodeModel,
+  kind: Exclude<TrackKind, 'interface'>,
+  name: string,
+  order: number,
+): TrackLookup {
+  const defs = m.defs[kind].get(name) ?? [];
+  const earlier = defs.filter((d) => d.order < order);
+  if (earlier.length === 0) return defs[0] ? { why: 'later', def: defs[0] } : { why: 'notFound' };
+  const found = earlier.find((d) => kept(m, d));
+  if (found) return { found };
+  return { why: kind === 'script' ? 'noScript' : 'dropped', def: earlier[0]!, setting: REQUIRED[kind]! };
+}
