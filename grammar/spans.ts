@@ -31,25 +31,36 @@ export class LineIndex {
     private readonly text: string,
     lspBreaks = false,
   ) {
-    const starts = [0];
+    // Straight into a typed array that doubles when full (about half the time of a list of numbers
+    // copied at the end, on the 553k-line benchmark).
+    let starts = new Int32Array(Math.max(16, text.length >> 5));
+    let n = 1;
+    const add = (at: number): void => {
+      if (n === starts.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[n++] = at;
+    };
     // Without any `\r` both kinds of line agree, and indexOf is much faster than a loop.
     if (lspBreaks && text.includes('\r')) {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
+        if (c === 10) add(i + 1);
         else if (c === 13) {
           if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
+          add(i + 1);
         }
       }
     } else {
       let i = text.indexOf('\n');
       while (i !== -1) {
-        starts.push(i + 1);
+        add(i + 1);
         i = text.indexOf('\n', i + 1);
       }
     }
-    this.starts = Int32Array.from(starts);
+    this.starts = starts.slice(0, n);
   }
 
   /** Number of lines (a trailing newline starts an empty last line). */
