@@ -1,5 +1,8 @@
 import { B, node, peerTester } from '../peer/peer-tester';
 
+/** A vrrp_script chk without a script before the node's own: keepalived removes it at its "}". */
+const removedFirst = (n: string, weight: string): string =>
+  n.replace('vrrp_script chk {', `vrrp_script chk {\n  weight ${weight}\n}\nvrrp_script chk {`);
 const track = (n: string): string => n.replace('  track_script {\n    chk\n', '  track_script {\n    <|chk|>\n');
 
 peerTester('peer-failover-gap', {
@@ -10,11 +13,22 @@ peerTester('peer-failover-gap', {
       name: 'positive weight: the backup gains more than the gap',
       nodes: { lb1: node({ weight: '20' }), lb2: node({ ...B, weight: '20' }) },
     },
+    {
+      // The entry takes the weight of the definition keepalived keeps (-20), not the removed one's.
+      name: 'a removed definition of the same name before the kept one',
+      nodes: { lb1: removedFirst(node(), '-5'), lb2: node(B) },
+    },
   ],
   invalid: [
     {
       name: 'weight too small',
       nodes: { lb1: track(node({ weight: '-5' })), lb2: node({ ...B, weight: '-5' }) },
+      message:
+        "chk failing on lb1 lowers priority 110 → 105, still above lb2's 100: no failover. The drop must exceed 10.",
+    },
+    {
+      name: 'the weight of the definition keepalived keeps, not of a removed one before it',
+      nodes: { lb1: track(removedFirst(node({ weight: '-5' }), '-50')), lb2: node({ ...B, weight: '-5' }) },
       message:
         "chk failing on lb1 lowers priority 110 → 105, still above lb2's 100: no failover. The drop must exceed 10.",
     },
