@@ -46,11 +46,9 @@ export default defineRule({
       if (found.found) return;
       if (found.why === 'notFound') ctx.report({ loc, messageId: 'notFound', data });
       else {
-        // A removed definition is reported at the entry only, as keepalived does.
-        const messageId = found.why === 'later' ? 'later' : found.why;
         ctx.report({
-          loc: found.why === 'later' ? loc : name,
-          messageId,
+          loc,
+          messageId: found.why,
           data: found.why === 'dropped' ? { ...data, setting: found.setting } : data,
           related: [{ loc: found.def.stmt.args[0] ?? found.def.stmt.keyword, messageId: 'definition', data }],
         });

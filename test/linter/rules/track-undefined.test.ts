@@ -74,5 +74,11 @@ ruleTester('track-undefined', {
       code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    FILE_CHECK {\n      track_file <|nosuch\n    }|>\n  }\n}\n',
       message: 'track file "nosuch" is not defined; keepalived ignores this entry.',
     },
+    {
+      // keepalived removes a track_file without file; FILE_CHECK then has none (at its closing brace too).
+      name: 'FILE_CHECK naming a track_file keepalived removed',
+      code: 'track_file tf {\n  weight 5\n}\nvirtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    FILE_CHECK {\n      track_file <|tf\n    }|>\n  }\n}\n',
+      message: 'track file "tf" has no file, so keepalived removes it and ignores this entry.',
+    },
   ],
 });
