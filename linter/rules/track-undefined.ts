@@ -92,9 +92,12 @@ export default defineRule({
     }
     for (const s of statementsNamed(ctx.parse.body, 'name')) {
       if (!s.spec || !s.args[0] || !s.parentPath.endsWith('BFD_CHECK')) continue;
+      // keepalived looks the one name up as it reads the line (more names: skipped unread).
+      if (s.args.length !== 1) continue;
       const top = topLevel(s);
-      // BFD_CHECK looks its name up after reading, so any definition counts.
-      if (top.keyword.text === 'virtual_server' && top.spec) check('bfd', s.args[0], Infinity);
+      if (top.keyword.text !== 'virtual_server' || !top.spec) continue;
+      order ??= new Map(ctx.parse.body.map((t, i) => [t, i]));
+      check('bfd', s.args[0], order.get(top)!);
     }
   },
 });

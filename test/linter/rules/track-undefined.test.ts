@@ -7,6 +7,7 @@ const inst = (track: string): string =>
 ruleTester('track-undefined', {
   valid: [
     // A bfd_instance without neighbor_ip is disabled, but its name still resolves.
+    'bfd_instance B2 {\n  min_rx 10\n}\nvirtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    BFD_CHECK {\n      name B2\n    }\n  }\n}\n',
     'bfd_instance B2 {\n  min_rx 10\n}\nvrrp_instance VI_1 {\n  interface eth0\n  track_bfd {\n    B2\n  }\n}\n',
     script('chk') + inst('    chk\n'),
     script('chk') + inst('    chk weight -20\n'),
@@ -73,6 +74,13 @@ ruleTester('track-undefined', {
       name: 'FILE_CHECK naming an undefined track_file',
       code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    FILE_CHECK {\n      track_file <|nosuch\n    }|>\n  }\n}\n',
       message: 'track file "nosuch" is not defined; keepalived ignores this entry.',
+    },
+    {
+      // The checker process reads bfd_instance blocks in file order too (find_checker_tracked_bfd_by_name).
+      name: 'BFD_CHECK naming a bfd_instance defined further down',
+      code: 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    BFD_CHECK {\n      name <|B2|>\n    }\n  }\n}\nbfd_instance B2 {\n  neighbor_ip 10.0.0.2\n}\n',
+      message:
+        'track bfd "B2" is only defined further down; keepalived resolves names while reading, so it ignores this entry. Move the definition above its first use.',
     },
     {
       // keepalived removes a track_file without file; FILE_CHECK then has none (at its closing brace too).
