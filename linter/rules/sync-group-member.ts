@@ -8,9 +8,12 @@ import { child, defineRule, spanning, type RuleContext } from '../types';
  * 2.2.7: "track_interface eth0 is configured on VRRP instance and sync group").
  */
 function trackedTwice(ctx: RuleContext, g: SyncGroup, members: Instance[]): void {
+  // An interface listed twice in the group is kept once (the second is track-duplicate's).
+  const seen = new Set<string>();
   for (const t of g.tracks) {
-    if (t.kind !== 'interface' || t.name.opaque) continue;
+    if (t.kind !== 'interface' || t.name.opaque || seen.has(t.name.text)) continue;
     const iface = t.name.text;
+    seen.add(iface);
     for (const inst of members) {
       const own =
         inst.iface && !inst.iface.opaque && inst.iface.text === iface && !child(inst.stmt, 'dont_track_primary');

@@ -41,10 +41,11 @@ ruleTester('sync-group-member', {
       ],
     },
     {
+      // The second eth0 is a duplicate keepalived ignores (track-duplicate): reported once.
       name: "the group tracks a member's own interface, or one of its track_interface",
       code:
         'vrrp_instance VI_1 {\n  interface eth0\n}\nvrrp_instance VI_2 {\n  interface eth1\n  dont_track_primary\n  track_interface {\n    eth2\n  }\n}\n' +
-        'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  track_interface {\n    <|eth0|>\n    <|eth2|> weight 10\n  }\n}\n',
+        'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  track_interface {\n    <|eth0|>\n    <|eth2|> weight 10\n    eth0\n  }\n}\n',
       severity: 'warning',
       messages: [
         'Sync group "G" tracks interface eth0, the interface of its member "VI_1", which tracks it already; keepalived reports it ("configured on VRRP instance and sync group"). Track it in one place, or set dont_track_primary.',
