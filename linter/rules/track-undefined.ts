@@ -55,9 +55,13 @@ export default defineRule({
       }
     };
     for (const inst of m.instances) {
+      // keepalived skips its own interface once, when it completes the instance: a second entry
+      // for it is a duplicate it has already dropped (track-duplicate).
+      let own = false;
       for (const t of inst.tracks) {
         if (t.kind !== 'interface') check(t.kind, t.name, inst.order);
-        else if (inst.iface && !t.name.opaque && t.name.text === inst.iface.text && usable(inst)) {
+        else if (!own && inst.iface && !t.name.opaque && t.name.text === inst.iface.text && usable(inst)) {
+          own = true;
           ctx.report({ loc: t.name, messageId: 'ownInterface', data: { name: inst.name, iface: t.name.text } });
         }
       }

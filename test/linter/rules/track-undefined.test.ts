@@ -65,8 +65,9 @@ ruleTester('track-undefined', {
       messageId: 'notFound',
     },
     {
+      // The second eth0 is a duplicate keepalived drops while reading (track-duplicate).
       name: 'own interface in track_interface',
-      code: 'vrrp_instance VI_1 {\n  interface eth0\n  track_interface {\n    <|eth0|>\n    eth1\n  }\n}\n',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  track_interface {\n    <|eth0|>\n    eth1\n    eth0\n  }\n}\n',
       message:
         "(VI_1) track_interface eth0 is the instance's own interface; keepalived ignores the entry (the instance already goes to FAULT when its interface fails).",
     },
