@@ -9,7 +9,7 @@ import type { PeerNode } from '../types';
 import { child } from '../types';
 import { ipFamily } from '../values';
 import { normAddr, trackWeight, type TrackDef, type TrackEntry } from './model';
-import { lookupTrack } from './track-lookup';
+import { trackList } from './track-lookup';
 import { mayExist, scriptUses } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
 import { vipSplits, type VipSplit } from './vip-splits';
@@ -46,15 +46,11 @@ export function trackers(m: Member): Tracker[] {
   const seen = new Set<string>();
   const { inst, model } = m;
   const group = inst.syncGroup;
-  const entries = [...inst.tracks, ...(group?.tracks ?? [])];
-  for (const entry of entries) {
-    if (entry.name.opaque) continue;
+  const entries = [...trackList(model, inst.tracks, inst.order).kept, ...(group ? trackList(model, group.tracks, group.order).kept : [])];
+  for (const { entry, def } of entries) {
     const key = `${entry.kind}:${entry.name.text}`;
     if (seen.has(key)) continue;
     if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;
-    const order = inst.tracks.includes(entry) ? inst.order : group!.order;
-    const def = entry.kind === 'interface' ? undefined : lookupTrack(model, entry.kind, entry.name.text, order).found;
-    if (entry.kind !== 'interface' && !def) continue;
     seen.add(key);
     const weight = trackWeight(model, entry, def);
     let effect: Tracker['effect'] = weight === 0 ? 'fault' : 'weight';

@@ -2,7 +2,7 @@
 // (find_script_by_name and its kin in 2.2.7): among the objects defined before the entry, and
 // kept when their block closed.
 import { child } from '../types';
-import type { NodeModel, TrackDef, TrackKind } from './model';
+import type { NodeModel, TrackDef, TrackEntry, TrackKind } from './model';
 import { scriptUses } from './script-command';
 
 /** What keepalived finds for a track entry's name. */
@@ -46,4 +46,39 @@ export function lookupTrack(
   const found = earlier.find((d) => kept(m, d));
   if (found) return { found };
   return { why: kind === 'script' ? 'noScript' : 'dropped', def: earlier[0]!, setting: REQUIRED[kind]! };
+}
+
+/** An entry keepalived adds to a track list, with the object it found (none for an interface). */
+export interface KeptTrack {
+  entry: TrackEntry;
+  def: TrackDef | undefined;
+}
+
+/**
+ * An object's track lists as keepalived builds them while reading the entries in order: an entry
+ * naming nothing it finds is dropped ("not found"), and one naming an object already listed is a
+ * duplicate ("duplicate track_script chk - ignoring"). `order` is the object's place among the
+ * root statements. Entries whose name varies from run to run are left out of both.
+ */
+export function trackList(
+  m: NodeModel,
+  tracks: readonly TrackEntry[],
+  order: number,
+): { kept: KeptTrack[]; duplicates: { entry: TrackEntry; first: TrackEntry }[] } {
+  const kept: KeptTrack[] = [];
+  const duplicates: { entry: TrackEntry; first: TrackEntry }[] = [];
+  const seen = new Map<string, TrackEntry>();
+  for (const entry of tracks) {
+    if (entry.name.opaque) continue;
+    const def = entry.kind === 'interface' ? undefined : lookupTrack(m, entry.kind, entry.name.text, order).found;
+    if (entry.kind !== 'interface' && !def) continue;
+    const key = `${entry.kind} ${entry.name.text}`;
+    const first = seen.get(key);
+    if (first) duplicates.push({ entry, first });
+    else {
+      seen.set(key, entry);
+      kept.push({ entry, def });
+    }
+  }
+  return { kept, duplicates };
 }

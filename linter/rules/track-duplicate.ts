@@ -1,5 +1,5 @@
 import { nodeModel, usable, type TrackEntry } from '../peer/model';
-import { lookupTrack } from '../peer/track-lookup';
+import { trackList } from '../peer/track-lookup';
 import { defineRule } from '../types';
 
 /**
@@ -20,20 +20,11 @@ export default defineRule({
     const m = nodeModel(ctx.parse);
     const check = (tracks: TrackEntry[], order: number): void => {
       // Every block of one list (two `track_script` blocks) adds to the same list.
-      const seen = new Map<string, TrackEntry>();
-      for (const t of tracks) {
-        if (t.name.opaque) continue;
-        if (t.kind !== 'interface' && !lookupTrack(m, t.kind, t.name.text, order).found) continue;
-        const key = `${t.kind} ${t.name.text}`;
-        const first = seen.get(key);
-        if (!first) {
-          seen.set(key, t);
-          continue;
-        }
+      for (const { entry, first } of trackList(m, tracks, order).duplicates) {
         ctx.report({
-          loc: t.name,
+          loc: entry.name,
           messageId: 'duplicate',
-          data: { value: t.name.text, block: t.block.keyword.text },
+          data: { value: entry.name.text, block: entry.block.keyword.text },
           related: [{ loc: first.name, messageId: 'first' }],
         });
       }

@@ -1,5 +1,5 @@
 import { nodeModel, trackWeight, usable } from '../peer/model';
-import { lookupTrack } from '../peer/track-lookup';
+import { trackList } from '../peer/track-lookup';
 import { scriptUses, surelyExists } from '../peer/script-command';
 import { child, defineRule, spanning } from '../types';
 
@@ -31,14 +31,12 @@ export default defineRule({
       if (!usable(i)) continue;
       const group = i.syncGroup && !i.syncGroup.trackingWeight ? i.syncGroup : undefined;
       if (i.priority !== 255 && !group) continue;
-      for (const t of i.tracks) {
+      for (const { entry: t, def } of trackList(m, i.tracks, i.order).kept) {
         // keepalived applies a tracked process's weight even here (vrrp_complete_instance has no
         // case for processes, in 2.2.7 as in 2.4).
         if (t.kind === 'process') continue;
-        const def = t.kind === 'interface' ? undefined : lookupTrack(m, t.kind, t.name.text, i.order).found;
-        if (t.kind !== 'interface' && !def) continue;
         const weight = trackWeight(m, t, def);
-        if (weight === 0 || t.name.opaque) continue;
+        if (weight === 0) continue;
         const data = { name: i.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, group: group?.name ?? '' };
         const loc = spanning(t.name, t.entry[t.entry.length - 1]);
         // keepalived only reports this for a script it can find, which only the host knows.
@@ -54,11 +52,9 @@ export default defineRule({
     for (const g of m.syncGroups) {
       const owner = g.members.map((w) => byName.get(w.text)).find((i) => i?.syncGroup === g && i.priority === 255);
       if (!owner) continue;
-      for (const t of g.tracks) {
-        const def = t.kind === 'interface' ? undefined : lookupTrack(m, t.kind, t.name.text, g.order).found;
-        if (t.kind !== 'interface' && !def) continue;
+      for (const { entry: t, def } of trackList(m, g.tracks, g.order).kept) {
         const weight = trackWeight(m, t, def);
-        if (weight === 0 || t.name.opaque) continue;
+        if (weight === 0) continue;
         const data = { group: g.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, owner: owner.name };
         ctx.report({ loc: spanning(t.name, t.entry[t.entry.length - 1]), messageId: 'groupOwner', data });
       }

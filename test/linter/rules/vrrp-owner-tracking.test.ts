@@ -28,6 +28,13 @@ ruleTester('vrrp-owner-tracking', {
   ],
   invalid: [
     {
+      // keepalived drops the second entry as a duplicate while reading: one report, for the first.
+      name: 'a weighted script listed twice on an owner',
+      code: chk + inst('VI_1', 255, '  track_script {\n    <|chk weight -20|>\n    chk weight -30\n  }\n'),
+      message:
+        '(VI_1) ignoring tracked script "chk" with weight -20: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
+    },
+    {
       // keepalived reports the number, then takes what strtol reads from it: -30.
       name: 'a vrrp_script weight with a stray character still weighs',
       code:
