@@ -218,6 +218,33 @@ describe('parseOracleOutput: a missing interface no host can have is a finding',
   });
 });
 
+describe('parseOracleOutput: scripts keepalived drops for a user this host lacks', () => {
+  const scanWith = (text: string): ConfigScan =>
+    ({
+      files: [{ path: '/x/keepalived.conf', shownAs: 'keepalived.conf', text }],
+      interfaces: [],
+      scriptBlocks: new Map([['/x/keepalived.conf', new Map([[3, 'chk']])]]),
+    }) as unknown as ConfigScan;
+
+  it('a startup or shutdown script with a user some host may have is environmental', () => {
+    const scan = scanWith('global_defs {\n  startup_script "/bin/a b" someuser\n  shutdown_script /bin/b svc_user\n}\n');
+    const out = '(Line 2) Invalid startup script\n(Line 3) Invalid shutdown script\n';
+    expect(parseOracleOutput(out, scan).map((m) => m.environmental)).toEqual([true, true]);
+  });
+
+  it('one run as root, as a number or without a user is a finding', () => {
+    const scan = scanWith('global_defs {\n  startup_script /bin/a root\n  shutdown_script /bin/b 0\n  startup_script "/bin/c\n}\n');
+    const out = '(Line 2) Invalid startup script\n(Line 3) Invalid shutdown script\n(Line 4) Invalid startup script\n';
+    expect(parseOracleOutput(out, scan).map((m) => m.environmental)).toEqual([false, false, false]);
+  });
+
+  it('"Unable to set uid/gid for script" with no name after it, and the references to that script', () => {
+    const scan = scanWith('vrrp_script chk {\n  script /bin/true\n  user someuser\n}\n');
+    const out = '(Line 3) Unable to set uid/gid for script\n(Line 9) (VI_1) track script chk not found, ignoring...\n';
+    expect(parseOracleOutput(out, scan).map((m) => m.environmental)).toEqual([true, true]);
+  });
+});
+
 /** A diagnostic of ours at a line of the test file, with a message. */
 const diagAt = (line: number, message = 'm'): Diagnostic => ({
   file,

@@ -124,7 +124,7 @@ export const ENVIRONMENTAL_PATTERNS: readonly EnvironmentalPattern[] = [
     why: 'script_user missing on the host',
   },
   {
-    pattern: /^Unable to set uid\/gid for script /,
+    pattern: /^Unable to set uid\/gid for script\b/,
     why: 'script user missing on the host',
   },
   {
@@ -678,7 +678,24 @@ export function parseOracleOutput(output: string, scan: ConfigScan): OracleMessa
   }
   classifyCascades(messages, scan);
   classifyImpossibleInterfaces(messages);
+  classifyStartupScripts(messages, scan);
   return messages;
+}
+
+/**
+ * "Invalid startup script" / "Invalid shutdown script" (global_parser.c, 2.2.7): keepalived could
+ * not set the script up, most often because the user its line names does not exist on this host
+ * (notify_script_init logs why outside -t's output). With a user name some host may have (not
+ * root, not a number), that is as environmental as the other missing-user messages.
+ */
+function classifyStartupScripts(messages: OracleMessage[], scan: ConfigScan): void {
+  for (const m of messages) {
+    if (!/^Invalid (startup|shutdown) script$/.test(m.text) || !m.file || !m.line) continue;
+    const line = scan.files.find((f) => f.path === m.file)?.text.split('\n')[m.line - 1] ?? '';
+    const words = line.replace(/[#!].*$/, '').match(/"[^"]*"|\S+/g) ?? [];
+    const user = words[2];
+    if (user && user !== 'root' && /^[A-Za-z_][A-Za-z0-9_.-]*\$?$/.test(user)) m.environmental = true;
+  }
 }
 
 /**
