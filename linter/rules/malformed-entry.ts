@@ -3,6 +3,7 @@ import { atLeast } from '../../grammar/index';
 import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
 import { checkServerPort, checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
 import { checkPrefix, readVipEntry } from '../vip-entry';
+import { NEXTHOP_VALUES, ROUTE_VALUES } from '../route-values';
 
 const VIP_BLOCKS = new Set(['virtual_ipaddress', 'virtual_ipaddress_excluded', 'static_ipaddress']);
 
@@ -40,6 +41,7 @@ export default defineRule({
     emptyGroup: 'Empty group list in {block}; keepalived ignores it (a later group block of the same {block} is then taken).',
     ttlOrder: 'min_ttl {min} is greater than max_ttl {max}: every packet will be discarded.',
     routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
+    routeValue: '"{value}" is not a valid {option} for a route ({expected}); keepalived skips this route.',
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
     ruleNoPreference: 'Rule has no preference (priority); keepalived picks one for you, which is probably not what you want.',
     ruleNoAction:
@@ -266,6 +268,7 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     if (w.text === 'dev' || w.text === 'oif') hasDev = true;
     if (w.text === 'no_track') noTrack = true;
     if (LOCKABLE.has(w.text) && e[i + 1]?.text === 'lock') i++;
+    if (takes && valueRefused(ctx, w, e[i + 1], ROUTE_VALUES)) return;
     if (takes) i++;
   }
   if (!dest && skipped) {
@@ -280,6 +283,14 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
   }
 }
 
+/** Reports an option's value keepalived cannot read (it then drops the route); true if so. */
+function valueRefused(ctx: RuleContext, option: Word, v: Word | undefined, readers: Readonly<Record<string, (text: string) => string | undefined>>): boolean {
+  const read = Object.hasOwn(readers, option.text) ? readers[option.text] : undefined;
+  const expected = read && v && !v.opaque ? read(v.text) : undefined;
+  if (expected) ctx.report({ loc: v!, messageId: 'routeValue', data: { option: option.text, value: v!.text, expected } });
+  return expected !== undefined;
+}
+
 /** Nexthop words that take a value (parse_nexthops, 2.2.7), so that a value named `as` is not the option. */
 const NEXTHOP_VALUE = new Set(['via', 'dev', 'weight', 'realms', 'encap']);
 
@@ -289,6 +300,7 @@ function checkNexthops(ctx: RuleContext, e: Word[], from: number): void {
     const w = e[i]!;
     if (w.opaque) continue;
     if (NEXTHOP_VALUE.has(w.text)) {
+      if (valueRefused(ctx, w, e[i + 1], NEXTHOP_VALUES)) return;
       i++;
       continue;
     }

@@ -23,10 +23,31 @@ ruleTester('malformed-entry', {
     ),
     // A nexthop may go through an interface named "as" (the word is then the value of dev).
     'static_routes {\n  10.7.0.0/16 nexthop via 10.1.1.1 dev as weight 2\n}\n',
+    // Option values keepalived reads: times in its units, ms or s (clamped to 0.2..120 s with a log
+    // line only), numbers in any base for the iproute2 tables, a lock before the value.
+    'static_routes {\n  10.2.0.0/16 dev eth0 rtt 2s rttvar lock 2.5s rto_min 200ms\n  10.3.0.0/16 dev eth0 rtt 120001ms hoplimit 255 tos 0x10 scope 253\n  10.5.0.0/16 dev eth0 rtt 5S metric 4294967295 mtu lock 1500 quickack 1 realms 1/2\n  10.6.0.0/16 nexthop via 10.1.1.1 dev eth0 weight 256 nexthop via 10.1.1.2 dev eth0 weight 1\n}\n',
     // track_group belongs to static addresses, with their dev.
     'track_group TG {\n  group {\n    VI_1\n  }\n}\nstatic_ipaddress {\n  10.9.0.1/24 dev eth0 track_group TG\n}\n',
   ],
   invalid: [
+    {
+      name: 'route option values keepalived cannot read: it drops the route',
+      code:
+        'static_routes {\n  10.1.0.0/16 dev eth0 rtt <|4294967295|>\n  10.4.0.0/16 dev eth0 rtt <|1e3|>\n  10.8.0.0/16 dev eth0 hoplimit <|256|>\n' +
+        '  10.9.0.0/16 dev eth0 mtu lock <|1500x|>\n  10.11.0.0/16 dev eth0 tos <|256|>\n  10.13.0.0/16 dev eth0 scope <|08|>\n' +
+        '  10.16.0.0/16 dev eth0 realms <|1/300|>\n  10.17.0.0/16 nexthop via 10.0.0.1 dev eth0 weight <|0|>\n  10.19.0.0/16 dev eth0 rto_min <|121s|> mtu 1x\n}\n',
+      messages: [
+        '"4294967295" is not a valid rtt for a route (a time: a number of 1/8000 s, or Nms, or Ns (at most 120 s)); keepalived skips this route.',
+        /"1e3" is not a valid rtt/,
+        '"256" is not a valid hoplimit for a route (0..255); keepalived skips this route.',
+        /"1500x" is not a valid mtu/,
+        '"256" is not a valid tos for a route (a name from /etc/iproute2, or 0..255); keepalived skips this route.',
+        /"08" is not a valid scope/,
+        /"1\/300" is not a valid realms/,
+        '"0" is not a valid weight for a route (1..256); keepalived skips this route.',
+        /"121s" is not a valid rto_min/,
+      ],
+    },
     {
       name: 'route options of the other family, a tracked route with another protocol, a nexthop route without its own dev',
       code: 'vrrp_instance VI_1 {\n  virtual_routes {\n    192.168.108.0/24 dev eth0 mtu lock 1400 <|pref|> high\n    2001:db8:9::/64 dev eth0 <|realms|> 5\n    192.168.102.0/24 via 10.0.1.254 dev eth0 protocol <|static|>\n  }\n}\n',
