@@ -1,6 +1,7 @@
-// The values of a route's options as keepalived 2.2.7 reads them (alloc_route and parse_nexthops,
-// vrrp_iproute.c; get_u8/get_u32/get_time_rtt, vrrp_ip_rule_route_parser.c; find_entry,
-// rttables.c). A value it cannot read makes it drop the whole route.
+// The values of the options of routes and routing rules as keepalived 2.2.7 reads them
+// (alloc_route and parse_nexthops, vrrp_iproute.c; alloc_rule, vrrp_iprule.c; get_u8, get_u32 and
+// get_time_rtt, vrrp_ip_rule_route_parser.c; find_entry, rttables.c). A value it cannot read makes
+// it drop the whole route or rule (a rule's protocol and ipproto excepted).
 import { checkUnsigned, decimalValue, skipWhiteSpace } from './values';
 
 const U32 = 4294967295;
@@ -13,18 +14,22 @@ const unsigned =
   (text) =>
     checkUnsigned(text, min, max) ? `${min}..${max}` : undefined;
 
+/** What strtoul(word, &end, 0) reads when it reads the whole word (hex after 0x, octal after 0). */
+function strtoulWhole(text: string): bigint | undefined {
+  if (/^0x[0-9a-f]+$/i.test(text)) return BigInt(text);
+  if (/^0[0-7]*$/.test(text)) return BigInt(`0o${text.slice(1) || '0'}`);
+  if (/^[1-9][0-9]*$/.test(text)) return BigInt(text);
+  return undefined;
+}
+
 /**
- * What strtoul(word, &end, 0) reads when it reads the whole word (hex after 0x, octal after 0), cut
- * to an unsigned int as find_entry stores it; undefined when it stops short. Signs and blanks,
- * which strtoul also takes, count as stopping short here: such a word is left alone.
+ * strtoulWhole cut to an unsigned int as find_entry stores it (past ULONG_MAX strtoul gives
+ * ULONG_MAX). Signs and blanks, which strtoul also takes, count as stopping short here: such a
+ * word is left alone.
  */
 function wholeNumber(text: string): number | undefined {
-  let v: bigint;
-  if (/^0x[0-9a-f]+$/i.test(text)) v = BigInt(text);
-  else if (/^0[0-7]*$/.test(text)) v = BigInt(`0o${text.slice(1) || '0'}`);
-  else if (/^[1-9][0-9]*$/.test(text)) v = BigInt(text);
-  else return undefined;
-  // Past ULONG_MAX strtoul gives ULONG_MAX; the cast keeps the low 32 bits.
+  let v = strtoulWhole(text);
+  if (v === undefined) return undefined;
   if (v > 0xffffffffffffffffn) v = 0xffffffffffffffffn;
   return Number(v & 0xffffffffn);
 }
@@ -97,7 +102,10 @@ export const ROUTE_VALUES: Readonly<Record<string, Reader>> = {
   initrwnd: unsigned(U32),
   quickack: unsigned(1),
   fastopen_no_cookie: unsigned(1),
-  pref: (text) => (['low', 'medium', 'high'].includes(text) || !checkUnsigned(text, 0, 255) ? undefined : 'low, medium, high or 0..255'),
+  pref: (text) =>
+    ['low', 'medium', 'high'].includes(text) || !checkUnsigned(text, 0, 255)
+      ? undefined
+      : 'low, medium, high or 0..255',
 };
 
 /** The options of a nexthop whose value keepalived checks. */
@@ -105,3 +113,64 @@ export const NEXTHOP_VALUES: Readonly<Record<string, Reader>> = {
   weight: unsigned(256, 1),
   realms,
 };
+
+/**
+ * A number as read_unsigned reads it in base 0 (hex after 0x, octal after 0; leading blanks and a
+ * `+` taken, a `-` refused), at most `max`.
+ */
+function baseZeroOk(raw: string, max: number): boolean {
+  const text = skipWhiteSpace(raw);
+  if (text.startsWith('-')) return false;
+  const digits = text.replace(/^\+/, '');
+  if (digits === '') return true;
+  const v = strtoulWhole(digits);
+  return v !== undefined && v <= BigInt(max);
+}
+
+const baseZero =
+  (max: number): Reader =>
+  (text) =>
+    baseZeroOk(text, max) ? undefined : `0..${max}`;
+
+/** fwmark of a rule: VALUE or VALUE/MASK, each read by strtoul in any base, at most 2^32 - 1. */
+const fwmark: Reader = (raw) => {
+  const expected = 'VALUE or VALUE/MASK, numbers up to 4294967295';
+  const [value = '', mask, ...more] = skipWhiteSpace(raw).split('/');
+  if (more.length || !baseZeroOk(value, U32)) return expected;
+  if (mask !== undefined && (/^[ \t\n\v\f\r-]/.test(mask) || !baseZeroOk(mask, U32))) return expected;
+  return undefined;
+};
+
+/** tunnel-id: a decimal up to 2^64 - 1. */
+const u64: Reader = (raw) => {
+  const text = skipWhiteSpace(raw).replace(/^\+/, '');
+  if (!/^\d*$/.test(text)) return '0..18446744073709551615';
+  return text !== '' && BigInt(text) > 0xffffffffffffffffn ? '0..18446744073709551615' : undefined;
+};
+
+/** The options of a rule whose value keepalived checks (alloc_rule, vrrp_iprule.c, 2.2.7). */
+export const RULE_VALUES: Readonly<Record<string, Reader>> = {
+  table: (text) => (text === '0' || wholeNumber(text) === 0 ? 'a table other than 0' : rtTable(U32)(text)),
+  lookup: (text) => (text === '0' || wholeNumber(text) === 0 ? 'a table other than 0' : rtTable(U32)(text)),
+  preference: baseZero(U32),
+  order: baseZero(U32),
+  priority: baseZero(U32),
+  tos: rtTable(255),
+  dsfield: rtTable(255),
+  fwmark,
+  realms,
+  suppress_prefixlength: unsigned(2147483647),
+  sup_pl: unsigned(2147483647),
+  suppress_ifgroup: rtTable(2147483647),
+  sup_group: rtTable(2147483647),
+  'tunnel-id': u64,
+  uidrange: (text) =>
+    /^[ \t\n\v\f\r]*[+-]?\d+-[ \t\n\v\f\r]*[+-]?\d+/.test(text) ? undefined : 'START-END (user ids)',
+  goto: unsigned(U32),
+  // keepalived reports these two and keeps the rule without them.
+  protocol: unsigned(255),
+  ipproto: rtTable(255),
+};
+
+/** Rule options whose unreadable value keepalived reports but leaves out, keeping the rule. */
+export const RULE_KEEPS: ReadonlySet<string> = new Set(['protocol', 'ipproto']);

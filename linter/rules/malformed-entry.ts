@@ -3,7 +3,7 @@ import { atLeast } from '../../grammar/index';
 import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
 import { checkServerPort, checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
 import { checkPrefix, readVipEntry } from '../vip-entry';
-import { NEXTHOP_VALUES, ROUTE_VALUES } from '../route-values';
+import { NEXTHOP_VALUES, ROUTE_VALUES, RULE_KEEPS, RULE_VALUES } from '../route-values';
 
 const VIP_BLOCKS = new Set(['virtual_ipaddress', 'virtual_ipaddress_excluded', 'static_ipaddress']);
 
@@ -42,6 +42,8 @@ export default defineRule({
     ttlOrder: 'min_ttl {min} is greater than max_ttl {max}: every packet will be discarded.',
     routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
     routeValue: '"{value}" is not a valid {option} for a route ({expected}); keepalived skips this route.',
+    ruleValue: '"{value}" is not a valid {option} for a rule ({expected}); keepalived skips this rule.',
+    ruleValueIgnored: '"{value}" is not a valid {option} for a rule ({expected}); keepalived ignores it.',
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
     ruleNoPreference: 'Rule has no preference (priority); keepalived picks one for you, which is probably not what you want.',
     ruleNoAction:
@@ -336,6 +338,16 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
       continue;
     }
     if (w.text === 'preference' || w.text === 'order' || w.text === 'priority') hasPref = true;
+    const v = e[i + 1];
+    if (takes && v && !v.opaque && Object.hasOwn(RULE_VALUES, w.text)) {
+      const expected = RULE_VALUES[w.text]!(v.text);
+      if (expected) {
+        const keeps = RULE_KEEPS.has(w.text);
+        ctx.report({ loc: v, messageId: keeps ? 'ruleValueIgnored' : 'ruleValue', data: { option: w.text, value: v.text, expected } });
+        // keepalived drops the rule there, before its other checks.
+        if (!keeps) return;
+      }
+    }
     // sscanf("%hu-%hu") must read two numbers: a single port is refused (a quirk of 2.2.7 to 2.4.x).
     const port = e[i + 1];
     if ((w.text === 'sport' || w.text === 'dport') && port && !port.opaque && !/^\d+-\d+/.test(port.text))

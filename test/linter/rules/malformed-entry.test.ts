@@ -23,6 +23,8 @@ ruleTester('malformed-entry', {
     ),
     // A nexthop may go through an interface named "as" (the word is then the value of dev).
     'static_routes {\n  10.7.0.0/16 nexthop via 10.1.1.1 dev as weight 2\n}\n',
+    // Rule values: numbers in any base for preferences and fwmarks, a mask, a uid range.
+    'vrrp_instance VI_1 {\n  virtual_rules {\n    from 10.3.0.0/16 table 100 priority 0x10 fwmark 0x10/0xff\n    from 10.4.0.0/16 table 100 priority +28 fwmark /5 uidrange 1000-2000\n    from 10.5.0.0/16 table 100 priority 010 sup_pl 5 ipproto tcp\n  }\n}\n',
     // Option values keepalived reads: times in its units, ms or s (clamped to 0.2..120 s with a log
     // line only), numbers in any base for the iproute2 tables, a lock before the value.
     'static_routes {\n  10.2.0.0/16 dev eth0 rtt 2s rttvar lock 2.5s rto_min 200ms\n  10.3.0.0/16 dev eth0 rtt 120001ms hoplimit 255 tos 0x10 scope 253\n  10.5.0.0/16 dev eth0 rtt 5S metric 4294967295 mtu lock 1500 quickack 1 realms 1/2\n  10.6.0.0/16 nexthop via 10.1.1.1 dev eth0 weight 256 nexthop via 10.1.1.2 dev eth0 weight 1\n}\n',
@@ -30,6 +32,21 @@ ruleTester('malformed-entry', {
     'track_group TG {\n  group {\n    VI_1\n  }\n}\nstatic_ipaddress {\n  10.9.0.1/24 dev eth0 track_group TG\n}\n',
   ],
   invalid: [
+    {
+      name: 'rule option values keepalived cannot read: it drops the rule (protocol and ipproto: it leaves them out)',
+      code:
+        'vrrp_instance VI_1 {\n  virtual_rules {\n    from 10.1.0.0/16 table <|0|> priority 10\n    from 10.2.0.0/16 table 100 priority <|08|>\n' +
+        '    from 10.6.0.0/16 table 100 priority 13 fwmark <|5/-1|>\n    from 10.7.0.0/16 table 100 priority 14 uidrange <|1000|>\n' +
+        '    from 10.8.0.0/16 table 100 priority 15 protocol <|256|>\n    from 10.9.0.0/16 priority 16 goto <|abc|> bogus\n  }\n}\n',
+      messages: [
+        '"0" is not a valid table for a rule (a table other than 0); keepalived skips this rule.',
+        '"08" is not a valid priority for a rule (0..4294967295); keepalived skips this rule.',
+        /"5\/-1" is not a valid fwmark/,
+        /"1000" is not a valid uidrange/,
+        '"256" is not a valid protocol for a rule (0..255); keepalived ignores it.',
+        /"abc" is not a valid goto/,
+      ],
+    },
     {
       name: 'route option values keepalived cannot read: it drops the route',
       code:
