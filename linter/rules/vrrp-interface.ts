@@ -154,13 +154,15 @@ export default defineRule({
   id: 'vrrp-interface',
   meta: { severity: 'error', fixable: false, category: 'semantic' },
   description:
-    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses, a VIP without dev in a unicast instance without interface (2.3+), promote_secondaries with a VMAC or ipvlan, use_vmac on a VIP that keepalived refuses.',
+    'vrrp_instance without interface (before 2.3, even with unicast peers), or on the loopback interface; vrf with interface, vmac_xmit_base without use_vmac, an IPv4 ipvlan without its address, a VMAC or ipvlan with unicast peers and no vmac_xmit_base, a VMAC name another instance already uses, a VIP without dev in a unicast instance without interface (2.3+), promote_secondaries with a VMAC or ipvlan, use_vmac on a VIP that keepalived refuses, interface_up_down_delays naming a VMAC.',
   messages: {
     missing:
       '({name}) Unknown interface!: the instance has no interface; keepalived stops validating VRRP. Add "interface <nic>".',
     missingUnicast:
       '({name}) Unknown interface!: keepalived {version} needs an interface even with unicast peers (2.3 and later do not). Add "interface <nic>".',
     loopback: '({name}) cannot use a loopback interface ({iface}) for VRRP; keepalived ignores it.',
+    delayVmac:
+      '{vmac} is the VMAC interface of ({name}), which keepalived creates only after reading the configuration: interface_up_down_delays cannot name it, and keepalived stops ("unknown interface {vmac} specified for up/down delay"). Remove the entry, or add dynamic_interfaces to global_defs.',
     noSuchInterface:
       '({name}) no interface can be called "{iface}": keepalived reports that it does not exist and stops the VRRP process ("Non-existent interface specified in configuration").',
     vrfAndInterface:
@@ -210,5 +212,24 @@ export default defineRule({
           data: { ...data, keyword: vmac.keyword.text },
         });
     }
+    delaysOnVmac(ctx, model.globalDefs, vmacNames);
   },
 });
+
+/**
+ * interface_up_down_delays naming a VMAC of the configuration: keepalived looks each name up as it
+ * reads the block (alloc_if_up_down_delay, vrrp_parser.c, 2.2.7) and makes VMAC interfaces only
+ * when it completes the instances, so it stops ("unknown interface %s specified for up/down
+ * delay", a fatal error), unless global_defs has dynamic_interfaces.
+ */
+function delaysOnVmac(ctx: RuleContext, globalDefs: readonly Statement[], vmacs: ReadonlyMap<string, string>): void {
+  if (vmacs.size === 0 || globalDefs.some((g) => child(g, 'dynamic_interfaces'))) return;
+  for (const block of ctx.parse.body) {
+    if (!block.spec || block.skipped || block.keyword.text !== 'interface_up_down_delays') continue;
+    for (const e of block.entries ?? []) {
+      const w = e[0];
+      const name = w && !w.opaque ? vmacs.get(w.text) : undefined;
+      if (name !== undefined) ctx.report({ loc: w!, messageId: 'delayVmac', data: { name, vmac: w!.text } });
+    }
+  }
+}

@@ -4,6 +4,9 @@ const unicast = 'vrrp_instance <|VI_U|> {\n  virtual_router_id 54\n  unicast_pee
 
 ruleTester('vrrp-interface', {
   valid: [
+    // With dynamic_interfaces keepalived makes the interface as it reads the name.
+    'global_defs {\n  dynamic_interfaces\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 253\n  use_vmac vrrp.253\n}\ninterface_up_down_delays {\n  vrrp.253 1.5\n}\n',
+    'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 253\n  use_vmac vrrp.253\n}\ninterface_up_down_delays {\n  eth0 1 1.5\n}\n',
     'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n}\n',
     'vrrp_instance VI_1 {\n  interface eth0\n  promote_secondaries\n}\n',
     // 2.3 and later accept unicast instances without an interface.
@@ -26,6 +29,12 @@ ruleTester('vrrp-interface', {
     'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac\n  virtual_ipaddress {\n    10.0.0.10/24 label eth0:a_label_too_long use_vmac\n    10.0.0.11 dev\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: 'interface_up_down_delays naming a VMAC of the configuration',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 253\n  use_vmac vrrp.253\n}\ninterface_up_down_delays {\n  eth0 1 1.5\n  <|vrrp.253|> 1.5\n}\n',
+      message:
+        'vrrp.253 is the VMAC interface of (VI_1), which keepalived creates only after reading the configuration: interface_up_down_delays cannot name it, and keepalived stops ("unknown interface vrrp.253 specified for up/down delay"). Remove the entry, or add dynamic_interfaces to global_defs.',
+    },
     {
       name: "use_vmac on a VIP on the instance's interface (no dev, or its own) while the instance has use_vmac",
       code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac\n  virtual_ipaddress {\n    10.0.0.10/24 <|use_vmac|>\n    10.0.0.11 dev eth0 <|use_vmac|>\n  }\n}\n',
