@@ -452,8 +452,10 @@ export class Reader {
         return;
       }
       let value = text.slice(d.start, d.end);
+      // keepalived goes on while the decommented line ends in `\`; 2.2.7 also when the raw line
+      // does, behind a comment (see define).
       const legacy = !atLeast(this.opts.targetVersion, '2.4.0');
-      const more = legacy ? d.rawTrailingBackslash : value.endsWith('\\');
+      const more = value.endsWith('\\') || (legacy && d.rawTrailingBackslash);
       if (value.endsWith('\\')) value = value.slice(0, -1).replace(/[ \t]+$/, '');
       pending.def.loc.end = d.end;
       if (!more) this.pending = undefined;

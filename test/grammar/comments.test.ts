@@ -126,6 +126,23 @@ describe('trailing backslash after a comment in a definition (oracle 71)', () =>
     expect(textOf(p, p.problems[0]!.loc)).toBe('$X');
   });
 
+  // A line of the definition whose backslash comes before a comment: the decommented line ends in
+  // it, so every version goes on (a public config, checked against keepalived 2.2.7).
+  it.each(['2.2.7', '2.4.0'])('a backslash before a comment continues the definition (%s)', (targetVersion) => {
+    const p = parse(
+      '$S= \\\n\tstate BACKUP \\\t\t# comment\n\tpriority 100 \\ ! note\n\tnopreempt\nvrrp_instance VI_1 {\n  $S\n}\n',
+      { targetVersion },
+    );
+    expect(codes(p)).toEqual([]);
+    expect(shape(p.body)).toEqual([
+      {
+        kw: 'vrrp_instance',
+        args: ['VI_1'],
+        children: [{ kw: 'state', args: ['BACKUP'] }, { kw: 'priority', args: ['100'] }, { kw: 'nopreempt' }],
+      },
+    ]);
+  });
+
   it('2.4.0+ stops at the comment: a one-line definition', () => {
     const p = parse(text, { targetVersion: '2.4.0' });
     expect(p.definitions[0]!.multiline).toBe(false);
