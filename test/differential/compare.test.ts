@@ -238,6 +238,11 @@ describe('parseOracleOutput: scripts keepalived drops for a user this host lacks
     expect(parseOracleOutput(out, scan).map((m) => m.environmental)).toEqual([false, false, false]);
   });
 
+  it("a MISC_CHECK's user this host lacks", () => {
+    const out = "(Line 3) Failed to set uid/gid for misc checker script '/x/scripts/vs.sh' - removing\n";
+    expect(parseOracleOutput(out, scanWith('')).map((m) => m.environmental)).toEqual([true]);
+  });
+
   it('"Unable to set uid/gid for script" with no name after it, and the references to that script', () => {
     const scan = scanWith('vrrp_script chk {\n  script /bin/true\n  user someuser\n}\n');
     const out = '(Line 3) Unable to set uid/gid for script\n(Line 9) (VI_1) track script chk not found, ignoring...\n';

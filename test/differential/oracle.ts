@@ -128,6 +128,10 @@ export const ENVIRONMENTAL_PATTERNS: readonly EnvironmentalPattern[] = [
     why: 'script user missing on the host',
   },
   {
+    pattern: /^Failed to set uid\/gid for misc checker script /,
+    why: 'MISC_CHECK user missing on the host',
+  },
+  {
     pattern: /^Invalid user\/group for .* script .* - ignoring$/,
     why: 'script user missing on the host',
   },
