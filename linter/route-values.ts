@@ -148,10 +148,13 @@ const u64: Reader = (raw) => {
   return text !== '' && BigInt(text) > 0xffffffffffffffffn ? '0..18446744073709551615' : undefined;
 };
 
+/** A rule's table: a name or a number, but not 0 ("Table 0 is not valid"; 2^32 is 0 to it too). */
+const ruleTable: Reader = (text) => (wholeNumber(text) === 0 ? 'a table other than 0' : rtTable(U32)(text));
+
 /** The options of a rule whose value keepalived checks (alloc_rule, vrrp_iprule.c, 2.2.7). */
 export const RULE_VALUES: Readonly<Record<string, Reader>> = {
-  table: (text) => (text === '0' || wholeNumber(text) === 0 ? 'a table other than 0' : rtTable(U32)(text)),
-  lookup: (text) => (text === '0' || wholeNumber(text) === 0 ? 'a table other than 0' : rtTable(U32)(text)),
+  table: ruleTable,
+  lookup: ruleTable,
   preference: baseZero(U32),
   order: baseZero(U32),
   priority: baseZero(U32),

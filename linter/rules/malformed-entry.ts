@@ -285,11 +285,17 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
   }
 }
 
-/** Reports an option's value keepalived cannot read (it then drops the route); true if so. */
-function valueRefused(ctx: RuleContext, option: Word, v: Word | undefined, readers: Readonly<Record<string, (text: string) => string | undefined>>): boolean {
+/** Reports an option's value keepalived cannot read (route-values.ts); true if so. */
+function valueRefused(
+  ctx: RuleContext,
+  option: Word,
+  v: Word | undefined,
+  readers: Readonly<Record<string, (text: string) => string | undefined>>,
+  messageId = 'routeValue',
+): boolean {
   const read = Object.hasOwn(readers, option.text) ? readers[option.text] : undefined;
   const expected = read && v && !v.opaque ? read(v.text) : undefined;
-  if (expected) ctx.report({ loc: v!, messageId: 'routeValue', data: { option: option.text, value: v!.text, expected } });
+  if (expected) ctx.report({ loc: v!, messageId, data: { option: option.text, value: v!.text, expected } });
   return expected !== undefined;
 }
 
@@ -338,16 +344,9 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
       continue;
     }
     if (w.text === 'preference' || w.text === 'order' || w.text === 'priority') hasPref = true;
-    const v = e[i + 1];
-    if (takes && v && !v.opaque && Object.hasOwn(RULE_VALUES, w.text)) {
-      const expected = RULE_VALUES[w.text]!(v.text);
-      if (expected) {
-        const keeps = RULE_KEEPS.has(w.text);
-        ctx.report({ loc: v, messageId: keeps ? 'ruleValueIgnored' : 'ruleValue', data: { option: w.text, value: v.text, expected } });
-        // keepalived drops the rule there, before its other checks.
-        if (!keeps) return;
-      }
-    }
+    // keepalived drops the rule at a value it cannot read, before its other checks.
+    const keeps = RULE_KEEPS.has(w.text);
+    if (takes && valueRefused(ctx, w, e[i + 1], RULE_VALUES, keeps ? 'ruleValueIgnored' : 'ruleValue') && !keeps) return;
     // sscanf("%hu-%hu") must read two numbers: a single port is refused (a quirk of 2.2.7 to 2.4.x).
     const port = e[i + 1];
     if ((w.text === 'sport' || w.text === 'dport') && port && !port.opaque && !/^\d+-\d+/.test(port.text))
