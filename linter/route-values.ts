@@ -2,7 +2,7 @@
 // (alloc_route and parse_nexthops, vrrp_iproute.c; alloc_rule, vrrp_iprule.c; get_u8, get_u32 and
 // get_time_rtt, vrrp_ip_rule_route_parser.c; find_entry, rttables.c). A value it cannot read makes
 // it drop the whole route or rule (a rule's protocol and ipproto excepted).
-import { checkUnsigned, decimalValue, skipWhiteSpace } from './values';
+import { checkDecimal, checkUnsigned, skipWhiteSpace } from './values';
 
 const U32 = 4294967295;
 
@@ -14,24 +14,29 @@ const unsigned =
   (text) =>
     checkUnsigned(text, min, max) ? `${min}..${max}` : undefined;
 
-/** What strtoul(word, &end, 0) reads when it reads the whole word (hex after 0x, octal after 0). */
-function strtoulWhole(text: string): bigint | undefined {
-  if (/^0x[0-9a-f]+$/i.test(text)) return BigInt(text);
-  if (/^0[0-7]*$/.test(text)) return BigInt(`0o${text.slice(1) || '0'}`);
-  if (/^[1-9][0-9]*$/.test(text)) return BigInt(text);
-  return undefined;
-}
+const ULONG_MAX = 0xffffffffffffffffn;
 
 /**
- * strtoulWhole cut to an unsigned int as find_entry stores it (past ULONG_MAX strtoul gives
- * ULONG_MAX). Signs and blanks, which strtoul also takes, count as stopping short here: such a
- * word is left alone.
+ * What strtoul(word, &end, 0) reads when it reads the whole word (after blanks and a sign; hex
+ * after 0x, octal after 0): a `-` negates in unsigned arithmetic, and past ULONG_MAX it gives
+ * ULONG_MAX.
  */
+function strtoulWhole(word: string): bigint | undefined {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(.*)$/s.exec(word)!;
+  const text = m[2]!;
+  let v: bigint;
+  if (/^0x[0-9a-f]+$/i.test(text)) v = BigInt(text);
+  else if (/^0[0-7]*$/.test(text)) v = BigInt(`0o${text.slice(1) || '0'}`);
+  else if (/^[1-9][0-9]*$/.test(text)) v = BigInt(text);
+  else return undefined;
+  if (v > ULONG_MAX) return ULONG_MAX;
+  return m[1] === '-' ? (ULONG_MAX + 1n - v) & ULONG_MAX : v;
+}
+
+/** strtoulWhole cut to an unsigned int, as find_entry stores it. */
 function wholeNumber(text: string): number | undefined {
-  let v = strtoulWhole(text);
-  if (v === undefined) return undefined;
-  if (v > 0xffffffffffffffffn) v = 0xffffffffffffffffn;
-  return Number(v & 0xffffffffn);
+  const v = strtoulWhole(text);
+  return v === undefined ? undefined : Number(v & 0xffffffffn);
 }
 
 /** A name from /etc/iproute2 (which only the host knows) or a number at most `max`. */
@@ -39,17 +44,18 @@ const rtTable =
   (max: number): Reader =>
   (text) => {
     const v = wholeNumber(text);
-    // A word that starts like a number but is not one (`08`, `5x`) is looked up as a name, which
-    // no iproute2 file gives to a scope, protocol, dsfield or realm.
-    if (v === undefined) return /^[0-9]/.test(text) ? `a name from /etc/iproute2, or 0..${max}` : undefined;
+    // A word that starts like a number but is not one (`08`, `5x`, `-`) is looked up as a name,
+    // which no iproute2 file gives to a scope, protocol, dsfield or realm.
+    if (v === undefined) return /^[0-9+-]/.test(text) ? `a name from /etc/iproute2, or 0..${max}` : undefined;
     return v > max ? `a name from /etc/iproute2, or 0..${max}` : undefined;
   };
 
-/** realms: FROM/TO or TO, each a name or 0..255. */
+/** realms: FROM/TO or TO, each a name or 0..255 (get_realms: an empty part is no realm). */
 const realms: Reader = (text) => {
-  const parts = text.split('/');
-  if (parts.length > 2) return undefined;
-  return parts.some((p) => rtTable(255)(p)) ? 'a realm (a name, or 0..255), or FROM/TO' : undefined;
+  const cut = text.indexOf('/');
+  const parts = cut === -1 ? [text] : [text.slice(0, cut), text.slice(cut + 1)];
+  const bad = parts.some((p) => p === '' || p.includes('/') || rtTable(255)(p));
+  return bad ? 'a realm (a name, or 0..255), or FROM/TO' : undefined;
 };
 
 /**
@@ -73,8 +79,9 @@ const rttTime =
       if (end === 0) return expected;
       num = text.slice(0, end);
     }
+    // read_decimal_unsigned without ignore_error: more decimal places than the unit has are refused.
     if (/[eE]/.test(num)) return expected;
-    return decimalValue(num, 0, (120000 * mult) / 10 ** decimals, decimals) === undefined ? expected : undefined;
+    return checkDecimal(num, 0, (120000 * mult) / 10 ** decimals, decimals) ? expected : undefined;
   };
 
 /** The options of a route whose value keepalived checks, by name (after `lock`, where it takes one). */
@@ -102,11 +109,21 @@ export const ROUTE_VALUES: Readonly<Record<string, Reader>> = {
   initrwnd: unsigned(U32),
   quickack: unsigned(1),
   fastopen_no_cookie: unsigned(1),
+  features: (text) => (text === 'ecn' ? undefined : 'ecn'),
+  'ttl-propagate': (text) => (text === 'enabled' || text === 'disabled' ? undefined : 'enabled or disabled'),
   pref: (text) =>
     ['low', 'medium', 'high'].includes(text) || !checkUnsigned(text, 0, 255)
       ? undefined
       : 'low, medium, high or 0..255',
 };
+
+/** Route options whose unreadable value keepalived reports but leaves out, keeping the route. */
+export const ROUTE_KEEPS: ReadonlySet<string> = new Set(['features', 'ttl-propagate']);
+
+/** Whether a route's or rule's protocol is keepalived's own (18, in any base, or its name). */
+export function isKeepalivedProtocol(text: string): boolean {
+  return text === 'keepalived' || wholeNumber(text) === 18;
+}
 
 /** The options of a nexthop whose value keepalived checks. */
 export const NEXTHOP_VALUES: Readonly<Record<string, Reader>> = {
@@ -148,6 +165,22 @@ const u64: Reader = (raw) => {
   return text !== '' && BigInt(text) > 0xffffffffffffffffn ? '0..18446744073709551615' : undefined;
 };
 
+/**
+ * ipproto as inet_proto_a2n reads it: a decimal number up to 127 (a larger one, or one followed by
+ * other characters, is refused), or a name from /etc/protocols, which only the host knows.
+ */
+const ipproto: Reader = (raw) => {
+  const text = skipWhiteSpace(raw);
+  const digits = /^\+?\d+/.exec(text)?.[0];
+  if (
+    text === '' ||
+    text.startsWith('-') ||
+    (digits !== undefined && (Number(digits) > 127 || digits.length < text.length))
+  )
+    return 'a protocol name, or 0..127';
+  return undefined;
+};
+
 /** A rule's table: a name or a number, but not 0 ("Table 0 is not valid"; 2^32 is 0 to it too). */
 const ruleTable: Reader = (text) => (wholeNumber(text) === 0 ? 'a table other than 0' : rtTable(U32)(text));
 
@@ -172,7 +205,7 @@ export const RULE_VALUES: Readonly<Record<string, Reader>> = {
   goto: unsigned(U32),
   // keepalived reports these two and keeps the rule without them.
   protocol: unsigned(255),
-  ipproto: rtTable(255),
+  ipproto,
 };
 
 /** Rule options whose unreadable value keepalived reports but leaves out, keeping the rule. */

@@ -3,7 +3,7 @@ import { atLeast } from '../../grammar/index';
 import { defineRule, type RuleContext, spanning, valueBlocks } from '../types';
 import { checkServerPort, checkSigned, checkUnsigned, ipFamily, sockaddrFamily, splitPrefix } from '../values';
 import { checkPrefix, readVipEntry } from '../vip-entry';
-import { NEXTHOP_VALUES, ROUTE_VALUES, RULE_KEEPS, RULE_VALUES } from '../route-values';
+import { isKeepalivedProtocol, NEXTHOP_VALUES, ROUTE_KEEPS, ROUTE_VALUES, RULE_KEEPS, RULE_VALUES } from '../route-values';
 
 const VIP_BLOCKS = new Set(['virtual_ipaddress', 'virtual_ipaddress_excluded', 'static_ipaddress']);
 
@@ -42,6 +42,9 @@ export default defineRule({
     ttlOrder: 'min_ttl {min} is greater than max_ttl {max}: every packet will be discarded.',
     routeKeyword: 'Unknown route keyword "{value}"; keepalived skips it.',
     routeValue: '"{value}" is not a valid {option} for a route ({expected}); keepalived skips this route.',
+    routeValueIgnored: '"{value}" is not a valid {option} for a route ({expected}); keepalived ignores it.',
+    ruleProtocol:
+      'A rule keepalived tracks has protocol keepalived (18); keepalived resets "{value}" ("Rule cannot be tracked if protocol is not RTPROT_KEEPALIVED"). Add no_track to keep it.',
     ruleValue: '"{value}" is not a valid {option} for a rule ({expected}); keepalived skips this rule.',
     ruleValueIgnored: '"{value}" is not a valid {option} for a rule ({expected}); keepalived ignores it.',
     ruleOption: 'Unknown rule option "{value}"; keepalived skips it.',
@@ -222,7 +225,7 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     const known = family as 0 | 4 | 6;
     if (((w.text === 'pref' || w.text === 'expires') && known === 4) || (w.text === 'realms' && known === 6))
       ctx.report({ loc: w, messageId: 'routeFamilyOption', data: { option: w.text, family: known === 4 ? 'IPv6' : 'IPv4' } });
-    if (w.text === 'protocol' && e[i + 1] && !e[i + 1]!.opaque && e[i + 1]!.text !== 'keepalived' && e[i + 1]!.text !== '18') protocol = e[i + 1];
+    if (w.text === 'protocol' && e[i + 1] && !e[i + 1]!.opaque && !isKeepalivedProtocol(e[i + 1]!.text)) protocol = e[i + 1];
     const takes = ROUTE_KW[w.text];
     if (takes === undefined || w.text === 'to') {
       let at = i;
@@ -270,7 +273,8 @@ function checkRoute(ctx: RuleContext, e: Word[]): void {
     if (w.text === 'dev' || w.text === 'oif') hasDev = true;
     if (w.text === 'no_track') noTrack = true;
     if (LOCKABLE.has(w.text) && e[i + 1]?.text === 'lock') i++;
-    if (takes && valueRefused(ctx, w, e[i + 1], ROUTE_VALUES)) return;
+    const keepsRoute = ROUTE_KEEPS.has(w.text);
+    if (takes && valueRefused(ctx, w, e[i + 1], ROUTE_VALUES, keepsRoute ? 'routeValueIgnored' : 'routeValue') && !keepsRoute) return;
     if (takes) i++;
   }
   if (!dest && skipped) {
@@ -325,12 +329,15 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
   let unknown = false;
   let action = false;
   let varies = false;
+  let noTrack = false;
+  let protocol: Word | undefined;
   for (let i = 0; i < e.length; i++) {
     const w = e[i]!;
     if (w.opaque) {
       varies = true;
       continue;
     }
+    if (w.text === 'no_track') noTrack = true;
     const takes = RULE_KW[w.text];
     if (takes === undefined) {
       ctx.report({ loc: w, messageId: 'ruleOption', data: { value: w.text } });
@@ -346,7 +353,10 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
     if (w.text === 'preference' || w.text === 'order' || w.text === 'priority') hasPref = true;
     // keepalived drops the rule at a value it cannot read, before its other checks.
     const keeps = RULE_KEEPS.has(w.text);
-    if (takes && valueRefused(ctx, w, e[i + 1], RULE_VALUES, keeps ? 'ruleValueIgnored' : 'ruleValue') && !keeps) return;
+    const refused = takes && valueRefused(ctx, w, e[i + 1], RULE_VALUES, keeps ? 'ruleValueIgnored' : 'ruleValue');
+    if (refused && !keeps) return;
+    const v = e[i + 1];
+    if (w.text === 'protocol' && !refused && v && !v.opaque && !isKeepalivedProtocol(v.text)) protocol = v;
     // sscanf("%hu-%hu") must read two numbers: a single port is refused (a quirk of 2.2.7 to 2.4.x).
     const port = e[i + 1];
     if ((w.text === 'sport' || w.text === 'dport') && port && !port.opaque && !/^\d+-\d+/.test(port.text))
@@ -361,6 +371,9 @@ function checkRule(ctx: RuleContext, e: Word[]): void {
   if (!hasPref && e.length) ctx.report({ loc: spanning(e[0]!, e[e.length - 1]), messageId: 'ruleNoPreference', data: {} });
   if (!action && !unknown && !varies && e.length)
     ctx.report({ loc: spanning(e[0]!, e[e.length - 1]), messageId: 'ruleNoAction', data: {} });
+  // A rule it keeps and tracks gets keepalived's own protocol (alloc_rule, after the action check).
+  if (protocol && !noTrack && !unknown && (action || varies))
+    ctx.report({ loc: protocol, messageId: 'ruleProtocol', data: { value: protocol.text } });
 }
 
 /**

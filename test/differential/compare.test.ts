@@ -13,7 +13,7 @@ import {
   type Diagnostic,
 } from './compare';
 import type { LinterRun } from './linter';
-import { namespaceScript, parseOracleOutput, scanConfig, type ConfigScan, type OracleResult } from './oracle';
+import { isEnvironmental, namespaceScript, parseOracleOutput, scanConfig, type ConfigScan, type OracleResult } from './oracle';
 
 const file = '/nonexistent/keepalived.conf';
 const scan = (text: string): ConfigScan => ({
@@ -247,6 +247,19 @@ describe('parseOracleOutput: scripts keepalived drops for a user this host lacks
     const scan = scanWith('vrrp_script chk {\n  script /bin/true\n  user someuser\n}\n');
     const out = '(Line 3) Unable to set uid/gid for script\n(Line 9) (VI_1) track script chk not found, ignoring...\n';
     expect(parseOracleOutput(out, scan).map((m) => m.environmental)).toEqual([true, true]);
+  });
+});
+
+describe('isEnvironmental: names keepalived looks up in the host\'s files', () => {
+  it('a name this host lacks is environmental, a number keepalived refuses is not', () => {
+    expect(isEnvironmental('Routing table vip not found for rule')).toBe(true);
+    expect(isEnvironmental('TOS value lowdelay is invalid')).toBe(true);
+    expect(isEnvironmental('Invalid realms a/b for route')).toBe(true);
+    expect(isEnvironmental('Invalid ipproto x')).toBe(true);
+    expect(isEnvironmental('TOS value 256 is invalid')).toBe(false);
+    expect(isEnvironmental('TOS value -1 is invalid')).toBe(false);
+    expect(isEnvironmental('Invalid realms 1/300 for route')).toBe(false);
+    expect(isEnvironmental('Scope 08 not found or invalid for route')).toBe(false);
   });
 });
 

@@ -178,8 +178,31 @@ export const ENVIRONMENTAL_PATTERNS: readonly EnvironmentalPattern[] = [
   },
 ];
 
-/** Is this message text environmental (see ENVIRONMENTAL_PATTERNS)? */
+/**
+ * Names keepalived looks up in the host's files (/etc/iproute2/rt_tables, rt_dsfield, rt_scopes,
+ * rt_protos, rt_realms, group; /etc/protocols): a name this host lacks may be another host's, so
+ * the message is environmental when the value is a name (starts with a letter). A number keepalived
+ * refuses is refused everywhere.
+ */
+const NAME_LOOKUPS: readonly RegExp[] = [
+  /^TOS value (.*) is invalid$/,
+  /^Routing table (.*) not found for (?:route|rule)$/,
+  /^Scope (.*) not found or invalid for route$/,
+  /^Protocol (.*) not found or invalid for route$/,
+  /^Invalid realms (.*) for route$/,
+  /^invalid realms (.*) for rule$/,
+  /^suppress_group (.*) is invalid$/,
+  /^Invalid ipproto (.*)$/,
+];
+
+const isName = (value: string): boolean => value.split('/').some((part) => /^[A-Za-z_]/.test(part));
+
+/** Is this message text environmental (see ENVIRONMENTAL_PATTERNS and NAME_LOOKUPS)? */
 export function isEnvironmental(text: string): boolean {
+  for (const pattern of NAME_LOOKUPS) {
+    const m = pattern.exec(text);
+    if (m) return isName(m[1]!);
+  }
   for (const { pattern } of ENVIRONMENTAL_PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;

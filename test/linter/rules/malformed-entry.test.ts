@@ -33,6 +33,30 @@ ruleTester('malformed-entry', {
   ],
   invalid: [
     {
+      name: 'route values keepalived reports and leaves out, more decimals than a unit has, empty realms, a negative tos',
+      code:
+        'static_routes {\n  10.1.0.0/16 dev eth0 features <|x|>\n  10.2.0.0/16 dev eth0 ttl-propagate <|on|>\n  10.3.0.0/16 dev eth0 rtt <|0.5|>\n' +
+        '  10.4.0.0/16 dev eth0 rtt <|1.2345s|>\n  10.5.0.0/16 dev eth0 realms <|/5|>\n  10.6.0.0/16 dev eth0 tos <|-1|>\n  10.7.0.0/16 dev eth0 protocol 0x12\n}\n',
+      messages: [
+        '"x" is not a valid features for a route (ecn); keepalived ignores it.',
+        '"on" is not a valid ttl-propagate for a route (enabled or disabled); keepalived ignores it.',
+        /"0.5" is not a valid rtt/,
+        /"1.2345s" is not a valid rtt/,
+        /"\/5" is not a valid realms/,
+        /"-1" is not a valid tos/,
+      ],
+    },
+    {
+      name: 'a tracked rule with another protocol, and ipproto numbers above 127',
+      code:
+        'static_rules {\n  from 10.1.0.0/16 table 100 priority 1 protocol <|0|>\n  from 10.2.0.0/16 table 100 priority 2 protocol 0 no_track\n' +
+        '  from 10.3.0.0/16 table 100 priority 3 ipproto <|255|>\n  from 10.4.0.0/16 table 100 priority 4 ipproto 08 protocol 18\n}\n',
+      messages: [
+        'A rule keepalived tracks has protocol keepalived (18); keepalived resets "0" ("Rule cannot be tracked if protocol is not RTPROT_KEEPALIVED"). Add no_track to keep it.',
+        '"255" is not a valid ipproto for a rule (a protocol name, or 0..127); keepalived ignores it.',
+      ],
+    },
+    {
       name: 'rule option values keepalived cannot read: it drops the rule (protocol and ipproto: it leaves them out)',
       code:
         'vrrp_instance VI_1 {\n  virtual_rules {\n    from 10.1.0.0/16 table <|0|> priority 10\n    from 10.2.0.0/16 table 100 priority <|08|>\n' +
