@@ -262,7 +262,10 @@ export class Builder {
     if (this.top.values) {
       // A data line of a child process's block is cut at an escaped comment character too.
       const cut = this.top.parentProcess ? -1 : escapeCut(words);
-      const entry = cut === -1 ? words : cutAt(words, cut);
+      let entry = cut === -1 ? words : cutAt(words, cut);
+      // An unclosed quote drops the rest of the line, as on a keyword's line.
+      const open = entry.findIndex((w) => w.unterminated);
+      if (open !== -1) entry = entry.slice(0, open);
       if (entry.length > 0) this.top.node!.entries!.push(entry);
       return;
     }

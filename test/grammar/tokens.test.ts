@@ -90,6 +90,11 @@ describe('unterminated quotes', () => {
     expect(texts(find(p.body, 'smtp_server')!.args)).toEqual(['10.0.0.1']);
   });
 
+  it('a data line of a value block loses its words from the open quote on', () => {
+    const p = parse('vrrp_sync_group G {\n  group {\n    "VI_1\n    VI_2 "VI_3\n  }\n}\n');
+    expect(find(p.body, 'group')!.entries!.map(texts)).toEqual([['VI_2']]);
+  });
+
   it('a quote opened in the middle of a word', () => {
     const p = parse('global_defs {\n  router_id a"b c\n}\n');
     expect(codes(p)).toEqual(['unterminated-quote', 'unmatched-quote']);
