@@ -105,6 +105,8 @@ export const LVS_MESSAGES: Record<string, string> = {
   fwmarkPort: 'fwmark virtual server {vs}: real server {rs} has a port, which keepalived {action}.',
   portMismatch:
     'Virtual server {vs} uses {method}, which cannot map ports: real server port {rsPort} differs from {vsPort} and keepalived resets it.',
+  portMismatchAll:
+    'Virtual server {vs} uses {method}, which cannot map ports: the service has no port (all ports), so keepalived resets real server port {rsPort} to none. Leave the port out.',
   quorum:
     'quorum {quorum} for {vs} exceeds the total weight of its real servers ({total}); keepalived reduces it to {total}.',
   duplicate: 'Virtual server {vs}: real server {rs} is duplicated; keepalived removes the second one.',
@@ -348,12 +350,12 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     if (
       kind === 'address' &&
       (rsMethod === 'DR' || rsMethod === 'TUN') &&
-      vsPort !== 0 &&
       rsPort !== undefined &&
       rsPort !== 0 &&
       rsPort !== vsPort
     ) {
-      ctx.report({ loc: port!, messageId: 'portMismatch', data: { ...data, method: rsMethod, rsPort, vsPort } });
+      // A service without a port (all ports, when persistent) resets its real servers' ports to none.
+      ctx.report({ loc: port!, messageId: vsPort === 0 ? 'portMismatchAll' : 'portMismatch', data: { ...data, method: rsMethod, rsPort, vsPort } });
     }
   }
   if (methodless) ctx.report({ loc: at, messageId: 'noMethod', data });

@@ -19,8 +19,8 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', base + '  quorum 3\n  hysteresis 2\n  sorry_server 10.0.0.9 80\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n    weight 3\n  }\n'),
     // No port on a persistent service (a bare persistence_timeout or a granularity makes it one);
     // ops on a UDP service.
-    vs('10.0.0.1', base.replace('TCP', 'UDP') + '  ops\n  persistence_timeout\n  real_server 10.0.1.1 80 {\n  }\n'),
-    vs('10.0.0.1 0', base + '  persistence_granularity 255.255.255.0\n  real_server 10.0.1.1 80 {\n  }\n'),
+    vs('10.0.0.1', base.replace('TCP', 'UDP') + '  ops\n  persistence_timeout\n  real_server 10.0.1.1 {\n  }\n'),
+    vs('10.0.0.1 0', base + '  persistence_granularity 255.255.255.0\n  real_server 10.0.1.1 {\n  }\n'),
     vs('10.0.0.1 80', base + '  real_server 10.0.1.1 80 {\n    weight 1\n  }\n'),
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
     vs('fwmark 1', '  lb_algo rr\n  lb_kind DR\n  real_server 10.0.1.1 {\n  }\n'),
@@ -119,7 +119,7 @@ ruleTester('lvs-virtual-server', {
     },
     {
       name: 'no port without persistence; ops with TCP',
-      code: vs('<|10.0.0.1|>', base + '  <|ops|>\n  persistence_timeout 0\n  real_server 10.0.1.1 80 {\n  }\n'),
+      code: vs('<|10.0.0.1|>', base + '  <|ops|>\n  persistence_timeout 0\n  real_server 10.0.1.1 {\n  }\n'),
       messages: [/has no port \(or port 0\), which only a persistent service may have/, 'Virtual server 10.0.0.1: one-packet scheduling (ops) requires UDP, not TCP; keepalived turns it off.'],
     },
     {
@@ -187,6 +187,13 @@ ruleTester('lvs-virtual-server', {
       name: 'no real server',
       code: '<|virtual_server 10.0.0.1 80 {\n' + base + '}|>\n',
       message: 'Virtual server 10.0.0.1 80 has no real servers; keepalived ignores it.',
+    },
+    {
+      // keepalived resets the port of a real server of a service without one (all ports) too.
+      name: 'DR on a service without a port, a real server with one',
+      code: vs('10.0.0.1', base + '  persistence_timeout 50\n  real_server 10.0.1.1 <|3307|> {\n  }\n'),
+      message:
+        'Virtual server 10.0.0.1 uses DR, which cannot map ports: the service has no port (all ports), so keepalived resets real server port 3307 to none. Leave the port out.',
     },
     {
       name: 'DR cannot map ports',
