@@ -51,16 +51,21 @@ const setsMethod = (c: Statement): boolean =>
 /** A real server's own forwarding method (its last valid method line), weight and inhibit_on_failure. */
 function realServer(rs: Statement): {
   method: Statement | undefined;
-  weight: Statement | undefined;
+  weight: number;
   inhibit: boolean | undefined;
 } {
   let method: Statement | undefined;
-  let weight: Statement | undefined;
+  // rs_weight_handler: 1 by default; a value it cannot read (in -t) leaves the one before, and an
+  // empty word is 0 to strtoul.
+  let weight = 1;
   let inhibit: boolean | undefined;
   for (const c of rs.children ?? []) {
     if (!c.spec) continue;
     if (setsMethod(c)) method = c;
-    else if (c.keyword.text === 'weight') weight = c;
+    else if (c.keyword.text === 'weight') {
+      const w = c.args[0];
+      if (w && !w.opaque && !checkUnsigned(w.text, 0, 2147483647)) weight = intOf(w) ?? 0;
+    }
     else if (c.keyword.text === 'inhibit_on_failure') {
       // rs_inhibit_handler: no word is true; an invalid one leaves it as it was.
       inhibit = checkTrueFalse(c.args[0]?.text) ?? inhibit;
@@ -320,7 +325,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       });
     else if (!method && !servers[i]!.method) methodless = true;
     seen.set(key, addr);
-    total += intOf(servers[i]!.weight?.args[0]) ?? 1;
+    total += servers[i]!.weight;
     // A NAT real server (the default method) keeps its port (check_data.c, 2.2.7).
     const mapsPorts = rsMethod === undefined || rsMethod === 'NAT';
     if ((kind === 'fwmark' || (group?.fwmarks ?? 0) > 0) && port && intOf(port) !== 0 && !mapsPorts)

@@ -94,9 +94,14 @@ ruleTester('lvs-virtual-server', {
       name: 'every real server at weight 0: the default quorum is reduced to 0 (one drained server among others is fine)',
       code:
         vs('<|10.0.0.1|> 80', base + '  real_server 10.0.1.1 80 {\n    weight 0\n  }\n  real_server 10.0.1.2 80 {\n    weight 0\n  }\n') +
-        vs('10.0.0.2 80', base + '  real_server 10.0.1.1 80 {\n    weight 0\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
-      message:
+        vs('10.0.0.2 80', base + '  real_server 10.0.1.1 80 {\n    weight 0\n  }\n  real_server 10.0.1.2 80 {\n  }\n') +
+        // An empty word is 0 to keepalived; a weight it cannot read leaves the one before (1 here).
+        vs('10.0.0.3 80', base + '  real_server 10.0.1.1 80 {\n    weight ""\n  }\n  real_server 10.0.1.2 80 {\n    weight 5x\n  }\n') +
+        vs('<|10.0.0.4|> 80', base + '  real_server 10.0.1.1 80 {\n    weight ""\n  }\n'),
+      messages: [
         'Every real server of 10.0.0.1 80 has weight 0; keepalived reduces the quorum to 0 ("exceeds total weight of real servers 0") and the service gets no traffic. Give a real server a weight.',
+        'Every real server of 10.0.0.4 80 has weight 0; keepalived reduces the quorum to 0 ("exceeds total weight of real servers 0") and the service gets no traffic. Give a real server a weight.',
+      ],
       severity: 'warning',
     },
     {
