@@ -175,6 +175,11 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
     expect(interfacesOf('$IF=\\\neth7\nvrrp_instance VI_1 {\n  interface $IF\n}\n')).toEqual(['eth7']);
   });
 
+  it('finds a name in a definition that another definition uses', () => {
+    const text = '$VIP= \\\n  virtual_ipaddress { \\\n    10.0.0.1 dev eth8 \\\n  }\n$VI= \\\n  $VIP\nvrrp_instance VI_1 {\n  interface eth0\n  $VI\n}\n';
+    expect(interfacesOf(text)).toEqual(['eth0', 'eth8']);
+  });
+
   it('passes a name with bytes over 0x7f to ip through printf octal escapes', () => {
     const name = Buffer.from('\u201ceth1\u201d', 'utf8').toString('latin1');
     const script = namespaceScript('keepalived.conf', [name, "'eth0'"], []);

@@ -454,7 +454,12 @@ export function scanConfig(mainFile: string, configId?: string): ConfigScan {
         defs.set(def[1]!, value.replace(/\\$/, '').trim());
         continue;
       }
-      if (line.includes('$')) line = decomment(substitute(line));
+      // A definition may use another ($VI_SETTINGS holding $VIP): substitute until nothing changes.
+      for (let depth = 0; depth < 8 && line.includes('$'); depth++) {
+        const next = decomment(substitute(line));
+        if (next === line) break;
+        line = next;
+      }
       const inc = /^include[rmwba]?[ \t]+(.*)$/.exec(line);
       if (inc) {
         const dir = path.dirname(abs);
