@@ -10,6 +10,7 @@ import {
   decimalValue,
   ipFamily,
   plainDigits,
+  skipWhiteSpace,
   sockaddrAddress,
   sockaddrFamily,
   splitPrefix,
@@ -278,6 +279,28 @@ export function lastChild(s: Statement, name: string): Statement | undefined {
   return undefined;
 }
 
+/**
+ * The value keepalived keeps from a setting read by read_unsigned in `min..max` that leaves the
+ * value before it when a line is refused: the last readable line's (an empty word is 0), or
+ * undefined without one. A value that varies from run to run makes it unknown too.
+ */
+export function lastUnsigned(s: Statement, name: string, min: number, max: number): number | undefined {
+  const line = lastUnsignedLine(s, name, min, max);
+  return line && !line.args[0]!.opaque ? (intOf(line.args[0]) ?? 0) : undefined;
+}
+
+/** The line whose value lastUnsigned keeps (one that varies, too). */
+export function lastUnsignedLine(s: Statement, name: string, min: number, max: number): Statement | undefined {
+  const kids = s.children ?? [];
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const c = kids[i]!;
+    if (c.keyword.text !== name || !c.spec) continue;
+    const w = c.args[0];
+    if (w && (w.opaque || !checkUnsigned(w.text, min, max))) return c;
+  }
+  return undefined;
+}
+
 /** Data words of a value block, without the `{`/`}` markers of nested braces. */
 export function entryLines(s: Statement | undefined): Word[][] {
   return (s?.entries ?? []).filter((e) => e.length > 0 && e[0]!.text !== '{' && e[0]!.text !== '}');
@@ -288,8 +311,10 @@ export function intOf(w: Word | undefined): number | undefined {
   if (!w || w.opaque) return undefined;
   const plain = plainDigits(w.text);
   if (plain !== -1) return plain;
-  if (!/^[+-]?\d+$/.test(w.text.trim())) return undefined;
-  return Number(w.text.trim());
+  // strtol skips the blanks before the number, not those after it ("255 " is no number).
+  const t = skipWhiteSpace(w.text);
+  if (!/^[+-]?\d+$/.test(t)) return undefined;
+  return Number(t);
 }
 
 /**
@@ -304,9 +329,12 @@ function ownWeight(s: Statement, kind: TrackKind): { weight: number | undefined;
     const w = lastChild(s, 'weight');
     const word = w?.args[0];
     if (!word || word.opaque) return { weight: undefined, reverse: false };
+    // strtol's value (clamped to the range of a long), cut to an int as read_int stores it.
     const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(word.text);
-    const v = m ? Number(m[1]) : 0;
-    return { weight: Math.abs(v) <= 2147483647 ? v : undefined, reverse: w.args[1]?.text === 'reverse' };
+    let big = m ? BigInt(m[1]!) : 0n;
+    if (big > 0x7fffffffffffffffn) big = 0x7fffffffffffffffn;
+    if (big < -0x8000000000000000n) big = -0x8000000000000000n;
+    return { weight: Number(BigInt.asIntN(32, big)), reverse: w.args[1]?.text === 'reverse' };
   }
   if (kind === 'process') {
     let weight: number | undefined;

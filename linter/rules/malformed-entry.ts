@@ -126,7 +126,9 @@ export default defineRule({
 
 function checkPeer(ctx: RuleContext, e: Word[]): void {
   const [first, ...rest] = e;
+  // The last value of each (a later one replaces it); keepalived compares them after the line.
   let minTtl: { n: number; w: Word } | undefined;
+  let maxTtl: { n: number; v: Word } | undefined;
   if (!first || first.text === '{') return;
   // keepalived reads the peer with inet_stosockaddr, so `10.0.0.2/24` and `10.0.0.2-9` are accepted.
   if (!first.opaque && !sockaddrFamily(first.text)) {
@@ -142,9 +144,11 @@ function checkPeer(ctx: RuleContext, e: Word[]): void {
     if (!v) ctx.report({ loc: w, messageId: 'missingValue', data: { option: w.text } });
     else if (checkUnsigned(v.text, 0, 255)) ctx.report({ loc: v, messageId: 'ttl', data: { option: w.text } });
     else if (w.text === 'min_ttl') minTtl = { n: Number(v.text), w };
-    else if (minTtl && Number(v.text) < minTtl.n) {
-      ctx.report({ loc: spanning(minTtl.w, v), messageId: 'ttlOrder', data: { min: minTtl.n, max: v.text } });
-    }
+    else maxTtl = { n: Number(v.text), v };
+  }
+  if (minTtl && maxTtl && minTtl.n > maxTtl.n) {
+    const [from, to] = minTtl.w.start < maxTtl.v.start ? [minTtl.w, maxTtl.v] : [rest[rest.indexOf(maxTtl.v) - 1]!, rest[rest.indexOf(minTtl.w) + 1]!];
+    ctx.report({ loc: spanning(from, to), messageId: 'ttlOrder', data: { min: minTtl.n, max: maxTtl.v.text } });
   }
 }
 

@@ -1,5 +1,18 @@
-import { intOf, nodeModel, strictMode, usable } from '../peer/model';
+import type { Word } from '../../grammar/index';
+import { nodeModel, strictMode, usable } from '../peer/model';
+import { decimalValue } from '../values';
 import { child, defineRule, lineLoc } from '../types';
+
+/**
+ * The delay keepalived keeps from a preempt_delay word, in microseconds (vrrp_preempt_delay_handler,
+ * 2.2.7: a decimal of 0..1000 s read with ignore_error, which stores 0 when it fails, and what the
+ * word's numeric start gives otherwise: `5s` is 5 µs). A word that varies counts as a delay.
+ */
+function preemptDelayUs(w: Word | undefined): number {
+  if (!w) return 0;
+  if (w.opaque) return 1;
+  return decimalValue(w.text, 0, 1000, 6, true) ?? 0;
+}
 
 /** nopreempt / preempt_delay / timer_expired_backup settings keepalived resets. */
 export default defineRule({
@@ -23,7 +36,7 @@ export default defineRule({
       if (!usable(i)) continue;
       const data = { name: i.name };
       let nopreempt = i.nopreempt;
-      let delay = i.preemptDelay && intOf(i.preemptDelay.args[0]) !== 0 ? i.preemptDelay : undefined;
+      let delay = i.preemptDelay && preemptDelayUs(i.preemptDelay.args[0]) !== 0 ? i.preemptDelay : undefined;
       const master = i.state === 'MASTER';
       if (nopreempt && i.priority === 255) {
         ctx.report({ loc: lineLoc(nopreempt), messageId: 'ownerNopreempt', data });

@@ -52,6 +52,8 @@ export default defineRule({
     vmacMac: '({name}) a VMAC MAC address cannot be given in strict mode; keepalived clears it.',
     xmitBase: '({name}) vmac_xmit_base is incompatible with strict mode; keepalived resets it.',
     downTimer: '({name}) down_timer_adverts {value} is incompatible with strict mode; keepalived resets it to 3.',
+    downTimerGlobal:
+      '({name}) takes down_timer_adverts {value} from global_defs vrrp_down_timer_adverts, which is incompatible with strict mode; keepalived resets it to 3.',
     accept:
       '({name}) accept mode with VRRP version 2 does not comply with RFC 3768, and strict mode requires that; keepalived resets it (only an address owner, priority 255, accepts).',
     garpRepeat:
@@ -66,6 +68,17 @@ export default defineRule({
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
+    // global_defs vrrp_down_timer_adverts: the last value keepalived accepts (1..100).
+    let globalDown: { value: number } | undefined;
+    for (const g of m.globalDefs) {
+      for (const s of childrenNamed(g, 'vrrp_down_timer_adverts')) {
+        if (s.args[0]?.opaque) globalDown = undefined;
+        else {
+          const value = unsigned(1, 100)(s.args[0]);
+          if (value !== undefined) globalDown = { value };
+        }
+      }
+    }
     for (const i of m.instances) {
       if (!usable(i) || !strictMode(m, i)) continue;
       const data = { name: i.name };
@@ -86,6 +99,10 @@ export default defineRule({
       const down = lastAccepted(i, 'down_timer_adverts', unsigned(1, 100));
       if (down && down.value !== 3)
         ctx.report({ loc: at(down.stmt), messageId: 'downTimer', data: { ...data, value: down.value } });
+      // Without a line of its own an instance starts from global_defs vrrp_down_timer_adverts, which
+      // the parent process has read before the VRRP process reads any instance (alloc_vrrp).
+      else if (!down && globalDown !== undefined && globalDown.value !== 3)
+        ctx.report({ loc: i.nameLoc, messageId: 'downTimerGlobal', data: { ...data, value: globalDown.value } });
       // accept / no_accept: the last one counts; unset, strict mode leaves it off below priority 255.
       let accept: Statement | undefined;
       for (const c of i.stmt.children ?? []) {

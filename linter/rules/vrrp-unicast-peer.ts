@@ -1,5 +1,5 @@
-import { checkUnsigned, sockaddrAddress, sockaddrFamily } from '../values';
-import { entryLines, nodeModel, normAddr, usable } from '../peer/model';
+import { sockaddrAddress, sockaddrFamily } from '../values';
+import { entryLines, lastUnsignedLine, nodeModel, normAddr, usable } from '../peer/model';
 import { child, defineRule, lineLoc, spanning } from '../types';
 
 const UNICAST_KEYWORDS = ['unicast_src_ip', 'unicast_peer', 'check_unicast_src', 'old_unicast_checksum'];
@@ -52,11 +52,11 @@ export default defineRule({
         continue;
       }
       if (i.peerBlock && entryLines(i.peerBlock).some((e) => e[0]!.opaque)) continue;
-      const ttl = child(i.stmt, 'unicast_ttl');
-      // keepalived reports this when it closes the instance block.
-      // Only a value keepalived read (read_unsigned 0..255; `""` is 0 to it) is there to reset.
-      const value = ttl?.args[0];
-      if (ttl && value && !value.opaque && checkUnsigned(value.text, 0, 255) === undefined)
+      // keepalived reports this when it closes the instance block. Only a value keepalived read
+      // (read_unsigned 0..255; `""` is 0 to it; a line it refuses leaves the one before) is there
+      // to reset.
+      const ttl = lastUnsignedLine(i.stmt, 'unicast_ttl', 0, 255);
+      if (ttl && !ttl.args[0]!.opaque)
         ctx.report({ loc: spanning(ttl.keyword, i.stmt.close ?? ttl.keyword), messageId: 'ttlNoPeers', data });
       if (child(i.stmt, 'unicast_fault_no_peer')) continue;
       const kw = UNICAST_KEYWORDS.map((k) => child(i.stmt, k)).find((s) => s);

@@ -14,6 +14,8 @@ ruleTester('malformed-entry', {
       '    10.0.0.2/24 dev eth0 label eth0:1\n    10.0.0.3/24 brd 10.0.0.255 dev eth0 scope link\n    fe80::10/64 dev eth0\n',
     ),
     'vrrp_instance VI_1 {\n  unicast_peer {\n    10.0.0.9\n    10.0.0.8 min_ttl 1 max_ttl 5\n  }\n}\n',
+    // keepalived compares the last values: a later max_ttl puts the order right.
+    'vrrp_instance VI_1 {\n  unicast_peer {\n    10.0.0.8 min_ttl 20 max_ttl 10 max_ttl 30\n  }\n}\n',
     'global_defs {\n  notification_email {\n    ops@example.com\n    noc@example.org\n  }\n}\n',
     // One value on one line works for a value block.
     'vrrp_instance VI_1 {\n  virtual_ipaddress { 10.0.0.1/24 }\n}\n',
@@ -251,9 +253,11 @@ ruleTester('malformed-entry', {
     },
     {
       name: 'min_ttl above max_ttl',
-      code: 'vrrp_instance VI_1 {\n  unicast_peer {\n    10.0.0.2 <|min_ttl 10 max_ttl 5|>\n  }\n}\n',
-      messageId: 'ttlOrder',
-      message: 'min_ttl 10 is greater than max_ttl 5: every packet will be discarded.',
+      code: 'vrrp_instance VI_1 {\n  unicast_peer {\n    10.0.0.2 <|min_ttl 10 max_ttl 5|>\n    10.0.0.3 <|max_ttl 10 min_ttl 20|>\n  }\n}\n',
+      messages: [
+        'min_ttl 10 is greater than max_ttl 5: every packet will be discarded.',
+        'min_ttl 20 is greater than max_ttl 10: every packet will be discarded.',
+      ],
     },
     {
       name: 'an empty group list in a sync group or a track group',

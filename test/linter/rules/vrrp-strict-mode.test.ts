@@ -30,6 +30,16 @@ ruleTester('vrrp-strict-mode', {
   ],
   invalid: [
     {
+      // The global default: the instance has no line of its own (one of its own would be reported there).
+      name: 'global_defs vrrp_down_timer_adverts other than 3',
+      code:
+        'global_defs {\n  vrrp_strict\n  vrrp_down_timer_adverts 5\n  vrrp_down_timer_adverts 500\n}\n' +
+        instance('  state BACKUP\n  priority 100\n').replace('VI_1', '<|VI_1|>') +
+        instance('  state BACKUP\n  priority 100\n  down_timer_adverts 3\n').replace('VI_1', 'VI_2').replace('virtual_router_id 1', 'virtual_router_id 2'),
+      message:
+        '(VI_1) takes down_timer_adverts 5 from global_defs vrrp_down_timer_adverts, which is incompatible with strict mode; keepalived resets it to 3.',
+    },
+    {
       name: 'state MASTER below priority 255',
       code: STRICT + instance('  state <|MASTER|>\n  priority 100\n'),
       message:
