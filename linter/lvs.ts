@@ -3,9 +3,9 @@
 // fwmark: block-local) and lvs-virtual-server-group (services of a virtual_server_group, whose entries
 // decide what keepalived checks).
 import type { Statement, Word } from '../grammar/index';
-import { intOf, normAddr } from './peer/model';
+import { intOf, lastUnsigned, lastUnsignedLine, normAddr } from './peer/model';
 import { lineLoc, spanning, type RuleContext } from './types';
-import { checkTrueFalse, checkUnsigned, isInetAton, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from './values';
+import { checkServerPort, checkTrueFalse, checkUnsigned, isInetAton, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from './values';
 
 /** The whole block of a statement, from its keyword to its closing brace. */
 const blockLoc = (s: Statement) => spanning(s.keyword, s.close ?? lineLoc(s));
@@ -51,13 +51,14 @@ const setsMethod = (c: Statement): boolean =>
 /** A real server's own forwarding method (its last valid method line), weight and inhibit_on_failure. */
 function realServer(rs: Statement): {
   method: Statement | undefined;
-  weight: number;
+  /** undefined: none readable, the service's weight then. */
+  weight: number | undefined;
   inhibit: boolean | undefined;
 } {
   let method: Statement | undefined;
-  // rs_weight_handler: 1 by default; a value it cannot read (in -t) leaves the one before, and an
-  // empty word is 0 to strtoul.
-  let weight = 1;
+  // rs_weight_handler: a value it cannot read (in -t) leaves the one before, and an empty word is 0
+  // to strtoul; without one the real server takes the service's weight (validate_check_config).
+  let weight: number | undefined;
   let inhibit: boolean | undefined;
   for (const c of rs.children ?? []) {
     if (!c.spec) continue;
@@ -92,7 +93,8 @@ function groupEntries(body: readonly Statement[], name: string): GroupEntries | 
     if (!first || first.opaque) continue;
     if (first.text === 'fwmark') {
       if (second && !second.opaque && !checkUnsigned(second.text, 0, 4294967295)) out.fwmarks++;
-    } else if (sockaddrFamily(first.text)) out.ports.push(intOf(second) ?? 0);
+    } else if (sockaddrFamily(first.text) && !(second && !second.opaque && checkServerPort(second.text)))
+      out.ports.push(intOf(second) ?? 0);
   }
   return out;
 }
@@ -152,6 +154,8 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   const kind = vs.args[0]!.text === 'fwmark' ? 'fwmark' : vs.args[0]!.text === 'group' ? 'group' : 'address';
   // keepalived skips a service whose address or fwmark it cannot read (invalid-address says so).
   if (kind === 'address' && !sockaddrFamily(vs.args[0]!.text)) return;
+  // ...or whose port it cannot read (alloc_vs: inet_stosockaddr fails, "- skipping").
+  if (kind === 'address' && vs.args[1] && checkServerPort(vs.args[1].text)) return;
   if (kind === 'fwmark' && vs.args[1] && !vs.args[1].opaque && checkUnsigned(vs.args[1].text, 0, 4294967295)) return;
   const data = { vs: vs.args.map((w) => w.text).join(' ') };
   const vsPort = kind === 'address' ? (intOf(vs.args[1]) ?? 0) : 0;
@@ -167,7 +171,6 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // it on), one-packet scheduling, and the protocol (the last valid one; UDP by default).
   let persistent = false;
   let ops: Statement | undefined;
-  let hysteresis: Statement | undefined;
   // The last sorry_server (each one replaces the one before), and whether a later
   // sorry_server_lvs_method makes it tunnelled (only then may its family differ).
   let sorryServer: Statement | undefined;
@@ -217,11 +220,16 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     } else if (keyword === 'persistence_timeout')
       persistent ||= !c.args[0] || c.args[0].opaque || !checkUnsigned(c.args[0].text, 1, 2678400);
     else if (keyword === 'persistence_granularity') {
-      persistent = true;
+      // pgr_handler: a netmask for IPv4 (a '.' decides while the family is unknown), a prefix
+      // length for IPv6; one it cannot read turns nothing on.
       const w = c.args[0];
-      if (!family && w && !w.opaque) {
-        if (w.text.includes('.')) family = isInetAton(w.text) ? 4 : 0;
-        else if (!checkUnsigned(w.text, 1, 128)) family = 6;
+      if (!w || w.opaque) persistent = true;
+      else {
+        const af = family || (w.text.includes('.') ? 4 : 6);
+        if (af === 4 ? isInetAton(w.text) : !checkUnsigned(w.text, 1, 128)) {
+          persistent = true;
+          family ||= af;
+        }
       }
     }
     else if (keyword === 'ip_family') {
@@ -230,7 +238,6 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
         ctx.report({ loc: lineLoc(c), messageId: 'ipFamily', data: { ...data, value: c.args[0]!.text } });
       else if (f) family = f;
     } else if (keyword === 'ops') ops = c;
-    else if (keyword === 'hysteresis') hysteresis = c;
     else if (keyword === 'sorry_server') {
       // One keepalived cannot read is dropped: the one before it (if any) stays.
       if (!c.args[0] || !sockaddrWithPort(c.args[0], c.args[1])) continue;
@@ -307,6 +314,8 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // without sorry_server_lvs_method (validate_check_config, check_data.c 2.2.7).
   let methodless = !method && sorryServer !== undefined && !sorrySkipped && sorryMethod === undefined;
   const seen = new Map<string, Word>();
+  // The total weight the quorum is checked against: of the real servers kept, duplicates removed.
+  const vsWeight = lastUnsigned(vs, 'weight', 1, 2147483647) ?? 1;
   let total = 0;
   for (let i = 0; i < rss.length; i++) {
     const rs = rss[i]!;
@@ -323,9 +332,11 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
         data: { ...data, rs: nameOf(rs) },
         related: [{ loc: prev, messageId: 'first' }],
       });
-    else if (!method && !servers[i]!.method) methodless = true;
+    else {
+      if (!method && !servers[i]!.method) methodless = true;
+      total += servers[i]!.weight ?? vsWeight;
+    }
     seen.set(key, addr);
-    total += servers[i]!.weight;
     // A NAT real server (the default method) keeps its port (check_data.c, 2.2.7).
     const mapsPorts = rsMethod === undefined || rsMethod === 'NAT';
     if ((kind === 'fwmark' || (group?.fwmarks ?? 0) > 0) && port && intOf(port) !== 0 && !mapsPorts)
@@ -400,7 +411,9 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // Then hysteresis must stay below the quorum in use (1 by default, at most the total weight).
   let inUse = q !== undefined && q >= 1 ? q : 1;
   if (rss.length && inUse > total) inUse = total;
-  const h = intOf(hysteresis?.args[0]);
-  if (hysteresis && h !== undefined && h >= 0 && h >= inUse)
-    ctx.report({ loc: hysteresis.args[0]!, messageId: 'hysteresis', data: { ...data, hysteresis: h, quorum: inUse } });
+  // hysteresis_handler: a value it cannot read leaves the one before (0 by default).
+  const kept = lastUnsignedLine(vs, 'hysteresis', 0, 4294967295);
+  const h = kept && !kept.args[0]!.opaque ? intOf(kept.args[0]) ?? 0 : undefined;
+  if (kept && h !== undefined && h >= inUse)
+    ctx.report({ loc: kept.args[0]!, messageId: 'hysteresis', data: { ...data, hysteresis: h, quorum: inUse } });
 }

@@ -1,5 +1,5 @@
 import type { Statement, Word } from '../../grammar/index';
-import { intOf, lastChild } from '../peer/model';
+import { lastChild, lastUnsigned } from '../peer/model';
 import { defineRule, lineLoc, spanning, statementsNamed } from '../types';
 import { sockaddrFamily } from '../values';
 
@@ -96,8 +96,9 @@ export default defineRule({
       } else if (CONNECTS.has(s.keyword.text)) linkLocal(s, rsAddr);
       if (s.keyword.text === 'UDP_CHECK') {
         // keepalived's defaults: 0 and 255 (UINT8_MAX).
-        const min = intOf(lastChild(s, 'min_reply_length')?.args[0]) ?? 0;
-        const max = intOf(lastChild(s, 'max_reply_length')?.args[0]) ?? 255;
+        // min_length_handler/max_length_handler: a length it cannot read leaves the one before.
+        const min = lastUnsigned(s, 'min_reply_length', 0, 65535) ?? 0;
+        const max = lastUnsigned(s, 'max_reply_length', 0, 65535) ?? 255;
         if (min > max) ctx.report({ loc: blockLoc(s), messageId: 'replyLength', data: { min, max } });
       }
     }

@@ -11,6 +11,8 @@ ruleTester('checker-conflict', {
     // SMTP_CHECK: its host has bind_if, and the checker sets nothing of a connection itself.
     'virtual_server 2001:db8::1 25 {\n  real_server fe80::2 25 {\n    SMTP_CHECK {\n      host {\n        bind_if eth0\n      }\n    }\n  }\n}\n',
     rs('    UDP_CHECK {\n      min_reply_length 5\n      max_reply_length 10\n    }\n'),
+    // A length keepalived cannot read leaves the one before (max: 255 by default).
+    rs('    UDP_CHECK {\n      max_reply_length -1\n    }\n'),
     // Two BFDs on one real server, and one BFD on two real servers.
     'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    BFD_CHECK {\n      name B\n    }\n    BFD_CHECK {\n      name C\n    }\n  }\n  real_server 10.0.0.3 80 {\n    BFD_CHECK {\n      name B\n    }\n  }\n}\n',
     // SMTP_CHECK's own connection starts without an address: the real server's address and a

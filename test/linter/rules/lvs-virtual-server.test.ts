@@ -15,6 +15,10 @@ ruleTester('lvs-virtual-server', {
     vs('10.0.0.1 80', base + '  sorry_server 10.0.0.9 80\n  sorry_server 10.0.0.8 http\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n  }\n'),
     // A port of zeros is no port (not read): the real servers and the sorry server count.
     vs('10.0.0.1 80', base + '  sorry_server 10.0.0.8 00\n  sorry_server_inhibit\n  real_server 10.0.1.1 0 {\n  }\n'),
+    // A port keepalived cannot read: it skips the service ("- skipping"), so nothing else is said.
+    vs('10.0.0.12 80x', '  lb_kind DR\n  real_server 10.0.1.1 8080 {\n  }\n'),
+    // A real server without a weight takes the service's; a duplicate is removed before the sum.
+    vs('10.0.0.10 80', base + '  weight 5\n  quorum 8\n  real_server 10.0.1.1 80 {\n  }\n  real_server 10.0.1.2 80 {\n  }\n'),
     // hysteresis below the quorum in use; sorry_server settings after the sorry_server.
     vs('10.0.0.1 80', base + '  quorum 3\n  hysteresis 2\n  sorry_server 10.0.0.9 80\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n    weight 3\n  }\n'),
     // No port on a persistent service (a bare persistence_timeout or a granularity makes it one);
@@ -59,6 +63,19 @@ ruleTester('lvs-virtual-server', {
     'virtual_server_group G {\n  fwmark 3\n}\nvirtual_server group G {\n  lb_algo rr\n  lb_kind NAT\n  real_server 10.0.1.1 80 {\n  }\n}\n',
   ],
   invalid: [
+    {
+      name: 'the quorum against the weights keepalived keeps; a hysteresis it cannot read leaves the one before; a granularity it cannot read makes no persistence',
+      code:
+        vs('10.0.0.11 80', base + '  quorum <|3|>\n  real_server 10.0.1.1 80 {\n    weight 2\n  }\n  <|real_server 10.0.1.1 80|> {\n    weight 2\n  }\n') +
+        vs('10.0.0.12 80', base + '  hysteresis <|1|>\n  hysteresis -1\n  real_server 10.0.1.1 80 {\n  }\n') +
+        vs('<|10.0.0.13|> 0', base + '  persistence_granularity abc\n  real_server 10.0.1.1 {\n  }\n'),
+      messages: [
+        /quorum 3 for 10.0.0.11 80 exceeds the total weight of its real servers \(2\)/,
+        /duplicated/,
+        /hysteresis 1 is not below the quorum in use \(1\)/,
+        /has no port \(or port 0\)/,
+      ],
+    },
     {
       name: 'a service without real servers: keepalived drops it before any other check',
       code: '<|virtual_server 10.0.0.1 {\n  ops\n}|>\n',
