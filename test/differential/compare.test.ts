@@ -13,7 +13,14 @@ import {
   type Diagnostic,
 } from './compare';
 import type { LinterRun } from './linter';
-import { isEnvironmental, namespaceScript, parseOracleOutput, scanConfig, type ConfigScan, type OracleResult } from './oracle';
+import {
+  isEnvironmental,
+  namespaceScript,
+  parseOracleOutput,
+  scanConfig,
+  type ConfigScan,
+  type OracleResult,
+} from './oracle';
 
 const file = '/nonexistent/keepalived.conf';
 const scan = (text: string): ConfigScan => ({
@@ -176,7 +183,8 @@ describe('scanConfig and namespaceScript: interface names of any bytes', () => {
   });
 
   it('finds a name in a definition that another definition uses', () => {
-    const text = '$VIP= \\\n  virtual_ipaddress { \\\n    10.0.0.1 dev eth8 \\\n  }\n$VI= \\\n  $VIP\nvrrp_instance VI_1 {\n  interface eth0\n  $VI\n}\n';
+    const text =
+      '$VIP= \\\n  virtual_ipaddress { \\\n    10.0.0.1 dev eth8 \\\n  }\n$VI= \\\n  $VIP\nvrrp_instance VI_1 {\n  interface eth0\n  $VI\n}\n';
     expect(interfacesOf(text)).toEqual(['eth0', 'eth8']);
   });
 
@@ -232,13 +240,17 @@ describe('parseOracleOutput: scripts keepalived drops for a user this host lacks
     }) as unknown as ConfigScan;
 
   it('a startup or shutdown script with a user some host may have is environmental', () => {
-    const scan = scanWith('global_defs {\n  startup_script "/bin/a b" someuser\n  shutdown_script /bin/b svc_user\n}\n');
+    const scan = scanWith(
+      'global_defs {\n  startup_script "/bin/a b" someuser\n  shutdown_script /bin/b svc_user\n}\n',
+    );
     const out = '(Line 2) Invalid startup script\n(Line 3) Invalid shutdown script\n';
     expect(parseOracleOutput(out, scan).map((m) => m.environmental)).toEqual([true, true]);
   });
 
   it('one run as root, as a number or without a user is a finding', () => {
-    const scan = scanWith('global_defs {\n  startup_script /bin/a root\n  shutdown_script /bin/b 0\n  startup_script "/bin/c\n}\n');
+    const scan = scanWith(
+      'global_defs {\n  startup_script /bin/a root\n  shutdown_script /bin/b 0\n  startup_script "/bin/c\n}\n',
+    );
     const out = '(Line 2) Invalid startup script\n(Line 3) Invalid shutdown script\n(Line 4) Invalid startup script\n';
     expect(parseOracleOutput(out, scan).map((m) => m.environmental)).toEqual([false, false, false]);
   });
@@ -255,7 +267,7 @@ describe('parseOracleOutput: scripts keepalived drops for a user this host lacks
   });
 });
 
-describe('isEnvironmental: names keepalived looks up in the host\'s files', () => {
+describe("isEnvironmental: names keepalived looks up in the host's files", () => {
   it('a name this host lacks is environmental, a number keepalived refuses is not', () => {
     expect(isEnvironmental('Routing table vip not found for rule')).toBe(true);
     expect(isEnvironmental('TOS value lowdelay is invalid')).toBe(true);
