@@ -381,7 +381,9 @@ function build(parse: ParseResult): NodeModel {
     return found;
   };
   const strict = globalDefs.some((g) => child(g, 'vrrp_strict'));
-  const globalVersion = intOf(globalLast('vrrp_version')?.args[0]);
+  // vrrp_version_handler: a version it cannot read (2..3) leaves the one before.
+  let globalVersion: number | undefined;
+  for (const g of globalDefs) globalVersion = lastUnsigned(g, 'vrrp_version', 2, 3) ?? globalVersion;
   const instances: Instance[] = [];
   const syncGroups: SyncGroup[] = [];
   const names = new Set<string>();

@@ -58,6 +58,12 @@ ruleTester('vrrp-authentication', {
       messageId: 'version3',
     },
     {
+      // A global vrrp_version keepalived refuses (4) leaves the one before (3).
+      name: 'VRRPv3 from global_defs, past a version keepalived refuses',
+      code: 'global_defs {\n  vrrp_version 3\n  vrrp_version 4\n}\nvrrp_instance VI_1 {\n  <|authentication|> {\n    auth_type PASS\n    auth_pass secret\n  }\n}\n',
+      message: /VRRP version 3 does not support authentication/,
+    },
+    {
       code: 'global_defs {\n  vrrp_strict\n}\nvrrp_instance VI_1 {\n  <|authentication|> {\n    auth_type PASS\n    auth_pass secret\n  }\n}\n',
       messageId: 'strict',
     },
