@@ -471,6 +471,19 @@ function syncGroup(s: Statement, order: number): SyncGroup {
   };
 }
 
+/**
+ * The weight keepalived keeps from a track entry's own `weight` (alloc_track_if, alloc_track_script
+ * and their kin, 2.2.7): interfaces and scripts take -253..253 and clamp ±254 to ±253, files and
+ * processes -254..254; outside that it falls back (undefined: the object's weight, 0 for an
+ * interface).
+ */
+function entryWeight(kind: TrackKind, v: number | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if ((kind === 'script' || kind === 'interface') && Math.abs(v) === 254) return Math.sign(v) * 253;
+  const max = kind === 'file' || kind === 'process' ? 254 : 253;
+  return Math.abs(v) <= max ? v : undefined;
+}
+
 function tracks(s: Statement): TrackEntry[] {
   const out: TrackEntry[] = [];
   for (const c of s.children ?? []) {
@@ -482,7 +495,7 @@ function tracks(s: Statement): TrackEntry[] {
       out.push({
         kind,
         name: e[0]!,
-        weight: intOf(weightWord),
+        weight: entryWeight(kind, intOf(weightWord)),
         weightWord,
         reverse: wIdx > 0 && e[wIdx + 2]?.text === 'reverse',
         block: c,

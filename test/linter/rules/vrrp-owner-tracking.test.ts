@@ -6,6 +6,8 @@ const inst = (name: string, prio: number, track: string): string =>
 
 ruleTester('vrrp-owner-tracking', {
   valid: [
+    // A track entry's weight keepalived refuses falls back: 0 for an interface, the script's own (0 here).
+    chk + inst('VI_1', 255, '  track_interface {\n    eth1 weight 300\n  }\n  track_script {\n    chk weight 300\n  }\n'),
     // A vrrp_script weight strtol reads as 0 weighs nothing.
     'vrrp_script chk {\n  script "/usr/bin/pgrep nginx"\n  weight high\n}\n' +
       inst('VI_1', 255, '  track_script {\n    chk\n  }\n'),
@@ -27,6 +29,13 @@ ruleTester('vrrp-owner-tracking', {
       'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  global_tracking\n}\n',
   ],
   invalid: [
+    {
+      // ±254 is clamped to ±253, still a weight.
+      name: 'a weight of 254 on an owner',
+      code: chk + inst('VI_1', 255, '  track_script {\n    <|chk weight -254|>\n  }\n'),
+      message:
+        '(VI_1) ignoring tracked script "chk" with weight -253: an address owner (priority 255) cannot change priority. Use weight 0 (fault on failure) or a priority below 255.',
+    },
     {
       // keepalived drops the second entry as a duplicate while reading: one report, for the first.
       name: 'a weighted script listed twice on an owner',
