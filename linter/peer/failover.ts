@@ -57,7 +57,8 @@ export function trackers(m: Member): Tracker[] {
     let ignoredBy: Tracker['ignoredBy'];
     if (effect === 'weight' && inst.priority === 255) ignoredBy = 'owner';
     else if (effect === 'weight' && group && !group.trackingWeight) ignoredBy = 'sync';
-    if (ignoredBy) effect = 'ignored';
+    // A tracked file's weight is set to 0 instead (vrrp.c, 2.2.7): its failure still means FAULT.
+    if (ignoredBy) effect = entry.kind === 'file' ? 'fault' : 'ignored';
     out.push({ member: m, entry, def, weight, effect, ignoredBy, label: `${KIND_LABEL[entry.kind]}${entry.name.text}` });
   }
   return out;

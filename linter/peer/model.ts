@@ -59,7 +59,8 @@ export interface TrackEntry {
   /** Weight written on the entry (`name weight N`), if any. */
   weight: number | undefined;
   weightWord?: Word;
-  reverse: boolean;
+  /** `reverse` or `noreverse` after the entry's weight; undefined without either. */
+  reverse: boolean | undefined;
   block: Statement;
   entry: Word[];
 }
@@ -318,37 +319,49 @@ export function intOf(w: Word | undefined): number | undefined {
 }
 
 /**
- * The weight a trackable object's own `weight` lines give it, and whether it is reversed. A
- * vrrp_script takes what strtol reads from its last line whatever keepalived reports about it
- * (`-30;` is -30, `300` is 300, `high` is 0: vrrp_vscript_weight_handler, 2.2.7). A
- * vrrp_track_process keeps its first line in -254..254 that is not 0 (a later one is "already set",
- * an invalid one ignored). The others: their last line.
+ * The weight a trackable object's own `weight` lines give it, and whether it is reversed (a
+ * `reverse` on any line it reads stays: vrrp_script, bfd_instance and track_file never clear it).
+ * A vrrp_script takes what strtol reads from its last line whatever keepalived reports about it
+ * (`-30;` is -30, `300` is 300, `high` is 0, beyond the int range cut to an int:
+ * vrrp_vscript_weight_handler, 2.2.7). A vrrp_track_process keeps its first line in -254..254 that
+ * is not 0 (a later one is "already set", an invalid one ignored). A track_file takes lines while
+ * its weight is still 1 (a value it refuses sets 1). A bfd_instance keeps its last line in
+ * -253..253.
  */
 function ownWeight(s: Statement, kind: TrackKind): { weight: number | undefined; reverse: boolean } {
-  if (kind === 'script') {
-    const w = lastChild(s, 'weight');
-    const word = w?.args[0];
-    if (!word || word.opaque) return { weight: undefined, reverse: false };
-    // strtol's value (clamped to the range of a long), cut to an int as read_int stores it.
-    const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(word.text);
-    let big = m ? BigInt(m[1]!) : 0n;
-    if (big > 0x7fffffffffffffffn) big = 0x7fffffffffffffffn;
-    if (big < -0x8000000000000000n) big = -0x8000000000000000n;
-    return { weight: Number(BigInt.asIntN(32, big)), reverse: w.args[1]?.text === 'reverse' };
-  }
-  if (kind === 'process') {
-    let weight: number | undefined;
-    let reverse = false;
-    for (const w of childrenNamed(s, 'weight')) {
-      const v = intOf(w.args[0]);
+  const lines = childrenNamed(s, 'weight');
+  let weight: number | undefined;
+  let reverse = false;
+  for (const w of lines) {
+    const word = w.args[0];
+    if (kind === 'script') {
+      if (!word || word.opaque) {
+        weight = undefined;
+        continue;
+      }
+      // strtol's value (clamped to the range of a long), cut to an int as read_int stores it.
+      const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(word.text);
+      let big = m ? BigInt(m[1]!) : 0n;
+      if (big > 0x7fffffffffffffffn) big = 0x7fffffffffffffffn;
+      if (big < -0x8000000000000000n) big = -0x8000000000000000n;
+      weight = Number(BigInt.asIntN(32, big));
+    } else if (kind === 'process') {
+      const v = intOf(word);
       if (weight || v === undefined || v < -254 || v > 254) continue;
       weight = v;
       reverse = w.args[1]?.text === 'reverse';
+      continue;
+    } else if (kind === 'file') {
+      if ((weight ?? 1) !== 1) continue;
+      const v = intOf(word);
+      weight = v !== undefined && v >= -254 && v <= 254 ? v : 1;
+    } else {
+      const v = intOf(word);
+      if (v !== undefined && v >= -253 && v <= 253) weight = v;
     }
-    return { weight, reverse };
+    if (w.args[1]?.text === 'reverse') reverse = true;
   }
-  const w = lastChild(s, 'weight');
-  return { weight: intOf(w?.args[0]), reverse: w?.args[1]?.text === 'reverse' };
+  return { weight, reverse };
 }
 
 /** The initial state the `state` lines of an instance set, and the line that set it (see Instance.initialState). */
@@ -497,7 +510,12 @@ function tracks(s: Statement): TrackEntry[] {
         name: e[0]!,
         weight: entryWeight(kind, intOf(weightWord)),
         weightWord,
-        reverse: wIdx > 0 && e[wIdx + 2]?.text === 'reverse',
+        reverse:
+          wIdx > 0 && e[wIdx + 2]?.text === 'reverse'
+            ? true
+            : wIdx > 0 && e[wIdx + 2]?.text === 'noreverse'
+              ? false
+              : undefined,
         block: c,
         entry: e,
       });
@@ -793,7 +811,8 @@ export function defsOf(m: NodeModel, t: TrackEntry): TrackDef[] {
  * (see track-lookup.ts), or else the first of its name.
  */
 export function trackWeight(m: NodeModel, t: TrackEntry, def: TrackDef | undefined = defsOf(m, t)[0]): number {
-  if (t.weight !== undefined) return t.reverse ? -t.weight : t.weight;
+  // An entry with a weight of its own and no reverse/noreverse takes the object's reverse.
+  if (t.weight !== undefined) return (t.reverse ?? (t.kind !== 'interface' && !!def?.reverse)) ? -t.weight : t.weight;
   if (t.kind === 'interface') return 0;
   const w = def?.weight ?? (t.kind === 'file' ? 1 : 0);
   return def?.reverse ? -w : w;

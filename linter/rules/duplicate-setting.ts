@@ -34,8 +34,16 @@ const ONCE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Whether a line sets its value, so that a later one is rejected. */
 function sets(s: Statement): boolean {
   const kw = s.keyword.text;
-  // A track process's weight counts once it is not 0; its other settings once they have a value.
-  if (kw === 'weight' && s.parentPath === 'root > vrrp_track_process') return (intOf(s.args[0]) ?? 0) !== 0;
+  // A track process's weight counts once keepalived has read one that is not 0, a track file's
+  // once it is not 1 (a value it refuses sets 1 there); their other settings once they have a value.
+  if (kw === 'weight' && s.parentPath === 'root > vrrp_track_process') {
+    const v = intOf(s.args[0]);
+    return v !== undefined && v !== 0 && v >= -254 && v <= 254;
+  }
+  if (kw === 'weight' && (s.parentPath === 'root > track_file' || s.parentPath === 'root > vrrp_track_file')) {
+    const v = intOf(s.args[0]);
+    return v !== undefined && v !== 1 && v >= -254 && v <= 254;
+  }
   if (kw === 'process' || kw === 'file' || kw === 'weight' || kw.includes('fifo') || kw === 'snmp_socket')
     return s.args.length > 0;
   // An empty group list leaves the group without one: the next list is taken.

@@ -11,6 +11,8 @@ ruleTester('duplicate-setting', {
     'vrrp_track_process P1 {\n  process sshd\n  weight 10\n}\nvrrp_track_process P2 {\n  process nginx\n  weight 10\n}\n',
     // A track process weight of 0 sets nothing: the next one is taken.
     'vrrp_track_process P {\n  process sshd\n  weight 0\n  weight 2\n}\n',
+    // A weight keepalived refuses sets nothing (a track file's is 1 then); nor does a track file's weight 1.
+    'vrrp_track_process P {\n  process sshd\n  weight 300\n  weight 5\n}\ntrack_file F {\n  file /tmp/a\n  weight 1\n  weight 0\n}\ntrack_file G {\n  file /tmp/b\n  weight 300\n  weight 2\n}\n',
     // Settings other blocks may repeat (the last one wins there).
     'vrrp_instance VI_1 {\n  priority 100\n  priority 110\n}\n',
     // An empty group list sets nothing: the next one is taken.

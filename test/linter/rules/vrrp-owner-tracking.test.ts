@@ -6,6 +6,8 @@ const inst = (name: string, prio: number, track: string): string =>
 
 ruleTester('vrrp-owner-tracking', {
   valid: [
+    // A bfd_instance weight keepalived refuses leaves its weight at 0.
+    'bfd_instance B {\n  neighbor_ip 10.0.0.9\n  weight 300\n}\n' + inst('VI_1', 255, '  track_bfd {\n    B\n  }\n'),
     // A track entry's weight keepalived refuses falls back: 0 for an interface, the script's own (0 here).
     chk + inst('VI_1', 255, '  track_interface {\n    eth1 weight 300\n  }\n  track_script {\n    chk weight 300\n  }\n'),
     // A vrrp_script weight strtol reads as 0 weighs nothing.
