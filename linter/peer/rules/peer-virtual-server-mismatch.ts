@@ -1,7 +1,7 @@
 import type { Loc, Statement, Word } from '../../../grammar/index';
 import { lineLoc, spanning, type PeerNode } from '../../types';
 import { definePeerRule } from '../../types';
-import { checkUnsigned, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from '../../values';
+import { checkUnsigned, isInetAton, sockaddrAddress, sockaddrFamily, sockaddrWithPort } from '../../values';
 import { sharedRouters } from '../helpers';
 import { heldAddresses, intOf, normAddr } from '../model';
 
@@ -78,6 +78,19 @@ function lastChoice(block: Statement, names: readonly string[], absent: string, 
 }
 
 /**
+ * Whether keepalived reads a persistence_granularity (pgr_handler): a netmask for an IPv4 service
+ * (a '.' decides for a service of no address), a prefix length 1..128 for an IPv6 one. One it
+ * cannot read turns no persistence on.
+ */
+function granularityRead(vs: Statement, a: Word | undefined): boolean {
+  if (!a || a.opaque) return true;
+  const addr = vs.args[0];
+  const family = addr && !addr.opaque ? sockaddrFamily(addr.text) : 0;
+  const af = family || (a.text.includes('.') ? 4 : 6);
+  return af === 4 ? isInetAton(a.text) : !checkUnsigned(a.text, 1, 128);
+}
+
+/**
  * persistence_timeout as keepalived reads it: bare means 360, invalid values are ignored, and
  * persistence_granularity turns persistence on at 360 when no timeout is set yet.
  */
@@ -90,7 +103,7 @@ function persistence(vs: Statement): Setting {
     if (kw === 'persistence_timeout') {
       if (!a) set = setting('360', '360', c);
       else if (!a.opaque && !checkUnsigned(a.text, 1, 2678400)) set = setting(String(intOf(a)), a.text, c);
-    } else if (kw === 'persistence_granularity' && !set.loc) {
+    } else if (kw === 'persistence_granularity' && !set.loc && granularityRead(vs, a)) {
       set = setting('360', '360 (set by persistence_granularity)', c);
     }
   }

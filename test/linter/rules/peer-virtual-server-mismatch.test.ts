@@ -237,6 +237,18 @@ peerTester('peer-virtual-server-mismatch', {
       },
     },
     {
+      // A granularity keepalived cannot read turns no persistence on.
+      name: 'a persistence_granularity keepalived cannot read against a persistent service',
+      nodes: {
+        lb1: mark(lb1(lvs({ extra: '  persistence_granularity 255.255.255.x' })), '10.0.0.100 80'),
+        lb2: lb2(lvs({ extra: '  <|persistence_timeout 360|>' })),
+      },
+      messages: [
+        /persistence_timeout is not set here but 360 on lb2/,
+        /persistence_timeout is 360 here but not set on lb1/,
+      ],
+    },
+    {
       name: 'settings that differ, written or defaulted',
       nodes: {
         lb1: lb1(
