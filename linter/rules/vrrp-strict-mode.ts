@@ -1,5 +1,5 @@
 import type { Statement, Word } from '../../grammar/index';
-import { nodeModel, normAddr, strictMode, usable, type Instance } from '../peer/model';
+import { intOf, lastUnsignedLine, nodeModel, normAddr, strictMode, usable, type Instance } from '../peer/model';
 import { childrenNamed, defineRule } from '../types';
 import { checkTrueFalse, checkUnsigned } from '../values';
 import { readVmac } from '../vmac';
@@ -68,16 +68,11 @@ export default defineRule({
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
-    // global_defs vrrp_down_timer_adverts: the last value keepalived accepts (1..100).
-    let globalDown: { value: number } | undefined;
+    // global_defs vrrp_down_timer_adverts: the last value keepalived accepts (1..100); unknown when it varies.
+    let globalDown: number | undefined;
     for (const g of m.globalDefs) {
-      for (const s of childrenNamed(g, 'vrrp_down_timer_adverts')) {
-        if (s.args[0]?.opaque) globalDown = undefined;
-        else {
-          const value = unsigned(1, 100)(s.args[0]);
-          if (value !== undefined) globalDown = { value };
-        }
-      }
+      const line = lastUnsignedLine(g, 'vrrp_down_timer_adverts', 1, 100);
+      if (line) globalDown = line.args[0]!.opaque ? undefined : (intOf(line.args[0]) ?? 0);
     }
     for (const i of m.instances) {
       if (!usable(i) || !strictMode(m, i)) continue;
@@ -101,8 +96,8 @@ export default defineRule({
         ctx.report({ loc: at(down.stmt), messageId: 'downTimer', data: { ...data, value: down.value } });
       // Without a line of its own an instance starts from global_defs vrrp_down_timer_adverts, which
       // the parent process has read before the VRRP process reads any instance (alloc_vrrp).
-      else if (!down && globalDown !== undefined && globalDown.value !== 3)
-        ctx.report({ loc: i.nameLoc, messageId: 'downTimerGlobal', data: { ...data, value: globalDown.value } });
+      else if (!down && globalDown !== undefined && globalDown !== 3)
+        ctx.report({ loc: i.nameLoc, messageId: 'downTimerGlobal', data: { ...data, value: globalDown } });
       // accept / no_accept: the last one counts; unset, strict mode leaves it off below priority 255.
       let accept: Statement | undefined;
       for (const c of i.stmt.children ?? []) {
