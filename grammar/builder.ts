@@ -30,6 +30,28 @@ export function claimedName(s: Statement): string | undefined {
   return s.spec && !s.skipped && SINGLE_NAME.has(s.keyword.text) ? `${s.keyword.text} ${s.args[0]?.text}` : undefined;
 }
 
+/**
+ * The root keywords of keepalived's parent process (init_global_keywords). The VRRP, checker and
+ * BFD processes skip them, a block by counting its braces.
+ */
+const GLOBAL_ROOT: ReadonlySet<string> = new Set([
+  'linkbeat_use_polling',
+  'net_namespace',
+  'net_namespace_ipvs',
+  'namespace_with_ipsets',
+  'use_pid_dir',
+  'instance',
+  'child_wait_time',
+  'global_defs',
+]);
+
+/** What a builder of the child processes' reading shares with the builder it reads beside. */
+interface Shared {
+  body: Statement[];
+  names: Set<string>;
+  indexer: StatementIndexer;
+}
+
 /** Root-level keywords and global_defs are read by the parent process, which honours `\#`. */
 const parentProcess = (path: string): boolean => path === ROOT || path.startsWith('root > global_defs');
 
@@ -60,7 +82,7 @@ function trim(node: Statement): void {
 
 /** Builds the statement tree from pieces. */
 export class Builder {
-  readonly body: Statement[] = [];
+  readonly body: Statement[];
   private readonly stack: Frame[];
   private pendingBlock: Statement | undefined;
   private pendingValue: Statement | undefined;
@@ -74,12 +96,39 @@ export class Builder {
   /** Value blocks without "{" inside blocks some processes skip, by their problem: the block and its parent. */
   private readonly skippedByOthers = new Map<ParseProblem, { node: Statement; parent: Statement }>();
   private lastUnknown: { stmt: Statement; problem: ParseProblem } | undefined;
-  private readonly names = new Set<string>();
+  private readonly names: Set<string>;
+  /** The statement index, kept while every statement of the body comes through here. */
+  private readonly indexer: StatementIndexer;
+  /**
+   * The root-level global_defs being read, opened by a counted "{": the brace count before it and
+   * the stack's height with it. The other processes skip it until the count is back there.
+   */
+  private globalDefs: { base: number; height: number } | undefined;
+  /**
+   * The reading of the VRRP, checker and BFD processes, where it differs from the parent's: from
+   * the "}" that ends their skip of a global_defs block the parent still reads (a value block in it
+   * lacks its "{"), until both readings are in step at the top level again. Meanwhile the root-level
+   * blocks of the other processes come from it, those of the parent from this builder.
+   */
+  private others: Builder | undefined;
+  /** Statements kept out of the body (the other reading has them), with their blocks unread. */
+  private readonly left = new Set<Statement>();
+  /**
+   * Whether the body's index is recorded at the end: not by a builder reading beside another, nor
+   * when the readings differed (the index would interleave them; the rules walk the tree then).
+   */
+  private records: boolean;
 
   constructor(
     private readonly problems: ParseProblem[],
     private readonly version: string,
+    /** Set for the child processes' reading beside another builder, whose body it adds to. */
+    private readonly shared?: Shared,
   ) {
+    this.body = shared?.body ?? [];
+    this.names = shared?.names ?? new Set();
+    this.indexer = shared?.indexer ?? new StatementIndexer();
+    this.records = !shared;
     this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body, keywords: blockTable(ROOT), parentProcess: true, unread: false }];
   }
 
@@ -156,6 +205,7 @@ export class Builder {
       !this.pendingValue &&
       !this.cascade &&
       !this.lastUnknown &&
+      !this.others &&
       this.braceCount === 0 &&
       this.uncounted === 0
     );
@@ -163,13 +213,23 @@ export class Builder {
 
   /** Handles a logical line of words (`phys`: its physical line, counted over all files). */
   line(words: Word[], phys: number): void {
+    const others = this.others;
     this.words(words, phys);
     this.after(words[words.length - 1]!);
+    if (others) {
+      others.line(words.slice(), phys);
+      this.inStep(others);
+    }
   }
 
   /** Whether the next line is data of a value block (it must then come through line(), whole). */
   get readsData(): boolean {
-    return this.pendingValue !== undefined || this.top.values;
+    return this.pendingValue !== undefined || this.top.values || (this.others?.readsData ?? false);
+  }
+
+  /** Ends the other processes' reading once it and this one are in step at the top level again. */
+  private inStep(others: Builder): void {
+    if (this.others === others && !this.cascade && others.atRest()) this.others = undefined;
   }
 
   /**
@@ -183,15 +243,25 @@ export class Builder {
       this.pendingBlock = undefined;
       this.missingOpen(node, false);
     }
+    const others = this.others;
     this.statement(keyword, args, undefined, phys);
     this.after(args.length > 0 ? args[args.length - 1]! : keyword);
+    if (others) {
+      others.plainStatement(keyword, args.slice(), phys);
+      this.inStep(others);
+    }
   }
 
   /** Handles a `{` or `}` (a logical line of its own) read from physical line `phys`. */
   brace(kind: 'open' | 'close', loc: Loc, phys = -1): void {
+    const others = this.others;
     if (kind === 'open') this.open(loc, true, phys);
     else this.close(loc);
     this.after(loc);
+    if (others) {
+      others.brace(kind, loc, phys);
+      this.inStep(others);
+    }
   }
 
   /** A running cascade spans every line up to where it ends. */
@@ -207,15 +277,14 @@ export class Builder {
     if (values) node.entries = [];
     else node.children = [];
     const outer = this.top;
+    const left = this.left.has(node);
     // A block opens right after its keyword line: the blocks come in document order too.
-    if (!outer.unread) this.indexer.addBlock(node, values);
+    if (!outer.unread && !left) this.indexer.addBlock(node, values);
     // A skipped block is read after all when its lines go to the object before it (see continues).
-    const unread = outer.unread || (node.skipped !== undefined && !node.continues);
+    const unread = outer.unread || left || (node.skipped !== undefined && !node.continues);
     this.stack.push({ node, path, values, body: node.children ?? [], keywords: blockTable(path), parentProcess: parentProcess(path), unread });
   }
 
-  /** The statement index, kept while every statement of the body comes through here. */
-  private readonly indexer = new StatementIndexer();
   /** The physical line of the latest stray `{` in a value block (see open). */
   private strayPhys = -1;
   private seeded = false;
@@ -298,8 +367,17 @@ export class Builder {
     if (open !== -1 && !spec?.params?.some((p) => p.type === 'script')) args.length = open;
     const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
     if (dropped) stmt.dropped = dropped;
-    frame.body.push(stmt);
-    if (!frame.unread) this.indexer.add(stmt);
+    // While the readings differ, each keeps the root-level statements of the processes it stands for.
+    let left = false;
+    if (this.stack.length === 1 && (this.shared || this.others)) {
+      const global = spec !== undefined && GLOBAL_ROOT.has(spec.name);
+      left = this.shared ? global : !global;
+    }
+    if (left) this.left.add(stmt);
+    else {
+      frame.body.push(stmt);
+      if (!frame.unread) this.indexer.add(stmt);
+    }
     this.lastUnknown = undefined;
     if (!spec) {
       const problem = this.report({
@@ -312,7 +390,7 @@ export class Builder {
     }
     if (spec.block === 'keywords') this.pendingBlock = stmt;
     else if (spec.block === 'values') this.pendingValue = stmt;
-    if (frame.path === ROOT && SINGLE_NAME.has(keyword.text)) {
+    if (frame.path === ROOT && !left && SINGLE_NAME.has(keyword.text)) {
       // keepalived skips the whole block of a nameless, multi-named or duplicate object.
       const key = `${keyword.text} ${args[0]?.text}`;
       if (args.length === 0) stmt.skipped = 'no-name';
@@ -368,6 +446,8 @@ export class Builder {
       this.pendingBlock = undefined;
       node.open = loc;
       this.pushFrame(node, false);
+      if (counted && this.stack.length === 2 && node.spec?.name === 'global_defs' && !this.shared)
+        this.globalDefs = { base: this.braceCount - 1, height: this.stack.length };
       return;
     }
     if (this.pendingValue) {
@@ -426,14 +506,37 @@ export class Builder {
       frame.node!.close = loc;
       trim(frame.node!);
       if (extra) this.report({ code: 'extra-close-brace', loc, data: { closesBlock: true } });
+      this.othersResume(counted);
       return;
     }
     // At the top level keepalived also looks `}` up as a keyword.
     this.report({ code: 'extra-close-brace', loc, data: {} });
   }
 
+  /**
+   * After a "}" inside the root-level global_defs: the VRRP, checker and BFD processes, which skip
+   * global_defs by counting its braces, read on at the top level once the count is back to where
+   * it stood before its "{". When this "}" does not end global_defs for the parent too (a value
+   * block there without its "{" took a "}"), their reading goes its own way from the next line.
+   */
+  private othersResume(counted: boolean): void {
+    const g = this.globalDefs;
+    if (!g) return;
+    if (this.stack.length < g.height) this.globalDefs = undefined;
+    else if (counted && this.braceCount === g.base) {
+      this.globalDefs = undefined;
+      this.records = false;
+      // Already parted (a later global_defs): the other reading skips this one too.
+      this.others ??= new Builder(this.problems, this.version, { body: this.body, names: this.names, indexer: this.indexer });
+    }
+  }
+
   /** Closes what is still open at the end of input. */
   finish(eof: Loc): void {
+    if (this.others) {
+      this.others.finish(eof);
+      this.others = undefined;
+    }
     if (this.pendingBlock || this.pendingValue) {
       const node = (this.pendingBlock ?? this.pendingValue)!;
       this.pendingBlock = this.pendingValue = undefined;
@@ -472,6 +575,6 @@ export class Builder {
         data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end },
       });
     }
-    if (!this.seeded) recordStatementIndex(this.body, this.indexer.index);
+    if (!this.seeded && this.records) recordStatementIndex(this.body, this.indexer.index);
   }
 }

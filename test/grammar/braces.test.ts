@@ -268,6 +268,55 @@ describe('missing "{" (oracle 11)', () => {
     const p = parse('global_defs\n');
     expect(problems(p).map((x) => [x.code, x.text])).toEqual([['missing-open-brace', 'global_defs']]);
   });
+
+  describe('a value block of global_defs without "{": the readings of the processes part', () => {
+    // The parent reads the lines up to global_defs' "}" as data and what follows inside global_defs;
+    // the VRRP, checker and BFD processes skip global_defs by its braces and read on at the top level.
+    const text =
+      'global_defs {\n  notification_email a@b\n  router_id r1\n}\n' +
+      'vrrp_instance VI_1 {\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\n' +
+      'global_defs {\n  router_id r2\n}\nvrrp_script chk {\n}\n';
+
+    it('global_defs as the parent reads it, the instance as the VRRP process reads it', () => {
+      const p = parse(text);
+      expect(shape(p.body)).toEqual([
+        {
+          kw: 'global_defs',
+          children: [
+            { kw: 'notification_email', args: ['a@b'], entries: [['router_id', 'r1']] },
+            { kw: 'vrrp_instance', args: ['VI_1'], unknown: true },
+            { kw: 'priority', args: ['100'], unknown: true },
+            { kw: 'virtual_ipaddress', unknown: true },
+            { kw: '10.0.0.1/24', unknown: true },
+          ],
+        },
+        {
+          kw: 'vrrp_instance',
+          args: ['VI_1'],
+          children: [
+            { kw: 'priority', args: ['100'] },
+            { kw: 'virtual_ipaddress', entries: [['10.0.0.1/24']] },
+          ],
+        },
+        { kw: 'global_defs', children: [{ kw: 'router_id', args: ['r2'] }] },
+        { kw: 'vrrp_script', args: ['chk'], children: [] },
+      ]);
+      // One problem for the parent's cascade, from the value block to the "}" where it ends.
+      expect(problems(p).map((x) => [x.code, x.text])).toEqual([['missing-open-brace', 'notification_email']]);
+      expect(p.problems[0]!.data.extentEnd).toBe(text.indexOf('}\nglobal_defs') + 1);
+    });
+
+    it('the instance is one object (its name is not taken twice)', () => {
+      const p = parse(text);
+      expect(p.body.filter((s) => s.keyword.text === 'vrrp_instance').map((s) => s.skipped)).toEqual([undefined]);
+    });
+
+    it('no parting when the "}" that ends their skip ends global_defs for the parent too', () => {
+      const p = parse('global_defs {\n  notification_email {\n    a@b\n  }\n}\nvrrp_instance VI_1 {\n}\n');
+      expect(codes(p)).toEqual([]);
+      expect(p.body.map((s) => s.keyword.text)).toEqual(['global_defs', 'vrrp_instance']);
+    });
+  });
 });
 
 describe('extra "}" (oracle 12)', () => {

@@ -47,6 +47,10 @@ function firstDifference(a: readonly Statement[], b: readonly Statement[]): numb
 
 function expectRecorded(p: ParseResult): void {
   const got = statementIndex(p.body);
+  // Not recorded where the processes' readings part (a value block of global_defs without "{"):
+  // the rules walk the tree then.
+  if (!got && p.problems.some((x) => x.code === 'missing-open-brace' && x.data.keyword === 'notification_email'))
+    return;
   expect(got).toBeDefined();
   const want = walked(p.body);
   expect(firstDifference(got!.all, want.all)).toBe(-1);
@@ -60,6 +64,9 @@ const fragment = fc.constantFrom(
   'vrrp_instance',
   'vrrp_instance VI_1',
   'vrrp_instance VI_1 VI_2',
+  'global_defs',
+  'notification_email',
+  'notification_email a@b',
   'virtual_server 10.0.0.1 80',
   'real_server 10.0.0.2 80',
   'HTTP_GET',
