@@ -281,6 +281,29 @@ export function lastChild(s: Statement, name: string): Statement | undefined {
 }
 
 /**
+ * An instance's auth_type and auth_pass: each line sets the instance's value, in whichever of its
+ * authentication blocks it stands, and an auth_type keepalived does not know leaves the one before
+ * (vrrp_auth_type_handler: "unknown authentication type"). When none is known, the last one.
+ */
+function authSettings(s: Statement): { authType: Word | undefined; authPass: Word | undefined } {
+  let authType: Word | undefined;
+  let known = false;
+  let authPass: Word | undefined;
+  for (const b of childrenNamed(s, 'authentication'))
+    for (const c of b.children ?? []) {
+      const w = c.args[0];
+      if (!c.spec || !w) continue;
+      if (c.keyword.text === 'auth_pass') authPass = w;
+      else if (c.keyword.text === 'auth_type') {
+        const ok = w.opaque === true || w.text === 'AH' || w.text === 'PASS';
+        if (ok || !known) authType = w;
+        known ||= ok;
+      }
+    }
+  return { authType, authPass };
+}
+
+/**
  * The value keepalived keeps from a setting read by read_unsigned in `min..max` that leaves the
  * value before it when a line is refused: the last readable line's (an empty word is 0), or
  * undefined without one. A value that varies from run to run makes it unknown too.
@@ -604,8 +627,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     versionConflicts,
     advertInt: last('advert_int')?.args[0],
     authBlock,
-    authType: authBlock ? lastChild(authBlock, 'auth_type')?.args[0] : undefined,
-    authPass: authBlock ? lastChild(authBlock, 'auth_pass')?.args[0] : undefined,
+    ...authSettings(s),
     unicastSrc,
     peers,
     peerBlock,

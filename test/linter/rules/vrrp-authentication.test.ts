@@ -12,6 +12,9 @@ ruleTester('vrrp-authentication', {
     inst('', '    auth_type PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9\n'),
     inst('  state MASTER\n  priority 255\n', '    auth_type AH\n    auth_pass secret\n'),
     'vrrp_instance VI_1 {\n  version 3\n}\n',
+    // auth_type and auth_pass set the instance's values in whichever authentication block they stand.
+    inst('', '    auth_type PASS\n    auth_pass 1111\n  }\n  authentication {\n    auth_type PASS\n'),
+    inst('', '    auth_pass 1111\n  }\n  authentication {\n    auth_type PASS\n'),
   ],
   invalid: [
     {
@@ -48,6 +51,16 @@ ruleTester('vrrp-authentication', {
       name: 'an empty auth_pass',
       code: inst('', '    auth_type PASS\n    auth_pass <|""|>1111\n'),
       message: '(VI_1) auth_pass is empty: keepalived takes that as no password and ignores the authentication.',
+    },
+    {
+      name: 'AH from an earlier authentication block: an auth_type keepalived does not know leaves it',
+      code: inst('  state <|MASTER|>\n  priority 100\n', '    auth_type AH\n    auth_pass 1111\n  }\n  authentication {\n    auth_type MD5\n'),
+      messageId: 'ahMaster',
+    },
+    {
+      name: 'AH in a later authentication block replaces PASS',
+      code: inst('  state <|MASTER|>\n  priority 100\n', '    auth_type PASS\n    auth_pass 1111\n  }\n  authentication {\n    auth_type AH\n'),
+      messageId: 'ahMaster',
     },
     {
       code: 'vrrp_instance VI_1 {\n  <|authentication|> {\n    auth_type PASS\n  }\n}\n',
