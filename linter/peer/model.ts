@@ -224,6 +224,8 @@ export interface Instance {
   authPass: Word | undefined;
   unicastSrc: Word | undefined;
   peers: Word[];
+  /** The entry lines of every unicast_peer block (keepalived adds each block's peers to the list). */
+  peerLines: Word[][];
   peerBlock: Statement | undefined;
   mcastDst: Statement | undefined;
   nopreempt: Statement | undefined;
@@ -578,7 +580,9 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const peerBlock = last('unicast_peer');
   // keepalived adds the addresses of every virtual_ipaddress block of the instance.
   const vips = childrenNamed(s, 'virtual_ipaddress').flatMap(vipsOf);
-  const peers = entryLines(peerBlock).map((e) => e[0]!);
+  // ...and the peers of every unicast_peer block (alloc_value_block adds them to one list).
+  const peerLines = childrenNamed(s, 'unicast_peer').flatMap(entryLines);
+  const peers = peerLines.map((e) => e[0]!);
   const unicastSrc = last('unicast_src_ip')?.args[0];
   const {
     family,
@@ -630,6 +634,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     ...authSettings(s),
     unicastSrc,
     peers,
+    peerLines,
     peerBlock,
     mcastDst: last('mcast_dst_ip'),
     nopreempt: last('nopreempt'),

@@ -1,5 +1,5 @@
 import { sockaddrAddress, sockaddrFamily } from '../values';
-import { entryLines, lastUnsignedLine, nodeModel, normAddr, usable } from '../peer/model';
+import { lastUnsignedLine, nodeModel, normAddr, usable } from '../peer/model';
 import { child, defineRule, lineLoc, spanning } from '../types';
 
 const UNICAST_KEYWORDS = ['unicast_src_ip', 'unicast_peer', 'check_unicast_src', 'old_unicast_checksum'];
@@ -26,7 +26,7 @@ export default defineRule({
       const seen = new Set<string>();
       const src = i.unicastSrc && !i.unicastSrc.opaque ? normAddr(sockaddrAddress(i.unicastSrc.text)) : undefined;
       let valid = 0;
-      for (const e of entryLines(i.peerBlock)) {
+      for (const e of i.peerLines) {
         const p = e[0]!;
         if (p.opaque) {
           valid++;
@@ -51,7 +51,7 @@ export default defineRule({
         if (i.mcastDst) ctx.report({ loc: lineLoc(i.mcastDst), messageId: 'mcastDst', data });
         continue;
       }
-      if (i.peerBlock && entryLines(i.peerBlock).some((e) => e[0]!.opaque)) continue;
+      if (i.peerLines.some((e) => e[0]!.opaque)) continue;
       // keepalived reports this when it closes the instance block. Only a value keepalived read
       // (read_unsigned 0..255; `""` is 0 to it; a line it refuses leaves the one before) is there
       // to reset.

@@ -11,6 +11,8 @@ ruleTester('vrrp-unicast-peer', {
     inst('  unicast_src_ip 10.0.0.1\n  unicast_fault_no_peer\n'),
     // keepalived reads peers and the source with inet_stosockaddr: a range or mask is dropped unread.
     inst('  unicast_src_ip 10.0.0.1/24\n  unicast_peer {\n    10.0.0.2-5\n    10.0.0.3/33\n  }\n'),
+    // keepalived adds the peers of every unicast_peer block to one list: an empty second block takes none away.
+    inst('  unicast_src_ip 10.0.0.1\n  unicast_ttl 5\n  unicast_peer {\n    10.0.0.2\n  }\n  unicast_peer {\n  }\n'),
     // A unicast_ttl keepalived did not read (out of range, not a number) leaves nothing to reset.
     'vrrp_instance VI_1 {\n  virtual_router_id 51\n  unicast_ttl 300\n}\nvrrp_instance VI_2 {\n  virtual_router_id 52\n  unicast_ttl x\n}\n',
   ],
@@ -19,6 +21,12 @@ ruleTester('vrrp-unicast-peer', {
       name: 'peer of the other family',
       code: inst('  unicast_peer {\n    10.0.0.2\n    <|fe80::1|>\n  }\n'),
       message: 'VRRP instance VI_1 is IPv4; unicast peer fe80::1 is of another family and keepalived skips it.',
+    },
+    {
+      name: 'a peer listed again in a later unicast_peer block',
+      code: inst('  unicast_peer {\n    10.0.0.2\n  }\n  unicast_peer {\n    <|10.0.0.2|>\n    10.0.0.3\n  }\n'),
+      message: '(VI_1) 10.0.0.2 - duplicate unicast_peer.',
+      severity: 'warning',
     },
     {
       name: 'duplicate peer and own address (warnings)',
