@@ -6,11 +6,10 @@
 // member without sync_group_tracking_weight ignore weights. The highest priority wins, and on a
 // tie the higher primary IP address.
 import type { PeerNode } from '../types';
-import { child } from '../types';
 import { ipFamily } from '../values';
 import { normAddr, trackWeight, type TrackDef, type TrackEntry } from './model';
-import { trackList } from './track-lookup';
-import { mayExist, scriptUses } from './script-command';
+import { trackList, vrrpScriptUse } from './track-lookup';
+import { mayExist } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
 import { vipSplits, type VipSplit } from './vip-splits';
 
@@ -212,10 +211,9 @@ export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[]
   for (const m of ms) {
     for (const t of trackers(m)) {
       if (t.entry.kind !== 'script') continue;
-      const script = t.def && child(t.def.stmt, 'script');
-      const use = scriptUses(m.model.parse).find((u) => u.stmt === script);
+      const use = t.def && vrrpScriptUse(m.model, t.def);
       const program = use?.argv[0]?.text;
-      if (use && program !== undefined && (use.unbalanced || !mayExist(program))) {
+      if (program !== undefined && !mayExist(program)) {
         lines.push(`  note: ${t.label} on ${m.node.name} runs "${program}", which keepalived cannot find: it disables the script, so "${t.label} fails" never happens.`);
       }
     }

@@ -3,7 +3,7 @@
 // kept when their block closed.
 import { child } from '../types';
 import type { NodeModel, TrackDef, TrackEntry, TrackKind } from './model';
-import { scriptUses } from './script-command';
+import { scriptUses, type ScriptUse } from './script-command';
 
 /** What keepalived finds for a track entry's name. */
 export type TrackLookup =
@@ -18,13 +18,20 @@ export type TrackLookup =
 /** The setting without which a definition is removed at its closing brace. */
 const REQUIRED: Partial<Record<TrackKind, string>> = { script: 'script', process: 'process', file: 'file' };
 
+/**
+ * The script a vrrp_script runs: each `script` line keepalived can read replaces the one before,
+ * and one with a quote left open leaves it (set_script_params_array). Undefined when no line can
+ * be read: keepalived then removes the vrrp_script as its block closes.
+ */
+export function vrrpScriptUse(m: NodeModel, d: TrackDef): ScriptUse | undefined {
+  let use: ScriptUse | undefined;
+  for (const u of scriptUses(m.parse)) if (u.stmt.parent === d.stmt && u.stmt.keyword.text === 'script' && !u.unbalanced) use = u;
+  return use;
+}
+
 /** Whether keepalived keeps a definition after reading its block. */
 function kept(m: NodeModel, d: TrackDef): boolean {
-  if (d.kind === 'script') {
-    // A vrrp_script keeps its script unless it is missing or has an unbalanced quote.
-    const sc = child(d.stmt, 'script');
-    return !!sc && scriptUses(m.parse).some((u) => u.stmt === sc && !u.unbalanced);
-  }
+  if (d.kind === 'script') return vrrpScriptUse(m, d) !== undefined;
   const needs = REQUIRED[d.kind];
   // A bfd_instance without neighbor_ip is disabled, not removed: its name still resolves.
   return !needs || !!child(d.stmt, needs)?.args.length;

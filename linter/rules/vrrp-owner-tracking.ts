@@ -1,7 +1,7 @@
 import { nodeModel, trackWeight, usable } from '../peer/model';
-import { trackList } from '../peer/track-lookup';
-import { scriptUses, surelyExists } from '../peer/script-command';
-import { child, defineRule, spanning } from '../types';
+import { trackList, vrrpScriptUse } from '../peer/track-lookup';
+import { surelyExists } from '../peer/script-command';
+import { defineRule, spanning } from '../types';
 
 const KIND_WORD: Record<string, string> = {
   script: 'tracked script',
@@ -26,7 +26,6 @@ export default defineRule({
   },
   check(ctx) {
     const m = nodeModel(ctx.parse);
-    const uses = scriptUses(ctx.parse);
     for (const i of m.instances) {
       if (!usable(i)) continue;
       const group = i.syncGroup && !i.syncGroup.trackingWeight ? i.syncGroup : undefined;
@@ -40,8 +39,7 @@ export default defineRule({
         const data = { name: i.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, group: group?.name ?? '' };
         const loc = spanning(t.name, t.entry[t.entry.length - 1]);
         // keepalived only reports this for a script it can find, which only the host knows.
-        const script = t.kind === 'script' ? child(def!.stmt, 'script') : undefined;
-        const program = script ? uses.find((u) => u.stmt === script)?.argv[0]?.text : undefined;
+        const program = t.kind === 'script' ? vrrpScriptUse(m, def!)?.argv[0]?.text : undefined;
         const severity = t.kind === 'script' && !(program && surelyExists(program)) ? 'warning' : undefined;
         ctx.report({ loc, messageId: i.priority === 255 ? 'owner' : 'sync', data, severity });
       }

@@ -11,6 +11,9 @@ ruleTester('track-undefined', {
     'bfd_instance B2 {\n  min_rx 10\n}\nvrrp_instance VI_1 {\n  interface eth0\n  track_bfd {\n    B2\n  }\n}\n',
     script('chk') + inst('    chk\n'),
     script('chk') + inst('    chk weight -20\n'),
+    // Each script line keepalived can read replaces the one before; one with an open quote leaves it.
+    script('chk', '  script "/bin/true x\n  script /bin/true\n') + inst('    chk\n'),
+    script('chk', '  script /bin/true\n  script "/bin/true x\n') + inst('    chk\n'),
     // Interfaces are not declared anywhere: nothing to resolve.
     'vrrp_instance VI_1 {\n  track_interface {\n    eth1\n  }\n}\n',
     'track_file tf {\n  file /run/tf\n}\nvrrp_instance VI_1 {\n  track_file {\n    tf\n  }\n}\n',
@@ -52,6 +55,11 @@ ruleTester('track-undefined', {
     {
       name: 'vrrp_script without a script is removed',
       code: script('chk', '  interval 2\n') + inst('    <|chk|> weight 2\n'),
+      messageId: 'noScript',
+    },
+    {
+      name: 'vrrp_script whose only script line has a quote left open is removed',
+      code: script('chk', '  script "/bin/true x\n') + inst('    <|chk|>\n'),
       messageId: 'noScript',
     },
     {
