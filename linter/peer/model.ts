@@ -282,6 +282,18 @@ export function lastChild(s: Statement, name: string): Statement | undefined {
   return undefined;
 }
 
+/** The instance's `nopreempt` line, unless a `preempt` after it cleared it (vrrp_preempt_handler). */
+function nopreemptLine(s: Statement): Statement | undefined {
+  const kids = s.children ?? [];
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const c = kids[i]!;
+    if (!c.spec) continue;
+    if (c.keyword.text === 'nopreempt') return c;
+    if (c.keyword.text === 'preempt') return undefined;
+  }
+  return undefined;
+}
+
 /**
  * An instance's auth_type and auth_pass: each line sets the instance's value, in whichever of its
  * authentication blocks it stands, and an auth_type keepalived does not know leaves the one before
@@ -637,7 +649,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     peerLines,
     peerBlock,
     mcastDst: last('mcast_dst_ip'),
-    nopreempt: last('nopreempt'),
+    nopreempt: nopreemptLine(s),
     preemptDelay: last('preempt_delay'),
     tracks: tracks(s),
     syncGroup: undefined,

@@ -5,6 +5,8 @@ const inst = (body: string): string => `vrrp_instance VI_1 {\n  interface eth0\n
 ruleTester('vrrp-preempt-conflict', {
   valid: [
     inst('  state BACKUP\n  priority 100\n  nopreempt\n'),
+    // `preempt` after it clears nopreempt (keepalived's backwards-compatible keyword).
+    inst('  state BACKUP\n  priority 255\n  nopreempt\n  preempt\n'),
     inst('  state BACKUP\n  preempt_delay 10\n'),
     inst('  state MASTER\n  priority 100\n'),
     inst('  state MASTER\n  preempt_delay 0\n'),
@@ -12,6 +14,11 @@ ruleTester('vrrp-preempt-conflict', {
     inst('  state BACKUP\n  priority 100\n  nopreempt\n') + 'vrrp_instance VI_1 {\n  state MASTER\n}\n',
   ],
   invalid: [
+    {
+      name: 'nopreempt again after preempt',
+      code: inst('  priority 255\n  nopreempt\n  preempt\n  <|nopreempt|>\n'),
+      messageId: 'ownerNopreempt',
+    },
     {
       code: inst('  priority 255\n  <|nopreempt|>\n'),
       message: '(VI_1) nopreempt is incompatible with priority 255; keepalived resets nopreempt.',
