@@ -282,6 +282,26 @@ export function lastChild(s: Statement, name: string): Statement | undefined {
   return undefined;
 }
 
+/** Whether an interface line gives keepalived an interface (a name it can use, not the loopback). */
+export function usableIface(s: Statement): boolean {
+  const w = s.args[0];
+  return !!w && (w.opaque === true || (w.text.length < 16 && w.text !== 'lo'));
+}
+
+/**
+ * The instance's interface: each line sets it, a name of 16 characters or more leaves the one
+ * before ("too long - ignoring"), the loopback clears it (vrrp_int_handler).
+ */
+function interfaceOf(s: Statement): Word | undefined {
+  let iface: Word | undefined;
+  for (const c of s.children ?? []) {
+    if (!c.spec || c.keyword.text !== 'interface') continue;
+    if (usableIface(c)) iface = c.args[0];
+    else if (c.args[0]?.text === 'lo') iface = undefined;
+  }
+  return iface;
+}
+
 /** The instance's `nopreempt` line, unless a `preempt` after it cleared it (vrrp_preempt_handler). */
 function nopreemptLine(s: Statement): Statement | undefined {
   const kids = s.children ?? [];
@@ -631,7 +651,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
     state: initialState && instanceStrict(s, strict) ? (priority === 255 ? 'MASTER' : 'BACKUP') : initialState,
     initialState,
     stateStmt,
-    iface: last('interface')?.args[0],
+    iface: interfaceOf(s),
     vips,
     vipBlock,
     excluded: childrenNamed(s, 'virtual_ipaddress_excluded').flatMap(vipsOf),

@@ -1,6 +1,6 @@
 import { atLeast } from '../../grammar/index';
 import type { Statement } from '../../grammar/index';
-import { entryLines, instanceStrict, ipvlanAddress, nodeModel, usable, type Instance } from '../peer/model';
+import { entryLines, instanceStrict, ipvlanAddress, nodeModel, usable, usableIface, type Instance } from '../peer/model';
 import { child, childrenNamed, defineRule, lineLoc, spanning, type RuleContext } from '../types';
 import { ipFamily, isDevName, splitPrefix } from '../values';
 import { readVipEntry } from '../vip-entry';
@@ -13,12 +13,6 @@ const UNICAST = [
   'old_unicast_checksum',
   'unicast_fault_no_peer',
 ];
-
-/** Whether an interface line gives keepalived an interface (a name it can use, not the loopback). */
-const usableIface = (s: Statement): boolean => {
-  const w = s.args[0];
-  return !!w && (w.opaque === true || (w.text.length < 16 && w.text !== 'lo'));
-};
 
 /**
  * The instance's interface lines (each sets it, `lo` clears it), vrf after an interface,

@@ -21,9 +21,16 @@ ruleTester('vrrp-vrid-conflict', {
       inst('VI_2', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.3\n  }\n'),
     // Unicast and multicast are separate too.
     inst('VI_1', '51') + inst('VI_2', '51', '  unicast_peer {\n    10.1.0.2\n  }\n'),
+    // A second interface line that keepalived can use replaces the first.
+    inst('VI_1', '51') + inst('VI_2', '51', '  interface eth1\n'),
     // IPv6 on a VMAC against IPv6 on the interface: a warning only (below), no error.
   ],
   invalid: [
+    {
+      name: 'an interface name too long for keepalived leaves the interface before it',
+      code: inst('VI_1', '51') + inst('VI_2', '<|51|>', '  interface abcdefghijklmnopq\n'),
+      messageId: 'multicast',
+    },
     {
       code: inst('VI_1', '51') + inst('VI_2', '<|51|>'),
       message:
