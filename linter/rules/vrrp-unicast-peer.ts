@@ -1,5 +1,5 @@
 import { sockaddrAddress, sockaddrFamily } from '../values';
-import { lastUnsignedLine, nodeModel, normAddr, usable } from '../peer/model';
+import { lastUnsignedLine, multicastGroup, nodeModel, normAddr, usable } from '../peer/model';
 import { child, defineRule, lineLoc, spanning } from '../types';
 
 const UNICAST_KEYWORDS = ['unicast_src_ip', 'unicast_peer', 'check_unicast_src', 'old_unicast_checksum'];
@@ -20,7 +20,8 @@ export default defineRule({
     mcastDst: '({name}) mcast_dst_ip is set together with unicast peers; keepalived ignores it.',
   },
   check(ctx) {
-    for (const i of nodeModel(ctx.parse).instances) {
+    const m = nodeModel(ctx.parse);
+    for (const i of m.instances) {
       if (!usable(i)) continue;
       const data = { name: i.name, family: i.family };
       const seen = new Set<string>();
@@ -48,7 +49,11 @@ export default defineRule({
           ctx.report({ loc: p, messageId: 'self', data: { ...data, peer: p.text }, severity: 'warning' });
       }
       if (valid > 0) {
-        if (i.mcastDst) ctx.report({ loc: lineLoc(i.mcastDst), messageId: 'mcastDst', data });
+        // Only a group keepalived took from the last line is there to ignore (a line it refuses
+        // resets the instance to the global group).
+        const own = i.mcastDst?.args[0];
+        if (i.mcastDst && (own?.opaque || (own && multicastGroup(m, i)?.word === own)))
+          ctx.report({ loc: lineLoc(i.mcastDst), messageId: 'mcastDst', data });
         continue;
       }
       if (i.peerLines.some((e) => e[0]!.opaque)) continue;

@@ -1,8 +1,7 @@
-import { nodeModel, normAddr, usable, type Instance } from '../peer/model';
+import { multicastGroup, nodeModel, normAddr, usable, type Instance } from '../peer/model';
 import { child, defineRule } from '../types';
 
 /** Default multicast groups, used when mcast_dst_ip is not set. */
-const DEFAULT_GROUP: Record<number, string> = { 4: '224.0.0.18', 6: 'ff02::12' };
 
 /**
  * Whether an instance is on a VMAC or ipvlan. keepalived -t gives such an IPv6 instance's multicast
@@ -26,7 +25,8 @@ export default defineRule({
   },
   check(ctx) {
     const seen: Instance[] = [];
-    for (const i of nodeModel(ctx.parse).instances) {
+    const m = nodeModel(ctx.parse);
+    for (const i of m.instances) {
       if (!usable(i) || i.vrid === undefined || !i.vridStmt) continue;
       for (const o of seen) {
         if (o.vrid !== i.vrid || o.family !== i.family) continue;
@@ -36,8 +36,11 @@ export default defineRule({
         if (uni !== o.peers.length > 0) continue;
         if (!uni) {
           if (!i.iface || !o.iface || i.iface.text !== o.iface.text) continue;
-          const group = (x: Instance): string => normAddr(x.mcastDst?.args[0]?.text ?? DEFAULT_GROUP[x.family]!);
-          if (group(i) !== group(o)) continue;
+          // The group each one ends with: its own, or global_defs' or the default when it has none
+          // or keepalived refused its line (one that varies from run to run is not compared).
+          const gi = multicastGroup(m, i);
+          const go = multicastGroup(m, o);
+          if (!gi || !go || gi.addr !== go.addr) continue;
           if (i.family === 6 && onVirtualIf(i) !== onVirtualIf(o))
             ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicastVmac', data, related, severity: 'warning' });
           else ctx.report({ loc: i.vridStmt.args[0]!, messageId: 'multicast', data, related });

@@ -11,6 +11,8 @@ ruleTester('vrrp-unicast-peer', {
     inst('  unicast_src_ip 10.0.0.1\n  unicast_fault_no_peer\n'),
     // keepalived reads peers and the source with inet_stosockaddr: a range or mask is dropped unread.
     inst('  unicast_src_ip 10.0.0.1/24\n  unicast_peer {\n    10.0.0.2-5\n    10.0.0.3/33\n  }\n'),
+    // A refused mcast_dst_ip (not a multicast address) is no group to ignore.
+    inst('  mcast_dst_ip 224.0.0.50\n  mcast_dst_ip 10.9.9.9\n  unicast_peer {\n    10.0.0.2\n  }\n'),
     // keepalived adds the peers of every unicast_peer block to one list: an empty second block takes none away.
     inst('  unicast_src_ip 10.0.0.1\n  unicast_ttl 5\n  unicast_peer {\n    10.0.0.2\n  }\n  unicast_peer {\n  }\n'),
     // A unicast_ttl keepalived did not read (out of range, not a number) leaves nothing to reset.

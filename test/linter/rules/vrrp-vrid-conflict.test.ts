@@ -21,11 +21,23 @@ ruleTester('vrrp-vrid-conflict', {
       inst('VI_2', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.3\n  }\n'),
     // Unicast and multicast are separate too.
     inst('VI_1', '51') + inst('VI_2', '51', '  unicast_peer {\n    10.1.0.2\n  }\n'),
+    // Another multicast group: separate virtual routers.
+    inst('VI_1', '51') + inst('VI_2', '51', '  mcast_dst_ip 224.0.0.50\n'),
     // A second interface line that keepalived can use replaces the first.
     inst('VI_1', '51') + inst('VI_2', '51', '  interface eth1\n'),
     // IPv6 on a VMAC against IPv6 on the interface: a warning only (below), no error.
   ],
   invalid: [
+    {
+      name: 'a refused mcast_dst_ip puts the instance back on the default group',
+      code: inst('VI_1', '51') + inst('VI_2', '<|51|>', '  mcast_dst_ip 224.0.0.50\n  mcast_dst_ip 10.9.9.9\n'),
+      messageId: 'multicast',
+    },
+    {
+      name: "global_defs' group is the group of an instance without its own",
+      code: 'global_defs {\n  vrrp_mcast_group4 224.0.0.50\n}\n' + inst('VI_1', '51') + inst('VI_2', '<|51|>', '  mcast_dst_ip 224.0.0.50\n'),
+      messageId: 'multicast',
+    },
     {
       name: 'an interface name too long for keepalived leaves the interface before it',
       code: inst('VI_1', '51') + inst('VI_2', '<|51|>', '  interface abcdefghijklmnopq\n'),
