@@ -163,6 +163,8 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // One pass over the block: the last of each setting, and the real servers with an address.
   const rss: Statement[] = [];
   const servers: ReturnType<typeof realServer>[] = [];
+  // The service's method when each real server's line was read: the server starts with it (alloc_rs).
+  const methodsAt: Array<string | undefined> = [];
   let protocol: Statement | undefined;
   let scheduled = false;
   let methodLine: Statement | undefined;
@@ -202,6 +204,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       const server = realServer(c);
       rss.push(c);
       servers.push(server);
+      methodsAt.push(methodNow);
       const f = c.args[0].opaque ? 0 : sockaddrFamily(c.args[0].text);
       if (!f || (server.method?.args[0]?.text ?? methodNow) === 'TUN') continue;
       if (!family) family = f;
@@ -321,7 +324,9 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     const rs = rss[i]!;
     const addr = rs.args[0]!;
     const port = rs.args[1];
-    const rsMethod = servers[i]!.method?.args[0]?.text ?? method;
+    // Its own method, else the service's when its line was read, else the service's last one
+    // (validate_check_config gives that to a server read before any method line).
+    const rsMethod = servers[i]!.method?.args[0]?.text ?? methodsAt[i] ?? method;
     if (familySkipped.has(rs)) continue;
     const key = `${normAddr(sockaddrAddress(addr.text))} ${intOf(port) ?? 0}`;
     const prev = seen.get(key);
@@ -378,7 +383,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // A sorry server that cannot map ports (not NAT) takes the service's port.
   const sorryPortWord = sorryServer?.args[1];
   const sorryPort = intOf(sorryPortWord) ?? 0;
-  const sorryBy = sorryMethod ?? method ?? 'NAT';
+  const sorryBy = sorryMethod ?? sorryDefault ?? method ?? 'NAT';
   if (sorryPortWord && sorryPort !== 0 && sorryBy !== 'NAT') {
     if (kind === 'fwmark' || (group?.fwmarks ?? 0) > 0)
       ctx.report({

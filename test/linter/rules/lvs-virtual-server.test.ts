@@ -52,6 +52,8 @@ ruleTester('lvs-virtual-server', {
     // this without a word), and a method keepalived does not know leaves the one before it.
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind DR\n  lvs_method NAT\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
     vs('10.0.0.1 80', '  lb_algo rr\n  lb_kind NAT\n  lb_kind dr\n  protocol TCP\n  real_server 10.0.1.1 8080 {\n  }\n'),
+    // Each real and sorry server starts with the method in force when its line is read: NAT here.
+    vs('10.0.0.1 80', '  lb_algo rr\n  protocol TCP\n  lb_kind DR\n  real_server 10.0.1.1 80 {\n  }\n  lb_kind NAT\n  real_server 10.0.1.2 8081 {\n  }\n  sorry_server 10.0.0.9 8090\n  lb_kind DR\n'),
     // A real server's mask is dropped unread (inet_stosockaddr): it is a real server all the same.
     vs('10.0.0.1 80', base + '  real_server 10.0.0.9/24 80 {\n  }\n'),
     // A sorry server that is also a real server, with the same inhibit_on_failure (here from the service).
@@ -91,6 +93,16 @@ ruleTester('lvs-virtual-server', {
       code: vs('10.0.0.1 80', base + '  <|sorry_server 10.0.1.1 80|>\n  sorry_server_inhibit\n  real_server 10.0.1.1 80 {\n  }\n'),
       message:
         "Virtual server 10.0.0.1 80: real server 10.0.1.1 80 is also the sorry server, with another inhibit_on_failure setting; keepalived gives the sorry server the real server's.",
+    },
+    {
+      name: 'a real server read under DR stays DR when a later line sets NAT',
+      code: vs('10.0.0.1 80', '  lb_algo rr\n  protocol TCP\n  lb_kind DR\n  real_server 10.0.1.1 <|8080|> {\n  }\n  lb_kind NAT\n'),
+      messageId: 'portMismatch',
+    },
+    {
+      name: 'a sorry server read under DR stays DR when a later line sets NAT',
+      code: vs('10.0.0.1 80', '  lb_algo rr\n  protocol TCP\n  lb_kind DR\n  real_server 10.0.1.1 80 {\n  }\n  sorry_server 10.0.0.9 <|8090|>\n  lb_kind NAT\n'),
+      messageId: 'sorryPort',
     },
     {
       name: 'a DR sorry server with another port; a fwmark sorry server with a port',
