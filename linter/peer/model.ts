@@ -120,6 +120,7 @@ function familyWalk(s: Statement): {
       familyFrom = w;
     } else if (f !== family && conflicts) familyConflicts.push({ stmt: c, word: w, family: f });
   };
+  let ipvlanSeen = false;
   for (const c of s.children ?? []) {
     if (!c.spec) continue;
     switch (c.keyword.text) {
@@ -137,6 +138,9 @@ function familyWalk(s: Statement): {
         for (const e of entryLines(c)) if (!e[0]!.opaque) see(c, e[0]!, sockaddrFamily(e[0]!.text), false);
         break;
       case 'use_ipvlan': {
+        // A second line is refused whole ("use_ipvlan already specified").
+        if (ipvlanSeen) break;
+        ipvlanSeen = true;
         const w = ipvlanAddress(c);
         if (w && !w.opaque) see(c, w, ipFamily(splitPrefix(w.text).addr), true);
         break;

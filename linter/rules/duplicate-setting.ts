@@ -24,6 +24,7 @@ const ONCE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
       'lvs_sync_daemon',
     ]),
   ],
+  ['root > vrrp_instance', new Set(['use_ipvlan'])],
   ['root > vrrp_track_process', new Set(['process', 'weight'])],
   ['root > vrrp_sync_group', new Set(['group'])],
   ['root > track_group', new Set(['group'])],

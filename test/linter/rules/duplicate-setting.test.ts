@@ -24,6 +24,11 @@ ruleTester('duplicate-setting', {
   ],
   invalid: [
     {
+      name: 'use_ipvlan twice: the second line is refused whole',
+      code: 'vrrp_instance VI_1 {\n  use_ipvlan ipv1 10.0.0.5/24\n  <|use_ipvlan fe80::5|>\n}\n',
+      message: '"use_ipvlan" is already set; keepalived keeps the first value and ignores this line.',
+    },
+    {
       name: 'a duplicate vrrp_sync_group without its "{": its lines go to the group before it, which has a group list',
       code: 'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n}\nvrrp_sync_group G\n  <|group {\n    VI_1\n  }|>\n',
       message: '"group" is already set; keepalived keeps the first value and ignores this line.',
