@@ -286,6 +286,26 @@ export function lastChild(s: Statement, name: string): Statement | undefined {
   return undefined;
 }
 
+/**
+ * The source address an instance ends with: unicast_src_ip and mcast_src_ip write the same one
+ * (vrrp_srcip_handler); an address keepalived cannot read leaves the one before, one of the other
+ * family clears it.
+ */
+function sourceAddress(s: Statement, family: Family): Word | undefined {
+  let src: Word | undefined;
+  for (const c of s.children ?? []) {
+    if (!c.spec || (c.keyword.text !== 'unicast_src_ip' && c.keyword.text !== 'mcast_src_ip')) continue;
+    const w = c.args[0];
+    if (!w) continue;
+    if (w.opaque) src = w;
+    else {
+      const f = sockaddrFamily(w.text);
+      if (f) src = f === family ? w : undefined;
+    }
+  }
+  return src;
+}
+
 /** Whether an interface line gives keepalived an interface (a name it can use, not the loopback). */
 export function usableIface(s: Statement): boolean {
   const w = s.args[0];
@@ -619,7 +639,6 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   // ...and the peers of every unicast_peer block (alloc_value_block adds them to one list).
   const peerLines = childrenNamed(s, 'unicast_peer').flatMap(entryLines);
   const peers = peerLines.map((e) => e[0]!);
-  const unicastSrc = last('unicast_src_ip')?.args[0];
   const {
     family,
     familyFrom,
@@ -632,6 +651,7 @@ function instance(s: Statement, order: number, globalVersion: number | undefined
   const priority =
     prio !== undefined && prio >= 1 && prio <= 255 ? prio : !priorityStmt && initialState === 'MASTER' ? 255 : 100;
   const fam: Family = family ?? 4;
+  const unicastSrc = sourceAddress(s, fam);
   // vrrp_complete_instance: IPv6 is version 3 unless version 2 came before the addresses (then
   // strict mode alone makes it 3); without a version line, IPv4 takes global_defs vrrp_version.
   const version =

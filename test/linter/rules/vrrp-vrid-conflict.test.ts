@@ -16,6 +16,9 @@ ruleTester('vrrp-vrid-conflict', {
     // Unicast without a configured source: keepalived does not compare (keepalived -t accepts it).
     inst('VI_1', '51', '  unicast_peer {\n    10.1.0.2\n  }\n') +
       inst('VI_2', '51', '  unicast_peer {\n    10.1.0.2\n  }\n'),
+    // A source of the other family clears the one before: no source to compare.
+    inst('VI_1', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.2\n  }\n') +
+      inst('VI_2', '51', '  unicast_src_ip 10.1.0.1\n  mcast_src_ip fe80::1\n  unicast_peer {\n    10.1.0.2\n  }\n'),
     // Same source, no common peer.
     inst('VI_1', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.2\n  }\n') +
       inst('VI_2', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.3\n  }\n'),
@@ -28,6 +31,13 @@ ruleTester('vrrp-vrid-conflict', {
     // IPv6 on a VMAC against IPv6 on the interface: a warning only (below), no error.
   ],
   invalid: [
+    {
+      name: 'mcast_src_ip after unicast_src_ip sets the same source address',
+      code:
+        inst('VI_1', '51', '  unicast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.2\n  }\n') +
+        inst('VI_2', '<|51|>', '  unicast_src_ip 10.1.0.9\n  mcast_src_ip 10.1.0.1\n  unicast_peer {\n    10.1.0.2\n  }\n'),
+      messageId: 'unicast',
+    },
     {
       name: 'a refused mcast_dst_ip puts the instance back on the default group',
       code: inst('VI_1', '51') + inst('VI_2', '<|51|>', '  mcast_dst_ip 224.0.0.50\n  mcast_dst_ip 10.9.9.9\n'),
