@@ -3,7 +3,7 @@ import type { Statement, Word } from '../grammar/index';
 import { isDevName } from './values';
 
 /** Why keepalived refuses a word of a use_vmac line. */
-export type VmacProblem = 'macTwice' | 'mac' | 'multicast' | 'reserved' | 'nameTwice' | 'name';
+export type VmacProblem = 'macTwice' | 'mac' | 'multicast' | 'reserved' | 'nameTwice' | 'name' | 'taken';
 
 /** A word of a use_vmac line: the MAC address (it has a ':') or the interface name, and why it is refused. */
 export interface VmacWord {
@@ -36,9 +36,11 @@ export function vmacMac(text: string): number[] | undefined {
 /**
  * The words of one instance's use_vmac lines, in order: keepalived reads the first two words of each
  * line, takes the first valid MAC address (a word with a ':') and the first valid interface name,
- * and refuses the rest. Words whose value varies (`${_RANDOM}`) are left out.
+ * and refuses the rest. A name an earlier instance took (`taken`) is refused too ("already using
+ * %s - ignoring name"), and leaves the instance without a name, so a later one is taken. Words
+ * whose value varies (`${_RANDOM}`) are left out.
  */
-export function readVmac(lines: readonly Statement[]): VmacWord[] {
+export function readVmac(lines: readonly Statement[], taken?: { has(name: string): boolean }): VmacWord[] {
   const out: VmacWord[] = [];
   let mac = false;
   let name = false;
@@ -64,7 +66,13 @@ export function readVmac(lines: readonly Statement[]): VmacWord[] {
         if (!problem) mac = true;
         out.push({ word, kind: 'mac', problem });
       } else {
-        const problem: VmacProblem | undefined = name ? 'nameTwice' : isDevName(v) ? undefined : 'name';
+        const problem: VmacProblem | undefined = name
+          ? 'nameTwice'
+          : !isDevName(v)
+            ? 'name'
+            : taken?.has(v)
+              ? 'taken'
+              : undefined;
         if (!problem) name = true;
         out.push({ word, kind: 'name', problem });
       }

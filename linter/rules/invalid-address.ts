@@ -28,15 +28,20 @@ function checkVmac(ctx: RuleContext): void {
     if (lines) lines.push(s);
     else byInstance.set(s.parent, [s]);
   }
+  // Names the instances before took (vrrp-interface reports a name taken again).
+  const taken = new Set<string>();
   for (const lines of byInstance.values()) {
-    for (const { word, problem } of readVmac(lines)) {
-      if (problem) ctx.report({ loc: word, messageId: VMAC_MESSAGES[problem], data: { value: word.text } });
+    const words = readVmac(lines, taken);
+    for (const { word, problem } of words) {
+      if (problem && problem !== 'taken') ctx.report({ loc: word, messageId: VMAC_MESSAGES[problem], data: { value: word.text } });
     }
+    const name = words.find((v) => v.kind === 'name' && !v.problem);
+    if (name) taken.add(name.word.text);
   }
 }
 
 /** The message of each problem readVmac finds. */
-const VMAC_MESSAGES: Record<VmacProblem, string> = {
+const VMAC_MESSAGES: Record<Exclude<VmacProblem, 'taken'>, string> = {
   macTwice: 'vmacMacTwice',
   mac: 'vmacMac',
   multicast: 'vmacMulticast',

@@ -81,11 +81,11 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
  */
 function vmacNameTaken(ctx: RuleContext, i: Instance, taken: Map<string, string>): void {
   // The name keepalived reads (a second one is "already specified": invalid-address).
-  const w = readVmac(childrenNamed(i.stmt, 'use_vmac')).find((v) => v.kind === 'name' && !v.problem)?.word;
-  if (!w) return;
-  const other = taken.get(w.text);
-  if (other !== undefined) ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other, vmac: w.text } });
-  else taken.set(w.text, i.name);
+  const words = readVmac(childrenNamed(i.stmt, 'use_vmac'), taken);
+  for (const { word: w, problem } of words)
+    if (problem === 'taken') ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other: taken.get(w.text)!, vmac: w.text } });
+  const w = words.find((v) => v.kind === 'name' && !v.problem)?.word;
+  if (w) taken.set(w.text, i.name);
 }
 
 /**

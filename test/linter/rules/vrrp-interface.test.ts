@@ -144,6 +144,11 @@ ruleTester('vrrp-interface', {
       ],
     },
     {
+      name: 'a taken VMAC name leaves the instance without one: its next name is taken, and taken again later',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac vmac1\n}\nvrrp_instance VI_2 {\n  interface eth0\n  use_vmac <|vmac1|>\n  use_vmac vmac2\n}\nvrrp_instance VI_3 {\n  interface eth0\n  use_vmac <|vmac2|>\n}\n',
+      messages: [/VI_1 already uses the VMAC interface name "vmac1"/, /VI_2 already uses the VMAC interface name "vmac2"/],
+    },
+    {
       name: 'a VMAC interface name another instance already uses',
       code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac vmac1\n}\nvrrp_instance VI_2 {\n  interface eth0\n  use_vmac <|vmac1|> 02:00:00:00:00:01\n}\nvrrp_instance VI_3 {\n  interface eth0\n  use_vmac vmac3\n}\n',
       messageId: 'vmacNameTaken',
