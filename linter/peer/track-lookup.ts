@@ -1,7 +1,7 @@
 // Which object a track entry names, looked up the way keepalived does while it reads the file
 // (find_script_by_name and its kin in 2.2.7): among the objects defined before the entry, and
 // kept when their block closed.
-import { child } from '../types';
+import { childrenNamed } from '../types';
 import type { NodeModel, TrackDef, TrackEntry, TrackKind } from './model';
 import { scriptUses, type ScriptUse } from './script-command';
 
@@ -33,8 +33,9 @@ export function vrrpScriptUse(m: NodeModel, d: TrackDef): ScriptUse | undefined 
 function kept(m: NodeModel, d: TrackDef): boolean {
   if (d.kind === 'script') return vrrpScriptUse(m, d) !== undefined;
   const needs = REQUIRED[d.kind];
-  // A bfd_instance without neighbor_ip is disabled, not removed: its name still resolves.
-  return !needs || !!child(d.stmt, needs)?.args.length;
+  // A bfd_instance without neighbor_ip is disabled, not removed: its name still resolves. A bare
+  // `file` line sets nothing ("track file file name missing"): a later one still counts.
+  return !needs || childrenNamed(d.stmt, needs).some((c) => c.args.length > 0);
 }
 
 /**

@@ -11,6 +11,8 @@ ruleTester('track-undefined', {
     'bfd_instance B2 {\n  min_rx 10\n}\nvrrp_instance VI_1 {\n  interface eth0\n  track_bfd {\n    B2\n  }\n}\n',
     script('chk') + inst('    chk\n'),
     script('chk') + inst('    chk weight -20\n'),
+    // A bare `file` line sets nothing; the file of a later one counts.
+    'track_file tf1 {\n  file\n  file /tmp/track-me\n}\nvrrp_instance VI_1 {\n  interface eth0\n  track_file {\n    tf1\n  }\n}\n',
     // Each script line keepalived can read replaces the one before; one with an open quote leaves it.
     script('chk', '  script "/bin/true x\n  script /bin/true\n') + inst('    chk\n'),
     script('chk', '  script /bin/true\n  script "/bin/true x\n') + inst('    chk\n'),
