@@ -5,6 +5,7 @@ import { findKeyword, type ParseResult, type Statement, type Word } from '../../
 import { child, childrenNamed } from '../types';
 import { readVipEntry } from '../vip-entry';
 import {
+  checkDecimal,
   checkTrueFalse,
   checkUnsigned,
   decimalValue,
@@ -304,6 +305,21 @@ function sourceAddress(s: Statement, family: Family): Word | undefined {
     }
   }
   return src;
+}
+
+/**
+ * Whether a garp_group has a delay: a garp_interval or gna_interval keepalived accepts (0
+ * included). Without one keepalived removes the group as it closes ("does not have any delay set"),
+ * and its interfaces with it.
+ */
+export function garpGroupHasDelay(s: Statement): boolean {
+  return (s.children ?? []).some(
+    (c) =>
+      c.spec &&
+      (c.keyword.text === 'garp_interval' || c.keyword.text === 'gna_interval') &&
+      c.args[0] !== undefined &&
+      (c.args[0].opaque || !checkDecimal(c.args[0].text, 0, 2147.483647, 6)),
+  );
 }
 
 /** Whether an interface line gives keepalived an interface (a name it can use, not the loopback). */

@@ -1,5 +1,5 @@
 import type { Loc, Word } from '../../grammar/index';
-import { entryLines } from '../peer/model';
+import { entryLines, garpGroupHasDelay } from '../peer/model';
 import { defineRule, spanning } from '../types';
 
 /**
@@ -23,6 +23,7 @@ export default defineRule({
     const owner = new Map<string, Word>();
     for (const group of ctx.parse.body) {
       if (group.keyword.text !== 'garp_group' || !group.spec || !group.children || group.skipped) continue;
+      const mine: string[] = [];
       for (const s of group.children) {
         if (!s.spec) continue;
         const words: Word[] =
@@ -40,6 +41,7 @@ export default defineRule({
           const first = owner.get(w.text);
           if (!first) {
             owner.set(w.text, w);
+            mine.push(w.text);
             continue;
           }
           // keepalived reports a list's problems once it has read the list, at its closing brace.
@@ -54,6 +56,8 @@ export default defineRule({
           if (fatal) return;
         }
       }
+      // A group without a delay is removed as it closes, and its interfaces are free again.
+      if (!garpGroupHasDelay(group)) for (const iface of mine) owner.delete(iface);
     }
   },
 });

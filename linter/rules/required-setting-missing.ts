@@ -1,6 +1,6 @@
 import type { Statement } from '../../grammar/index';
 import { childrenNamed, defineRule, lineLoc, spanning, statementsNamed } from '../types';
-import { checkDecimal } from '../values';
+import { garpGroupHasDelay } from '../peer/model';
 
 /** Objects keepalived removes when a mandatory keyword is missing, and the keyword each needs. */
 const REQUIRED: Array<{ path: RegExp; keyword: string; needs: string; alias?: string; messageId: string }> = [
@@ -38,14 +38,7 @@ export default defineRule({
     // A garp_group needs a delay: a garp_interval or gna_interval keepalived accepts (0 included).
     for (const s of statementsNamed(ctx.parse.body, 'garp_group')) {
       if (!s.spec || !s.open || s.parentPath !== 'root') continue;
-      const delay = (s.children ?? []).some(
-        (c) =>
-          c.spec &&
-          (c.keyword.text === 'garp_interval' || c.keyword.text === 'gna_interval') &&
-          c.args[0] !== undefined &&
-          (c.args[0].opaque || !checkDecimal(c.args[0].text, 0, 2147.483647, 6)),
-      );
-      if (!delay) ctx.report({ loc: blockLoc(s), messageId: 'garpDelay', data: {} });
+      if (!garpGroupHasDelay(s)) ctx.report({ loc: blockLoc(s), messageId: 'garpDelay', data: {} });
     }
     for (const req of REQUIRED) {
       for (const s of statementsNamed(ctx.parse.body, req.keyword)) {
