@@ -196,6 +196,11 @@ export interface Instance {
    * statement whose children include them).
    */
   continued?: Statement;
+  /**
+   * With continued: how many of the children are the instance's own lines, read before its closing
+   * brace (the checks keepalived makes there see only those).
+   */
+  ownLines?: number;
   vrid: number | undefined;
   vridStmt: Statement | undefined;
   priority: number;
@@ -523,6 +528,7 @@ function build(parse: ParseResult): NodeModel {
           ...instance(continuedView(first.stmt, s), first.order, globalVersion, strict),
           duplicate: first.duplicate,
           continued: s.continues,
+          ownLines: first.ownLines ?? first.stmt.children?.length ?? 0,
         };
       }
     } else if (kw === 'vrrp_sync_group') {

@@ -1,6 +1,7 @@
 import { sockaddrAddress, sockaddrFamily } from '../values';
-import { lastUnsignedLine, multicastGroup, nodeModel, normAddr, usable } from '../peer/model';
-import { child, defineRule, lineLoc, spanning } from '../types';
+import type { Word } from '../../grammar/index';
+import { entryLines, lastUnsignedLine, multicastGroup, nodeModel, normAddr, usable } from '../peer/model';
+import { child, childrenNamed, defineRule, lineLoc, spanning } from '../types';
 
 const UNICAST_KEYWORDS = ['unicast_src_ip', 'unicast_peer', 'check_unicast_src', 'old_unicast_checksum'];
 
@@ -26,6 +27,8 @@ export default defineRule({
       const data = { name: i.name, family: i.family };
       const seen = new Set<string>();
       const src = i.unicastSrc && !i.unicastSrc.opaque ? normAddr(sockaddrAddress(i.unicastSrc.text)) : undefined;
+      // A peer keepalived keeps: of the instance's family (or of no known value).
+      const kept = (e: Word[]): boolean => e[0]!.opaque === true || sockaddrFamily(e[0]!.text) === i.family;
       let valid = 0;
       for (const e of i.peerLines) {
         const p = e[0]!;
@@ -48,6 +51,16 @@ export default defineRule({
         if (key === src)
           ctx.report({ loc: p, messageId: 'self', data: { ...data, peer: p.text }, severity: 'warning' });
       }
+      // keepalived checks unicast_ttl as it closes the instance block: only the lines before that
+      // "}" count (a later instance block without "{" may continue it, see Statement.continues).
+      // Only a value keepalived read (read_unsigned 0..255; `""` is 0 to it; a line it refuses
+      // leaves the one before) is there to reset.
+      const own = i.ownLines === undefined ? i.stmt : { ...i.stmt, children: (i.stmt.children ?? []).slice(0, i.ownLines) };
+      if (!childrenNamed(own, 'unicast_peer').flatMap(entryLines).some(kept)) {
+        const ttl = lastUnsignedLine(own, 'unicast_ttl', 0, 255);
+        if (ttl && !ttl.args[0]!.opaque)
+          ctx.report({ loc: spanning(ttl.keyword, i.stmt.close ?? ttl.keyword), messageId: 'ttlNoPeers', data });
+      }
       if (valid > 0) {
         // Only a group keepalived took from the last line is there to ignore (a line it refuses
         // resets the instance to the global group).
@@ -57,12 +70,6 @@ export default defineRule({
         continue;
       }
       if (i.peerLines.some((e) => e[0]!.opaque)) continue;
-      // keepalived reports this when it closes the instance block. Only a value keepalived read
-      // (read_unsigned 0..255; `""` is 0 to it; a line it refuses leaves the one before) is there
-      // to reset.
-      const ttl = lastUnsignedLine(i.stmt, 'unicast_ttl', 0, 255);
-      if (ttl && !ttl.args[0]!.opaque)
-        ctx.report({ loc: spanning(ttl.keyword, i.stmt.close ?? ttl.keyword), messageId: 'ttlNoPeers', data });
       if (child(i.stmt, 'unicast_fault_no_peer')) continue;
       const kw = UNICAST_KEYWORDS.map((k) => child(i.stmt, k)).find((s) => s);
       if (kw) ctx.report({ loc: lineLoc(kw), messageId: 'noPeers', data: { ...data, keyword: kw.keyword.text } });

@@ -25,6 +25,11 @@ ruleTester('vrrp-unicast-peer', {
       message: 'VRRP instance VI_1 is IPv4; unicast peer fe80::1 is of another family and keepalived skips it.',
     },
     {
+      name: 'unicast_ttl is checked as the instance block closes, before lines that continue it bring peers',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  <|unicast_ttl 10\n}|>\nvrrp_instance\n  unicast_peer {\n    10.0.0.2\n  }\n}\n',
+      messageId: 'ttlNoPeers',
+    },
+    {
       name: 'a peer listed again in a later unicast_peer block',
       code: inst('  unicast_peer {\n    10.0.0.2\n  }\n  unicast_peer {\n    <|10.0.0.2|>\n    10.0.0.3\n  }\n'),
       message: '(VI_1) 10.0.0.2 - duplicate unicast_peer.',
