@@ -1,16 +1,25 @@
 import { defineRule, lineLoc, spanning, type Report } from '../types';
 import type { Statement, Word } from '../../grammar/index';
-import { lastChild, normAddr } from '../peer/model';
+import { normAddr } from '../peer/model';
 import { sockaddrAddress, sockaddrFamily } from '../values';
 
-/** A bfd_instance's neighbor (neighbor_ip or neighbour_ip, the later line) and source address. */
+/**
+ * A bfd_instance's neighbor (neighbor_ip or neighbour_ip, the later line) and source address. A
+ * neighbor keepalived cannot read ends the instance ("ignoring instance"); a source it cannot read
+ * is ignored, and the one before stays (bfd_nbrip_handler, bfd_srcip_handler).
+ */
 function bfdAddresses(s: Statement): { neighbor: Word; source: Word | undefined } | undefined {
   let neighbor: Word | undefined;
+  let source: Word | undefined;
   for (const c of s.children ?? []) {
-    if (c.spec && (c.keyword.text === 'neighbor_ip' || c.keyword.text === 'neighbour_ip') && c.args[0])
-      neighbor = c.args[0];
+    const w = c.args[0];
+    if (!c.spec || !w) continue;
+    const readable = w.opaque === true || sockaddrFamily(w.text) !== 0;
+    if (c.keyword.text === 'neighbor_ip' || c.keyword.text === 'neighbour_ip') {
+      if (!readable) return undefined;
+      neighbor = w;
+    } else if (c.keyword.text === 'source_ip' && readable) source = w;
   }
-  const source = lastChild(s, 'source_ip')?.args[0];
   if (!neighbor || neighbor.opaque || source?.opaque) return undefined;
   const nf = sockaddrFamily(neighbor.text);
   // keepalived disables an instance without a usable neighbor, or with a source of the other family.

@@ -8,6 +8,8 @@ ruleTester('duplicate-name', {
     // BFD instances on other neighbors, or the same neighbor from other sources.
     'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.4\n}\n',
     'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n  source_ip 10.0.0.1\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.3\n  source_ip 10.0.0.2\n}\n',
+    // A neighbor keepalived cannot read ends the instance: no second instance for 10.0.0.3.
+    'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.300\n  neighbor_ip 10.0.0.3\n}\n',
   ],
   invalid: [
     {
@@ -19,6 +21,11 @@ ruleTester('duplicate-name', {
     {
       name: 'the same source and neighbor',
       code: 'bfd_instance b6 {\n  neighbor_ip 10.0.0.6\n  source_ip 10.0.0.1\n}\nbfd_instance b7 {\n  neighbor_ip <|10.0.0.6\n  source_ip 10.0.0.1\n}|>\n',
+      message: /same source\/neighbor as "b6"/,
+    },
+    {
+      name: 'a source_ip keepalived cannot read leaves the one before',
+      code: 'bfd_instance b6 {\n  neighbor_ip 10.0.0.6\n  source_ip 10.0.0.1\n}\nbfd_instance b7 {\n  neighbor_ip <|10.0.0.6\n  source_ip 10.0.0.1\n  source_ip 10.0.0.300\n}|>\n',
       message: /same source\/neighbor as "b6"/,
     },
     {
