@@ -1,6 +1,6 @@
 import type { Statement } from '../../grammar/index';
 import { accountSurelyMissing, scriptUses } from '../peer/script-command';
-import { defineRule, lineLoc } from '../types';
+import { defineRule, lineLoc, statementsNamed } from '../types';
 
 /** The same script keyword twice in one block: keepalived keeps the first. */
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
   messages: {
     duplicate:
       '{keyword} script already specified; keepalived ignores "{command}". Keep one (for state changes, a single notify script receives the new state as an argument).',
+    again: '{keyword} already specified; keepalived ignores this line.',
     first: 'first {keyword}',
   },
   check(ctx) {
@@ -19,6 +20,7 @@ export default defineRule({
       const c = use.stmt;
       const s = c.parent;
       if (!s?.spec || s.keyword.text === 'vrrp_script' || s.keyword.text === 'MISC_CHECK') continue;
+      if (c.keyword.text === 'notify_deleted') continue;
       let inBlock = seen.get(s);
       if (!inBlock) seen.set(s, (inBlock = new Map()));
       const first = inBlock.get(c.keyword.text);
@@ -33,6 +35,20 @@ export default defineRule({
         data: { keyword: c.keyword.text, command: c.args[0]!.text },
         related: [{ loc: lineLoc(first), messageId: 'first', data: { keyword: c.keyword.text } }],
       });
+    }
+    // notify_deleted takes an optional script: any first line sets it, with a script or without,
+    // whatever becomes of the script (vrrp_notify_deleted_handler).
+    const firstDeleted = new Map<Statement, Statement>();
+    for (const c of statementsNamed(ctx.parse.body, 'notify_deleted')) {
+      if (!c.spec || !c.parent) continue;
+      const first = firstDeleted.get(c.parent);
+      if (!first) {
+        firstDeleted.set(c.parent, c);
+        continue;
+      }
+      const related = [{ loc: lineLoc(first), messageId: 'first', data: { keyword: c.keyword.text } }];
+      if (c.args[0]) ctx.report({ loc: lineLoc(c), messageId: 'duplicate', data: { keyword: c.keyword.text, command: c.args[0].text }, related });
+      else ctx.report({ loc: lineLoc(c), messageId: 'again', data: { keyword: c.keyword.text }, related });
     }
   },
 });

@@ -2,6 +2,7 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('script-duplicate', {
   valid: [
+    'vrrp_instance VI_1 {\n  notify_deleted\n}\nvrrp_instance VI_2 {\n  notify_deleted /bin/true\n}\n',
     'vrrp_instance VI_1 {\n  notify_master "/etc/keepalived/notify.sh master"\n  notify_backup "/etc/keepalived/notify.sh backup"\n}\n',
     // keepalived takes the last `script` of a vrrp_script silently.
     'vrrp_script chk {\n  script "/bin/true"\n  script "/bin/false"\n}\n',
@@ -17,6 +18,14 @@ ruleTester('script-duplicate', {
     'vrrp_instance VI_1 {\n  notify_backup /bin/a root /etc/group\n  notify_backup /bin/b\n}\n',
   ],
   invalid: [
+    {
+      name: 'notify_deleted without a script, then with one: the first line sets it',
+      code: 'vrrp_instance VI_1 {\n  notify_deleted\n  <|notify_deleted /bin/true|>\n  <|notify_deleted|>\n}\n',
+      messages: [
+        'notify_deleted script already specified; keepalived ignores "/bin/true". Keep one (for state changes, a single notify script receives the new state as an argument).',
+        'notify_deleted already specified; keepalived ignores this line.',
+      ],
+    },
     {
       // A user keepalived may find (it exists on some hosts) keeps the keyword taken.
       code: 'vrrp_instance VI_1 {\n  notify_backup /bin/a keepalived_script\n  <|notify_backup /bin/b|>\n}\n',
