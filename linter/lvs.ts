@@ -81,12 +81,27 @@ interface GroupEntries {
   fwmarks: number;
 }
 
-/** The first virtual_server_group of a name (keepalived skips later ones), by its entries. */
+/**
+ * The virtual_server_group of a name that references find, by its entries: the first one keepalived
+ * keeps (it removes a group left without entries as its block closes, "has no entries - removing").
+ */
 function groupEntries(body: readonly Statement[], name: string): GroupEntries | undefined {
-  const g = body.find(
-    (s) => s.spec && !s.skipped && s.keyword.text === 'virtual_server_group' && s.args[0]?.text === name,
-  );
-  if (!g) return undefined;
+  for (const s of body) {
+    if (!s.spec || s.skipped || s.keyword.text !== 'virtual_server_group' || s.args[0]?.text !== name) continue;
+    const entries = entriesOf(s);
+    if (entries.ports.length > 0 || entries.fwmarks > 0) return entries;
+  }
+  return undefined;
+}
+
+/** Whether keepalived keeps a virtual_server_group: it removes one left without entries. */
+export function groupKept(g: Statement): boolean {
+  const entries = entriesOf(g);
+  return entries.ports.length > 0 || entries.fwmarks > 0;
+}
+
+/** The entries keepalived keeps of a virtual_server_group. */
+function entriesOf(g: Statement): GroupEntries {
   const out: GroupEntries = { ports: [], fwmarks: 0 };
   for (const e of g.entries ?? []) {
     const [first, second] = e;

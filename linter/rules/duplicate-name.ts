@@ -1,5 +1,6 @@
 import { defineRule, lineLoc, spanning, type Report } from '../types';
 import type { Statement, Word } from '../../grammar/index';
+import { groupKept } from '../lvs';
 import { normAddr } from '../peer/model';
 import { sockaddrAddress, sockaddrFamily } from '../values';
 
@@ -65,6 +66,8 @@ export default defineRule({
     const bfds = new Map<string, Statement>();
     for (const s of ctx.parse.body) {
       if (!s.spec || !NAMED.has(s.keyword.text) || s.args.length === 0) continue;
+      // A virtual_server_group left without entries is removed as its block closes: not a definition.
+      if (s.keyword.text === 'virtual_server_group' && !groupKept(s)) continue;
       const kind = s.keyword.text === 'vrrp_track_file' ? 'track_file' : s.keyword.text;
       const key = `${kind}\0${s.args[0]!.text}`;
       const first = seen.get(key);

@@ -8,6 +8,8 @@ ruleTester('duplicate-name', {
     // BFD instances on other neighbors, or the same neighbor from other sources.
     'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.4\n}\n',
     'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n  source_ip 10.0.0.1\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.3\n  source_ip 10.0.0.2\n}\n',
+    // A virtual_server_group left without entries is removed: the next one of that name is no duplicate.
+    'virtual_server_group G1 {\n}\nvirtual_server_group G1 {\n  10.0.0.1 80\n}\n',
     // A neighbor keepalived cannot read ends the instance: no second instance for 10.0.0.3.
     'bfd_instance b1 {\n  neighbor_ip 10.0.0.3\n}\nbfd_instance b2 {\n  neighbor_ip 10.0.0.300\n  neighbor_ip 10.0.0.3\n}\n',
   ],

@@ -40,6 +40,14 @@ ruleTester('lvs-virtual-server-group', {
       ],
     },
     {
+      name: 'a group of the same name after one keepalived removes (no entries) is the group',
+      code:
+        'virtual_server_group G {\n}\n' +
+        group('  10.3.0.1 80\n') +
+        'virtual_server group G {\n  lb_algo rr\n  lb_kind DR\n  protocol TCP\n  real_server 10.0.1.1 <|8080|> {\n  }\n}\n',
+      messageId: 'groupPort',
+    },
+    {
       name: 'DR ports that differ from an entry',
       code:
         group('  10.3.0.1 80\n') +
