@@ -38,7 +38,9 @@ export default defineRule({
       for (const url of urls) {
         // One pass over the url's lines (most checkers have several urls of a few lines each).
         let path = false;
-        let digests: Set<string> | undefined;
+        // A url has one digest: once keepalived took one, any later line is a duplicate, whatever
+        // its value (digest_handler checks that first).
+        let digest = false;
         for (const c of url.children ?? []) {
           if (!c.spec) continue;
           const keyword = c.keyword.text;
@@ -46,15 +48,12 @@ export default defineRule({
           else if (keyword === 'digest') {
             const w = c.args[0];
             if (!w || w.opaque) continue;
-            digests ??= new Set();
-            const lower = w.text.toLowerCase();
-            if (w.text.length !== 32)
+            if (digest) ctx.report({ loc: w, messageId: 'digestDuplicate', data: { value: w.text } });
+            else if (w.text.length !== 32)
               ctx.report({ loc: w, messageId: 'digestLength', data: { value: w.text, length: w.text.length } });
             else if (!/^[0-9a-fA-F]+$/.test(w.text))
               ctx.report({ loc: w, messageId: 'digestHex', data: { value: w.text } });
-            else if (digests.has(lower))
-              ctx.report({ loc: w, messageId: 'digestDuplicate', data: { value: w.text } });
-            digests.add(lower);
+            else digest = true;
           } else if (keyword === 'status_code') {
             for (const w of c.args) if (!w.opaque && !statusOk(w.text)) ctx.report({ loc: w, messageId: 'status', data: { value: w.text } });
           }

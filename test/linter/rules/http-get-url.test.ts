@@ -34,11 +34,12 @@ ruleTester('http-get-url', {
       messages: [/"2xx"/, /"200-"/, /"-200"/, /"1-2-3"/, /"1000"/],
     },
     {
-      // Digests compare without case; each url has its own list.
+      // A url has one digest: after one keepalived took, any other is a duplicate, whatever its value
+      // (after one it refused, the next is read); each url has its own.
       code: rs(
-        '    HTTP_GET {\n      url {\n        path /\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n        digest <|9B3A0C85A887A256D6939DA88AABD8CD|>\n        digest <|9b3a0c85a887a256d6939da88aabd8cz|>\n      }\n      url {\n        path /x\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n      }\n    }\n',
+        '    HTTP_GET {\n      url {\n        path /\n        digest <|1234|>\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n        digest <|fedcba9876543210fedcba9876543210|>\n        digest <|9b3a0c85a887a256d6939da88aabd8cz|>\n      }\n      url {\n        path /x\n        digest 9b3a0c85a887a256d6939da88aabd8cd\n      }\n    }\n',
       ),
-      messages: [/is a duplicate/, /is not hexadecimal/],
+      messages: [/character length|32/, /is a duplicate/, /is a duplicate/],
     },
   ],
 });
