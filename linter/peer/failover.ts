@@ -1,13 +1,17 @@
 // The failover model: effective priorities of each member of a virtual router when everything is
 // healthy and when one tracked object fails, and who becomes MASTER. It follows keepalived's
-// rules: a tracked object with weight 0 puts the instance into FAULT when it fails; a negative
-// weight is added while the object is down, a positive one while it is up (`reverse` swaps the
-// sign); the result is kept within 1..254; an address owner (priority 255) and a sync group
-// member without sync_group_tracking_weight ignore weights. The highest priority wins, and on a
-// tie the higher primary IP address.
+// rules (vrrp_track.c, vrrp.c; 2.2.7): a tracked object with weight 0 puts the instance into FAULT
+// when it fails; a negative weight is added while the object is down, a positive one while it is
+// up, and `reverse` changes the sign of what is added (weight 0 with reverse: FAULT while the
+// object is up); the result is kept within 1..254; an address owner (priority 255) ignores
+// weights; a sync group member without sync_group_tracking_weight drops its own weighted scripts,
+// files and BFDs (a file's default weight 1 becomes 0), while the group's own entries keep their
+// weights (0 when a member is an address owner). The highest priority wins, on a tie at start-up
+// the higher primary IP address; after a failure a MASTER that still sends adverts stays on a tie,
+// and against a backup with nopreempt.
 import type { PeerNode } from '../types';
 import { ipFamily } from '../values';
-import { normAddr, trackWeight, type TrackDef, type TrackEntry } from './model';
+import { normAddr, trackWeighting, type TrackDef, type TrackEntry } from './model';
 import { trackList, vrrpScriptUse } from './track-lookup';
 import { mayExist } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
@@ -19,7 +23,10 @@ export interface Tracker {
   entry: TrackEntry;
   /** The object keepalived finds for the entry (none for an interface). */
   def: TrackDef | undefined;
+  /** The weight as written (its sign before `reverse`). */
   weight: number;
+  /** `reverse`: what the weight adds changes sign (and weight 0 means FAULT while the object is up). */
+  reverse: boolean;
   /** 'fault': failure puts the instance into FAULT; 'weight': failure changes the priority; 'ignored': keepalived drops the weight. */
   effect: 'fault' | 'weight' | 'ignored';
   /** Why the weight is ignored. */
@@ -39,26 +46,57 @@ const KIND_LABEL: Record<string, string> = {
   bfd: 'bfd ',
 };
 
-/** The tracked objects keepalived keeps for a member (defined earlier, not its own interface, no duplicates). */
+/**
+ * The tracked objects keepalived keeps for a member (defined earlier, not its own interface, no
+ * duplicates), with the weight each one has at run time (vrrp_complete_instance and
+ * sync_group_tracking_init, vrrp.c).
+ */
 export function trackers(m: Member): Tracker[] {
   const out: Tracker[] = [];
-  const seen = new Set<string>();
+  const byKey = new Map<string, number>();
   const { inst, model } = m;
   const group = inst.syncGroup;
-  const entries = [...trackList(model, inst.tracks, inst.order).kept, ...(group ? trackList(model, group.tracks, group.order).kept : [])];
-  for (const { entry, def } of entries) {
+  const owner = inst.priority === 255;
+  const unweighted = group !== undefined && !group.trackingWeight;
+  const label = (entry: TrackEntry): string => `${KIND_LABEL[entry.kind]}${entry.name.text}`;
+  for (const { entry, def } of trackList(model, inst.tracks, inst.order).kept) {
     const key = `${entry.kind}:${entry.name.text}`;
-    if (seen.has(key)) continue;
+    if (byKey.has(key)) continue;
     if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;
-    seen.add(key);
-    const weight = trackWeight(model, entry, def);
+    let { weight, reverse } = trackWeighting(model, entry, def);
     let effect: Tracker['effect'] = weight === 0 ? 'fault' : 'weight';
     let ignoredBy: Tracker['ignoredBy'];
-    if (effect === 'weight' && inst.priority === 255) ignoredBy = 'owner';
-    else if (effect === 'weight' && group && !group.trackingWeight) ignoredBy = 'sync';
-    // A tracked file's weight is set to 0 instead (vrrp.c, 2.2.7): its failure still means FAULT.
-    if (ignoredBy) effect = entry.kind === 'file' ? 'fault' : 'ignored';
-    out.push({ member: m, entry, def, weight, effect, ignoredBy, label: `${KIND_LABEL[entry.kind]}${entry.name.text}` });
+    if (effect === 'weight' && (owner || unweighted)) {
+      // A file's default weight 1 becomes 0: its failure still means FAULT.
+      if (entry.kind === 'file' && weight === 1) {
+        weight = 0;
+        effect = 'fault';
+      } else if (owner || (entry.kind !== 'interface' && entry.kind !== 'process')) {
+        // Dropped. (In a sync group the interface took its weight before keepalived clears the
+        // configured one, and processes are not looked at: their weights still count.)
+        effect = 'ignored';
+        ignoredBy = owner ? 'owner' : 'sync';
+      }
+    }
+    byKey.set(key, out.length);
+    out.push({ member: m, entry, def, weight, reverse, effect, ignoredBy, label: label(entry) });
+  }
+  if (!group) return out;
+  // The group's own entries apply to each member with their weights, 0 when a member of the group
+  // (on this node) is an address owner; an object the instance tracks with a weight takes the
+  // group's weight, one it tracks with weight 0 stays at 0 (add_vrrp_to_track_script and kin).
+  const ownerInGroup = model.instances.some((i) => i.syncGroup === group && i.priority === 255);
+  for (const { entry, def } of trackList(model, group.tracks, group.order).kept) {
+    const key = `${entry.kind}:${entry.name.text}`;
+    if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;
+    let { weight, reverse } = trackWeighting(model, entry, def);
+    if (ownerInGroup) weight = 0;
+    const t: Tracker = { member: m, entry, def, weight, reverse, effect: weight === 0 ? 'fault' : 'weight', label: label(entry) };
+    const at = byKey.get(key);
+    if (at === undefined) {
+      byKey.set(key, out.length);
+      out.push(t);
+    } else if (out[at]!.effect !== 'fault') out[at] = t;
   }
   return out;
 }
@@ -67,22 +105,40 @@ function clamp(m: Member, v: number): number {
   return m.inst.priority === 255 ? 255 : Math.min(254, Math.max(1, v));
 }
 
+/** What a tracker adds to the priority while its object is up (a positive weight) or down (a negative one). */
+function adds(t: Tracker, up: boolean): number {
+  if (t.effect !== 'weight') return 0;
+  const w = t.reverse ? -t.weight : t.weight;
+  // A tracked file adds its value times the weight: 0 (or no file) when healthy; in its failure
+  // scenario the value that lowers the priority (1), if any.
+  if (t.entry.kind === 'file') return up ? 0 : Math.min(0, w);
+  if (up ? t.weight < 0 : t.weight > 0) return 0;
+  return w;
+}
+
+/** A priority as a number to sort by (FAULT and DOWN below every priority). */
+export const rank = (p: Prio): number => (typeof p === 'number' ? p : -1);
+
+/** Whether a tracker holds the instance in FAULT (weight 0: while its object is down, with reverse while it is up). */
+const faults = (t: Tracker, up: boolean): boolean => t.effect === 'fault' && up === t.reverse;
+
 /** Effective priority with every tracked object healthy (positive weights count while up). */
-export function healthyPriority(m: Member): number {
-  const bonus = trackers(m)
-    .filter((t) => t.effect === 'weight' && t.weight > 0)
-    .reduce((s, t) => s + t.weight, 0);
-  return clamp(m, m.inst.priority + bonus);
+export function healthyPriority(m: Member): Prio {
+  const ts = trackers(m);
+  if (ts.some((t) => faults(t, true))) return 'FAULT';
+  return clamp(m, ts.reduce((s, t) => s + adds(t, true), m.inst.priority));
 }
 
 /** Effective priority of a member when one of its tracked objects fails. */
 export function failedPriority(m: Member, failed: Tracker): Prio {
-  if (failed.effect === 'fault') return 'FAULT';
-  if (failed.effect === 'ignored') return healthyPriority(m);
-  const bonus = trackers(m)
-    .filter((t) => t.effect === 'weight' && t.weight > 0 && t.entry !== failed.entry)
-    .reduce((s, t) => s + t.weight, 0);
-  return clamp(m, m.inst.priority + bonus + (failed.weight < 0 ? failed.weight : 0));
+  const ts = trackers(m);
+  let sum = m.inst.priority;
+  for (const t of ts) {
+    const up = t.entry !== failed.entry;
+    if (faults(t, up)) return 'FAULT';
+    sum += adds(t, up);
+  }
+  return clamp(m, sum);
 }
 
 /** A comparable number for an IPv4/IPv6 address, or undefined. */
@@ -110,8 +166,12 @@ export interface Election {
   /** Members tied on the highest priority (more than one when the primary IP decides). */
   tied: Member[];
   priority?: number;
-  /** 'priority': highest priority; 'address': equal priorities, higher unicast_src_ip; 'unknown': equal priorities, addresses not in the config; 'none': nobody competes. */
-  reason: 'priority' | 'address' | 'unknown' | 'none';
+  /**
+   * 'priority': highest priority; 'address': equal priorities, higher unicast_src_ip; 'unknown':
+   * equal priorities, addresses not in the config; 'stays': the MASTER keeps the role after a
+   * failure (see electAfter); 'none': nobody competes.
+   */
+  reason: 'priority' | 'address' | 'unknown' | 'stays' | 'none';
 }
 
 /** Who becomes MASTER: highest priority, then the higher primary IP address. */
@@ -132,6 +192,21 @@ export function elect(prios: Array<{ member: Member; prio: Prio }>): Election {
   return { tied, priority: top, reason: 'unknown' };
 }
 
+/**
+ * Who is MASTER after a change, when `incumbent` was before: a MASTER that still sends adverts keeps
+ * the role against backups of its priority or below, and against backups with nopreempt, which
+ * accept any advert (vrrp_backup's advert handling, vrrp.c); otherwise the backups that preempt
+ * elect among themselves.
+ */
+export function electAfter(prios: Array<{ member: Member; prio: Prio }>, incumbent: Member | undefined): Election {
+  const plain = elect(prios);
+  const mine = prios.find((p) => p.member === incumbent)?.prio;
+  if (!incumbent || typeof mine !== 'number' || plain.winner === incumbent) return plain;
+  const preempting = prios.filter((p) => p.member !== incumbent && typeof p.prio === 'number' && p.prio > mine && !p.member.inst.nopreempt);
+  if (preempting.length) return elect(preempting);
+  return { winner: incumbent, tied: [incumbent], priority: mine, reason: 'stays' };
+}
+
 /** A row of the failover table. */
 export interface Scenario {
   label: string;
@@ -149,25 +224,37 @@ export function scenarios(router: VirtualRouter): Scenario[] {
     election: elect(ms.map((member, i) => ({ member, prio: prios[i]! }))),
   });
   const out = [row('all healthy', healthy)];
+  // After a failure the MASTER of the healthy state may keep the role (see electAfter).
+  const incumbent = out[0]!.election.winner;
+  const after = (label: string, prios: Prio[]): Scenario => ({
+    label,
+    prios,
+    election: electAfter(ms.map((member, i) => ({ member, prio: prios[i]! })), incumbent),
+  });
   ms.forEach((m, i) => {
     for (const t of trackers(m)) {
       const prios: Prio[] = [...healthy];
       prios[i] = failedPriority(m, t);
-      out.push(row(`${t.label} fails on ${m.node.name}`, prios));
+      out.push(after(`${t.label} fails on ${m.node.name}`, prios));
     }
   });
   if (ms.length > 1) {
     ms.forEach((m, i) => {
       const prios: Prio[] = [...healthy];
       prios[i] = 'DOWN';
-      out.push(row(`${m.node.name} down`, prios));
+      out.push(after(`${m.node.name} down`, prios));
     });
   }
   return out;
 }
 
 function masterText(e: Election): string {
-  if (e.winner) return e.reason === 'address' ? `${e.winner.node.name} (higher IP)` : e.winner.node.name;
+  if (e.winner)
+    return e.reason === 'address'
+      ? `${e.winner.node.name} (higher IP)`
+      : e.reason === 'stays'
+        ? `${e.winner.node.name} (stays)`
+        : e.winner.node.name;
   if (e.reason === 'none') return 'none';
   return `${e.tied.map((m) => m.node.name).join('/')} (tie: higher primary IP)`;
 }

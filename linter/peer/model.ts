@@ -916,9 +916,21 @@ export function defsOf(m: NodeModel, t: TrackEntry): TrackDef[] {
  * (see track-lookup.ts), or else the first of its name.
  */
 export function trackWeight(m: NodeModel, t: TrackEntry, def: TrackDef | undefined = defsOf(m, t)[0]): number {
+  const { weight, reverse } = trackWeighting(m, t, def);
+  return reverse ? -weight : weight;
+}
+
+/**
+ * The weight keepalived gives a track entry, as written, and whether it is reversed (its
+ * contribution to the priority then changes sign: vrrp_track.c multiplies by -1).
+ */
+export function trackWeighting(
+  m: NodeModel,
+  t: TrackEntry,
+  def: TrackDef | undefined = defsOf(m, t)[0],
+): { weight: number; reverse: boolean } {
   // An entry with a weight of its own and no reverse/noreverse takes the object's reverse.
-  if (t.weight !== undefined) return (t.reverse ?? (t.kind !== 'interface' && !!def?.reverse)) ? -t.weight : t.weight;
-  if (t.kind === 'interface') return 0;
-  const w = def?.weight ?? (t.kind === 'file' ? 1 : 0);
-  return def?.reverse ? -w : w;
+  if (t.weight !== undefined) return { weight: t.weight, reverse: t.reverse ?? (t.kind !== 'interface' && !!def?.reverse) };
+  if (t.kind === 'interface') return { weight: 0, reverse: t.reverse ?? false };
+  return { weight: def?.weight ?? (t.kind === 'file' ? 1 : 0), reverse: !!def?.reverse };
 }

@@ -1,5 +1,5 @@
 import { definePeerRule } from '../../types';
-import { elect, healthyPriority } from '../failover';
+import { elect, healthyPriority, rank } from '../failover';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
 import type { Member } from '../routers';
 
@@ -83,10 +83,12 @@ export default definePeerRule({
         }
       }
       // A MASTER outranked by a node that preempts (nopreempt keeps a running master in place).
-      if (masters.length === 1) {
+      if (masters.length === 1 && typeof prio.get(masters[0]!) === 'number') {
         const m = masters[0]!;
-        const higher = ms.filter((o) => o.node !== m.node && prio.get(o)! > prio.get(m)! && !o.inst.nopreempt);
-        const top = higher.sort((a, b) => prio.get(b)! - prio.get(a)!)[0];
+        const higher = ms.filter(
+          (o) => o.node !== m.node && rank(prio.get(o)!) > rank(prio.get(m)!) && !o.inst.nopreempt,
+        );
+        const top = higher.sort((a, b) => rank(prio.get(b)!) - rank(prio.get(a)!))[0];
         if (top) {
           reportAt(
             ctx,
