@@ -63,7 +63,9 @@ export function trackers(m: Member): Tracker[] {
     const key = `${entry.kind}:${entry.name.text}`;
     if (byKey.has(key)) continue;
     if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;
-    let { weight, reverse } = trackWeighting(model, entry, def);
+    const weighting = trackWeighting(model, entry, def);
+    const reverse = weighting.reverse;
+    let weight = weighting.weight;
     let effect: Tracker['effect'] = weight === 0 ? 'fault' : 'weight';
     let ignoredBy: Tracker['ignoredBy'];
     if (effect === 'weight' && (owner || unweighted)) {
@@ -89,8 +91,8 @@ export function trackers(m: Member): Tracker[] {
   for (const { entry, def } of trackList(model, group.tracks, group.order).kept) {
     const key = `${entry.kind}:${entry.name.text}`;
     if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;
-    let { weight, reverse } = trackWeighting(model, entry, def);
-    if (ownerInGroup) weight = 0;
+    const { reverse, weight: written } = trackWeighting(model, entry, def);
+    const weight = ownerInGroup ? 0 : written;
     const t: Tracker = { member: m, entry, def, weight, reverse, effect: weight === 0 ? 'fault' : 'weight', label: label(entry) };
     const at = byKey.get(key);
     if (at === undefined) {
