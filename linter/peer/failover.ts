@@ -118,6 +118,11 @@ function adds(t: Tracker, up: boolean): number {
   return w;
 }
 
+/** The state a member starts in: its `state`, else MASTER for an address owner (vrrp_complete_instance). */
+export function startState(m: Member): 'MASTER' | 'BACKUP' {
+  return m.inst.state ?? (m.inst.priority === 255 ? 'MASTER' : 'BACKUP');
+}
+
 /** A priority as a number to sort by (FAULT and DOWN below every priority). */
 export const rank = (p: Prio): number => (typeof p === 'number' ? p : -1);
 
@@ -284,7 +289,7 @@ export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[]
   const vips = [...router.vips].join(', ') || 'none';
   const lines = [`Virtual router VRID ${router.vrid} (IPv${router.family}), VIPs: ${vips}`];
   for (const m of ms) {
-    const state = m.inst.state ?? 'BACKUP';
+    const state = startState(m);
     const extra = [m.inst.nopreempt ? 'nopreempt' : '', m.inst.iface ? `interface ${m.inst.iface.text}` : '']
       .filter(Boolean)
       .join(', ');

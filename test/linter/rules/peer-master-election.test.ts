@@ -23,6 +23,17 @@ peerTester('peer-master-election', {
   ],
   invalid: [
     {
+      name: 'an address owner without a state line starts as MASTER',
+      // Marked at the instance's name, which has no state line.
+      nodes: {
+        lb1: node({ prio: '255' })
+          .replace('  state MASTER\n', '')
+          .replace('vrrp_instance VI_WEB', 'vrrp_instance <|VI_WEB|>'),
+        lb2: node({ ...B, state: '<|MASTER|>' }),
+      },
+      messageId: 'twoMastersPriority',
+    },
+    {
       name: 'two MASTERs: the higher priority wins',
       nodes: { lb1: node({ state: '<|MASTER|>' }), lb2: node({ ...B, state: '<|MASTER|>' }) },
       message:
