@@ -7,7 +7,7 @@ export default definePeerRule({
   meta: { severity: 'warning', fixable: false, category: 'peer' },
   description: 'The same global_defs router_id on two nodes.',
   messages: {
-    duplicate: 'router_id "{id}" is also used by {others}; notification e-mails and logs cannot tell the nodes apart.',
+    duplicate: 'router_id "{id}" is also used by {others}; notification e-mails and SNMP cannot tell the nodes apart.',
     other: 'router_id of {node}',
   },
   checkPeers(ctx) {

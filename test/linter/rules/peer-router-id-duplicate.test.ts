@@ -6,7 +6,7 @@ peerTester('peer-router-id-duplicate', {
     {
       nodes: { lb1: node({ rid: '<|lb|>' }), lb2: node({ ...B, rid: '<|lb|>' }) },
       messages: [
-        'router_id "lb" is also used by lb2; notification e-mails and logs cannot tell the nodes apart.',
+        'router_id "lb" is also used by lb2; notification e-mails and SNMP cannot tell the nodes apart.',
         /also used by lb1/,
       ],
     },
