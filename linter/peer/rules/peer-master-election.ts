@@ -20,9 +20,9 @@ export default definePeerRule({
     twoMastersUnknown:
       '({name}) {nodes} are all state MASTER with priority {priority}; the node with the higher primary IP address on the interface wins. Give the intended master a higher priority.',
     samePriorityAddress:
-      '({name}) {nodes} have the same priority {priority}; {winner} becomes MASTER only because its unicast_src_ip is the higher address. Give the intended master a higher priority.',
+      '({name}) {nodes} have the same priority {priority}; when they start together {winner} becomes MASTER only because its unicast_src_ip is the higher address, and otherwise whichever is MASTER first keeps the role. Give the intended master a higher priority.',
     samePriorityUnknown:
-      '({name}) {nodes} have the same priority {priority}; the node with the higher primary IP address on the interface becomes MASTER. Give the intended master a higher priority.',
+      '({name}) {nodes} have the same priority {priority}; when they start together the node with the higher primary IP address on the interface becomes MASTER, and otherwise whichever is MASTER first keeps the role. Give the intended master a higher priority.',
     masterOutranked:
       '({name}) {node} is state MASTER with priority {priority}, but {other} has priority {otherPriority}: {other} takes over as soon as it runs. Give the intended master the highest priority.',
     other: '{node}',

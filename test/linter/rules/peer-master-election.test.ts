@@ -57,7 +57,7 @@ peerTester('peer-master-election', {
         lb2: node({ ...B, prio: '<|110|>', src: '2001:db8::q', peers: '2001:db8::1' }),
       },
       message:
-        '(VI_WEB) lb1, lb2 have the same priority 110; the node with the higher primary IP address on the interface becomes MASTER. Give the intended master a higher priority.',
+        '(VI_WEB) lb1, lb2 have the same priority 110; when they start together the node with the higher primary IP address on the interface becomes MASTER, and otherwise whichever is MASTER first keeps the role. Give the intended master a higher priority.',
     },
     {
       name: 'the MASTER is outranked by a BACKUP',
