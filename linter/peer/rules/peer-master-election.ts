@@ -1,4 +1,5 @@
-import { definePeerRule } from '../../types';
+import { definePeerRule, type PeerContext } from '../../types';
+import type { Instance, SyncGroup } from '../model';
 import { elect, healthyPriority, rank, startState } from '../failover';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
 import type { Member } from '../routers';
@@ -11,7 +12,7 @@ export default definePeerRule({
   id: 'peer-master-election',
   meta: { severity: 'warning', fixable: false, category: 'peer' },
   description:
-    'Two nodes of one virtual router with state MASTER or with the same priority, or a MASTER that a BACKUP outranks.',
+    'Two nodes of one virtual router with state MASTER or with the same priority, a MASTER that a BACKUP outranks, or a sync group whose members prefer different nodes.',
   messages: {
     twoMastersPriority:
       '({name}) {nodes} are all state MASTER; {winner} wins because its priority {priority} is the highest, the others fall back to BACKUP.',
@@ -25,6 +26,8 @@ export default definePeerRule({
       '({name}) {nodes} have the same priority {priority}; when they start together the node with the higher primary IP address on the interface becomes MASTER, and otherwise whichever is MASTER first keeps the role. Give the intended master a higher priority.',
     masterOutranked:
       '({name}) {node} is state MASTER with priority {priority}, but {other} has priority {otherPriority}: {other} takes over as soon as it runs. Give the intended master the highest priority.',
+    syncSplit:
+      '({group}) the members of this sync group would be MASTER on different nodes ({split}), but keepalived keeps a sync group\'s members in one state: the group moves as one, to one node, or flaps. Give the members the same preferred node, or put them in separate groups.',
     other: '{node}',
   },
   checkPeers(ctx) {
@@ -109,5 +112,34 @@ export default definePeerRule({
         }
       }
     }
+    syncSplits(ctx);
   },
 });
+
+/**
+ * Sync groups whose members prefer different nodes: a group goes MASTER only when every member
+ * wants to, and one member going BACKUP takes the others with it (vrrp_sync.c), so the split the
+ * priorities ask for cannot hold.
+ */
+function syncSplits(ctx: PeerContext): void {
+  const winner = new Map<Instance, Member>();
+  const memberOf = new Map<Instance, Member>();
+  for (const router of sharedRouters(ctx.nodes)) {
+    const e = elect(router.members.map((member) => ({ member, prio: healthyPriority(member) })));
+    for (const m of router.members) {
+      memberOf.set(m.inst, m);
+      if (e.winner) winner.set(m.inst, e.winner);
+    }
+  }
+  const done = new Set<SyncGroup>();
+  for (const [inst, m] of memberOf) {
+    const group = inst.syncGroup;
+    if (!group || done.has(group)) continue;
+    done.add(group);
+    const members = m.model.instances.filter((i) => i.syncGroup === group && winner.has(i));
+    const nodes = new Set(members.map((i) => winner.get(i)!.node));
+    if (nodes.size < 2) continue;
+    const split = members.map((i) => `${i.name} on ${winner.get(i)!.node.name}`).join(', ');
+    ctx.report(m.node, { loc: group.nameLoc, messageId: 'syncSplit', data: { group: group.name, split } });
+  }
+}

@@ -1,7 +1,20 @@
 import { B, node, peerTester } from '../peer/peer-tester';
 
+/** A node with two instances in one sync group, at priorities a and b. */
+const synced = (a: string, b: string, src: string, peer: string, mark = false): string =>
+  ['VI_1', 'VI_2']
+    .map(
+      (name, k) =>
+        `vrrp_instance ${name} {\n  interface eth0\n  virtual_router_id ${51 + k}\n  priority ${k ? b : a}\n  unicast_src_ip ${src}\n  unicast_peer {\n    ${peer}\n  }\n  virtual_ipaddress {\n    10.0.0.${100 + k}/24\n  }\n}\n`,
+    )
+    .join('') + `vrrp_sync_group ${mark ? '<|G1|>' : 'G1'} {\n  group {\n    VI_1\n    VI_2\n  }\n}\n`;
+
 peerTester('peer-master-election', {
   valid: [
+    {
+      name: 'a sync group whose members prefer one node',
+      nodes: { lb1: synced('100', '100', '10.0.0.11', '10.0.0.12'), lb2: synced('90', '90', '10.0.0.12', '10.0.0.11') },
+    },
     { nodes: { lb1: node(), lb2: node(B) } },
     // The dual-master layout: crossed roles on two VRIDs.
     {
@@ -22,6 +35,14 @@ peerTester('peer-master-election', {
     },
   ],
   invalid: [
+    {
+      name: 'a sync group whose members prefer different nodes',
+      nodes: {
+        lb1: synced('100', '90', '10.0.0.11', '10.0.0.12', true),
+        lb2: synced('90', '100', '10.0.0.12', '10.0.0.11', true),
+      },
+      messageId: 'syncSplit',
+    },
     {
       name: 'an address owner without a state line starts as MASTER',
       // Marked at the instance's name, which has no state line.
