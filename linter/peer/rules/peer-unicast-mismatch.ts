@@ -11,7 +11,7 @@ export default definePeerRule({
     "unicast_peer lists that miss another node's unicast_src_ip, or nodes of one virtual router mixing unicast and multicast.",
   messages: {
     missing:
-      "({name}) unicast_peer on {node} does not list {other}'s unicast_src_ip {address}: {node} never sends its adverts to {other}, which becomes MASTER too.",
+      "({name}) unicast_peer on {node} does not list {other}'s unicast_src_ip {address}: {node} never sends its adverts to {other}, which becomes MASTER too whenever {node} is MASTER.",
     mixed:
       "({name}) {node} uses {mode} while {others} use {otherMode}: the nodes never see each other's adverts and all become MASTER.",
     source: 'unicast_src_ip of {node}',

@@ -24,7 +24,7 @@ peerTester('peer-unicast-mismatch', {
         lb2: node({ ...B, peers: '10.0.0.13' }).replace('  unicast_peer {', '  <|unicast_peer|> {'),
       },
       message:
-        "(VI_WEB) unicast_peer on lb2 does not list lb1's unicast_src_ip 10.0.0.11: lb2 never sends its adverts to lb1, which becomes MASTER too.",
+        "(VI_WEB) unicast_peer on lb2 does not list lb1's unicast_src_ip 10.0.0.11: lb2 never sends its adverts to lb1, which becomes MASTER too whenever lb2 is MASTER.",
     },
     {
       name: 'one node unicast, the other multicast',
