@@ -50,6 +50,8 @@ interface Shared {
   body: Statement[];
   names: Set<string>;
   indexer: StatementIndexer;
+  /** Folds a problem into the other builder's running cascade (the root cause of both readings' troubles), if any. */
+  fold(p: ParseProblem): ParseProblem | undefined;
 }
 
 /** Root-level keywords and global_defs are read by the parent process, which honours `\#`. */
@@ -138,14 +140,21 @@ export class Builder {
 
   /** Records a problem, folding it into the running cascade if there is one. */
   private report(p: ParseProblem): ParseProblem {
-    if (this.cascade) {
-      // A later `{` that keepalived takes as unexpected: adding the missing one would not help.
-      if (p.code === 'unexpected-open-brace' && !p.data.afterUnknown) this.cascade.data.foldedOpen = true;
-      this.extend(this.cascade, p.loc);
-      return this.cascade;
-    }
+    if (this.cascade) return this.fold(p)!;
+    // The other processes' reading: while the parent's reading is derailed, its troubles are that one's.
+    const folded = this.shared?.fold(p);
+    if (folded) return folded;
     this.problems.push(p);
     return p;
+  }
+
+  /** Folds a problem into the running cascade; undefined when there is none. */
+  private fold(p: ParseProblem): ParseProblem | undefined {
+    if (!this.cascade) return undefined;
+    // A later `{` that keepalived takes as unexpected: adding the missing one would not help.
+    if (p.code === 'unexpected-open-brace' && !p.data.afterUnknown) this.cascade.data.foldedOpen = true;
+    this.extend(this.cascade, p.loc);
+    return this.cascade;
   }
 
   private extend(p: ParseProblem, loc: Loc): void {
@@ -215,11 +224,10 @@ export class Builder {
   line(words: Word[], phys: number): void {
     const others = this.others;
     this.words(words, phys);
+    // The other reading first: what it finds on this line folds into a cascade this line may end.
+    others?.line(words.slice(), phys);
     this.after(words[words.length - 1]!);
-    if (others) {
-      others.line(words.slice(), phys);
-      this.inStep(others);
-    }
+    if (others) this.inStep(others);
   }
 
   /** Whether the next line is data of a value block (it must then come through line(), whole). */
@@ -245,11 +253,9 @@ export class Builder {
     }
     const others = this.others;
     this.statement(keyword, args, undefined, phys);
+    others?.plainStatement(keyword, args.slice(), phys);
     this.after(args.length > 0 ? args[args.length - 1]! : keyword);
-    if (others) {
-      others.plainStatement(keyword, args.slice(), phys);
-      this.inStep(others);
-    }
+    if (others) this.inStep(others);
   }
 
   /** Handles a `{` or `}` (a logical line of its own) read from physical line `phys`. */
@@ -257,11 +263,9 @@ export class Builder {
     const others = this.others;
     if (kind === 'open') this.open(loc, true, phys);
     else this.close(loc);
+    others?.brace(kind, loc, phys);
     this.after(loc);
-    if (others) {
-      others.brace(kind, loc, phys);
-      this.inStep(others);
-    }
+    if (others) this.inStep(others);
   }
 
   /** A running cascade spans every line up to where it ends. */
@@ -527,7 +531,12 @@ export class Builder {
       this.globalDefs = undefined;
       this.records = false;
       // Already parted (a later global_defs): the other reading skips this one too.
-      this.others ??= new Builder(this.problems, this.version, { body: this.body, names: this.names, indexer: this.indexer });
+      this.others ??= new Builder(this.problems, this.version, {
+        body: this.body,
+        names: this.names,
+        indexer: this.indexer,
+        fold: (p) => this.fold(p),
+      });
     }
   }
 

@@ -31,6 +31,15 @@ describe('seed files', () => {
     });
   }
 
+  it('keep every invariant on a global_defs whose value block lacks its "{" after a derailed block (fuzz seed 20261128 case 8116)', () => {
+    // The other processes' reading of the lines after such a global_defs found an extra "}" where the
+    // parent's found a missing one: --fix added and removed it in turn. It folds into the parent's
+    // cascade now.
+    const text =
+      'global_defs {\n  notification_email {\n    }\nl_server 10.0.0.22 53 {\n        UDP_CHECK {\n            min_reply_length 200\n        }\n    }\n\nglobal_defs {\n  notification_email\n    }\n';
+    assertClean({ root: new Uint8Array(Buffer.from(text)) });
+  });
+
   it('report known bugs only as known', () => {
     // Informational: how often the inputs above hit a bug written up in test/ROBUSTNESS-BUGS.md.
     if (knownHits.size) console.info(`fuzz: known bugs hit: ${[...knownHits].map(([k, n]) => `${k}×${n}`).join(', ')}`);
