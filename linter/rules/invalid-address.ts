@@ -28,25 +28,22 @@ function checkVmac(ctx: RuleContext): void {
     if (lines) lines.push(s);
     else byInstance.set(s.parent, [s]);
   }
-  // Names the instances before took (vrrp-interface reports a name taken again).
-  const taken = new Set<string>();
+  // A second name is vrrp-interface's: whether the first one counts depends on the other instances
+  // (a name another one took leaves the instance without one).
   for (const lines of byInstance.values()) {
-    const words = readVmac(lines, taken);
-    for (const { word, problem } of words) {
-      if (problem && problem !== 'taken') ctx.report({ loc: word, messageId: VMAC_MESSAGES[problem], data: { value: word.text } });
+    for (const { word, problem } of readVmac(lines)) {
+      if (problem && problem !== 'nameTwice' && problem !== 'taken')
+        ctx.report({ loc: word, messageId: VMAC_MESSAGES[problem], data: { value: word.text } });
     }
-    const name = words.find((v) => v.kind === 'name' && !v.problem);
-    if (name) taken.add(name.word.text);
   }
 }
 
 /** The message of each problem readVmac finds. */
-const VMAC_MESSAGES: Record<Exclude<VmacProblem, 'taken'>, string> = {
+const VMAC_MESSAGES: Record<Exclude<VmacProblem, 'taken' | 'nameTwice'>, string> = {
   macTwice: 'vmacMacTwice',
   mac: 'vmacMac',
   multicast: 'vmacMulticast',
   reserved: 'vmacReserved',
-  nameTwice: 'vmacNameTwice',
   name: 'vmacName',
 };
 
@@ -71,7 +68,6 @@ export default defineRule({
     vmacMac: '"{value}" is not a valid VMAC MAC address (five or six hex octets separated by ":"); keepalived ignores it.',
     vmacMulticast: '{value} is a multicast MAC address; keepalived does not use it for a VMAC.',
     vmacReserved: '{value} is a VRRP virtual router MAC address (00:00:5e:00:01:xx or 00:00:5e:00:02:xx); keepalived does not allow it as the VMAC\'s address.',
-    vmacNameTwice: 'The VMAC\'s interface name is already given; keepalived ignores this one.',
     vmacMacTwice: 'The VMAC\'s MAC address is already given; keepalived ignores this one.',
     linkLocal: '{value} is not a link-local multicast address (ff02::/16); VRRP adverts over IPv6 should use one.',
   },

@@ -82,8 +82,10 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
 function vmacNameTaken(ctx: RuleContext, i: Instance, taken: Map<string, string>): void {
   // The name keepalived reads (a second one is "already specified": invalid-address).
   const words = readVmac(childrenNamed(i.stmt, 'use_vmac'), taken);
-  for (const { word: w, problem } of words)
+  for (const { word: w, problem } of words) {
     if (problem === 'taken') ctx.report({ loc: w, messageId: 'vmacNameTaken', data: { name: i.name, other: taken.get(w.text)!, vmac: w.text } });
+    else if (problem === 'nameTwice') ctx.report({ loc: w, messageId: 'vmacNameTwice' });
+  }
   const w = words.find((v) => v.kind === 'name' && !v.problem)?.word;
   if (w) taken.set(w.text, i.name);
 }
@@ -165,6 +167,7 @@ export default defineRule({
       '({name}) vrf with an interface; keepalived clears the vrf ("vrf can only be specified without interface").',
     vrfUnicast:
       '({name}) vrf without unicast peers; keepalived clears the vrf ("vrf can only be specified with unicast").',
+    vmacNameTwice: "The VMAC's interface name is already given; keepalived ignores this one.",
     vmacNameTaken:
       '({name}) VRRP instance {other} already uses the VMAC interface name "{vmac}"; keepalived ignores it here.',
     xmitBaseNoVmac: '({name}) vmac_xmit_base without use_vmac; keepalived ignores it ("only valid with a vmac").',

@@ -17,7 +17,7 @@ const local = rules.filter((r) => r.meta.scope === 'block');
 
 /** Configurations of every kind: generated, fixtures (valid and broken), examples, the corpus. */
 function configs(): string[] {
-  const dirs = ['../fixtures/valid', '../fixtures/grammar', '../../examples', '../../../shared/corpus', '../../../shared/seed-examples'];
+  const dirs = ['../fixtures/valid', '../fixtures/grammar', '../fixtures/agreement', '../../examples', '../../../shared/corpus', '../../../shared/seed-examples'];
   const out: string[] = [generateConfig(SIZES.small, 'scope') as string];
   for (const d of dirs) {
     const dir = resolve(__dirname, d);

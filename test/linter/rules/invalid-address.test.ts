@@ -64,17 +64,6 @@ ruleTester('invalid-address', {
       messages: [/is a multicast MAC address/, /is a VRRP virtual router MAC address/],
     },
     {
-      name: 'a second VMAC name after one another instance took: no second name to keepalived (vrrp-interface reports the taken one)',
-      code: 'vrrp_instance VI_1 {\n  use_vmac vrrp.51\n}\nvrrp_instance VI_2 {\n  use_vmac vrrp.51\n  use_vmac vrrp.52 <|vrrp.53|>\n}\n',
-      messageId: 'vmacNameTwice',
-    },
-    {
-      name: 'a second VMAC name in one instance',
-      code: 'vrrp_instance VI_1 {\n  use_vmac vrrp.51 <|vrrp.52|>\n}\nvrrp_instance VI_2 {\n  use_vmac vrrp.53\n  use_vmac <|vrrp.54|>\n}\n',
-      messageId: 'vmacNameTwice',
-      message: "The VMAC's interface name is already given; keepalived ignores this one.",
-    },
-    {
       name: 'an IPv6 VRRP multicast group that is not link-local',
       code: 'global_defs {\n  vrrp_mcast_group6 <|ff05::12|>\n}\n',
       messageId: 'linkLocal',

@@ -149,6 +149,16 @@ ruleTester('vrrp-interface', {
       messages: [/VI_1 already uses the VMAC interface name "vmac1"/, /VI_2 already uses the VMAC interface name "vmac2"/],
     },
     {
+      name: 'a second VMAC name after one another instance took: no second name to keepalived',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac vrrp.51\n}\nvrrp_instance VI_2 {\n  interface eth0\n  use_vmac <|vrrp.51|>\n  use_vmac vrrp.52 <|vrrp.53|>\n}\n',
+      messages: [/VI_1 already uses the VMAC interface name "vrrp.51"/, "The VMAC's interface name is already given; keepalived ignores this one."],
+    },
+    {
+      name: 'a second VMAC name in one instance',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac vrrp.51 <|vrrp.52|>\n}\nvrrp_instance VI_2 {\n  interface eth0\n  use_vmac vrrp.53\n  use_vmac <|vrrp.54|>\n}\n',
+      messageId: 'vmacNameTwice',
+    },
+    {
       name: 'a VMAC interface name another instance already uses',
       code: 'vrrp_instance VI_1 {\n  interface eth0\n  use_vmac vmac1\n}\nvrrp_instance VI_2 {\n  interface eth0\n  use_vmac <|vmac1|> 02:00:00:00:00:01\n}\nvrrp_instance VI_3 {\n  interface eth0\n  use_vmac vmac3\n}\n',
       messageId: 'vmacNameTaken',
