@@ -11,7 +11,7 @@
 // and against a backup with nopreempt.
 import type { PeerNode } from '../types';
 import { ipFamily } from '../values';
-import { normAddr, trackWeighting, type TrackDef, type TrackEntry } from './model';
+import { normAddr, startState, trackWeighting, type TrackDef, type TrackEntry } from './model';
 import { trackList, vrrpScriptUse } from './track-lookup';
 import { mayExist } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
@@ -116,11 +116,6 @@ function adds(t: Tracker, up: boolean): number {
   if (t.entry.kind === 'file') return up ? 0 : Math.min(0, w);
   if (up ? t.weight < 0 : t.weight > 0) return 0;
   return w;
-}
-
-/** The state a member starts in: its `state`, else MASTER for an address owner (vrrp_complete_instance). */
-export function startState(m: Member): 'MASTER' | 'BACKUP' {
-  return m.inst.state ?? (m.inst.priority === 255 ? 'MASTER' : 'BACKUP');
 }
 
 /** A priority as a number to sort by (FAULT and DOWN below every priority). */
@@ -289,7 +284,7 @@ export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[]
   const vips = [...router.vips].join(', ') || 'none';
   const lines = [`Virtual router VRID ${router.vrid} (IPv${router.family}), VIPs: ${vips}`];
   for (const m of ms) {
-    const state = startState(m);
+    const state = startState(m.inst);
     const extra = [m.inst.nopreempt ? 'nopreempt' : '', m.inst.iface ? `interface ${m.inst.iface.text}` : '']
       .filter(Boolean)
       .join(', ');

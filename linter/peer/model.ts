@@ -347,6 +347,11 @@ function interfaceOf(s: Statement): Word | undefined {
   return iface;
 }
 
+/** The state an instance starts in: its `state`, else MASTER for an address owner (vrrp_complete_instance). */
+export function startState(i: Instance): 'MASTER' | 'BACKUP' {
+  return i.state ?? (i.priority === 255 ? 'MASTER' : 'BACKUP');
+}
+
 /** The instance's `nopreempt` line, unless a `preempt` after it cleared it (vrrp_preempt_handler). */
 function nopreemptLine(s: Statement): Statement | undefined {
   const kids = s.children ?? [];

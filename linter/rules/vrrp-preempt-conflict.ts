@@ -1,5 +1,5 @@
 import type { Word } from '../../grammar/index';
-import { nodeModel, strictMode, usable } from '../peer/model';
+import { nodeModel, startState, strictMode, usable } from '../peer/model';
 import { decimalValue } from '../values';
 import { child, defineRule, lineLoc } from '../types';
 
@@ -37,7 +37,8 @@ export default defineRule({
       const data = { name: i.name };
       let nopreempt = i.nopreempt;
       let delay = i.preemptDelay && preemptDelayUs(i.preemptDelay.args[0]) !== 0 ? i.preemptDelay : undefined;
-      const master = i.state === 'MASTER';
+      // Without a state line an address owner starts as MASTER.
+      const master = startState(i) === 'MASTER';
       if (nopreempt && i.priority === 255) {
         ctx.report({ loc: lineLoc(nopreempt), messageId: 'ownerNopreempt', data });
         nopreempt = undefined;

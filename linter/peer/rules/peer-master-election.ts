@@ -1,6 +1,6 @@
 import { definePeerRule, type PeerContext } from '../../types';
-import type { Instance, SyncGroup } from '../model';
-import { elect, healthyPriority, rank, startState } from '../failover';
+import { startState, type Instance, type SyncGroup } from '../model';
+import { elect, healthyPriority, rank } from '../failover';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
 import type { Member } from '../routers';
 
@@ -34,7 +34,7 @@ export default definePeerRule({
     for (const router of sharedRouters(ctx.nodes)) {
       const ms = router.members;
       const prio = new Map(ms.map((m) => [m, healthyPriority(m)]));
-      const masters = ms.filter((m) => startState(m) === 'MASTER');
+      const masters = ms.filter((m) => startState(m.inst) === 'MASTER');
       const e = elect(ms.map((member) => ({ member, prio: prio.get(member)! })));
       if (masters.length >= 2 && new Set(masters.map((m) => m.node)).size >= 2) {
         const me = elect(masters.map((member) => ({ member, prio: prio.get(member)! })));

@@ -44,6 +44,11 @@ ruleTester('vrrp-preempt-conflict', {
       messages: [/nopreempt is incompatible with priority 255/, /preempt_delay does not work with initial state MASTER/],
     },
     {
+      name: 'an address owner without a state line starts as MASTER',
+      code: inst('  priority 255\n  <|preempt_delay 5|>\n'),
+      messageId: 'masterDelay',
+    },
+    {
       code: inst('  state BACKUP\n  nopreempt\n  <|preempt_delay 10|>\n'),
       messageId: 'nopreemptDelay',
     },
