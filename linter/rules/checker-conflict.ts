@@ -1,6 +1,6 @@
 import type { Statement, Word } from '../../grammar/index';
 import { lastChild, lastUnsigned } from '../peer/model';
-import { defineRule, lineLoc, spanning, statementsNamed } from '../types';
+import { childrenNamed, defineRule, lineLoc, spanning, statementsNamed } from '../types';
 import { sockaddrFamily } from '../values';
 
 const CHECKERS = new Set([
@@ -108,7 +108,8 @@ export default defineRule({
       // (The first letter first: every real server's address comes through here.)
       if (!dst || dst.opaque || (dst.text.charCodeAt(0) | 0x20) !== 0x66 || !/^fe[89ab][0-9a-f]:/i.test(dst.text))
         return false;
-      if (lastChild(block, 'bind_if')) return false;
+      // A name of 16 characters or more is refused ("too long - ignoring"): it binds nothing.
+      if (childrenNamed(block, 'bind_if').some((c) => c.args[0] && (c.args[0].opaque || c.args[0].text.length < 16))) return false;
       ctx.report({ loc: blockLoc(block), messageId: 'linkLocal', data: { address: dst.text } });
       return true;
     }

@@ -6,6 +6,8 @@ ruleTester('checker-conflict', {
   valid: [
     rs('    TCP_CHECK {\n      bindto 10.0.0.5\n      connect_ip 10.0.0.9\n    }\n'),
     rs('    TCP_CHECK {\n      connect_ip fe80::9\n      bind_if eth0\n    }\n'),
+    // A refused bind_if leaves the one before.
+    'virtual_server 2001:db8::1 80 {\n  real_server fe80::2 80 {\n    TCP_CHECK {\n      bind_if eth0\n      bind_if averyveryverylongifname\n    }\n  }\n}\n',
     // A link-local real server: fine with bind_if, and for checkers without a connection.
     'virtual_server 2001:db8::1 80 {\n  real_server fe80::2 80 {\n    TCP_CHECK {\n      bind_if eth0\n    }\n    MISC_CHECK {\n      misc_path /bin/true\n    }\n  }\n}\n',
     // SMTP_CHECK: its host has bind_if, and the checker sets nothing of a connection itself.
@@ -25,6 +27,11 @@ ruleTester('checker-conflict', {
     rs('    TCP_CHECK {\n      bindto 10.0.0.5/40\n    }\n'),
   ],
   invalid: [
+    {
+      name: 'a bind_if name too long for keepalived binds nothing (the name before stays)',
+      code: 'virtual_server 2001:db8::1 80 {\n  real_server fe80::2 80 {\n    <|TCP_CHECK {\n      bind_if averyveryverylongifname\n    }|>\n  }\n}\n',
+      messageId: 'linkLocal',
+    },
     {
       name: 'UDP_CHECK min_reply_length above the default max_reply_length (255)',
       code: rs('    <|UDP_CHECK {\n      min_reply_length 300\n    }|>\n'),
