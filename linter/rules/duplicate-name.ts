@@ -62,8 +62,8 @@ export default defineRule({
   },
   check(ctx) {
     const seen = new Map<string, Statement>();
-    // BFD instances by neighbor and source address (find_bfd_by_addr, bfd_parser.c).
-    const bfds = new Map<string, Statement>();
+    // The BFD instances kept so far, by neighbor and source address (find_bfd_by_addr, bfd_data.c).
+    const bfds: Array<{ neighbor: string; source: string | undefined; stmt: Statement }> = [];
     for (const s of ctx.parse.body) {
       if (!s.spec || !NAMED.has(s.keyword.text) || s.args.length === 0) continue;
       // A virtual_server_group left without entries is removed as its block closes: not a definition.
@@ -90,10 +90,12 @@ export default defineRule({
     function checkBfd(s: Statement): void {
       const a = bfdAddresses(s);
       if (!a) return;
-      const key = `${normAddr(sockaddrAddress(a.neighbor.text))}\0${a.source ? normAddr(sockaddrAddress(a.source.text)) : ''}`;
-      const first = bfds.get(key);
+      const neighbor = normAddr(sockaddrAddress(a.neighbor.text));
+      const source = a.source ? normAddr(sockaddrAddress(a.source.text)) : undefined;
+      // The same neighbor is a duplicate unless both have a source and the sources differ.
+      const first = bfds.find((b) => b.neighbor === neighbor && (!b.source || !source || b.source === source))?.stmt;
       if (!first) {
-        bfds.set(key, s);
+        bfds.push({ neighbor, source, stmt: s });
         return;
       }
       // Reported when keepalived closes the block.

@@ -26,6 +26,11 @@ ruleTester('duplicate-name', {
       message: /same source\/neighbor as "b6"/,
     },
     {
+      name: 'the same neighbor, one of the two without a source: a duplicate',
+      code: 'bfd_instance b1 {\n  neighbor_ip 10.0.0.5\n  source_ip 10.0.0.1\n}\nbfd_instance b2 {\n  neighbor_ip <|10.0.0.5\n}|>\nbfd_instance b3 {\n  neighbor_ip 10.0.0.6\n}\nbfd_instance b4 {\n  neighbor_ip <|10.0.0.6\n  source_ip 10.0.0.2\n}|>\n',
+      messages: [/"b2" has the same neighbor as "b1"/, /"b4" has the same source\/neighbor as "b3"/],
+    },
+    {
       name: 'a source_ip keepalived cannot read leaves the one before',
       code: 'bfd_instance b6 {\n  neighbor_ip 10.0.0.6\n  source_ip 10.0.0.1\n}\nbfd_instance b7 {\n  neighbor_ip <|10.0.0.6\n  source_ip 10.0.0.1\n  source_ip 10.0.0.300\n}|>\n',
       message: /same source\/neighbor as "b6"/,
