@@ -64,10 +64,11 @@ function vmacOptions(ctx: RuleContext, i: Instance, data: Record<string, string>
   }
   const unicast = UNICAST.some((k) => child(i.stmt, k));
   const either = vmac ?? ipvlan;
+  // For an ipvlan keepalived sets vmac_xmit_base too, and then drops it again: only a VMAC has it.
   if (either && unicast && iface && !xmit)
     ctx.report({
       loc: spanning(lineLoc(either), i.stmt.close),
-      messageId: 'unicastXmitBase',
+      messageId: vmac ? 'unicastXmitBase' : 'unicastIpvlan',
       data: { ...data, keyword: either.keyword.text },
       severity: 'warning',
     });
@@ -176,6 +177,8 @@ export default defineRule({
       '({name}) An IPv4 ipvlan needs its own IPv4 address ("use_ipvlan NAME ADDRESS"); without one keepalived puts the instance in FAULT state.',
     unicastXmitBase:
       '({name}) {keyword} with unicast peers needs vmac_xmit_base; keepalived sets it and reports the instance. Add "vmac_xmit_base".',
+    unicastIpvlan:
+      '({name}) use_ipvlan with unicast peers: keepalived sets vmac_xmit_base for it, then drops it again, since only a VMAC can have it ("vmac_xmit_base is only valid with a vmac"). Use use_vmac for a unicast instance, or leave these messages be.',
     vipNoInterface:
       '({name}) no interface for VIP {vip}: the instance has no interface and the address no "dev"; keepalived {version} removes it. Add "dev <nic>" or an interface.',
     vmacUnicast:

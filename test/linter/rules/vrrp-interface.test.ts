@@ -118,6 +118,12 @@ ruleTester('vrrp-interface', {
       severity: 'warning',
     },
     {
+      name: 'an ipvlan with unicast peers: keepalived sets vmac_xmit_base and drops it again',
+      code: 'vrrp_instance VI_1 {\n  interface eth0\n  <|use_ipvlan ipvl0 10.0.0.9/24\n  unicast_peer {\n    10.0.0.2\n  }\n}|>\n',
+      messageId: 'unicastIpvlan',
+      severity: 'warning',
+    },
+    {
       name: 'use_vmac with unicast and no interface: reported from its line to the closing brace',
       code: 'vrrp_instance VI_1 {\n  virtual_router_id 51\n  <|use_vmac\n  unicast_peer {\n    10.0.0.2\n  }\n}|>\n',
       message: '(VI_1) Cannot use use_vmac with unicast and no interface; keepalived clears it. Add "interface <nic>".',
