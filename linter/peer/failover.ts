@@ -11,7 +11,7 @@
 // and against a backup with nopreempt.
 import type { PeerNode } from '../types';
 import { ipFamily } from '../values';
-import { normAddr, startState, trackWeighting, type TrackDef, type TrackEntry } from './model';
+import { groupOwner, normAddr, startState, trackWeighting, type TrackDef, type TrackEntry } from './model';
 import { trackList, vrrpScriptUse } from './track-lookup';
 import { mayExist } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
@@ -87,7 +87,7 @@ export function trackers(m: Member): Tracker[] {
   // The group's own entries apply to each member with their weights, 0 when a member of the group
   // (on this node) is an address owner; an object the instance tracks with a weight takes the
   // group's weight, one it tracks with weight 0 stays at 0 (add_vrrp_to_track_script and kin).
-  const ownerInGroup = model.instances.some((i) => i.syncGroup === group && i.priority === 255);
+  const ownerInGroup = groupOwner(model, group) !== undefined;
   for (const { entry, def } of trackList(model, group.tracks, group.order).kept) {
     const key = `${entry.kind}:${entry.name.text}`;
     if (entry.kind === 'interface' && entry.name.text === inst.iface?.text) continue;

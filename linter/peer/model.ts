@@ -347,6 +347,18 @@ function interfaceOf(s: Statement): Word | undefined {
   return iface;
 }
 
+/**
+ * The address owner (priority 255) among a sync group's members, in the group's order: keepalived
+ * then sets the group's own track weights to 0 (sync_group_tracking_init, vrrp.c).
+ */
+export function groupOwner(m: NodeModel, g: SyncGroup): Instance | undefined {
+  for (const name of g.members) {
+    const i = m.instances.find((x) => usable(x) && x.name === name.text);
+    if (i?.syncGroup === g && i.priority === 255) return i;
+  }
+  return undefined;
+}
+
 /** The state an instance starts in: its `state`, else MASTER for an address owner (vrrp_complete_instance). */
 export function startState(i: Instance): 'MASTER' | 'BACKUP' {
   return i.state ?? (i.priority === 255 ? 'MASTER' : 'BACKUP');

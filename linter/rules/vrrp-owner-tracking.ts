@@ -1,4 +1,4 @@
-import { nodeModel, trackWeight, usable } from '../peer/model';
+import { groupOwner, nodeModel, trackWeight, usable } from '../peer/model';
 import { trackList, vrrpScriptUse } from '../peer/track-lookup';
 import { surelyExists } from '../peer/script-command';
 import { defineRule, spanning } from '../types';
@@ -46,9 +46,8 @@ export default defineRule({
     }
     // A sync group's own weighted tracks, when a member is an address owner (vrrp.c, after the
     // instances are complete: the priority as keepalived settles it).
-    const byName = new Map(m.instances.filter(usable).map((i) => [i.name, i]));
     for (const g of m.syncGroups) {
-      const owner = g.members.map((w) => byName.get(w.text)).find((i) => i?.syncGroup === g && i.priority === 255);
+      const owner = groupOwner(m, g);
       if (!owner) continue;
       for (const { entry: t, def } of trackList(m, g.tracks, g.order).kept) {
         const weight = trackWeight(m, t, def);
