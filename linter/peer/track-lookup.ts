@@ -1,6 +1,7 @@
 // Which object a track entry names, looked up the way keepalived does while it reads the file
 // (find_script_by_name and its kin in 2.2.7): among the objects defined before the entry, and
 // kept when their block closed.
+import type { ParseResult, Statement } from '../../grammar/index';
 import { childrenNamed } from '../types';
 import type { NodeModel, TrackDef, TrackEntry, TrackKind } from './model';
 import { scriptUses, type ScriptUse } from './script-command';
@@ -24,10 +25,19 @@ const REQUIRED: Partial<Record<TrackKind, string>> = { script: 'script', process
  * be read: keepalived then removes the vrrp_script as its block closes.
  */
 export function vrrpScriptUse(m: NodeModel, d: TrackDef): ScriptUse | undefined {
-  let use: ScriptUse | undefined;
-  for (const u of scriptUses(m.parse)) if (u.stmt.parent === d.stmt && u.stmt.keyword.text === 'script' && !u.unbalanced) use = u;
-  return use;
+  let byBlock = lastScriptCache.get(m.parse);
+  if (!byBlock) {
+    byBlock = new Map();
+    for (const u of scriptUses(m.parse)) {
+      if (u.stmt.parent && u.stmt.keyword.text === 'script' && !u.unbalanced) byBlock.set(u.stmt.parent, u);
+    }
+    lastScriptCache.set(m.parse, byBlock);
+  }
+  return byBlock.get(d.stmt);
 }
+
+/** Per parse: each block's last readable `script` line (a later one replaces the one before). */
+const lastScriptCache = new WeakMap<ParseResult, Map<Statement, ScriptUse>>();
 
 /** Whether keepalived keeps a definition after reading its block. */
 function kept(m: NodeModel, d: TrackDef): boolean {
