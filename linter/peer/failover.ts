@@ -11,7 +11,7 @@
 // and against a backup with nopreempt.
 import type { PeerNode } from '../types';
 import { ipFamily } from '../values';
-import { groupOwner, normAddr, startState, trackWeighting, type TrackDef, type TrackEntry } from './model';
+import { groupOwner, normAddr, startState, trackWeighting, type Instance, type TrackDef, type TrackEntry } from './model';
 import { trackList, vrrpScriptUse } from './track-lookup';
 import { mayExist } from './script-command';
 import { virtualRouters, type Member, type VirtualRouter } from './routers';
@@ -125,15 +125,13 @@ export const rank = (p: Prio): number => (typeof p === 'number' ? p : -1);
 const faults = (t: Tracker, up: boolean): boolean => t.effect === 'fault' && up === t.reverse;
 
 /** Effective priority with every tracked object healthy (positive weights count while up). */
-export function healthyPriority(m: Member): Prio {
-  const ts = trackers(m);
+export function healthyPriority(m: Member, ts: readonly Tracker[] = trackers(m)): Prio {
   if (ts.some((t) => faults(t, true))) return 'FAULT';
   return clamp(m, ts.reduce((s, t) => s + adds(t, true), m.inst.priority));
 }
 
 /** Effective priority of a member when one of its tracked objects fails. */
-export function failedPriority(m: Member, failed: Tracker): Prio {
-  const ts = trackers(m);
+export function failedPriority(m: Member, failed: Tracker, ts: readonly Tracker[] = trackers(m)): Prio {
   let sum = m.inst.priority;
   for (const t of ts) {
     const up = t.entry !== failed.entry;
@@ -171,9 +169,17 @@ export interface Election {
   /**
    * 'priority': highest priority; 'address': equal priorities, higher unicast_src_ip; 'unknown':
    * equal priorities, addresses not in the config; 'stays': the MASTER keeps the role after a
-   * failure (see electAfter); 'none': nobody competes.
+   * failure (see electAfter); 'sync': the member that would win is held in BACKUP by a sibling of
+   * its sync group, and the winner is the best of the others; 'none': nobody competes, or (see
+   * `sync`) sync groups keep every candidate in BACKUP.
    */
-  reason: 'priority' | 'address' | 'unknown' | 'stays' | 'none';
+  reason: 'priority' | 'address' | 'unknown' | 'stays' | 'sync' | 'none';
+  /**
+   * With reason 'none': 'held' when members could take the role but their sync groups hold them in
+   * BACKUP; 'split' when the groups' members prefer different nodes, so that which node takes the
+   * whole group is timing (`tied`: the candidates).
+   */
+  sync?: 'held' | 'split';
 }
 
 /** Who becomes MASTER: highest priority, then the higher primary IP address. */
@@ -216,37 +222,256 @@ export interface Scenario {
   election: Election;
 }
 
-/** Failure scenarios of a virtual router: all healthy, each tracked object failing, each node down. */
-export function scenarios(router: VirtualRouter): Scenario[] {
-  const ms = router.members;
-  const healthy = ms.map((m) => healthyPriority(m));
-  const row = (label: string, prios: Prio[]): Scenario => ({
-    label,
-    prios,
-    election: elect(ms.map((member, i) => ({ member, prio: prios[i]! }))),
-  });
-  const out = [row('all healthy', healthy)];
-  // After a failure the MASTER of the healthy state may keep the role (see electAfter).
-  const incumbent = out[0]!.election.winner;
-  const after = (label: string, prios: Prio[]): Scenario => ({
-    label,
-    prios,
-    election: electAfter(ms.map((member, i) => ({ member, prio: prios[i]! })), incumbent),
-  });
-  ms.forEach((m, i) => {
-    for (const t of trackers(m)) {
-      const prios: Prio[] = [...healthy];
-      prios[i] = failedPriority(m, t);
-      out.push(after(`${t.label} fails on ${m.node.name}`, prios));
+/** Identity of a tracked object on a node: its kind and name. */
+export const trackerKey = (t: Tracker): string => `${t.entry.kind}:${t.entry.name.text}`;
+
+/** A map over another: reads fall through to it, writes stay here (a scenario over the healthy state). */
+export class Overlay<K, V> {
+  private readonly own = new Map<K, V>();
+  constructor(private readonly base?: Overlay<K, V>) {}
+  get(k: K): V | undefined {
+    return this.own.has(k) ? this.own.get(k) : this.base?.get(k);
+  }
+  set(k: K, v: V): void {
+    this.own.set(k, v);
+  }
+}
+
+/** The effective priorities of every instance of the nodes in one situation, and each router's MASTER. */
+export interface Outcome {
+  prios: Overlay<Instance, Prio>;
+  elections: Overlay<VirtualRouter, Election>;
+  /** Whether an instance is in MASTER state. */
+  master: Overlay<Instance, boolean>;
+}
+
+/**
+ * The failover model of a set of nodes: every virtual router, and the sync groups that tie a node's
+ * instances together. keepalived moves a sync group's members as one (vrrp_sync.c, 2.2.7): one in
+ * FAULT puts all of them into FAULT, one going BACKUP takes the others to BACKUP, and the group goes
+ * MASTER only when every member wants to.
+ */
+export class FailoverModel {
+  readonly routers: VirtualRouter[];
+  private readonly routerOf = new Map<Instance, VirtualRouter>();
+  private readonly memberOf = new Map<Instance, Member>();
+  private readonly siblingsOf = new Map<Instance, Member[]>();
+  private readonly onNode = new Map<PeerNode, Member[]>();
+  private readonly trackersOf = new Map<Instance, Tracker[]>();
+  /** Routers tied together by sync groups (a router alone when none): they settle together. */
+  private readonly componentOf = new Map<VirtualRouter, VirtualRouter[]>();
+  private healthyOutcome: Outcome | undefined;
+
+  constructor(nodes: PeerNode[]) {
+    this.routers = virtualRouters(nodes);
+    for (const r of this.routers) {
+      for (const m of r.members) {
+        this.routerOf.set(m.inst, r);
+        this.memberOf.set(m.inst, m);
+        const here = this.onNode.get(m.node);
+        if (here) here.push(m);
+        else this.onNode.set(m.node, [m]);
+      }
     }
-  });
-  if (ms.length > 1) {
-    ms.forEach((m, i) => {
-      const prios: Prio[] = [...healthy];
-      prios[i] = 'DOWN';
-      out.push(after(`${m.node.name} down`, prios));
+    for (const r of this.routers) {
+      if (this.componentOf.has(r)) continue;
+      const component: VirtualRouter[] = [];
+      const todo = [r];
+      this.componentOf.set(r, component);
+      while (todo.length) {
+        const x = todo.pop()!;
+        component.push(x);
+        for (const m of x.members) {
+          for (const s of this.siblings(m)) {
+            const y = this.routerOf.get(s.inst)!;
+            if (this.componentOf.has(y)) continue;
+            this.componentOf.set(y, component);
+            todo.push(y);
+          }
+        }
+      }
+    }
+  }
+
+  /** The other instances of a member's sync group on its node that take part in the model. */
+  siblings(m: Member): Member[] {
+    let out = this.siblingsOf.get(m.inst);
+    if (!out) {
+      const group = m.inst.syncGroup;
+      out = group
+        ? m.model.instances.filter((i) => i !== m.inst && i.syncGroup === group).flatMap((i) => this.memberOf.get(i) ?? [])
+        : [];
+      this.siblingsOf.set(m.inst, out);
+    }
+    return out;
+  }
+
+  /** A member's tracked objects (see `trackers`), computed once. */
+  trackers(m: Member): Tracker[] {
+    let out = this.trackersOf.get(m.inst);
+    if (!out) this.trackersOf.set(m.inst, (out = trackers(m)));
+    return out;
+  }
+
+  /** Everything healthy. */
+  healthy(): Outcome {
+    if (!this.healthyOutcome) {
+      const out: Outcome = { prios: new Overlay(), elections: new Overlay(), master: new Overlay() };
+      for (const [inst, m] of this.memberOf) out.prios.set(inst, healthyPriority(m, this.trackers(m)));
+      for (const c of new Set(this.componentOf.values())) this.settle(c, out);
+      this.healthyOutcome = out;
+    }
+    return this.healthyOutcome;
+  }
+
+  /** One tracked object (kind and name) failing on one node: each instance there that tracks it. */
+  objectFails(node: PeerNode, key: string): Outcome {
+    return this.change(node, (m) => {
+      const t = this.trackers(m).find((x) => trackerKey(x) === key);
+      return t ? failedPriority(m, t, this.trackers(m)) : undefined;
     });
   }
+
+  /** One node down. */
+  nodeDown(node: PeerNode): Outcome {
+    return this.change(node, () => 'DOWN');
+  }
+
+  /**
+   * A change on one node from the healthy state: `prio` gives a member's new priority, undefined
+   * for none. Only the routers tied to a changed member settle again.
+   */
+  private change(node: PeerNode, prio: (m: Member) => Prio | undefined): Outcome {
+    const healthy = this.healthy();
+    const out: Outcome = { prios: new Overlay(healthy.prios), elections: new Overlay(healthy.elections), master: new Overlay(healthy.master) };
+    const touched = new Set<VirtualRouter[]>();
+    for (const m of this.onNode.get(node) ?? []) {
+      const inst = m.inst;
+      const p = prio(m);
+      if (p === undefined || p === healthy.prios.get(inst)) continue;
+      out.prios.set(inst, p);
+      touched.add(this.componentOf.get(this.routerOf.get(inst)!)!);
+    }
+    for (const c of touched) this.settle(c, out, healthy);
+    return out;
+  }
+
+  /**
+   * Applies the sync groups and settles who is MASTER in a set of tied routers, the way the nodes
+   * get there: from the MASTERs before the change (none at start-up), a BACKUP wants the role when
+   * no MASTER of its router sends adverts, or the one that does has a lower priority (and it
+   * preempts: a BACKUP discards a lower advert and its timer runs out). A BACKUP in a sync group
+   * takes it only when every member of its group on the node wants it or has it
+   * (vrrp_sync_can_goto_master); a MASTER that hears a higher one goes BACKUP and takes its group
+   * along (vrrp_sync_backup); one in FAULT puts its group into FAULT (vrrp_sync_fault). Without
+   * sync groups this is `elect` at start-up and `electAfter` after a change. Writes the routers'
+   * elections and MASTERs into `out`.
+   */
+  private settle(routers: readonly VirtualRouter[], out: Outcome, before?: Outcome): void {
+    const { prios } = out;
+    const members = routers.flatMap((r) => r.members);
+    for (const m of members) {
+      if (prios.get(m.inst) === 'FAULT') for (const s of this.siblings(m)) if (prios.get(s.inst) !== 'DOWN') prios.set(s.inst, 'FAULT');
+    }
+    const live = (i: Instance): boolean => typeof prios.get(i) === 'number';
+    const prio = (i: Instance): number => rank(prios.get(i)!);
+    const masters = new Set(members.filter((m) => before?.master.get(m.inst) && live(m.inst)).map((m) => m.inst));
+    // Routers whose MASTER keeps changing, with the members that take the role in turn.
+    const changed = new Map<VirtualRouter, Set<Member>>();
+    let stable = false;
+    const limit = 4 * members.length + 4;
+    for (let round = 0; round < limit && !stable; round++) {
+      const was = new Set(masters);
+      // MASTERs that hear a higher one go BACKUP, and their sync groups with them (all at once:
+      // which advert a node reads first is timing).
+      const leaving: Member[] = [];
+      for (const r of routers) {
+        const ms = r.members.filter((m) => masters.has(m.inst));
+        if (ms.length < 2) continue;
+        const best = this.best(ms, prio);
+        for (const m of ms) if (m !== best) leaving.push(m, ...this.siblings(m));
+      }
+      for (const m of leaving) masters.delete(m.inst);
+      // BACKUPs that want the role: their router's MASTER is silent or lower, and they preempt.
+      const wants = new Set<Instance>();
+      for (const r of routers) {
+        const active = this.masterOf(r, masters);
+        for (const m of r.members) {
+          if (masters.has(m.inst) || !live(m.inst)) continue;
+          if (!active || (prio(m.inst) > prio(active.inst) && !m.inst.nopreempt)) wants.add(m.inst);
+        }
+      }
+      for (const inst of wants) {
+        const m = this.memberOf.get(inst)!;
+        if (this.siblings(m).every((s) => masters.has(s.inst) || wants.has(s.inst))) masters.add(inst);
+      }
+      // Stable when no MASTER left and none came (leaving and coming back is no rest).
+      stable = leaving.length === 0 && masters.size === was.size;
+      // Past half the rounds, note the routers whose MASTER still changes: the groups keep swapping.
+      if (!stable && round >= limit / 2) {
+        const moved = [...leaving.filter((x) => was.has(x.inst)), ...members.filter((x) => masters.has(x.inst) && !was.has(x.inst))];
+        for (const m of moved) {
+          const r = this.routerOf.get(m.inst)!;
+          changed.set(r, (changed.get(r) ?? new Set<Member>()).add(m));
+        }
+      }
+    }
+    for (const m of members) out.master.set(m.inst, masters.has(m.inst));
+    for (const r of routers) {
+      const cands = r.members.map((member) => ({ member, prio: prios.get(member.inst)! }));
+      const incumbent = before?.elections.get(r)?.winner;
+      const plain = before ? electAfter(cands, incumbent) : elect(cands);
+      const m = this.masterOf(r, masters);
+      let e: Election;
+      const turns = changed.get(r);
+      if (!stable && turns) e = { tied: r.members.filter((x) => turns.has(x)), reason: 'none', sync: 'split' };
+      else if (m && (plain.winner === m || (!plain.winner && plain.tied.includes(m)))) e = plain;
+      else if (m) e = { winner: m, tied: [m], priority: prio(m.inst), reason: 'sync' };
+      else if (plain.winner) e = { tied: [], reason: 'none', sync: 'held' };
+      else e = plain;
+      out.elections.set(r, e);
+    }
+  }
+
+  /** The MASTER of a router among `masters` (after the first step of a round, at most one). */
+  private masterOf(r: VirtualRouter, masters: ReadonlySet<Instance>): Member | undefined {
+    return r.members.find((m) => masters.has(m.inst));
+  }
+
+  /** The member whose adverts win: the highest priority, then the higher primary IP (the first when unknown). */
+  private best(ms: Member[], prio: (i: Instance) => number): Member {
+    const top = Math.max(...ms.map((m) => prio(m.inst)));
+    const tied = ms.filter((m) => prio(m.inst) === top);
+    const ips = tied.map((m) => ipValue(m.inst.unicastSrc?.text));
+    if (tied.length > 1 && ips.every((x) => x !== undefined)) return tied[ips.indexOf(ips.reduce((a, b) => (b! > a! ? b : a)))]!;
+    return tied[0]!;
+  }
+
+}
+
+/** Failure scenarios of a virtual router: all healthy, each tracked object failing, each node down. */
+export function scenarios(model: FailoverModel, router: VirtualRouter): Scenario[] {
+  const ms = router.members;
+  const row = (label: string, o: Outcome): Scenario => ({
+    label,
+    prios: ms.map((m) => o.prios.get(m.inst)!),
+    election: o.elections.get(router)!,
+  });
+  const out = [row('all healthy', model.healthy())];
+  for (const m of ms) {
+    // The member's own tracked objects, then those only its sync group's siblings on the node track.
+    const seen = new Set<string>();
+    for (const x of [m, ...model.siblings(m)]) {
+      for (const t of model.trackers(x)) {
+        const key = trackerKey(t);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const via = x === m ? '' : ` (tracked by ${x.inst.name})`;
+        out.push(row(`${t.label} fails on ${m.node.name}${via}`, model.objectFails(m.node, key)));
+      }
+    }
+  }
+  if (ms.length > 1) for (const m of ms) out.push(row(`${m.node.name} down`, model.nodeDown(m.node)));
   return out;
 }
 
@@ -256,8 +481,15 @@ function masterText(e: Election): string {
       ? `${e.winner.node.name} (higher IP)`
       : e.reason === 'stays'
         ? `${e.winner.node.name} (stays)`
-        : e.winner.node.name;
-  if (e.reason === 'none') return 'none';
+        : e.reason === 'sync'
+          ? `${e.winner.node.name} (sync group)`
+          : e.winner.node.name;
+  if (e.reason === 'none')
+    return e.sync === 'split'
+      ? `${e.tied.map((m) => m.node.name).join('/')} (sync groups split)`
+      : e.sync === 'held'
+        ? 'none (held by sync groups)'
+        : 'none';
   return `${e.tied.map((m) => m.node.name).join('/')} (tie: higher primary IP)`;
 }
 
@@ -279,7 +511,7 @@ function table(rows: string[][]): string[] {
 }
 
 /** Plain-text failover table of one virtual router (`splits`: the nodes' addresses held under two VRIDs). */
-export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[] = []): string {
+export function explainRouter(model: FailoverModel, router: VirtualRouter, splits: readonly VipSplit[] = []): string {
   const ms = router.members;
   const vips = [...router.vips].join(', ') || 'none';
   const lines = [`Virtual router VRID ${router.vrid} (IPv${router.family}), VIPs: ${vips}`];
@@ -293,12 +525,12 @@ export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[]
     );
   }
   const rows: string[][] = [['scenario', ...ms.map((m) => columnName(router, m)), 'master']];
-  for (const s of scenarios(router))
+  for (const s of scenarios(model, router))
     rows.push([s.label, ...s.prios.map((p) => (p === 'DOWN' ? '-' : String(p))), masterText(s.election)]);
   lines.push('', ...table(rows).map((l) => `  ${l}`));
   // A script keepalived cannot find is disabled: its failure scenario never happens.
   for (const m of ms) {
-    for (const t of trackers(m)) {
+    for (const t of model.trackers(m)) {
       if (t.entry.kind !== 'script') continue;
       const use = t.def && vrrpScriptUse(m.model, t.def);
       const program = use?.argv[0]?.text;
@@ -327,8 +559,9 @@ export function explainRouter(router: VirtualRouter, splits: readonly VipSplit[]
 
 /** Failover tables for every virtual router of a set of nodes (plain text, aligned columns). */
 export function explainFailover(nodes: PeerNode[]): string {
-  const routers = virtualRouters(nodes);
+  const model = new FailoverModel(nodes);
+  const routers = model.routers;
   if (!routers.length) return 'No VRRP instances with a virtual_router_id.\n';
   const splits = vipSplits(routers);
-  return `${routers.map((r) => explainRouter(r, splits)).join('\n\n')}\n`;
+  return `${routers.map((r) => explainRouter(model, r, splits)).join('\n\n')}\n`;
 }

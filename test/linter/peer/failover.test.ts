@@ -106,3 +106,71 @@ describe('failover weights', () => {
     expect(rows('tfo', text)).toEqual(['all healthy 255 tfo', 'file tf fails on tfo FAULT none']);
   });
 });
+
+describe('sync groups move together (vrrp_sync.c)', () => {
+  /** Two instances in sync group G; VI_1 tracks chk1 with weight `w1`, the group tracks chk (weight -20). */
+  const groupNode = (p1: number, p2: number, w1: string): string =>
+    'vrrp_script chk {\n  script "/usr/bin/true"\n  weight -20\n}\n' +
+    `vrrp_script chk1 {\n  script "/usr/bin/true"\n  weight ${w1}\n}\n` +
+    [1, 2]
+      .map(
+        (i) =>
+          `vrrp_instance VI_${i} {\n  state BACKUP\n  interface eth0\n  virtual_router_id ${i}\n  priority ${i === 1 ? p1 : p2}\n` +
+          `  virtual_ipaddress {\n    10.0.0.${i}\n  }\n${i === 1 ? '  track_script {\n    chk1\n  }\n' : ''}}\n`,
+      )
+      .join('') +
+    'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  track_script {\n    chk\n  }\n}\n';
+
+  /** The table rows of VRID `vrid` for two nodes. */
+  function table(lb1: string, lb2: string, vrid: number): string[] {
+    const files = Object.entries({ lb1, lb2 }).map(([n, t]) => {
+      const f = join(dir, `${n}.conf`);
+      writeFileSync(f, t);
+      return f;
+    });
+    const text = explainFailover(lintRoots(files, nodeFileAccess(), {}), { cwd: dir });
+    const block = text.split(/\n\n(?=Virtual router)/).find((b) => b.startsWith(`Virtual router VRID ${vrid} `))!;
+    return block
+      .split('\n')
+      .filter((l) => /^ {2}(all healthy|\S.* (fails on|down)\b)/.test(l))
+      .map((l) => l.trim().replace(/\s+/g, ' '));
+  }
+
+  it("a sibling's FAULT puts the member into FAULT; a backup's group holds it back", () => {
+    // chk1 (weight 0 on VI_1) failing on lb1 faults VI_1 and with it VI_2. chk failing on lb1
+    // lowers VI_1 to 80 (below lb2's 90) and VI_2 to 130 (above lb2's 100): lb2's VI_2 still hears
+    // a higher MASTER, so lb2's group never wants MASTER as a whole and lb1 keeps VRID 1 too.
+    expect(table(groupNode(100, 150, '0'), groupNode(90, 100, '0'), 2)).toEqual([
+      'all healthy 150 100 lb1',
+      'chk fails on lb1 130 100 lb1',
+      'chk1 fails on lb1 (tracked by VI_1) FAULT 100 lb2',
+      'chk fails on lb2 150 80 lb1',
+      'chk1 fails on lb2 (tracked by VI_1) 150 FAULT lb1',
+      'lb1 down - 100 lb2',
+      'lb2 down 150 - lb1',
+    ]);
+    expect(table(groupNode(100, 150, '0'), groupNode(90, 100, '0'), 1)[2]).toBe(
+      'chk fails on lb1 80 90 lb1 (sync group)',
+    );
+  });
+
+  it('a MASTER that hears a higher one goes BACKUP and takes its group along', () => {
+    // chk failing on lb1: VI_1 80 < 90 and VI_2 130 < 140: lb2's group wants MASTER as a whole.
+    expect(table(groupNode(100, 150, '-5'), groupNode(90, 140, '-5'), 2)[1]).toBe('chk fails on lb1 130 140 lb2');
+  });
+
+  it('members that prefer different nodes: neither group goes MASTER', () => {
+    expect(table(groupNode(100, 90, '-5'), groupNode(90, 100, '-5'), 1)[0]).toBe(
+      'all healthy 100 90 lb1/lb2 (sync groups split)',
+    );
+  });
+
+  it('without a sync group nothing couples', () => {
+    const plain = (t: string): string => t.replace(/vrrp_sync_group G[\s\S]*$/, '');
+    expect(table(plain(groupNode(100, 150, '0')), plain(groupNode(90, 100, '0')), 2)).toEqual([
+      'all healthy 150 100 lb1',
+      'lb1 down - 100 lb2',
+      'lb2 down 150 - lb1',
+    ]);
+  });
+});
