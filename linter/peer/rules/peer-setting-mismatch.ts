@@ -1,9 +1,9 @@
 import { atLeast, type Loc } from '../../../grammar/index';
 import { definePeerRule } from '../../types';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
-import { advertInterval, authenticationOf, multicastGroup, type Authentication } from '../model';
+import { advertInterval, authenticationOf, multicastGroup, normAddr, type Authentication, type Vip } from '../model';
 import { vipSet, type Member, type VirtualRouter } from '../routers';
-import { cutAtBytes } from '../../values';
+import { cutAtBytes, plainDigits } from '../../values';
 
 /** How a difference between members is reported: the message, and a severity other than the rule's. */
 interface Verdict {
@@ -16,7 +16,8 @@ interface Setting {
   value: (m: Member) => string | undefined;
   /** The value as the messages show it (default: `value`). */
   shown?: (m: Member) => string;
-  loc: (m: Member) => Loc;
+  /** Where to report for `m` (`others`: the members it differs from; absent for related locations). */
+  loc: (m: Member, others?: Member[]) => Loc;
   /** The verdict on a difference between `m` and `others`; undefined: not reported. */
   verdict?: (router: VirtualRouter, m: Member, others: Member[]) => Verdict | undefined;
 }
@@ -26,6 +27,36 @@ interface Setting {
  * vrrp_check_packet); from 2.3.3 on it takes the advert and logs the mismatch.
  */
 const dropsOtherVips = (m: Member): boolean => !atLeast(m.model.parse.targetVersion, '2.3.3');
+
+/**
+ * A VIP's prefix length as keepalived adds the address: the one written, else the whole address
+ * (/32, /128). Undefined when it cannot be read (invalid-address reports that).
+ */
+function prefixOf(v: Vip): number | undefined {
+  const at = v.word.text.indexOf('/');
+  if (at === -1) return v.family === 6 ? 128 : 32;
+  const n = plainDigits(v.word.text.slice(at + 1));
+  return n === -1 ? undefined : n;
+}
+
+/** A member's VIPs of its family with their prefix lengths (`10.0.0.1/24`), sorted. */
+function vipPrefixes(m: Member): string | undefined {
+  const out: string[] = [];
+  for (const v of m.inst.vips) {
+    if (v.family !== m.inst.family) continue;
+    const len = prefixOf(v);
+    if (len === undefined) return undefined;
+    out.push(`${normAddr(v.addr)}/${len}`);
+  }
+  return out.sort().join(', ');
+}
+
+/** Whether two members hold the same VIP addresses (prefixes aside). */
+const sameVips = (a: Member, b: Member): boolean => {
+  const x = vipSet(a.inst);
+  const y = vipSet(b.inst);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
 
 /** Why keepalived clears a configured authentication, as the messages say it. */
 const CLEARED: Record<NonNullable<Authentication['cleared']>, string> = {
@@ -44,6 +75,23 @@ const SETTINGS: Setting[] = [
     // takes the adverts; where it drops them, the brain splits.
     verdict: (_r, m, others) =>
       [m, ...others].some(dropsOtherVips) ? { messageId: 'vipsDropped' } : { messageId: 'vips', severity: 'warning' },
+  },
+  {
+    // The adverts carry addresses without prefixes, so the nodes agree; but each adds the VIP with
+    // its own prefix length, so the subnet route and broadcast address move with the MASTER.
+    messageId: 'vipPrefix',
+    value: vipPrefixes,
+    loc: (m, others) => {
+      const theirs = new Set(others?.map(vipPrefixes));
+      const differs = m.inst.vips.find(
+        (v) =>
+          v.family === m.inst.family &&
+          [...theirs].some((t) => !t?.split(', ').includes(`${normAddr(v.addr)}/${prefixOf(v)}`)),
+      );
+      return differs?.word ?? m.inst.vipBlock?.keyword ?? m.inst.nameLoc;
+    },
+    verdict: (_r, m, others) =>
+      others.every((o) => sameVips(m, o)) ? { messageId: 'vipPrefix', severity: 'warning' } : undefined,
   },
   {
     messageId: 'advertInt',
@@ -96,11 +144,13 @@ export default definePeerRule({
   id: 'peer-setting-mismatch',
   meta: { severity: 'error', fixable: false, category: 'peer' },
   description:
-    'VIP set, advert_int, version, multicast group or authentication that differ between the nodes of one virtual router.',
+    "VIP set (or the VIPs' prefix lengths), advert_int, version, multicast group or authentication that differ between the nodes of one virtual router.",
   messages: {
     vips: '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; after a failover the new MASTER holds other addresses.',
     vipsDropped:
       '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; keepalived before 2.3.3 drops adverts whose addresses differ from its own, so both nodes become MASTER.',
+    vipPrefix:
+      '({name}) virtual router {vrid}: the VIP prefix lengths on {node} ({value}) differ from {others}; the adverts agree, but after a failover the new MASTER adds the address with another netmask (another subnet route and broadcast address).',
     advertInt:
       '({name}) virtual router {vrid}: advert_int {value} on {node} differs from {others}; VRRPv2 drops adverts with another interval, so both nodes become MASTER.',
     advertIntV3:
@@ -139,7 +189,7 @@ export default definePeerRule({
             ctx,
             m,
             {
-              loc: s.loc(m),
+              loc: s.loc(m, others),
               messageId: verdict.messageId,
               data: {
                 name: m.inst.name,

@@ -34,6 +34,11 @@ peerTester('peer-setting-mismatch', {
         lb2: node({ ...B, auth: 'PASS\n    auth_pass \u00e9\u00e9\u00e9\u00e9two' }),
       },
     },
+    // keepalived adds a VIP without a prefix as the whole address.
+    {
+      name: 'a VIP without prefix and the same VIP /32',
+      nodes: { lb1: node({ vips: '10.0.0.100' }), lb2: node({ ...B, vips: '10.0.0.100/32' }) },
+    },
     { name: 'multicast pair on the default group', nodes: { lb1: multicast(node()), lb2: multicast(node(B)) } },
     {
       name: 'mcast_dst_ip 224.0.0.18 is the default group',
@@ -144,6 +149,19 @@ peerTester('peer-setting-mismatch', {
       severity: 'warning',
       messages: [
         '(VI_WEB) virtual router 60: the VIPs on lb1 (10.0.0.100) differ from lb2 (10.0.0.100, 10.0.0.101); after a failover the new MASTER holds other addresses.',
+      ],
+    },
+    {
+      name: 'the same VIPs with other prefix lengths (warning)',
+      nodes: {
+        lb1: node({ vips: '<|10.0.0.100/24|>\n    10.0.0.101/24' }),
+        lb2: node({ ...B, vips: '10.0.0.101/24\n    <|10.0.0.100|>' }),
+      },
+      messageId: 'vipPrefix',
+      severity: 'warning',
+      messages: [
+        '(VI_WEB) virtual router 60: the VIP prefix lengths on lb1 (10.0.0.100/24, 10.0.0.101/24) differ from lb2 (10.0.0.100/32, 10.0.0.101/24); the adverts agree, but after a failover the new MASTER adds the address with another netmask (another subnet route and broadcast address).',
+        '(VI_WEB) virtual router 60: the VIP prefix lengths on lb2 (10.0.0.100/32, 10.0.0.101/24) differ from lb1 (10.0.0.100/24, 10.0.0.101/24); the adverts agree, but after a failover the new MASTER adds the address with another netmask (another subnet route and broadcast address).',
       ],
     },
     {
