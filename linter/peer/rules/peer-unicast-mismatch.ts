@@ -13,7 +13,7 @@ export default definePeerRule({
     missing:
       "({name}) unicast_peer on {node} does not list {other}'s unicast_src_ip {address}: {node} never sends its adverts to {other}, which becomes MASTER too whenever {node} is MASTER.",
     mixed:
-      "({name}) {node} uses {mode} while {others} use {otherMode}: the nodes never see each other's adverts and all become MASTER.",
+      "({name}) {node} uses {mode}, unlike {others} ({otherMode}): the nodes never see each other's adverts and all become MASTER.",
     source: 'unicast_src_ip of {node}',
     otherMode: '{node} uses {mode}',
   },

@@ -36,7 +36,7 @@ peerTester('peer-unicast-mismatch', {
           .replace('vrrp_instance VI_WEB', 'vrrp_instance <|VI_WEB|>'),
       },
       messageId: 'mixed',
-      messages: [/lb1 uses unicast while lb2 use multicast/, /lb2 uses multicast while lb1 use unicast/],
+      messages: [/lb1 uses unicast, unlike lb2 \(multicast\)/, /lb2 uses multicast, unlike lb1 \(unicast\)/],
     },
   ],
 });
