@@ -2,7 +2,9 @@
 // virtual_router_id and address family. Interface names are local to each host (eth0 on one node,
 // ens33 on the other), so they are no part of the key. Within one key, instances whose VIP sets
 // overlap form one cluster; two clusters with disjoint VIPs on one key are a VRID collision.
+import type { Word } from '../../grammar/index';
 import type { PeerNode } from '../types';
+import { sockaddrAddress } from '../values';
 import { nodeModel, normAddr, usable, type Family, type Instance, type NodeModel } from './model';
 
 /** One node's instance in a virtual router. */
@@ -24,6 +26,19 @@ export interface VirtualRouter {
 /** VIP addresses of an instance, normalised. */
 export function vipSet(inst: Instance): Set<string> {
   return new Set(inst.vips.filter((v) => v.family === inst.family).map((v) => normAddr(v.addr)));
+}
+
+/** The address a unicast_peer entry or unicast_src_ip names, normalised. */
+const unicastAddr = (w: Word): string => normAddr(sockaddrAddress(w.text));
+
+/** Whether two members on different nodes send each other adverts by unicast (either way). */
+function peered(a: Member, b: Member): boolean {
+  if (a.node === b.node) return false;
+  const lists = (x: Member, y: Member): boolean =>
+    y.inst.unicastSrc !== undefined &&
+    !y.inst.unicastSrc.opaque &&
+    x.inst.peers.some((p) => !p.opaque && unicastAddr(p) === unicastAddr(y.inst.unicastSrc!));
+  return lists(a, b) || lists(b, a);
 }
 
 /** Virtual routers keyed by (VRID, family); each key may hold several clusters (a collision). */
@@ -55,6 +70,19 @@ export function groupRouters(nodes: PeerNode[]): Map<string, VirtualRouter[]> {
       };
       for (const h of hits) clusters.splice(clusters.indexOf(h), 1);
       clusters.push(merged);
+    }
+    // Nodes that send each other their adverts (one lists the other's unicast_src_ip as a
+    // unicast_peer) are one virtual router whatever their VIPs: different VIPs are then a mismatch
+    // between peers (peer-setting-mismatch), not two clusters on one VRID.
+    for (let i = 0; i < clusters.length; i++) {
+      for (let j = clusters.length - 1; j > i; j--) {
+        const a = clusters[i]!;
+        const b = clusters[j]!;
+        if (!a.members.some((x) => b.members.some((y) => peered(x, y)))) continue;
+        a.members.push(...b.members);
+        for (const v of b.vips) a.vips.add(v);
+        clusters.splice(j, 1);
+      }
     }
     if (!clusters.length) clusters.push({ members: [], vips: new Set() });
     clusters[0]!.members.push(...empty);

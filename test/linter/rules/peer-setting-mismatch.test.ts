@@ -165,6 +165,20 @@ peerTester('peer-setting-mismatch', {
       ],
     },
     {
+      // Each lists the other as its unicast peer: one virtual router, whose VIPs differ.
+      name: 'unicast peers with disjoint VIPs, keepalived 2.2.7',
+      options: { targetVersion: '2.2.7' },
+      nodes: {
+        lb1: node().replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
+        lb2: node({ ...B, vips: '10.0.0.200/24' }).replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
+      },
+      messageId: 'vipsDropped',
+      messages: [
+        '(VI_WEB) virtual router 60: the VIPs on lb1 (10.0.0.100) differ from lb2 (10.0.0.200); keepalived before 2.3.3 drops adverts whose addresses differ from its own, so both nodes become MASTER.',
+        '(VI_WEB) virtual router 60: the VIPs on lb2 (10.0.0.200) differ from lb1 (10.0.0.100); keepalived before 2.3.3 drops adverts whose addresses differ from its own, so both nodes become MASTER.',
+      ],
+    },
+    {
       name: 'VIP sets differ, keepalived 2.2.7: adverts dropped (error)',
       options: { targetVersion: '2.2.7' },
       nodes: {

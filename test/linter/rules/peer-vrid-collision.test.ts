@@ -1,14 +1,24 @@
 import { B, node, peerTester } from '../peer/peer-tester';
 
+/** A node of the template advertising by multicast: nodes that list each other as unicast peers are one virtual router. */
+const multicast = (text: string): string =>
+  text.replace(/ {2}unicast_src_ip [^\n]*\n {2}unicast_peer \{\n[^\n]*\n {2}\}\n/, '');
+
 peerTester('peer-vrid-collision', {
   valid: [
     { nodes: { lb1: node(), lb2: node(B) } },
     // Overlapping VIP sets are one virtual router (a mismatch, not a collision).
     { nodes: { lb1: node(), lb2: node({ ...B, vips: '10.0.0.100/24\n    10.0.0.101/24' }) } },
+    // Nodes that list each other as unicast peers are one virtual router whatever their VIPs (a
+    // mismatch, peer-setting-mismatch's), not two clusters.
+    { name: 'unicast peers with disjoint VIPs', nodes: { lb1: node(), lb2: node({ ...B, vips: '10.0.0.200/24' }) } },
   ],
   invalid: [
     {
-      nodes: { lb1: node({ vrid: '<|60|>' }), lb2: node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' }) },
+      nodes: {
+        lb1: multicast(node({ vrid: '<|60|>' })),
+        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' })),
+      },
       messageId: 'collision',
       messages: [
         /VRID 60 \(IPv4\) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200/,
@@ -18,7 +28,10 @@ peerTester('peer-vrid-collision', {
     {
       name: 'keepalived before 2.3.3 drops the adverts: each acts alone',
       options: { targetVersion: '2.2.7' },
-      nodes: { lb1: node({ vrid: '<|60|>' }), lb2: node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' }) },
+      nodes: {
+        lb1: multicast(node({ vrid: '<|60|>' })),
+        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' })),
+      },
       messageId: 'collisionDropped',
       messages: [
         '(VI_WEB) VRID 60 (IPv4) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200: keepalived before 2.3.3 drops adverts with other VIPs and logs each one, so the two virtual routers ignore each other (from 2.3.3 on they fight over the MASTER role). If the nodes are meant to back each other up, both are MASTER now: give them the same VIPs; otherwise give each virtual router its own virtual_router_id.',
