@@ -34,6 +34,8 @@ export default defineRule({
         // keepalived applies a tracked process's weight even here (vrrp_complete_instance has no
         // case for processes, in 2.2.7 as in 2.4).
         if (t.kind === 'process') continue;
+        // Its own interface is dropped before the weights are looked at (track-undefined says so).
+        if (t.kind === 'interface' && i.iface && !t.name.opaque && t.name.text === i.iface.text) continue;
         const weight = trackWeight(m, t, def);
         if (weight === 0) continue;
         const data = { name: i.name, kind: KIND_WORD[t.kind], track: t.name.text, weight, group: group?.name ?? '' };

@@ -17,6 +17,9 @@ ruleTester('vrrp-owner-tracking', {
     // weight 0: the owner goes to FAULT on failure, which is allowed.
     chk + inst('VI_1', 255, '  track_script {\n    chk\n  }\n'),
     inst('VI_1', 255, '  track_interface {\n    eth1\n  }\n'),
+    // keepalived drops the instance's own interface before it looks at weights (track-undefined
+    // reports the entry): nothing is left to ignore.
+    inst('VI_1', 255, '  track_interface {\n    eth0 weight 10\n  }\n'),
     // keepalived applies a tracked process's weight on an owner and in a sync group alike.
     'vrrp_track_process P {\n  process nginx\n  weight 10\n}\n' +
       inst('VI_1', 255, '  track_process {\n    P weight -10\n  }\n'),
