@@ -8,7 +8,8 @@
 // files and BFDs (a file's default weight 1 becomes 0), while the group's own entries keep their
 // weights (0 when a member is an address owner). The highest priority wins, on a tie at start-up
 // the higher primary IP address; after a failure a MASTER that still sends adverts stays on a tie,
-// and against a backup with nopreempt.
+// and against a backup with nopreempt. A sync group's members move together on each node
+// (FailoverModel).
 import type { PeerNode } from '../types';
 import { ipFamily } from '../values';
 import { groupOwner, normAddr, startState, trackWeighting, type Instance, type TrackDef, type TrackEntry } from './model';
@@ -169,9 +170,10 @@ export interface Election {
   /**
    * 'priority': highest priority; 'address': equal priorities, higher unicast_src_ip; 'unknown':
    * equal priorities, addresses not in the config; 'stays': the MASTER keeps the role after a
-   * failure (see electAfter); 'sync': the member that would win is held in BACKUP by a sibling of
-   * its sync group, and the winner is the best of the others; 'none': nobody competes, or (see
-   * `sync`) sync groups keep every candidate in BACKUP.
+   * failure (see electAfter); 'sync': sync groups decide, against the priorities (a member that
+   * would win is held in BACKUP by its group, or a MASTER keeps the role because the group of the
+   * backup that outranks it does not want it as a whole); 'none': nobody competes, or (see `sync`)
+   * sync groups keep every candidate in BACKUP.
    */
   reason: 'priority' | 'address' | 'unknown' | 'stays' | 'sync' | 'none';
   /**
