@@ -791,8 +791,13 @@ export class Reader {
 
   private replicate(l: Logical): boolean {
     const text = l.text;
-    const m = /^~(SEQx?|LST)\(/.exec(text);
-    if (!m) return false;
+    // keepalived takes every line that starts with ~SEQ or ~LST as one (blanks may come before
+    // the "("), and drops it with an error when it cannot read it.
+    const m = /^~(SEQx?|LST)[ \t]*\(/.exec(text);
+    if (!m) {
+      this.problem('invalid-replication', this.locOf(l, 0, text.length), { reason: 'spec', kind: text.slice(1, 4) });
+      return true;
+    }
     const close = text.indexOf(')', m[0].length);
     const loc = this.locOf(l, 0, text.length);
     if (close === -1) {
@@ -816,51 +821,19 @@ export class Reader {
       }
       runs.push(...parsed);
     } else {
-      const parts = spec.split(',').map((s) => s.trim());
-      const name = parts[0] ?? '';
-      const nums = parts
-        .slice(1)
-        .map((s) =>
-          /^[+-]?(0x[0-9a-f]+|\d+)$/i.test(s) ? Number.parseInt(s, s.toLowerCase().includes('0x') ? 16 : 10) : NaN,
-        );
-      let start = 1;
-      let step = 1;
-      let end: number;
-      if (
-        !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ||
-        nums.length < 1 ||
-        nums.length > 3 ||
-        nums.some((n) => Number.isNaN(n))
-      ) {
-        this.problem('invalid-replication', loc, { reason: 'spec', kind: m[1]! });
+      const seq = this.seqRange(l, m[0].length - 1, m[1] === 'SEQx');
+      if (typeof seq === 'string') {
+        this.problem('invalid-replication', loc, { reason: seq, kind: m[1]! });
         return true;
       }
-      if (nums.length === 1) {
-        end = nums[0]!;
-        if (end < 0) {
-          start = -1;
-          step = -1;
-        }
-      } else if (nums.length === 2) {
-        start = nums[0]!;
-        end = nums[1]!;
-        step = end >= start ? 1 : -1;
-      } else {
-        start = nums[0]!;
-        step = nums[1]!;
-        end = nums[2]!;
-      }
-      if (step === 0 || (end - start) * step < 0 || (m[1] === 'SEQx' && (start < 0 || end < 0))) {
-        this.problem('invalid-replication', loc, { reason: 'values', kind: m[1]! });
-        return true;
-      }
+      const { start, step, end } = seq;
       const count = Math.floor((end - start) / step) + 1;
       if (count > MAX_REPLICATION || (this.replicated += count) > MAX_REPLICATION) {
         this.problem('invalid-replication', loc, { reason: 'too-many', kind: m[1]! });
         return true;
       }
       for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
-        runs.push([[name, m[1] === 'SEQx' ? v.toString(16) : String(v)]]);
+        runs.push([[seq.name, m[1] === 'SEQx' ? v.toString(16) : String(v)]]);
       }
     }
     if (runs.length) this.replications.push(loc);
@@ -872,6 +845,57 @@ export class Reader {
       if (body.text.length) this.logical({ ...body, depth: l.depth + 1 });
     }
     return true;
+  }
+
+  /**
+   * The variable and numbers of a `~SEQ(...)` line read as add_seq reads them (2.2.7): the name up
+   * to a blank, `,` or `)`; the parameters with definitions substituted; each number as strtol
+   * reads it in base 0 (`0x10` is 16, `010` is 8). With one number END the sequence runs from 1 (or
+   * -1) towards it, `~SEQ(N, 0)` giving 1 and 0. `open` is the offset of the "(". Returns the
+   * problem's reason when keepalived refuses the line.
+   */
+  private seqRange(l: Logical, open: number, hex: boolean): { name: string; start: number; step: number; end: number } | string {
+    const range = this.seqNumbers(l, open);
+    if (typeof range !== 'string' && hex && (range.start < 0 || range.end < 0)) return 'values';
+    return range;
+  }
+
+  private seqNumbers(l: Logical, open: number): { name: string; start: number; step: number; end: number } | string {
+    const text = l.text;
+    const skip = (t: string, i: number): number => {
+      while (t[i] === ' ' || t[i] === '\t') i++;
+      return i;
+    };
+    let p = skip(text, open + 1);
+    const nameStart = p;
+    while (p < text.length && !' \t,)'.includes(text[p]!)) p++;
+    const name = text.slice(nameStart, p);
+    p = skip(text, p);
+    if (p >= text.length || text[p] === ')' || name === '') return 'spec';
+    // add_seq steps over whatever follows the name (meant to be the ",").
+    p = skip(text, p + 1);
+    const close = text.indexOf(')', p);
+    // keepalived copies the parameters, ")" included, into a 64-byte buffer.
+    if (close + 1 - p + 1 > 64) return 'long';
+    let params = text.slice(p, close + 1);
+    // (A multi-line definition is never substituted here: the ")" follows it.)
+    if (params.includes('$')) {
+      const out = this.substitute(this.sub({ ...l, text: text.slice(0, close + 1) }, p));
+      if (out?.length) params = out[0]!.text;
+    }
+    const [one, a] = strtol0(params, 0);
+    let q = skip(params, a);
+    if (params[q] === ')') return { name, start: one < 0 ? -1 : 1, step: one < 1 ? -1 : 1, end: one };
+    if (params[q] !== ',') return 'spec';
+    const [two, b] = strtol0(params, q + 1);
+    q = skip(params, b);
+    if (params[q] === ')') return { name, start: one, step: one <= two ? 1 : -1, end: two };
+    if (params[q] !== ',') return 'spec';
+    const [three, c] = strtol0(params, q + 1);
+    q = skip(params, c);
+    if (params[q] !== ')') return 'spec';
+    if (two === 0 || (one < three && two < 0) || (one > three && two > 0)) return 'values';
+    return { name, start: one, step: two, end: three };
   }
 
   private include(l: Logical, keyword: string, patternFrom: number): void {
@@ -1055,6 +1079,30 @@ export class Reader {
 }
 
 /** Parses the `~LST(...)` specification into runs of (name, value) pairs. */
+/**
+ * strtol(s + i, &end, 0): leading white space, a sign, then hexadecimal after "0x", octal after
+ * "0", else decimal. Returns the value and where reading stopped (`i` itself when no digit).
+ */
+export function strtol0(s: string, i: number): [number, number] {
+  let p = i;
+  while (p < s.length && ' \t\n\v\f\r'.includes(s[p]!)) p++;
+  const negative = s[p] === '-';
+  if (s[p] === '+' || s[p] === '-') p++;
+  let base = 10;
+  if (s[p] === '0' && (s[p + 1] === 'x' || s[p + 1] === 'X') && /[0-9a-fA-F]/.test(s[p + 2] ?? '')) {
+    base = 16;
+    p += 2;
+  } else if (s[p] === '0') base = 8;
+  const digits = p;
+  let v = 0;
+  for (; p < s.length; p++) {
+    const d = Number.parseInt(s[p]!, 16);
+    if (Number.isNaN(d) || d >= base) break;
+    v = v * base + d;
+  }
+  return p === digits ? [0, i] : [negative ? -v : v, p];
+}
+
 function parseLst(spec: string): Array<Array<[string, string]>> | undefined {
   const items: string[] = [];
   let depth = 0;

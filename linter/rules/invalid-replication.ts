@@ -11,6 +11,7 @@ export default defineRule({
     values: 'Invalid ~{kind} values: the step must not be 0 and must go from start towards end (~SEQx needs non-negative numbers).',
     'missing-paren': '~{kind} is missing its closing ")".',
     'too-many': '~{kind} would produce more lines than the linter expands.',
+    long: '~{kind} parameters too long: keepalived reads at most 63 characters from the first number to the ")".',
   },
   check(ctx) {
     forProblems(ctx, ['invalid-replication'], (p) => ({ loc: p.loc, messageId: String(p.data.reason), data: { kind: p.data.kind } }));

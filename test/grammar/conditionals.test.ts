@@ -155,7 +155,9 @@ describe('~SEQ (oracle 26)', () => {
       '~SEQ(N, 1, -1, 3) k_$N',
       '~SEQx(N, -3) k_$N',
       '~SEQ(N, 1, 3 k_$N',
-      '~SEQ(9N, 3) k',
+      '~SEQ(N, x) k_$N',
+      '~SEQUENCE k',
+      '~SEQ x(N, 3) k',
     ]) {
       const p = parse(`${bad}\n`);
       expect(
@@ -164,6 +166,27 @@ describe('~SEQ (oracle 26)', () => {
       ).toEqual([['invalid-replication', bad]]);
       expect(p.body, bad).toEqual([]);
     }
+  });
+
+  // add_seq (2.2.7), checked against keepalived -t: the name runs to a blank, "," or ")"; blanks
+  // may come before the "("; numbers are read by strtol in base 0; definitions in the parameters
+  // are substituted first; one END of 0 runs 1, 0.
+  it('reads its parameters as keepalived does', () => {
+    const words = (text: string): string[] => parse(text).body.map((st) => st.keyword.text);
+    expect(words('~SEQ(9N, 3) k\n')).toEqual(['k', 'k', 'k']);
+    expect(words('~SEQ (N, 2) k_$N\n')).toEqual(['k_1', 'k_2']);
+    expect(words('~SEQ(N, 010) k\n')).toHaveLength(8);
+    expect(words('~SEQ(N, 0x3) k_$N\n')).toEqual(['k_1', 'k_2', 'k_3']);
+    expect(words('~SEQ(N, 0) k_$N\n')).toEqual(['k_1', 'k_0']);
+    expect(words('$S=2\n$E=4\n~SEQ(N, $S, $E) k_$N\n')).toEqual(['k_2', 'k_3', 'k_4']);
+    expect(codes(parse('$S=2\n$E=4\n~SEQ(N, $S, $E) k_$N\n')).filter((c) => c !== 'unknown-keyword')).toEqual([]);
+  });
+
+  it('a multi-line definition as a parameter (never substituted there), or parameters past 63 characters, are refused', () => {
+    const multi = parse('$M=1 \\\n2\n~SEQ(N, 1, $M) k\n');
+    expect(multi.problems.map((x) => [x.code, x.data.reason])).toEqual([['invalid-replication', 'spec']]);
+    const long = parse(`~SEQ(N, 1, ${'0'.repeat(60)}3) k\n`);
+    expect(long.problems.map((x) => [x.code, x.data.reason])).toEqual([['invalid-replication', 'long']]);
   });
 
   it('a line starting with ~ that is neither is an ordinary keyword', () => {
