@@ -1,7 +1,7 @@
 import { typedArgs } from '../params';
 import type { Statement, Word } from '../../grammar/index';
 import { defineRule, statementsNamed, type RuleContext } from '../types';
-import { checkServerPort, checkUnsigned, ipFamily, isInetAton, isIPv4, isMulticast, sockaddrFamily } from '../values';
+import { checkServerPort, checkUnsigned, ipFamily, isInetAton, isMulticast, sockaddrAddress, sockaddrFamily } from '../values';
 import { readVmac, type VmacProblem } from '../vmac';
 
 /** A report's data (built for reports only: most arguments are valid). */
@@ -70,6 +70,8 @@ export default defineRule({
     vmacReserved: '{value} is a VRRP virtual router MAC address (00:00:5e:00:01:xx or 00:00:5e:00:02:xx); keepalived does not allow it as the VMAC\'s address.',
     vmacMacTwice: 'The VMAC\'s MAC address is already given; keepalived ignores this one.',
     linkLocal: '{value} is not a link-local multicast address (ff02::/16); VRRP adverts over IPv6 should use one.',
+    notLinkLocal:
+      "\"{value}\" is not a link-local multicast address (ff02::/16) for \"{keyword}\"; keepalived skips it, and the instance uses global_defs' vrrp_mcast_group6 or the default ff02::12.",
   },
   check(ctx) {
     for (const s of statementsNamed(ctx.parse.body, 'virtual_server')) {
@@ -93,16 +95,24 @@ export default defineRule({
           // Every ipaddr keyword is read by inet_stosockaddr, which drops a range or mask unread.
           if (!sockaddrFamily(v)) ctx.report({ loc: arg, messageId: 'address', data: data(s, v) });
           continue;
+        // The multicast groups are read by inet_stosockaddr too: `224.0.0.18/` is 224.0.0.18.
         case 'ipv4_multicast':
-          if (!isIPv4(v) || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4' } });
+          if (sockaddrFamily(v) !== 4 || !isMulticast(sockaddrAddress(v)))
+            ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4' } });
           continue;
         case 'ipv6_multicast':
-          if (ipFamily(v) !== 6 || !isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv6' } });
-          else if (!/^ff02:/i.test(v)) ctx.report({ loc: arg, messageId: 'linkLocal', data: data(s, v), severity: 'warning' });
+          if (sockaddrFamily(v) !== 6 || !isMulticast(sockaddrAddress(v)))
+            ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv6' } });
+          else if (!/^ff02:/i.test(sockaddrAddress(v))) ctx.report({ loc: arg, messageId: 'linkLocal', data: data(s, v), severity: 'warning' });
           continue;
-        case 'multicast_ip':
-          if (!isMulticast(v)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4/IPv6' } });
+        case 'multicast_ip': {
+          const f = sockaddrFamily(v);
+          const a = sockaddrAddress(v);
+          if (!f || !isMulticast(a)) ctx.report({ loc: arg, messageId: 'multicast', data: { ...data(s, v), family: 'IPv4/IPv6' } });
+          // vrrp_mcast_dstip_handler takes only link-local groups for IPv6 (IN6_IS_ADDR_MC_LINKLOCAL).
+          else if (f === 6 && !/^ff[0-9a-f]2:/i.test(a)) ctx.report({ loc: arg, messageId: 'notLinkLocal', data: data(s, v) });
           continue;
+        }
         case 'dns_name': {
           const empty = dnsEmptyLabel(v);
           if (empty) ctx.report({ loc: arg, messageId: empty === 'second' ? 'dnsSecondDot' : 'dnsName', data: { ...data(s, v), problem: 'empty label' } });

@@ -9,6 +9,9 @@ ruleTester('invalid-address', {
     'vrrp_instance VI_1 {\n  mcast_src_ip 10.0.0.1\n  unicast_src_ip 10.0.0.1\n}\n',
     'vrrp_instance VI_1 {\n  unicast_src_ip fe80::1\n}\n',
     'global_defs {\n  vrrp_mcast_group4 224.0.0.18\n  vrrp_mcast_group6 ff02::12\n}\n',
+    // The groups are read by inet_stosockaddr too: a mask or range after them is dropped unread.
+    'global_defs {\n  vrrp_mcast_group4 224.0.0.18/\n  vrrp_mcast_group6 ff02::12/64\n}\n',
+    'vrrp_instance VI_1 {\n  mcast_dst_ip 224.0.0.19-30\n}\nvrrp_instance VI_2 {\n  mcast_dst_ip ff12::12\n}\n',
     // inet_stosockaddr drops what follows a '-' (a range), else a '/' (a mask), unread.
     'vrrp_instance VI_1 {\n  unicast_src_ip 10.0.0.1/33\n  mcast_src_ip 10.0.0.1-5\n}\n',
     'virtual_server 10.0.0.1/33 80 {\n  real_server 10.0.0.2/40 80 {\n    TCP_CHECK {\n      connect_ip 2001:db8::9/200\n    }\n  }\n}\n',
@@ -18,6 +21,13 @@ ruleTester('invalid-address', {
     'vrrp_instance VI_1 {\n  use_vmac\n}\nvrrp_instance VI_2 {\n  use_vmac vrrp.52 02:00:00:00:00:52\n}\nvrrp_instance VI_3 {\n  use_vmac 02:00:00:00:01 vrrp.53\n}\n',
   ],
   invalid: [
+    {
+      // vrrp_mcast_dstip_handler takes only link-local groups for IPv6 (IN6_IS_ADDR_MC_LINKLOCAL).
+      name: 'an IPv6 mcast_dst_ip that is not link-local',
+      code: 'vrrp_instance VI_1 {\n  mcast_dst_ip <|ff05::12|>\n}\n',
+      message:
+        '"ff05::12" is not a link-local multicast address (ff02::/16) for "mcast_dst_ip"; keepalived skips it, and the instance uses global_defs\' vrrp_mcast_group6 or the default ff02::12.',
+    },
     {
       name: 'the address before a mask must still be valid',
       code: 'virtual_server <|10.0.0.300/24|> 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      bindto <|10.0.0.300/24|>\n    }\n  }\n}\n',
