@@ -1078,12 +1078,11 @@ export class Reader {
   }
 }
 
-/** Parses the `~LST(...)` specification into runs of (name, value) pairs. */
 /**
  * strtol(s + i, &end, 0): leading white space, a sign, then hexadecimal after "0x", octal after
  * "0", else decimal. Returns the value and where reading stopped (`i` itself when no digit).
  */
-export function strtol0(s: string, i: number): [number, number] {
+function strtol0(s: string, i: number): [number, number] {
   let p = i;
   while (p < s.length && ' \t\n\v\f\r'.includes(s[p]!)) p++;
   const negative = s[p] === '-';
@@ -1103,6 +1102,7 @@ export function strtol0(s: string, i: number): [number, number] {
   return p === digits ? [0, i] : [negative ? -v : v, p];
 }
 
+/** Parses the `~LST(...)` specification into runs of (name, value) pairs. */
 function parseLst(spec: string): Array<Array<[string, string]>> | undefined {
   const items: string[] = [];
   let depth = 0;

@@ -1,7 +1,8 @@
 // Groups the vrrp_instances of several nodes into virtual routers the way VRRP itself does: by
 // virtual_router_id and address family. Interface names are local to each host (eth0 on one node,
 // ens33 on the other), so they are no part of the key. Within one key, instances whose VIP sets
-// overlap form one cluster; two clusters with disjoint VIPs on one key are a VRID collision.
+// overlap form one cluster, and so do instances that list each other as unicast peers; two
+// clusters with disjoint VIPs on one key are a VRID collision.
 import type { Word } from '../../grammar/index';
 import type { PeerNode } from '../types';
 import { sockaddrAddress } from '../values';
