@@ -3,7 +3,7 @@ import { definePeerRule } from '../../types';
 import { reportAt, settingLoc, sharedRouters } from '../helpers';
 import { advertInterval, authenticationOf, multicastGroup, normAddr, type Authentication, type Vip } from '../model';
 import { vipSet, type Member, type VirtualRouter } from '../routers';
-import { cutAtBytes, plainDigits } from '../../values';
+import { cutAtBytes, plainDigits, splitPrefix } from '../../values';
 
 /** How a difference between members is reported: the message, and a severity other than the rule's. */
 interface Verdict {
@@ -33,9 +33,9 @@ const dropsOtherVips = (m: Member): boolean => !atLeast(m.model.parse.targetVers
  * (/32, /128). Undefined when it cannot be read (invalid-address reports that).
  */
 function prefixOf(v: Vip): number | undefined {
-  const at = v.word.text.indexOf('/');
-  if (at === -1) return v.family === 6 ? 128 : 32;
-  const n = plainDigits(v.word.text.slice(at + 1));
+  const { prefix } = splitPrefix(v.word.text);
+  if (prefix === undefined) return v.family === 6 ? 128 : 32;
+  const n = plainDigits(prefix);
   return n === -1 ? undefined : n;
 }
 

@@ -142,4 +142,8 @@ ${o.version}  unicast_src_ip ${o.src}
 }
 
 /** The backup's defaults for node(). */
+/** A node of the template advertising by multicast (no unicast_src_ip, no unicast_peer). */
+export const multicast = (text: string): string =>
+  text.replace(/ {2}unicast_src_ip [^\n]*\n {2}unicast_peer \{\n[^\n]*\n {2}\}\n/, '');
+
 export const B = { rid: 'lb2', state: 'BACKUP', prio: '100', src: '10.0.0.12', peers: '10.0.0.11' };

@@ -1,8 +1,5 @@
-import { B, node, peerTester } from '../peer/peer-tester';
+import { B, multicast, node, peerTester } from '../peer/peer-tester';
 
-/** A node of the template without unicast peers: it sends its adverts to a multicast group. */
-const multicast = (text: string): string =>
-  text.replace(/ {2}unicast_src_ip [^\n]*\n {2}unicast_peer \{\n[^\n]*\n {2}\}\n/, '');
 const GROUP_MESSAGE =
   "each node hears only the group it sends to, so the nodes never see each other's adverts and both become MASTER.";
 

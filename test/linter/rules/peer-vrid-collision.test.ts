@@ -1,8 +1,4 @@
-import { B, node, peerTester } from '../peer/peer-tester';
-
-/** A node of the template advertising by multicast: nodes that list each other as unicast peers are one virtual router. */
-const multicast = (text: string): string =>
-  text.replace(/ {2}unicast_src_ip [^\n]*\n {2}unicast_peer \{\n[^\n]*\n {2}\}\n/, '');
+import { B, multicast, node, peerTester } from '../peer/peer-tester';
 
 peerTester('peer-vrid-collision', {
   valid: [
