@@ -1,7 +1,8 @@
 // Groups the vrrp_instances of several nodes into virtual routers the way VRRP itself does: by
 // virtual_router_id and address family. Interface names are local to each host (eth0 on one node,
 // ens33 on the other), so they are no part of the key. Within one key, instances whose VIP sets
-// overlap form one cluster, and so do instances that list each other as unicast peers; two
+// overlap form one cluster, and so do instances that list each other as unicast peers, and a
+// node alone on the key joins the cluster where another node has an instance of its name; other
 // clusters with disjoint VIPs on one key are a VRID collision.
 import type { Word } from '../../grammar/index';
 import type { PeerNode } from '../types';
@@ -84,6 +85,24 @@ export function groupRouters(nodes: PeerNode[]): Map<string, VirtualRouter[]> {
         for (const v of b.vips) a.vips.add(v);
         clusters.splice(j, 1);
       }
+    }
+    // A node standing alone on its key, whose instance has the name of another node's instance
+    // there, is that node's partner with other VIPs (a typo on one node of a pair), not a second
+    // virtual router: a cluster of its own would need a partner of its own. Its VIPs are then a
+    // mismatch (peer-setting-mismatch). Clusters of two nodes or more stay apart: two pairs copied
+    // from one example share names and VRIDs but not VIPs, and that is a collision.
+    for (let i = clusters.length - 1; i >= 0; i--) {
+      const lone = clusters[i]!;
+      const at = lone.members[0]!.node;
+      if (lone.members.some((m) => m.node !== at)) continue;
+      const names = new Set(lone.members.map((m) => m.inst.name));
+      const partners = clusters.filter(
+        (c) => c !== lone && c.members.some((m) => m.node !== at && names.has(m.inst.name)),
+      );
+      if (partners.length !== 1) continue;
+      partners[0]!.members.push(...lone.members);
+      for (const v of lone.vips) partners[0]!.vips.add(v);
+      clusters.splice(i, 1);
     }
     if (!clusters.length) clusters.push({ members: [], vips: new Set() });
     clusters[0]!.members.push(...empty);

@@ -58,6 +58,13 @@ const sameVips = (a: Member, b: Member): boolean => {
   return x.size === y.size && [...x].every((v) => y.has(v));
 };
 
+/** Whether two members both hold VIPs and share none of them. */
+const disjointVips = (a: Member, b: Member): boolean => {
+  const x = vipSet(a.inst);
+  const y = vipSet(b.inst);
+  return x.size > 0 && y.size > 0 && ![...x].some((v) => y.has(v));
+};
+
 /** Why keepalived clears a configured authentication, as the messages say it. */
 const CLEARED: Record<NonNullable<Authentication['cleared']>, string> = {
   strict: 'vrrp_strict ignores it',
@@ -72,9 +79,14 @@ const SETTINGS: Setting[] = [
     value: (m) => [...vipSet(m.inst)].sort().join(', ') || 'none',
     loc: (m) => (m.inst.vipBlock ? m.inst.vipBlock.keyword : m.inst.nameLoc),
     // Different VIP sets may be intended (an address only one node should carry) where keepalived
-    // takes the adverts; where it drops them, the brain splits.
+    // takes the adverts; where it drops them, the brain splits. Sets that share no address at all
+    // make a failover move none of the MASTER's addresses: no redundancy, never intended.
     verdict: (_r, m, others) =>
-      [m, ...others].some(dropsOtherVips) ? { messageId: 'vipsDropped' } : { messageId: 'vips', severity: 'warning' },
+      [m, ...others].some(dropsOtherVips)
+        ? { messageId: 'vipsDropped' }
+        : others.every((o) => disjointVips(m, o))
+          ? { messageId: 'vipsDisjoint' }
+          : { messageId: 'vips', severity: 'warning' },
   },
   {
     // The adverts carry addresses without prefixes, so the nodes agree; but each adds the VIP with
@@ -147,6 +159,8 @@ export default definePeerRule({
     "VIP set (or the VIPs' prefix lengths), advert_int, version, multicast group or authentication that differ between the nodes of one virtual router.",
   messages: {
     vips: '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; after a failover the new MASTER holds other addresses.',
+    vipsDisjoint:
+      "({name}) virtual router {vrid}: the VIPs on {node} ({value}) share no address with {others}; a failover moves none of the MASTER's addresses, so the service has no backup. Give the nodes the same VIPs.",
     vipsDropped:
       '({name}) virtual router {vrid}: the VIPs on {node} ({value}) differ from {others}; keepalived before 2.3.3 drops adverts whose addresses differ from its own, so both nodes become MASTER.',
     vipPrefix:

@@ -176,6 +176,21 @@ peerTester('peer-setting-mismatch', {
       ],
     },
     {
+      // Multicast, one instance name, a typo in one node's VIP: the backup of its master, whose
+      // VIPs differ (not a second virtual router on VRID 60).
+      name: 'a pair of one instance name with disjoint VIPs (a typo on one node)',
+      nodes: {
+        lb1: multicast(node()).replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
+        lb2: multicast(node({ ...B, vips: '10.0.0.101/24' })).replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
+      },
+      messageId: 'vipsDisjoint',
+      severity: 'error',
+      messages: [
+        "(VI_WEB) virtual router 60: the VIPs on lb1 (10.0.0.100) share no address with lb2 (10.0.0.101); a failover moves none of the MASTER's addresses, so the service has no backup. Give the nodes the same VIPs.",
+        /the VIPs on lb2 \(10.0.0.101\) share no address with lb1 \(10.0.0.100\)/,
+      ],
+    },
+    {
       name: 'VIP sets differ, keepalived 2.2.7: adverts dropped (error)',
       options: { targetVersion: '2.2.7' },
       nodes: {

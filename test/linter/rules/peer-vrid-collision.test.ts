@@ -8,17 +8,41 @@ peerTester('peer-vrid-collision', {
     // Nodes that list each other as unicast peers are one virtual router whatever their VIPs (a
     // mismatch, peer-setting-mismatch's), not two clusters.
     { name: 'unicast peers with disjoint VIPs', nodes: { lb1: node(), lb2: node({ ...B, vips: '10.0.0.200/24' }) } },
+    // A lone node whose instance has the name of another node's instance on that VRID is its
+    // partner with a VIP typo: a mismatch (peer-setting-mismatch), not a collision.
+    {
+      name: 'a pair of one instance name with disjoint VIPs',
+      nodes: { lb1: multicast(node()), lb2: multicast(node({ ...B, vips: '10.0.0.200/24' })) },
+    },
   ],
   invalid: [
     {
+      name: 'two instances of other names',
       nodes: {
         lb1: multicast(node({ vrid: '<|60|>' })),
-        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' })),
+        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' })).replace('VI_WEB', 'VI_DB'),
       },
       messageId: 'collision',
       messages: [
         /VRID 60 \(IPv4\) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200/,
-        /VIPs 10.0.0.200 is also used by lb1/,
+        /\(VI_DB\) VRID 60 \(IPv4\) with VIPs 10.0.0.200 is also used by lb1/,
+      ],
+    },
+    {
+      // Two pairs copied from one example: each pair is a virtual router, the names say nothing.
+      name: 'two pairs of one instance name',
+      nodes: {
+        lb1: multicast(node({ vrid: '<|60|>' })),
+        lb2: multicast(node({ ...B, vrid: '<|60|>' })),
+        db1: multicast(node({ rid: 'db1', vrid: '<|60|>', vips: '10.0.0.200/24' })),
+        db2: multicast(node({ ...B, rid: 'db2', vrid: '<|60|>', vips: '10.0.0.200/24' })),
+      },
+      messageId: 'collision',
+      messages: [
+        /VIPs 10.0.0.100 is also used by db1, db2 with VIPs 10.0.0.200/,
+        /VIPs 10.0.0.100 is also used by db1, db2 with VIPs 10.0.0.200/,
+        /VIPs 10.0.0.200 is also used by lb1, lb2 with VIPs 10.0.0.100/,
+        /VIPs 10.0.0.200 is also used by lb1, lb2 with VIPs 10.0.0.100/,
       ],
     },
     {
@@ -26,12 +50,12 @@ peerTester('peer-vrid-collision', {
       options: { targetVersion: '2.2.7' },
       nodes: {
         lb1: multicast(node({ vrid: '<|60|>' })),
-        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' })),
+        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' })).replace('VI_WEB', 'VI_DB'),
       },
       messageId: 'collisionDropped',
       messages: [
         '(VI_WEB) VRID 60 (IPv4) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200: keepalived before 2.3.3 drops adverts with other VIPs and logs each one, so the two virtual routers ignore each other (from 2.3.3 on they fight over the MASTER role). If the nodes are meant to back each other up, both are MASTER now: give them the same VIPs; otherwise give each virtual router its own virtual_router_id.',
-        /VIPs 10.0.0.200 is also used by lb1 with VIPs 10.0.0.100: keepalived before 2.3.3/,
+        /\(VI_DB\) VRID 60 \(IPv4\) with VIPs 10.0.0.200 is also used by lb1 with VIPs 10.0.0.100: keepalived before 2.3.3/,
       ],
     },
   ],
