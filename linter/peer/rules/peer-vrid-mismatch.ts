@@ -1,20 +1,34 @@
 import { definePeerRule } from '../../types';
 import { reportAt, vridLoc } from '../helpers';
 import type { Member, VirtualRouter } from '../routers';
-import { virtualRouters } from '../routers';
+import { vipSet, virtualRouters } from '../routers';
 import { vipSplits, type VipSplit } from '../vip-splits';
+
+/** Whether every member of a virtual router is on one node (it has no peer). */
+const alone = (r: VirtualRouter): boolean =>
+  r.members.length > 0 && r.members.every((m) => m.node === r.members[0]!.node);
+
+/** Whether two members share no VIP (an address they share under other VRIDs is a mismatch of its own). */
+function noVipInCommon(a: Member, b: Member): boolean {
+  const theirs = vipSet(b.inst);
+  return ![...vipSet(a.inst)].some((v) => theirs.has(v));
+}
 
 /** An address that two nodes hold under different VRIDs. */
 export default definePeerRule({
   id: 'peer-vrid-mismatch',
   meta: { severity: 'error', fixable: false, category: 'peer' },
-  description: 'A VIP that nodes hold under different virtual_router_ids, so each of them becomes MASTER for it.',
+  description:
+    'A VIP that nodes hold under different virtual_router_ids, so each of them becomes MASTER for it; two instances of one name, each without a peer, with neither a VRID nor a VIP in common.',
   messages: {
     mismatch:
       "({name}) VRID {vrid} holds {vips}, which {node} holds under VRID {otherVrid}: nodes on different VRIDs never hear each other's adverts, so each becomes MASTER and both bring the address up at once. Use the same virtual_router_id on every node that holds {vips}.",
     mismatchNodes:
       "({name}) VRID {vrid} holds {vips}, which {nodes} hold under VRID {otherVrid}: nodes on different VRIDs never hear each other's adverts, so each becomes MASTER and all of them bring the address up at once. Use the same virtual_router_id on every node that holds {vips}.",
+    unpaired:
+      "({name}) {node} has an instance of this name too, on VRID {otherVrid} (VIPs {otherVips}), but none of this one's (VRID {vrid}, VIPs {vips}): the two never hear each other, each is MASTER, and neither backs the other up. If they are meant as a pair, give them the same virtual_router_id and VIPs.",
     other: '{node} ({instance}) holds {vips} under VRID {vrid}',
+    otherInstance: '{node} ({instance}) uses VRID {vrid}',
   },
   checkPeers(ctx) {
     // One finding per instance and other virtual router, naming that router's nodes.
@@ -55,6 +69,46 @@ export default definePeerRule({
             },
           })),
         );
+      }
+    }
+    // Two instances of one name, each on a virtual router of its node alone, with neither a VRID
+    // nor a VIP in common: a pair whose backup got another VRID and VIPs (a copy not edited
+    // through). Routers with a peer are left out: their instance names say nothing.
+    const lone = virtualRouters(ctx.nodes).filter(alone);
+    for (const r of lone) {
+      for (const m of r.members) {
+        for (const o of lone) {
+          if (o === r || o.family !== r.family || o.members[0]!.node === m.node) continue;
+          for (const p of o.members) {
+            if (p.inst.name !== m.inst.name || !noVipInCommon(m, p)) continue;
+            const list = (x: Member): string => [...vipSet(x.inst)].join(', ') || 'none';
+            reportAt(
+              ctx,
+              m,
+              {
+                loc: vridLoc(m),
+                messageId: 'unpaired',
+                severity: 'warning',
+                data: {
+                  name: m.inst.name,
+                  node: p.node.name,
+                  vrid: r.vrid,
+                  vips: list(m),
+                  otherVrid: o.vrid,
+                  otherVips: list(p),
+                },
+              },
+              [
+                {
+                  member: p,
+                  loc: vridLoc(p),
+                  messageId: 'otherInstance',
+                  data: { node: p.node.name, instance: p.inst.name, vrid: o.vrid },
+                },
+              ],
+            );
+          }
+        }
       }
     }
   },

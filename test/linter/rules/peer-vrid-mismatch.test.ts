@@ -20,8 +20,24 @@ peerTester('peer-vrid-mismatch', {
   valid: [
     // One virtual router on both nodes.
     { nodes: { lb1: node(), lb2: node(B) } },
-    // Active-active: two virtual routers with their own VIPs.
-    { nodes: { lb1: node(), lb2: node({ ...B, vrid: '61', vips: '10.0.0.200/24' }) } },
+    // Active-active: two virtual routers with their own VIPs, each on both nodes.
+    {
+      nodes: {
+        lb1: `${node()}${instance('61', '10.0.0.200/24')}`,
+        lb2: `${node(B)}${instance('61', '10.0.0.200/24')}`,
+      },
+    },
+    // Instances of other names, each alone: nothing says they are meant as a pair.
+    { nodes: { lb1: node(), lb2: node({ ...B, vrid: '61', vips: '10.0.0.200/24' }).replace('VI_WEB', 'VI_APP') } },
+    // Two pairs copied from one example (one instance name), on their own VRIDs and VIPs.
+    {
+      nodes: {
+        lb1: node(),
+        lb2: node(B),
+        db1: node({ rid: 'db1', vrid: '61', vips: '10.0.0.200/24', src: '10.0.0.21', peers: '10.0.0.22' }),
+        db2: node({ ...B, rid: 'db2', vrid: '61', vips: '10.0.0.200/24', src: '10.0.0.22', peers: '10.0.0.21' }),
+      },
+    },
     // Link-local addresses belong to one link: every router may use fe80::1.
     {
       nodes: {
@@ -34,6 +50,18 @@ peerTester('peer-vrid-mismatch', {
     { nodes: { lb1: `${node()}${instance('70', '10.0.0.100/24')}`, lb2: node(B) } },
   ],
   invalid: [
+    {
+      // lb2's copy of the instance got another VRID and another VIP: no node backs the other up.
+      name: 'one instance name on two nodes, with neither a VRID nor a VIP in common',
+      nodes: { lb1: node({ vrid: '<|60|>' }), lb2: node({ ...B, vrid: '<|61|>', vips: '10.0.0.200/24' }) },
+      messageId: 'unpaired',
+      severity: 'warning',
+      messages: [
+        "(VI_WEB) lb2 has an instance of this name too, on VRID 61 (VIPs 10.0.0.200), but none of this one's (VRID 60, VIPs 10.0.0.100): the two never hear each other, each is MASTER, and neither backs the other up. If they are meant as a pair, give them the same virtual_router_id and VIPs.",
+        /^\(VI_WEB\) lb1 has an instance of this name too, on VRID 60 \(VIPs 10.0.0.100\), but none of this one's \(VRID 61, VIPs 10.0.0.200\)/,
+      ],
+      relatedNodes: true,
+    },
     {
       name: 'the backup holds the VIP under another VRID',
       nodes: { lb1: node({ vrid: '<|60|>' }), lb2: node({ ...B, vrid: '<|61|>' }) },
