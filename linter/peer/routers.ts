@@ -2,12 +2,12 @@
 // virtual_router_id and address family. Interface names are local to each host (eth0 on one node,
 // ens33 on the other), so they are no part of the key. Within one key, instances whose VIP sets
 // overlap form one cluster, and so do instances that list each other as unicast peers, and a
-// node alone on the key joins the cluster where another node has an instance of its name; other
-// clusters with disjoint VIPs on one key are a VRID collision.
+// node alone on the key joins the cluster where another node has an instance of its name in the
+// other state; other clusters with disjoint VIPs on one key are a VRID collision.
 import type { Word } from '../../grammar/index';
 import type { PeerNode } from '../types';
 import { sockaddrAddress } from '../values';
-import { nodeModel, normAddr, usable, type Family, type Instance, type NodeModel } from './model';
+import { nodeModel, normAddr, startState, usable, type Family, type Instance, type NodeModel } from './model';
 
 /** One node's instance in a virtual router. */
 export interface Member {
@@ -87,18 +87,19 @@ export function groupRouters(nodes: PeerNode[]): Map<string, VirtualRouter[]> {
       }
     }
     // A node standing alone on its key, whose instance has the name of another node's instance
-    // there, is that node's partner with other VIPs (a typo on one node of a pair), not a second
-    // virtual router: a cluster of its own would need a partner of its own. Its VIPs are then a
-    // mismatch (peer-setting-mismatch). Clusters of two nodes or more stay apart: two pairs copied
-    // from one example share names and VRIDs but not VIPs, and that is a collision.
+    // there and the other initial state (a MASTER and its BACKUP), is that node's partner with
+    // other VIPs (a typo on one node of a pair), not a second virtual router: a cluster of its own
+    // would need a partner of its own. Its VIPs are then a mismatch (peer-setting-mismatch).
+    // Clusters of two nodes or more stay apart (two pairs copied from one example share names and
+    // VRIDs but not VIPs), and so do two copies of one example in one state: that is a collision.
     for (let i = clusters.length - 1; i >= 0; i--) {
       const lone = clusters[i]!;
       const at = lone.members[0]!.node;
       if (lone.members.some((m) => m.node !== at)) continue;
-      const names = new Set(lone.members.map((m) => m.inst.name));
-      const partners = clusters.filter(
-        (c) => c !== lone && c.members.some((m) => m.node !== at && names.has(m.inst.name)),
-      );
+      const partnerOf = (m: Member): boolean =>
+        m.node !== at &&
+        lone.members.some((x) => x.inst.name === m.inst.name && startState(x.inst) !== startState(m.inst));
+      const partners = clusters.filter((c) => c !== lone && c.members.some(partnerOf));
       if (partners.length !== 1) continue;
       partners[0]!.members.push(...lone.members);
       for (const v of lone.vips) partners[0]!.vips.add(v);

@@ -80,12 +80,13 @@ const SETTINGS: Setting[] = [
     loc: (m) => (m.inst.vipBlock ? m.inst.vipBlock.keyword : m.inst.nameLoc),
     // Different VIP sets may be intended (an address only one node should carry) where keepalived
     // takes the adverts; where it drops them, the brain splits. Sets that share no address at all
-    // make a failover move none of the MASTER's addresses: no redundancy, never intended.
+    // make a failover move none of the MASTER's addresses (no redundancy): said so, as a warning
+    // too, since the nodes may be grouped by a shared instance name alone (see routers.ts).
     verdict: (_r, m, others) =>
       [m, ...others].some(dropsOtherVips)
         ? { messageId: 'vipsDropped' }
         : others.every((o) => disjointVips(m, o))
-          ? { messageId: 'vipsDisjoint' }
+          ? { messageId: 'vipsDisjoint', severity: 'warning' }
           : { messageId: 'vips', severity: 'warning' },
   },
   {

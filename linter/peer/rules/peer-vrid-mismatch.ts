@@ -1,5 +1,6 @@
 import { definePeerRule } from '../../types';
 import { reportAt, vridLoc } from '../helpers';
+import { startState } from '../model';
 import type { Member, VirtualRouter } from '../routers';
 import { vipSet, virtualRouters } from '../routers';
 import { vipSplits, type VipSplit } from '../vip-splits';
@@ -71,16 +72,18 @@ export default definePeerRule({
         );
       }
     }
-    // Two instances of one name, each on a virtual router of its node alone, with neither a VRID
-    // nor a VIP in common: a pair whose backup got another VRID and VIPs (a copy not edited
-    // through). Routers with a peer are left out: their instance names say nothing.
+    // Two instances of one name, a MASTER and a BACKUP, each on a virtual router of its node alone,
+    // with neither a VRID nor a VIP in common: a pair whose backup got another VRID and VIPs (a
+    // copy not edited through). Routers with a peer, and two copies in one state, are left out:
+    // their instance names say nothing.
     const lone = virtualRouters(ctx.nodes).filter(alone);
     for (const r of lone) {
       for (const m of r.members) {
         for (const o of lone) {
           if (o === r || o.family !== r.family || o.members[0]!.node === m.node) continue;
           for (const p of o.members) {
-            if (p.inst.name !== m.inst.name || !noVipInCommon(m, p)) continue;
+            if (p.inst.name !== m.inst.name || startState(p.inst) === startState(m.inst) || !noVipInCommon(m, p))
+              continue;
             const list = (x: Member): string => [...vipSet(x.inst)].join(', ') || 'none';
             reportAt(
               ctx,

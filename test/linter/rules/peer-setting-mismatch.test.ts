@@ -184,7 +184,7 @@ peerTester('peer-setting-mismatch', {
         lb2: multicast(node({ ...B, vips: '10.0.0.101/24' })).replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
       },
       messageId: 'vipsDisjoint',
-      severity: 'error',
+      severity: 'warning',
       messages: [
         "(VI_WEB) virtual router 60: the VIPs on lb1 (10.0.0.100) share no address with lb2 (10.0.0.101); a failover moves none of the MASTER's addresses, so the service has no backup. Give the nodes the same VIPs.",
         /the VIPs on lb2 \(10.0.0.101\) share no address with lb1 \(10.0.0.100\)/,

@@ -29,6 +29,16 @@ peerTester('peer-vrid-collision', {
       ],
     },
     {
+      // Two copies of one example, both MASTER: nothing says one backs the other up.
+      name: 'one instance name in one state on both nodes',
+      nodes: {
+        lb1: multicast(node({ vrid: '<|60|>' })),
+        lb2: multicast(node({ rid: 'lb2', vrid: '<|60|>', vips: '10.0.0.200/24' })),
+      },
+      messageId: 'collision',
+      messages: [/VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200/, /VIPs 10.0.0.200 is also used by lb1/],
+    },
+    {
       // Two pairs copied from one example: each pair is a virtual router, the names say nothing.
       name: 'two pairs of one instance name',
       nodes: {

@@ -29,6 +29,8 @@ peerTester('peer-vrid-mismatch', {
     },
     // Instances of other names, each alone: nothing says they are meant as a pair.
     { nodes: { lb1: node(), lb2: node({ ...B, vrid: '61', vips: '10.0.0.200/24' }).replace('VI_WEB', 'VI_APP') } },
+    // Two copies of one example in one state, on their own VRIDs and VIPs: nothing pairs them.
+    { nodes: { lb1: node(), lb2: node({ rid: 'lb2', vrid: '61', vips: '10.0.0.200/24' }) } },
     // Two pairs copied from one example (one instance name), on their own VRIDs and VIPs.
     {
       nodes: {
