@@ -10,13 +10,18 @@
 //   explainFailover(roots, { peers?, cwd? }) -> string
 //     Plain-text failover tables (nodes x failure scenarios x effective priorities x master), one
 //     per virtual router of each segment.
+//   failoverByRoot(roots, { peers?, cwd? }) -> Map<ParseResult, FailoverNote[]>
+//     The same tables for editors: per root parse, where each of its instances is named (the
+//     instance's name and its virtual_router_id value, in that parse's files) and the table of the
+//     virtual router it belongs to. Only virtual routers with members on two nodes or more.
 //   peerSegments(roots, { peers?, cwd? }) -> PeerNode[][]
-//     The segments the two functions above analyse.
+//     The segments the functions above analyse.
 import { basename, dirname, relative, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
-import type { ParseResult } from '../grammar/index';
+import type { Loc, ParseResult } from '../grammar/index';
 import type { LintOptions, PeerNode } from '../linter/index';
-import { explainFailover as explainNodes } from '../linter/peer/failover';
+import { explainFailover as explainNodes, failoverTables } from '../linter/peer/failover';
+import { vridLoc } from '../linter/peer/helpers';
 import { lintPeerNodes, type PeerDiagnostic } from '../linter/peer/lint-peers';
 import type { RootResult } from './project';
 
@@ -89,4 +94,27 @@ export function explainFailover(roots: RootResult[], options: PeerOptions = {}):
   return peerSegments(roots, options)
     .map((segment) => explainNodes(segment))
     .join('\n');
+}
+
+/** A virtual router's failover table and the places in one root where its instance is named. */
+export interface FailoverNote {
+  locs: Loc[];
+  text: string;
+}
+
+/** Failover tables per root parse, at each of its instances (see the API note above). */
+export function failoverByRoot(roots: RootResult[], options: PeerOptions = {}): Map<ParseResult, FailoverNote[]> {
+  const out = new Map<ParseResult, FailoverNote[]>();
+  for (const segment of peerSegments(roots, options)) {
+    if (segment.length < 2) continue;
+    for (const { router, text } of failoverTables(segment)) {
+      if (new Set(router.members.map((m) => m.node)).size < 2) continue;
+      for (const m of router.members) {
+        const list = out.get(m.node.parse) ?? [];
+        list.push({ locs: [m.inst.nameLoc, vridLoc(m)], text });
+        out.set(m.node.parse, list);
+      }
+    }
+  }
+  return out;
 }

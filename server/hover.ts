@@ -1,5 +1,5 @@
 // Hover: keyword documentation, the parameter under the cursor, and the value of a `$NAME`.
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupContent, MarkupKind, type Hover, type Range } from 'vscode-languageserver';
 import type { Definition, ParseResult } from '../grammar/index';
 import { wordAt } from './ast-query';
 import { toRange } from './locations';
@@ -91,4 +91,15 @@ export function hover(parse: ParseResult, offset: number, names?: { parse: Parse
     };
   }
   return null;
+}
+
+/**
+ * A hover with a virtual router's failover table (from the last peer run) added after what it
+ * says, or a hover of the table alone at `range` when there is nothing else to say.
+ */
+export function withFailover(h: Hover | null, table: string, range: Range): Hover {
+  const note = `**Failover** (peer analysis of the open nodes):\n\n\`\`\`text\n${table}\n\`\`\``;
+  if (!h) return { contents: { kind: MarkupKind.Markdown, value: note }, range };
+  const before = MarkupContent.is(h.contents) ? h.contents.value : '';
+  return { ...h, contents: { kind: MarkupKind.Markdown, value: before ? `${before}\n\n---\n\n${note}` : note } };
 }

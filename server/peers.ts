@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { parseFile, type FileAccess, type ParseResult } from '../grammar/index';
 import { expandBraces, globOne } from '../grammar/glob';
-import { lintPeers, type PeerRelated } from '../host/peers';
+import { failoverByRoot, lintPeers, type PeerRelated } from '../host/peers';
 import type { LintOptions } from '../linter/index';
 import { toLspDiagnostic } from './diagnostics';
 import { pathToUri, toRange } from './locations';
@@ -72,9 +72,8 @@ function groupFiles(groups: string[][], cwd: string, fs: FileAccess): string[] {
   return [...out];
 }
 
-/** Runs the peer rules; returns LSP diagnostics per open document URI (documents without findings are absent). */
-export function analyzePeers(req: PeerRequest): Map<string, LspDiagnostic[]> {
-  const out = new Map<string, LspDiagnostic[]>();
+/** The roots of a peer run: the open documents and the group members read from disk, includes left out. */
+function peerRoots(req: PeerRequest): Array<{ parse: ParseResult; diagnostics: [] }> {
   const roots: Array<{ parse: ParseResult; diagnostics: [] }> = [];
   const byPath = new Map<string, ParseResult>();
   for (const d of req.documents) {
@@ -91,6 +90,13 @@ export function analyzePeers(req: PeerRequest): Map<string, LspDiagnostic[]> {
   const included = new Set<string>();
   for (const parse of byPath.values()) parse.files.slice(1).forEach((f) => included.add(f.path));
   for (const [path, parse] of byPath) if (!included.has(path)) roots.push({ parse, diagnostics: [] });
+  return roots;
+}
+
+/** Runs the peer rules; returns LSP diagnostics per open document URI (documents without findings are absent). */
+export function analyzePeers(req: PeerRequest): Map<string, LspDiagnostic[]> {
+  const out = new Map<string, LspDiagnostic[]>();
+  const roots = peerRoots(req);
   if (roots.length < 2) return out;
 
   // Where any file of any root is, for related locations in other nodes.
@@ -125,10 +131,36 @@ export function analyzePeers(req: PeerRequest): Map<string, LspDiagnostic[]> {
   return out;
 }
 
+/** A failover table and where an open document names the instance it is about (offsets in its text). */
+export interface FailoverHover {
+  /** The parse of the document the offsets belong to. */
+  parse: ParseResult;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The failover tables of the open documents' virtual routers, per URI, at the instances' names and VRIDs. */
+export function failoverNotes(req: PeerRequest): Map<string, FailoverHover[]> {
+  const out = new Map<string, FailoverHover[]>();
+  const roots = peerRoots(req);
+  if (roots.length < 2) return out;
+  const notes = failoverByRoot(roots, { peers: req.groups, cwd: req.cwd });
+  for (const doc of req.documents) {
+    const list: FailoverHover[] = [];
+    for (const n of notes.get(doc.parse) ?? [])
+      for (const l of n.locs)
+        if (l.file === 0) list.push({ parse: doc.parse, start: l.start, end: l.end, text: n.text });
+    if (list.length) out.set(doc.uri, list);
+  }
+  return out;
+}
+
 /** Debounces peer runs and keeps their latest findings per URI. */
 export class PeerScheduler {
   private timer: NodeJS.Timeout | undefined;
   private results = new Map<string, LspDiagnostic[]>();
+  private notes = new Map<string, FailoverHover[]>();
 
   constructor(
     private readonly request: () => PeerRequest | undefined,
@@ -139,6 +171,14 @@ export class PeerScheduler {
   /** Peer findings currently held for a document. */
   for(uri: string): LspDiagnostic[] {
     return this.results.get(uri) ?? [];
+  }
+
+  /**
+   * The failover table of the virtual router whose instance a document names at an offset, if any:
+   * only while the document is as the last run read it (`parse`), since an edit moves the offsets.
+   */
+  failoverAt(uri: string, parse: ParseResult, offset: number): FailoverHover | undefined {
+    return this.notes.get(uri)?.find((n) => n.parse === parse && n.start <= offset && offset < n.end);
   }
 
   /** Schedules a run after the idle delay (restarting the wait). */
@@ -158,6 +198,8 @@ export class PeerScheduler {
       const req = this.request();
       const before = this.results;
       this.results = req ? analyzePeers(req) : new Map();
+      // The tables only change with the documents the findings come from: no publish of their own.
+      this.notes = req ? failoverNotes(req) : new Map();
       const changed = [...new Set([...before.keys(), ...this.results.keys()])].filter(
         (u) => JSON.stringify(before.get(u) ?? []) !== JSON.stringify(this.results.get(u) ?? []),
       );

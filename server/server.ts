@@ -24,9 +24,9 @@ import { codeActions, FIX_ALL_KIND, fixAllAction } from './code-actions';
 import { complete, resolveCompletion } from './completion';
 import { configErrorDiagnostic, diagnosticsForDocument, inactiveDiagnostics, matchDiagnostics } from './diagnostics';
 import { formatEdits } from './formatting';
-import { hover } from './hover';
+import { hover, withFailover } from './hover';
 import { documentLinks } from './links';
-import { toOffset, uriToPath } from './locations';
+import { toOffset, toRange, uriToPath } from './locations';
 import { definition, highlights, prepareRename, references, rename } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { PeerScheduler } from './peers';
@@ -386,7 +386,15 @@ export function startServer(connection: Connection): void {
       return item;
     }
   });
-  connection.onHover(guard('hover', null, (p, a) => hover(a.parse, offsetOf(p, a), names(a))));
+  connection.onHover(
+    guard('hover', null, (p, a) => {
+      const offset = offsetOf(p, a);
+      const h = hover(a.parse, offset, names(a));
+      // On an instance's name or VRID: its virtual router's failover table, from the last peer run.
+      const table = peers.failoverAt(a.uri, a.parse, offset);
+      return table ? withFailover(h, table.text, toRange(a.parse, { file: 0, start: table.start, end: table.end })) : h;
+    }),
+  );
   connection.onDocumentSymbol(guard('documentSymbol', [], (_p, a) => documentSymbols(a.parse)));
   connection.onFoldingRanges(guard('foldingRange', [], (_p, a) => foldingRanges(a.parse)));
   connection.onDocumentFormatting(

@@ -559,6 +559,13 @@ export function explainRouter(model: FailoverModel, router: VirtualRouter, split
   return lines.join('\n');
 }
 
+/** The failover table of each virtual router of a set of nodes, with the router (for its members). */
+export function failoverTables(nodes: PeerNode[]): Array<{ router: VirtualRouter; text: string }> {
+  const model = new FailoverModel(nodes);
+  const splits = vipSplits(model.routers);
+  return model.routers.map((router) => ({ router, text: explainRouter(model, router, splits) }));
+}
+
 /** Failover tables for every virtual router of a set of nodes (plain text, aligned columns). */
 export function explainFailover(nodes: PeerNode[]): string {
   const model = new FailoverModel(nodes);

@@ -14,6 +14,7 @@ import type {
   Hover,
   InitializeResult,
   Location,
+  MarkupContent,
   PublishDiagnosticsParams,
   TextEdit,
   WorkspaceEdit,
@@ -823,6 +824,33 @@ describe('peer analysis (off the keystroke path)', () => {
       contentChanges: [{ text: node(90).replace('MASTER', 'BACKUP') }],
     });
     await cleared;
+  }, 20000);
+
+  it("shows a virtual router's failover table on hover over an instance's name and VRID", async () => {
+    const ws = workspace({ 'lb1.conf': node(100), 'lb2.conf': node(100) });
+    const found = peerFinding(ws.uri('lb1.conf'));
+    await client.open(ws.uri('lb1.conf'), node(100));
+    await client.open(ws.uri('lb2.conf'), node(100));
+    await found;
+    const hoverAt = (line: number, character: number): Promise<Hover | null> =>
+      client.conn.sendRequest('textDocument/hover', {
+        textDocument: { uri: ws.uri('lb1.conf') },
+        position: { line, character },
+      }) as Promise<Hover | null>;
+    const name = await hoverAt(0, 15);
+    const value = (name!.contents as MarkupContent).value;
+    expect(value).toContain('**Failover** (peer analysis of the open nodes)');
+    expect(value).toMatch(/Virtual router VRID 51 \(IPv4\), VIPs: 192\.168\.0\.10/);
+    expect(value).toMatch(/all healthy\s+100\s+100/);
+    expect(name!.range).toEqual({ start: { line: 0, character: 14 }, end: { line: 0, character: 18 } });
+    // The VRID's value: the keyword's documentation, then the table.
+    const vrid = await hoverAt(3, 23);
+    const text = (vrid!.contents as MarkupContent).value;
+    expect(text.indexOf('virtual_router_id')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('**Failover**')).toBeGreaterThan(text.indexOf('virtual_router_id'));
+    // Elsewhere (the priority), no table.
+    const other = await hoverAt(4, 15);
+    expect((other?.contents as MarkupContent | undefined)?.value ?? '').not.toContain('**Failover**');
   }, 20000);
 
   it('reads the other members of a peer group from disk (.keepalived-lint.json peers)', async () => {

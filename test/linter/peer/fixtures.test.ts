@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileAccess } from '../../../host/node-fs';
-import { explainFailover, lintPeers, peerSegments } from '../../../host/peers';
+import { explainFailover, failoverByRoot, lintPeers, peerSegments } from '../../../host/peers';
 import { lintRoots } from '../../../host/project';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/peers');
@@ -102,6 +102,25 @@ describe('peer fixtures', () => {
     expect(explainFailover(roots('failover-gap'), { cwd: join(FIXTURES, 'failover-gap') })).not.toContain(
       'note: 10.0.0.100',
     );
+  });
+
+  it("gives each node the table of its virtual router at the instance's name and VRID", () => {
+    const rs = roots('failover-gap');
+    const notes = failoverByRoot(rs, { cwd: join(FIXTURES, 'failover-gap') });
+    const text = explainFailover(rs, { cwd: join(FIXTURES, 'failover-gap') }).trimEnd();
+    for (const r of rs) {
+      const [note, ...more] = notes.get(r.parse)!;
+      expect(more).toEqual([]);
+      expect(note!.text).toBe(text);
+      const src = r.parse.files[0]!.text;
+      expect(note!.locs.map((l) => [l.file, src.slice(l.start, l.end)])).toEqual([
+        [0, 'VI_WEB'],
+        [0, '60'],
+      ]);
+    }
+    // A virtual router of one node has no failover to explain.
+    const alone = lintRoots([join(FIXTURES, 'failover-gap', 'lb1.conf')], nodeFileAccess(), {});
+    expect(failoverByRoot(alone).size).toBe(0);
   });
 
   it('explains failover as an aligned table', () => {
