@@ -5,6 +5,13 @@ export * from './files';
 export { reparseText, restsBetweenBlocks } from './incremental';
 export { parseFile, parseText, type ParseOptions } from './parse';
 export * from './spans';
-export { statementIndex, StatementIndexer, type StatementIndex } from './statement-index';
+export {
+  recordStatementIndex,
+  sliceIndex,
+  statementIndex,
+  StatementIndexer,
+  type IndexPositions,
+  type StatementIndex,
+} from './statement-index';
 export * from './version';
 export { looksBinary, MAX_FILE_BYTES, MAX_LINE_BYTES } from './reader';

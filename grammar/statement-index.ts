@@ -15,25 +15,93 @@ export interface StatementIndex {
   blocks: Statement[];
   /** Statements with an `entries` list. */
   valueBlocks: Statement[];
+  /**
+   * Where each list's statements stand in `all` (parallel lists, ascending), so that the index of a
+   * run of top-level statements is cut out of it (sliceIndex). Kept by StatementIndexer only.
+   */
+  at?: IndexPositions;
+}
+
+/** Positions in `all` of the statements of an index's lists (see StatementIndex.at). */
+export interface IndexPositions {
+  /** Of each top-level statement (one without a parent), in order. */
+  tops: number[];
+  byKeyword: Map<string, number[]>;
+  blocks: number[];
+  valueBlocks: number[];
 }
 
 /** Builds a StatementIndex from statements given in document order. */
 export class StatementIndexer {
   readonly index: StatementIndex = { all: [], byKeyword: new Map(), blocks: [], valueBlocks: [] };
+  private readonly at: IndexPositions = { tops: [], byKeyword: new Map(), blocks: [], valueBlocks: [] };
+
+  constructor() {
+    this.index.at = this.at;
+  }
 
   /** A statement (in document order). */
   add(s: Statement): void {
     const { all, byKeyword } = this.index;
+    const i = all.length;
     all.push(s);
+    if (s.parent === undefined) this.at.tops.push(i);
     const same = byKeyword.get(s.keyword.text);
-    if (same) same.push(s);
-    else byKeyword.set(s.keyword.text, [s]);
+    if (same) {
+      same.push(s);
+      this.at.byKeyword.get(s.keyword.text)!.push(i);
+    } else {
+      byKeyword.set(s.keyword.text, [s]);
+      this.at.byKeyword.set(s.keyword.text, [i]);
+    }
   }
 
   /** A statement already added that has a block (a `children` or an `entries` list). */
   addBlock(s: Statement, values: boolean): void {
+    const i = this.index.all.lastIndexOf(s);
     (values ? this.index.valueBlocks : this.index.blocks).push(s);
+    (values ? this.at.valueBlocks : this.at.blocks).push(i);
   }
+}
+
+/** The first position in an ascending list at or after `from`. */
+function lowerBound(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The statements of `list` (positions `at`) that stand in `all` from `from` up to `to`. */
+function cut(list: Statement[], at: readonly number[], from: number, to: number): Statement[] {
+  return list.slice(lowerBound(at, from), lowerBound(at, to));
+}
+
+/**
+ * The index of the top-level statements `first` up to (not including) `last` of the body an index
+ * was recorded for: the statements that stand in `all` from the first one's position to the next
+ * one's. Undefined when the index has no positions.
+ */
+export function sliceIndex(index: StatementIndex, first: number, last: number): StatementIndex | undefined {
+  const at = index.at;
+  if (!at || first < 0 || last > at.tops.length || first >= last) return undefined;
+  const from = at.tops[first]!;
+  const to = last < at.tops.length ? at.tops[last]! : index.all.length;
+  const byKeyword = new Map<string, Statement[]>();
+  for (const [keyword, list] of index.byKeyword) {
+    const some = cut(list, at.byKeyword.get(keyword)!, from, to);
+    if (some.length) byKeyword.set(keyword, some);
+  }
+  return {
+    all: index.all.slice(from, to),
+    byKeyword,
+    blocks: cut(index.blocks, at.blocks, from, to),
+    valueBlocks: cut(index.valueBlocks, at.valueBlocks, from, to),
+  };
 }
 
 const recorded = new WeakMap<readonly Statement[], StatementIndex>();
@@ -43,7 +111,7 @@ export function statementIndex(body: readonly Statement[]): StatementIndex | und
   return recorded.get(body);
 }
 
-/** Records the index of a complete body (the builder, when it finishes). */
+/** Records the index of a complete body (the builder, when it finishes; a view of part of one). */
 export function recordStatementIndex(body: readonly Statement[], index: StatementIndex): void {
   recorded.set(body, index);
 }

@@ -167,7 +167,7 @@ function blockOf(ranges: number[], at: number): number {
 }
 
 /** Whether every place a finding names lies in [start, end] of the root file. */
-function within(d: Diagnostic, start: number, end: number): boolean {
+export function within(d: Diagnostic, start: number, end: number): boolean {
   const inside = (l: Loc): boolean => l.file === 0 && l.start >= start && l.end <= end;
   return inside(d.loc) && (!d.fix || inside(d.fix)) && (!d.related || d.related.every((r) => inside(r.loc)));
 }
@@ -183,7 +183,7 @@ function moveDiagnostic(d: Diagnostic, delta: number): Diagnostic {
 }
 
 /** The offset just after the last word or brace of a statement (its block included). */
-function lastEnd(s: Statement): number {
+export function lastEnd(s: Statement): number {
   if (s.close) return s.close.end;
   let end = s.keyword.end;
   forEachLoc(s, (l) => {
@@ -192,12 +192,13 @@ function lastEnd(s: Statement): number {
   return end;
 }
 
-function lineStart(text: string, at: number): number {
+/** The start of the line holding `at`. */
+export function lineStart(text: string, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;
 }
 
 /** The end of the line holding `at`, with its line break. */
-function lineEnd(text: string, at: number): number {
+export function lineEnd(text: string, at: number): number {
   const nl = text.indexOf('\n', at);
   return nl === -1 ? text.length : nl + 1;
 }

@@ -13,4 +13,9 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** When set, each rule's run time in milliseconds is added here (TIMING=1 in the CLI). */
   timing?: Record<string, number>;
+  /**
+   * Statements per view when block-local rules run a chunk of top-level blocks at a time (see
+   * chunks.ts; default CHUNK_STATEMENTS). For tests and measurements.
+   */
+  chunkStatements?: number;
 }

@@ -1,6 +1,7 @@
 // Runs the rules over a parse, applies severities and suppressions, formats messages.
 import { NEWEST_VERSION, type Fix, type Loc, type ParseResult } from '../grammar/index';
 import { mergeBlockFindings, type BlockCache, type BlockPlan } from './block-cache';
+import { chunksOf, runChunked } from './chunks';
 import type { LintOptions } from './config';
 import { format, template } from './messages';
 import { internalErrorRule, unusedDisableDirective } from './pseudo-rules';
@@ -70,12 +71,36 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}, cache?:
   return runRules(parse, options)!;
 }
 
+/**
+ * Block-local rules run a chunk at a time on a large parse (see chunks.ts): each rule's findings,
+ * for the rules that could be run so; undefined when none could.
+ */
+function chunkedFindings(parse: ParseResult, options: LintOptions, targetVersion: string): Map<Rule, Diagnostic[]> | undefined {
+  const plan = chunksOf(parse, options.chunkStatements);
+  if (!plan) return undefined;
+  const severities = new Map<Rule, (r: Report) => Severity>();
+  for (const rule of rules) {
+    const severity = severityFor(rule, options);
+    if (rule.meta.scope === 'block' && severity !== 'off') severities.set(rule, severity);
+  }
+  const make = (rule: Rule, r: Report): Diagnostic => toDiagnostic(rule, r, severities.get(rule)!(r), options);
+  return runChunked(plan, [...severities.keys()], targetVersion, make, options.timing);
+}
+
 /** Runs every rule and finalizes; undefined when a block-local rule's findings could not be split. */
 function runRules(parse: ParseResult, options: LintOptions, plan?: BlockPlan): Diagnostic[] | undefined {
   const targetVersion = options.targetVersion ?? parse.targetVersion ?? NEWEST_VERSION;
   const out: Diagnostic[] = [];
   const timing = options.timing;
+  // Without a cache (the CLI), a large parse's block-local rules go a chunk at a time; their
+  // findings join the others in the rules' order, as if each rule had run on the whole parse.
+  const chunked = plan ? undefined : chunkedFindings(parse, options, targetVersion);
   for (const rule of rules) {
+    const early = chunked?.get(rule);
+    if (early) {
+      for (const d of early) out.push(d);
+      continue;
+    }
     const started = timing ? performance.now() : 0;
     const severity = severityFor(rule, options);
     if (severity === 'off') continue;

@@ -1,6 +1,13 @@
 // Cheap tests on a parse's source text, so that a rule can skip its pass over every word when the
 // characters it looks for appear nowhere but in comments (most configurations).
-import type { Loc, ParseResult } from '../grammar/index';
+import type { Loc, ParseResult, SourceFile } from '../grammar/index';
+
+/**
+ * Answers per file and character set: a rule that runs on views of one parse, a few top-level
+ * blocks each (see chunks.ts), asks the same of the same files once per view. A re-read makes new
+ * files, so an answer never outlives its text.
+ */
+const answers = new WeakMap<SourceFile, Map<string, boolean>>();
 
 /**
  * Whether some file of the parse has one of `chars` (single characters) outside its comments.
@@ -9,12 +16,19 @@ import type { Loc, ParseResult } from '../grammar/index';
  * benchmark file).
  */
 export function inCode(parse: ParseResult, chars: readonly string[]): boolean {
+  const key = chars.join('');
   return parse.files.some((f, i) => {
+    let known = answers.get(f);
+    if (!known) answers.set(f, (known = new Map()));
+    const answer = known.get(key);
+    if (answer !== undefined) return answer;
     // The file's comments in order, sorted once and only when one of the characters is there.
     let mine: Loc[] | undefined;
     const comments = (): Loc[] =>
       (mine ??= parse.comments.filter((x) => x.file === i).sort((a, b) => a.start - b.start));
-    return chars.some((c) => outside(f.text, c, comments));
+    const found = chars.some((c) => outside(f.text, c, comments));
+    known.set(key, found);
+    return found;
   });
 }
 

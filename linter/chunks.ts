@@ -1,0 +1,119 @@
+// Block-local rules over a large parse, a run of top-level blocks at a time.
+//
+// Each rule walks the statements it checks, and on a large configuration those lie in a tree of
+// some hundreds of megabytes: every rule then waits on memory for every statement it reads. A rule
+// that is block-local (`meta.scope: 'block'`: its findings in a top-level block depend on that
+// block alone, see block-cache.ts) finds the same in a view of the parse that holds some of the
+// top-level blocks. So the block-local rules run over views of a few thousand consecutive
+// statements each, one view after another, all of them on one view before the next: the view's
+// statements stay in the processor's cache from one rule to the next. Each view's statement index
+// is cut from the one the builder recorded (no walk). Findings are kept per rule in the order the
+// rule made them; a rule with a finding outside its view's lines, or that throws, is run on the
+// whole parse instead, as are all rules when the parse does not rest between its blocks
+// (restsBetweenBlocks: one file, no `$NAME`, includes, `@id` lines, `~SEQ` or cascades).
+import {
+  recordStatementIndex,
+  restsBetweenBlocks,
+  sliceIndex,
+  statementIndex,
+  type ParseResult,
+  type StatementIndex,
+} from '../grammar/index';
+import { lastEnd, lineEnd, lineStart, within } from './block-cache';
+import type { Diagnostic, Report, Rule } from './types';
+
+/** Statements per view: a few megabytes of tree. */
+export const CHUNK_STATEMENTS = 4096;
+
+/** A view of consecutive top-level blocks, and the text its blocks' lines span in file 0. */
+export interface Chunk {
+  view: ParseResult;
+  start: number;
+  end: number;
+}
+
+/**
+ * Where a parse is cut: chunk k holds the top-level statements `bounds[k]` up to `bounds[k + 1]`.
+ * Each chunk's view is made when its turn comes (chunkAt) and dropped after it, so that no more
+ * than one view's lists are alive at a time.
+ */
+export interface ChunkPlan {
+  parse: ParseResult;
+  index: StatementIndex;
+  bounds: number[];
+}
+
+/**
+ * How the parse is cut into views of consecutive top-level blocks of about `size` statements each,
+ * or undefined when it cannot be (see above) or is too small to gain from it.
+ */
+export function chunksOf(parse: ParseResult, size = CHUNK_STATEMENTS): ChunkPlan | undefined {
+  const index = statementIndex(parse.body);
+  const tops = index?.at?.tops;
+  const body = parse.body;
+  if (!index || !tops || index.all.length < 2 * size || !restsBetweenBlocks(parse)) return undefined;
+  // The builder indexes every top-level statement it keeps, in order; anything else (two readings
+  // of a broken global_defs) is left to the whole parse.
+  if (tops.length !== body.length) return undefined;
+  for (let k = 0; k < body.length; k++) if (index.all[tops[k]!] !== body[k]) return undefined;
+  const bounds = [0];
+  for (let k = 1; k < body.length; k++) if (tops[k]! - tops[bounds[bounds.length - 1]!]! >= size) bounds.push(k);
+  bounds.push(body.length);
+  return { parse, index, bounds };
+}
+
+/** The view of chunk k of a plan (its statement index recorded, cut from the parse's). */
+export function chunkAt(plan: ChunkPlan, k: number): Chunk {
+  const { parse, index, bounds } = plan;
+  const first = bounds[k]!;
+  const last = bounds[k + 1]!;
+  const view: ParseResult = { ...parse, body: parse.body.slice(first, last) };
+  recordStatementIndex(view.body, sliceIndex(index, first, last)!);
+  const text = parse.files[0]!.text;
+  return {
+    view,
+    start: lineStart(text, parse.body[first]!.keyword.start),
+    end: lineEnd(text, lastEnd(parse.body[last - 1]!)),
+  };
+}
+
+/** How runChunked makes a finding of a rule's report. */
+export type MakeDiagnostic = (rule: Rule, r: Report) => Diagnostic;
+
+/**
+ * Runs block-local rules over the chunks of a plan, all of them on one chunk before the next. Returns each
+ * rule's findings, in the order it made them, for the rules whose findings all lay in their chunk
+ * and that did not throw; the others are left out (the caller runs them on the whole parse).
+ * `timing`, when given, gets each rule's time added.
+ */
+export function runChunked(
+  plan: ChunkPlan,
+  local: readonly Rule[],
+  targetVersion: string,
+  make: MakeDiagnostic,
+  timing?: Record<string, number>,
+): Map<Rule, Diagnostic[]> {
+  const found = new Map<Rule, Diagnostic[]>(local.map((r) => [r, []]));
+  for (let k = 0; k + 1 < plan.bounds.length; k++) {
+    const c = chunkAt(plan, k);
+    for (const rule of local) {
+      const list = found.get(rule);
+      if (!list) continue;
+      const started = timing ? performance.now() : 0;
+      const before = list.length;
+      try {
+        rule.check({ parse: c.view, targetVersion, report: (r) => list.push(make(rule, r)) });
+        for (let i = before; i < list.length; i++) {
+          if (!within(list[i]!, c.start, c.end)) {
+            found.delete(rule);
+            break;
+          }
+        }
+      } catch {
+        found.delete(rule);
+      }
+      if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,161 @@
+// Block-local rules a chunk of top-level blocks at a time (linter/chunks.ts) must give exactly what
+// one run over the whole parse gives, and the statement index of each chunk, cut from the one the
+// builder recorded, must hold exactly the statements of the chunk's blocks, in order.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  parseText,
+  restsBetweenBlocks,
+  sliceIndex,
+  statementIndex,
+  type Statement,
+  type StatementIndex,
+} from '../../grammar/index';
+import { chunkAt, chunksOf, runChunked } from '../../linter/chunks';
+import { lintParse, rules, toDiagnostic, type Rule } from '../../linter/index';
+import type { Report } from '../../linter/types';
+// @ts-expect-error - plain ESM module without types
+import { generateConfig, SIZES } from '../../bench/generate.mjs';
+import { memoryFs, ROOT_PATH } from '../grammar/helpers';
+
+const opts = { fs: memoryFs({}), targetVersion: '2.4.3' };
+const local = rules.filter((r) => r.meta.scope === 'block');
+
+/** Configurations of every kind: generated, fixtures (valid and broken), examples, the corpus. */
+function configs(): string[] {
+  const dirs = [
+    '../fixtures/valid',
+    '../fixtures/grammar',
+    '../fixtures/agreement',
+    '../../examples',
+    '../../../shared/corpus',
+  ];
+  const out: string[] = [generateConfig(SIZES.small, 'chunks') as string];
+  for (const d of dirs) {
+    const dir = resolve(__dirname, d);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir, { recursive: true }) as string[])
+      if (f.endsWith('.conf')) out.push(readFileSync(join(dir, f), 'latin1'));
+  }
+  return out;
+}
+
+/** The top-level statement a statement belongs to. */
+function topOf(s: Statement): Statement {
+  let t = s;
+  while (t.parent) t = t.parent;
+  return t;
+}
+
+/**
+ * The lists of a full index kept to the statements of the top-level statements `first` up to
+ * `last`, found through each statement's parents: what a cut must hold, as positions in `all`.
+ */
+function expected(index: StatementIndex, body: Statement[], first: number, last: number): object {
+  const kept = new Set(body.slice(first, last));
+  const pos = new Map(index.all.map((s, i) => [s, i]));
+  const keep = (list: Statement[]): number[] => list.filter((s) => kept.has(topOf(s))).map((s) => pos.get(s)!);
+  return {
+    all: keep(index.all),
+    byKeyword: [...index.byKeyword]
+      .map(([k, list]) => [k, keep(list)] as const)
+      .filter(([, list]) => list.length > 0)
+      .sort((a, b) => a[0].localeCompare(b[0])),
+    blocks: keep(index.blocks),
+    valueBlocks: keep(index.valueBlocks),
+  };
+}
+
+/** A cut index as positions in the full one's `all`. */
+function positions(index: StatementIndex, cut: StatementIndex): object {
+  const pos = new Map(index.all.map((s, i) => [s, i]));
+  const at = (list: Statement[]): number[] => list.map((s) => pos.get(s)!);
+  return {
+    all: at(cut.all),
+    byKeyword: [...cut.byKeyword].map(([k, list]) => [k, at(list)] as const).sort((a, b) => a[0].localeCompare(b[0])),
+    blocks: at(cut.blocks),
+    valueBlocks: at(cut.valueBlocks),
+  };
+}
+
+describe('chunked block-local rules', () => {
+  const texts = configs();
+
+  it('give what one run over the whole parse gives, for any chunk size', () => {
+    expect(texts.length).toBeGreaterThan(20);
+    let chunked = 0;
+    for (const text of texts) {
+      const parse = parseText(ROOT_PATH, text, opts);
+      const whole = lintParse(parse, { ...opts, chunkStatements: Infinity });
+      for (const size of [1, 7, 64]) {
+        if (chunksOf(parse, size)) chunked++;
+        expect(lintParse(parse, { ...opts, chunkStatements: size })).toEqual(whole);
+      }
+    }
+    // Most of them are cut (those whose top level rests between blocks, with enough statements).
+    expect(chunked).toBeGreaterThan(texts.length);
+  });
+
+  it("cut a chunk's index out of the recorded one: its blocks' statements, in order", () => {
+    let checked = 0;
+    for (const text of texts) {
+      const parse = parseText(ROOT_PATH, text, opts);
+      const index = statementIndex(parse.body);
+      if (!index || !restsBetweenBlocks(parse)) continue;
+      const n = parse.body.length;
+      for (const [first, last] of [
+        [0, n],
+        [0, 1],
+        [n - 1, n],
+        [Math.floor(n / 3), Math.floor((2 * n) / 3) + 1],
+      ] as const) {
+        if (first >= last) continue;
+        const cut = sliceIndex(index, first, last)!;
+        expect(positions(index, cut)).toEqual(expected(index, parse.body, first, last));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('cut a large parse into views of about the size asked, and only a parse that rests between blocks', () => {
+    const parse = parseText(ROOT_PATH, generateConfig(SIZES.small, 'chunks') as string, opts);
+    const plan = chunksOf(parse, 500)!;
+    const chunks = plan.bounds.slice(1).map((_, k) => chunkAt(plan, k));
+    const total = statementIndex(parse.body)!.all.length;
+    expect(chunks.length).toBeGreaterThan(total / 1000);
+    expect(chunks.flatMap((c) => c.view.body)).toEqual(parse.body);
+    for (const c of chunks) {
+      const text = parse.files[0]!.text;
+      // Each view spans whole lines, from its first block's line to its last block's.
+      expect(c.start === 0 || text[c.start - 1] === '\n').toBe(true);
+      expect(text[c.end - 1]).toBe('\n');
+    }
+    // Too small to gain, or with a `$NAME` (a definition reaches across blocks): not cut.
+    expect(chunksOf(parse, total)).toBeUndefined();
+    const defined = parseText(ROOT_PATH, `$X=1\n${generateConfig(SIZES.small, 'chunks') as string}`, opts);
+    expect(chunksOf(defined, 500)).toBeUndefined();
+  });
+
+  it('leave out a rule that reports outside its view, or throws, for a run over the whole parse', () => {
+    const parse = parseText(ROOT_PATH, generateConfig(SIZES.small, 'chunks') as string, opts);
+    const plan = chunksOf(parse, 500)!;
+    const base = local.find((r) => r.id === 'invalid-number')!;
+    const outside: Rule = {
+      ...base,
+      id: 'test-outside',
+      check: (ctx) => ctx.report({ loc: { file: 0, start: 0, end: 1 }, messageId: 'x' }),
+    };
+    const throws: Rule = {
+      ...base,
+      id: 'test-throws',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
+    const make = (rule: Rule, r: Report) => toDiagnostic(rule, r, 'error', {});
+    const found = runChunked(plan, [base, outside, throws], '2.4.3', make);
+    expect([...found.keys()].map((r) => r.id)).toEqual(['invalid-number']);
+  });
+});
