@@ -1,32 +1,19 @@
 // The lint cache (linter/block-cache.ts) must give exactly what an uncached lint gives, and the
 // rules it trusts to be block-local must be: what they find in a top-level block depends on that
 // block alone.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText, reparseText, restsBetweenBlocks, type ParseResult } from '../../grammar/index';
 import { BlockCache, lintParse, rules, toDiagnostic, type Diagnostic, type Rule } from '../../linter/index';
-// @ts-expect-error - plain ESM module without types
-import { generateConfig, SIZES } from '../../bench/generate.mjs';
 import { applyEdit, edit, editTexts } from '../grammar/edits';
 import { memoryFs, ROOT_PATH } from '../grammar/helpers';
+import { configTexts } from './configs';
 
 const opts = { fs: memoryFs({}), targetVersion: '2.4.3' };
 const local = rules.filter((r) => r.meta.scope === 'block');
 
-/** Configurations of every kind: generated, fixtures (valid and broken), examples, the corpus. */
-function configs(): string[] {
-  const dirs = ['../fixtures/valid', '../fixtures/grammar', '../fixtures/agreement', '../../examples', '../../../shared/corpus', '../../../shared/seed-examples'];
-  const out: string[] = [generateConfig(SIZES.small, 'scope') as string];
-  for (const d of dirs) {
-    const dir = resolve(__dirname, d);
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir, { recursive: true }) as string[])
-      if (f.endsWith('.conf')) out.push(readFileSync(join(dir, f), 'latin1'));
-  }
-  return out;
-}
+/** Configurations of every kind (see configs.ts). */
+const configs = (): string[] => configTexts('scope');
 
 /** What one rule reports on a parse, as comparable strings. */
 function findings(rule: Rule, parse: ParseResult): string[] {

@@ -1,8 +1,6 @@
 // Block-local rules a chunk of top-level blocks at a time (linter/chunks.ts) must give exactly what
 // one run over the whole parse gives, and the statement index of each chunk, cut from the one the
 // builder recorded, must hold exactly the statements of the chunk's blocks, in order.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   parseText,
@@ -18,28 +16,13 @@ import type { Report } from '../../linter/types';
 // @ts-expect-error - plain ESM module without types
 import { generateConfig, SIZES } from '../../bench/generate.mjs';
 import { memoryFs, ROOT_PATH } from '../grammar/helpers';
+import { configTexts } from './configs';
 
 const opts = { fs: memoryFs({}), targetVersion: '2.4.3' };
 const local = rules.filter((r) => r.meta.scope === 'block');
 
-/** Configurations of every kind: generated, fixtures (valid and broken), examples, the corpus. */
-function configs(): string[] {
-  const dirs = [
-    '../fixtures/valid',
-    '../fixtures/grammar',
-    '../fixtures/agreement',
-    '../../examples',
-    '../../../shared/corpus',
-  ];
-  const out: string[] = [generateConfig(SIZES.small, 'chunks') as string];
-  for (const d of dirs) {
-    const dir = resolve(__dirname, d);
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir, { recursive: true }) as string[])
-      if (f.endsWith('.conf')) out.push(readFileSync(join(dir, f), 'latin1'));
-  }
-  return out;
-}
+/** Configurations of every kind (see configs.ts). */
+const configs = (): string[] => configTexts('chunks');
 
 /** The top-level statement a statement belongs to. */
 function topOf(s: Statement): Statement {
