@@ -46,10 +46,13 @@ function peered(a: Member, b: Member): boolean {
 /** Virtual routers keyed by (VRID, family); each key may hold several clusters (a collision). */
 export function groupRouters(nodes: PeerNode[]): Map<string, VirtualRouter[]> {
   const byKey = new Map<string, Member[]>();
+  // The nodes that hold each VIP, under any VRID.
+  const holders = new Map<string, Set<PeerNode>>();
   for (const node of nodes) {
     const model = nodeModel(node.parse);
     for (const inst of model.instances) {
       if (!usable(inst) || inst.vrid === undefined) continue;
+      for (const v of vipSet(inst)) holders.set(v, (holders.get(v) ?? new Set()).add(node));
       const key = `${inst.vrid}/${inst.family}`;
       byKey.set(key, [...(byKey.get(key) ?? []), { node, model, inst }]);
     }
@@ -96,10 +99,15 @@ export function groupRouters(nodes: PeerNode[]): Map<string, VirtualRouter[]> {
       const lone = clusters[i]!;
       const at = lone.members[0]!.node;
       if (lone.members.some((m) => m.node !== at)) continue;
+      // A node that holds one of its VIPs under another VRID is the partner of that one
+      // (peer-vrid-mismatch), not of a namesake; so is a namesake's cluster.
+      const heldElsewhere = (c: (typeof clusters)[number]): boolean =>
+        [...c.vips].some((v) => [...holders.get(v)!].some((n) => !c.members.some((m) => m.node === n)));
+      if (heldElsewhere(lone)) continue;
       const partnerOf = (m: Member): boolean =>
         m.node !== at &&
         lone.members.some((x) => x.inst.name === m.inst.name && startState(x.inst) !== startState(m.inst));
-      const partners = clusters.filter((c) => c !== lone && c.members.some(partnerOf));
+      const partners = clusters.filter((c) => c !== lone && c.members.some(partnerOf) && !heldElsewhere(c));
       if (partners.length !== 1) continue;
       partners[0]!.members.push(...lone.members);
       for (const v of lone.vips) partners[0]!.vips.add(v);

@@ -29,6 +29,18 @@ peerTester('peer-vrid-collision', {
       ],
     },
     {
+      // lb2 is alone on VRID 60, but its VIP is db1's under VRID 61: lb2 is db1's partner (a VRID
+      // mismatch), not lb1's, whatever their names.
+      name: 'a lone node whose VIP another node holds under another VRID',
+      nodes: {
+        lb1: multicast(node({ vrid: '<|60|>' })),
+        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' })),
+        db1: multicast(node({ rid: 'db1', vrid: '61', vips: '10.0.0.200/24' })).replace('VI_WEB', 'VI_DB'),
+      },
+      messageId: 'collision',
+      messages: [/VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200/, /VIPs 10.0.0.200 is also used by lb1/],
+    },
+    {
       // Two copies of one example, both MASTER: nothing says one backs the other up.
       name: 'one instance name in one state on both nodes',
       nodes: {
