@@ -34,7 +34,8 @@ export default definePeerRule({
   checkPeers(ctx) {
     // One finding per instance and other virtual router, naming that router's nodes.
     const groups = new Map<Member, Map<VirtualRouter, VipSplit[]>>();
-    for (const split of vipSplits(virtualRouters(ctx.nodes))) {
+    const routers = virtualRouters(ctx.nodes);
+    for (const split of vipSplits(routers)) {
       let byRouter = groups.get(split.member);
       if (!byRouter) groups.set(split.member, (byRouter = new Map()));
       byRouter.set(split.otherRouter, [...(byRouter.get(split.otherRouter) ?? []), split]);
@@ -76,7 +77,7 @@ export default definePeerRule({
     // with neither a VRID nor a VIP in common: a pair whose backup got another VRID and VIPs (a
     // copy not edited through). Routers with a peer, and two copies in one state, are left out:
     // their instance names say nothing.
-    const lone = virtualRouters(ctx.nodes).filter(alone);
+    const lone = routers.filter(alone);
     for (const r of lone) {
       for (const m of r.members) {
         for (const o of lone) {
