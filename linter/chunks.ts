@@ -8,9 +8,12 @@
 // statements each, one view after another, all of them on one view before the next: the view's
 // statements stay in the processor's cache from one rule to the next. Each view's statement index
 // is cut from the one the builder recorded (no walk). Findings are kept per rule in the order the
-// rule made them; a rule with a finding outside its view's lines, or that throws, is run on the
-// whole parse instead, as are all rules when the parse does not rest between its blocks
-// (restsBetweenBlocks: one file, no `$NAME`, includes, `@id` lines, `~SEQ` or cascades).
+// rule made them; a rule that throws is run on the whole parse instead. When the parse rests
+// between its blocks (restsBetweenBlocks: one file, no `$NAME`, includes, `@id` lines, `~SEQ` or
+// cascades), each view spans known lines of the file, and a rule with a finding outside them is
+// run on the whole parse too (a check at run time of what the tests check of every block-local
+// rule on every configuration: block-cache.test.ts, chunks.test.ts). Otherwise a block's lines
+// may lie in several files, and the tests alone stand for it.
 import {
   recordStatementIndex,
   restsBetweenBlocks,
@@ -25,11 +28,10 @@ import type { Diagnostic, Report, Rule } from './types';
 /** Statements per view: a few megabytes of tree. */
 export const CHUNK_STATEMENTS = 4096;
 
-/** A view of consecutive top-level blocks, and the text its blocks' lines span in file 0. */
+/** A view of consecutive top-level blocks, and the text its blocks' lines span in file 0 (when known). */
 export interface Chunk {
   view: ParseResult;
-  start: number;
-  end: number;
+  lines: { start: number; end: number } | undefined;
 }
 
 /**
@@ -41,6 +43,8 @@ export interface ChunkPlan {
   parse: ParseResult;
   index: StatementIndex;
   bounds: number[];
+  /** Whether the parse rests between its blocks: each chunk's lines are then known. */
+  rests: boolean;
 }
 
 /**
@@ -51,7 +55,7 @@ export function chunksOf(parse: ParseResult, size = CHUNK_STATEMENTS): ChunkPlan
   const index = statementIndex(parse.body);
   const tops = index?.at?.tops;
   const body = parse.body;
-  if (!index || !tops || index.all.length < 2 * size || !restsBetweenBlocks(parse)) return undefined;
+  if (!index || !tops || index.all.length < 2 * size) return undefined;
   // The builder indexes every top-level statement it keeps, in order; anything else (two readings
   // of a broken global_defs) is left to the whole parse.
   if (tops.length !== body.length) return undefined;
@@ -59,7 +63,7 @@ export function chunksOf(parse: ParseResult, size = CHUNK_STATEMENTS): ChunkPlan
   const bounds = [0];
   for (let k = 1; k < body.length; k++) if (tops[k]! - tops[bounds[bounds.length - 1]!]! >= size) bounds.push(k);
   bounds.push(body.length);
-  return { parse, index, bounds };
+  return { parse, index, bounds, rests: restsBetweenBlocks(parse) };
 }
 
 /** The view of chunk k of a plan (its statement index recorded, cut from the parse's). */
@@ -69,12 +73,13 @@ export function chunkAt(plan: ChunkPlan, k: number): Chunk {
   const last = bounds[k + 1]!;
   const view: ParseResult = { ...parse, body: parse.body.slice(first, last) };
   recordStatementIndex(view.body, sliceIndex(index, first, last)!);
+  if (!plan.rests) return { view, lines: undefined };
   const text = parse.files[0]!.text;
-  return {
-    view,
+  const lines = {
     start: lineStart(text, parse.body[first]!.keyword.start),
     end: lineEnd(text, lastEnd(parse.body[last - 1]!)),
   };
+  return { view, lines };
 }
 
 /** How runChunked makes a finding of a rule's report. */
@@ -82,8 +87,9 @@ export type MakeDiagnostic = (rule: Rule, r: Report) => Diagnostic;
 
 /**
  * Runs block-local rules over the chunks of a plan, all of them on one chunk before the next. Returns each
- * rule's findings, in the order it made them, for the rules whose findings all lay in their chunk
- * and that did not throw; the others are left out (the caller runs them on the whole parse).
+ * rule's findings, in the order it made them, for the rules that did not throw and whose findings
+ * all lay in their chunk's lines (where known); the others are left out (the caller runs them on
+ * the whole parse).
  * `timing`, when given, gets each rule's time added.
  */
 export function runChunked(
@@ -103,8 +109,8 @@ export function runChunked(
       const before = list.length;
       try {
         rule.check({ parse: c.view, targetVersion, report: (r) => list.push(make(rule, r)) });
-        for (let i = before; i < list.length; i++) {
-          if (!within(list[i]!, c.start, c.end)) {
+        for (let i = before; c.lines && i < list.length; i++) {
+          if (!within(list[i]!, c.lines.start, c.lines.end)) {
             found.delete(rule);
             break;
           }

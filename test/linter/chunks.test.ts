@@ -80,6 +80,26 @@ describe('chunked block-local rules', () => {
     expect(chunked).toBeGreaterThan(texts.length);
   });
 
+  it('give what one run gives for a configuration spread over included files', () => {
+    const block = (i: number, bad: string): string =>
+      `virtual_server 10.0.${i >> 8}.${i & 255} 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    ${bad}\n    real_server 10.1.0.${i & 255} 8080 {\n        weight ${i % 7 === 0 ? '-1' : '1'}\n        TCP_CHECK {\n            connect_timeout 3x\n        }\n    }\n}\n`;
+    const part = (from: number, bad: string): string =>
+      Array.from({ length: 40 }, (_, k) => block(from + k, bad)).join('');
+    const files = {
+      [ROOT_PATH]: `${part(0, 'persistance_timeout 50')}include conf.d/*.conf\n${part(100, 'delay_loop 0')}`,
+      '/etc/keepalived/conf.d/a.conf': part(200, 'quorum 9'),
+      '/etc/keepalived/conf.d/b.conf': part(300, 'ops'),
+    };
+    const parse = parseText(ROOT_PATH, files[ROOT_PATH]!, { fs: memoryFs(files), targetVersion: '2.4.3' });
+    expect(parse.files.length).toBe(3);
+    const whole = lintParse(parse, { ...opts, chunkStatements: Infinity });
+    expect(new Set(whole.map((d) => d.loc.file))).toEqual(new Set([0, 1, 2]));
+    for (const size of [1, 13, 200]) {
+      expect(chunksOf(parse, size)?.rests).toBe(false);
+      expect(lintParse(parse, { ...opts, chunkStatements: size })).toEqual(whole);
+    }
+  });
+
   it("cut a chunk's index out of the recorded one: its blocks' statements, in order", () => {
     let checked = 0;
     for (const text of texts) {
@@ -102,7 +122,7 @@ describe('chunked block-local rules', () => {
     expect(checked).toBeGreaterThan(40);
   });
 
-  it('cut a large parse into views of about the size asked, and only a parse that rests between blocks', () => {
+  it('cut a large parse into views of about the size asked, with their lines where the parse rests between blocks', () => {
     const parse = parseText(ROOT_PATH, generateConfig(SIZES.small, 'chunks') as string, opts);
     const plan = chunksOf(parse, 500)!;
     const chunks = plan.bounds.slice(1).map((_, k) => chunkAt(plan, k));
@@ -112,13 +132,16 @@ describe('chunked block-local rules', () => {
     for (const c of chunks) {
       const text = parse.files[0]!.text;
       // Each view spans whole lines, from its first block's line to its last block's.
-      expect(c.start === 0 || text[c.start - 1] === '\n').toBe(true);
-      expect(text[c.end - 1]).toBe('\n');
+      expect(c.lines!.start === 0 || text[c.lines!.start - 1] === '\n').toBe(true);
+      expect(text[c.lines!.end - 1]).toBe('\n');
     }
-    // Too small to gain, or with a `$NAME` (a definition reaches across blocks): not cut.
+    // Too small to gain: not cut.
     expect(chunksOf(parse, total)).toBeUndefined();
+    // With a `$NAME` the parse does not rest between blocks: cut, without lines to check against.
     const defined = parseText(ROOT_PATH, `$X=1\n${generateConfig(SIZES.small, 'chunks') as string}`, opts);
-    expect(chunksOf(defined, 500)).toBeUndefined();
+    const unchecked = chunksOf(defined, 500)!;
+    expect(unchecked.rests).toBe(false);
+    expect(chunkAt(unchecked, 0).lines).toBeUndefined();
   });
 
   it('leave out a rule that reports outside its view, or throws, for a run over the whole parse', () => {
