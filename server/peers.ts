@@ -72,9 +72,12 @@ function groupFiles(groups: string[][], cwd: string, fs: FileAccess): string[] {
   return [...out];
 }
 
+/** A root of a peer run. */
+type PeerRoot = { parse: ParseResult; diagnostics: [] };
+
 /** The roots of a peer run: the open documents and the group members read from disk, includes left out. */
-function peerRoots(req: PeerRequest): Array<{ parse: ParseResult; diagnostics: [] }> {
-  const roots: Array<{ parse: ParseResult; diagnostics: [] }> = [];
+export function peerRoots(req: PeerRequest): PeerRoot[] {
+  const roots: PeerRoot[] = [];
   const byPath = new Map<string, ParseResult>();
   for (const d of req.documents) {
     const path = d.parse.files[0]?.path;
@@ -93,10 +96,12 @@ function peerRoots(req: PeerRequest): Array<{ parse: ParseResult; diagnostics: [
   return roots;
 }
 
-/** Runs the peer rules; returns LSP diagnostics per open document URI (documents without findings are absent). */
-export function analyzePeers(req: PeerRequest): Map<string, LspDiagnostic[]> {
+/**
+ * Runs the peer rules; returns LSP diagnostics per open document URI (documents without findings
+ * are absent). `roots`: those of the request, when already found.
+ */
+export function analyzePeers(req: PeerRequest, roots = peerRoots(req)): Map<string, LspDiagnostic[]> {
   const out = new Map<string, LspDiagnostic[]>();
-  const roots = peerRoots(req);
   if (roots.length < 2) return out;
 
   // Where any file of any root is, for related locations in other nodes.
@@ -141,9 +146,8 @@ export interface FailoverHover {
 }
 
 /** The failover tables of the open documents' virtual routers, per URI, at the instances' names and VRIDs. */
-export function failoverNotes(req: PeerRequest): Map<string, FailoverHover[]> {
+export function failoverNotes(req: PeerRequest, roots = peerRoots(req)): Map<string, FailoverHover[]> {
   const out = new Map<string, FailoverHover[]>();
-  const roots = peerRoots(req);
   if (roots.length < 2) return out;
   const notes = failoverByRoot(roots, { peers: req.groups, cwd: req.cwd });
   for (const doc of req.documents) {
@@ -197,9 +201,11 @@ export class PeerScheduler {
     try {
       const req = this.request();
       const before = this.results;
-      this.results = req ? analyzePeers(req) : new Map();
+      // One reading of the roots (group members from disk) for the findings and the tables.
+      const roots = req ? peerRoots(req) : [];
+      this.results = req ? analyzePeers(req, roots) : new Map();
       // The tables only change with the documents the findings come from: no publish of their own.
-      this.notes = req ? failoverNotes(req) : new Map();
+      this.notes = req ? failoverNotes(req, roots) : new Map();
       const changed = [...new Set([...before.keys(), ...this.results.keys()])].filter(
         (u) => JSON.stringify(before.get(u) ?? []) !== JSON.stringify(this.results.get(u) ?? []),
       );
