@@ -49,6 +49,7 @@ const GLOBAL_ROOT: ReadonlySet<string> = new Set([
 interface Shared {
   body: Statement[];
   names: Set<string>;
+  restless: Set<Statement>;
   indexer: StatementIndexer;
   /** Folds a problem into the other builder's running cascade (the root cause of both readings' troubles), if any. */
   fold(p: ParseProblem): ParseProblem | undefined;
@@ -99,6 +100,12 @@ export class Builder {
   private readonly skippedByOthers = new Map<ParseProblem, { node: Statement; parent: Statement }>();
   private lastUnknown: { stmt: Statement; problem: ParseProblem } | undefined;
   private readonly names: Set<string>;
+  /**
+   * Top-level statements read other than from rest and back to it (see unsettled()): the reading
+   * stood elsewhere (a cascade, a block without its brace, braces out of count, a second reading)
+   * where the statement began or where the next one began (or the input ended).
+   */
+  private readonly restless: Set<Statement>;
   /** The statement index, kept while every statement of the body comes through here. */
   private readonly indexer: StatementIndexer;
   /**
@@ -129,6 +136,7 @@ export class Builder {
   ) {
     this.body = shared?.body ?? [];
     this.names = shared?.names ?? new Set();
+    this.restless = shared?.restless ?? new Set();
     this.indexer = shared?.indexer ?? new StatementIndexer();
     this.records = !shared;
     this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body, keywords: blockTable(ROOT), parentProcess: true, unread: false }];
@@ -193,11 +201,12 @@ export class Builder {
    * Starts from top-level statements an earlier parse built (see reparseText): they are taken as
    * they are, and the names they claim count for duplicates further down.
    */
-  seed(statements: readonly Statement[]): void {
+  seed(statements: readonly Statement[], unsettled?: ReadonlySet<Statement>): void {
     // Statements read by an earlier builder: this one's index would miss them.
     this.seeded = true;
     for (const s of statements) {
       this.body.push(s);
+      if (unsettled?.has(s)) this.restless.add(s);
       const name = claimedName(s);
       if (name !== undefined) this.names.add(name);
     }
@@ -208,20 +217,66 @@ export class Builder {
    * `{`, no cascade, braces in step): the state after a top-level block closes in a plain parse.
    */
   atRest(): boolean {
+    return this.settled() && !this.lastUnknown;
+  }
+
+  /**
+   * atRest, where a statement begins: an unknown keyword just before it no longer matters then (only
+   * a `{` line right after it would).
+   */
+  private settled(): boolean {
     return (
       this.stack.length === 1 &&
       !this.pendingBlock &&
       !this.pendingValue &&
       !this.cascade &&
-      !this.lastUnknown &&
       !this.others &&
+      !this.shared &&
+      !this.globalDefs &&
       this.braceCount === 0 &&
       this.uncounted === 0
     );
   }
 
+  /** The top-level block whose "}" was the last thing read, until the next thing is. */
+  private closedTop: Statement | undefined;
+
+  /**
+   * Before anything after a top-level block's "}" (and at the end of input): a block after which
+   * the reading is off (a cascade still running, braces out of count) is not settled, even when
+   * the reading is back at rest by the next statement.
+   */
+  private afterClose(): void {
+    const node = this.closedTop;
+    if (!node) return;
+    this.closedTop = undefined;
+    if (!this.settled()) this.restless.add(node);
+  }
+
+  /**
+   * At the start of a top-level statement (`next`) or at the end of input: when the reading is not
+   * at rest there, the statements on either side were not read from rest to rest.
+   */
+  private boundary(next: Statement | undefined): void {
+    if (this.settled()) return;
+    const last = this.body[this.body.length - 1];
+    if (last) this.restless.add(last);
+    if (next) this.restless.add(next);
+  }
+
+  /**
+   * The top-level statements not read from rest to rest. Every other one was read from the state
+   * in which reading starts, and the reading is back in it right after the block's "}" and where
+   * the next statement starts; so it reads the same from its text alone, wherever that text stands
+   * (when nothing else carries from line to line: see restsBetweenBlocks).
+   */
+  unsettled(): ReadonlySet<Statement> {
+    return this.restless;
+  }
+
   /** Handles a logical line of words (`phys`: its physical line, counted over all files). */
   line(words: Word[], phys: number): void {
+    this.afterClose();
     const others = this.others;
     this.words(words, phys);
     // The other reading first: what it finds on this line folds into a cascade this line may end.
@@ -246,6 +301,7 @@ export class Builder {
    * make and copy.
    */
   plainStatement(keyword: Word, args: Word[], phys: number): void {
+    this.afterClose();
     if (this.pendingBlock) {
       const node = this.pendingBlock;
       this.pendingBlock = undefined;
@@ -260,6 +316,7 @@ export class Builder {
 
   /** Handles a `{` or `}` (a logical line of its own) read from physical line `phys`. */
   brace(kind: 'open' | 'close', loc: Loc, phys = -1): void {
+    this.afterClose();
     const others = this.others;
     if (kind === 'open') this.open(loc, true, phys);
     else this.close(loc);
@@ -371,6 +428,7 @@ export class Builder {
     if (open !== -1 && !spec?.params?.some((p) => p.type === 'script')) args.length = open;
     const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
     if (dropped) stmt.dropped = dropped;
+    if (this.stack.length === 1) this.boundary(stmt);
     // While the readings differ, each keeps the root-level statements of the processes it stands for.
     let left = false;
     if (this.stack.length === 1 && (this.shared || this.others)) {
@@ -511,6 +569,7 @@ export class Builder {
       trim(frame.node!);
       if (extra) this.report({ code: 'extra-close-brace', loc, data: { closesBlock: true } });
       this.othersResume(counted);
+      if (this.stack.length === 1 && !this.shared) this.closedTop = frame.node;
       return;
     }
     // At the top level keepalived also looks `}` up as a keyword.
@@ -534,6 +593,7 @@ export class Builder {
       this.others ??= new Builder(this.problems, this.version, {
         body: this.body,
         names: this.names,
+        restless: this.restless,
         indexer: this.indexer,
         fold: (p) => this.fold(p),
       });
@@ -542,6 +602,10 @@ export class Builder {
 
   /** Closes what is still open at the end of input. */
   finish(eof: Loc): void {
+    if (!this.shared) {
+      this.afterClose();
+      this.boundary(undefined);
+    }
     if (this.others) {
       this.others.finish(eof);
       this.others = undefined;

@@ -1,11 +1,14 @@
 // Re-parsing after an edit. keepalived reads a file from top to bottom, and nothing it reads can
-// change what came before; so when the previous parse of a document was plain (one file, no
-// preprocessor features, no structural problems), the top-level blocks that end before the edited
-// line are taken over as they are, and reading resumes at the start of the line after the last
-// of them. Reading stops again at a block boundary after the edit where the state is what the
-// previous parse had there, and the blocks after it are taken over too, moved by the change in
-// length. The result equals a full parse of the new text (a property test checks it on the
-// corpus); whenever that cannot be guaranteed cheaply, it simply is a full parse.
+// change what came before; so when nothing but the block structure carried from line to line in
+// the previous parse of a document (one file, no preprocessor features), the top-level blocks
+// before the edited line are taken over as they are, up to the last one after which the reading
+// was at rest, and reading resumes at the start of the line after it. Reading stops again at a
+// block boundary after the edit where the state is what the previous parse had there, and the
+// blocks after it are taken over too, moved by the change in length, when the previous parse read
+// them plainly. So a keystroke that derails the reading in one block (a `{` after a misspelt
+// keyword), and the one that mends it, re-read only what the derailment reached. The result
+// equals a full parse of the new text (property tests check it on the corpus, over chains of
+// edits); whenever that cannot be guaranteed cheaply, it simply is a full parse.
 import { forEachLoc, type ParseProblem, type ParseResult, type Statement } from './ast';
 import type { Loc } from './spans';
 import { Builder, claimedName } from './builder';
@@ -27,11 +30,32 @@ const MIN_REUSED_CHARS = 4096;
  * next one, and the linter can keep findings per block (linter/block-cache.ts).
  */
 export function restsBetweenBlocks(parse: ParseResult): boolean {
+  return carriesOnlyStructure(parse) && parse.problems.every(isLocal);
+}
+
+/** A problem of one line that changes nothing in how later lines read. */
+const isLocal = (p: ParseProblem): boolean => LOCAL_PROBLEMS.has(p.code) && !p.data.opensBlock && p.data.extentEnd === undefined;
+
+/**
+ * Whether nothing but the block structure carries from one line of a parse to the next: one file,
+ * no `$NAME` definitions or uses, includes, `@id` or `~SEQ` lines.
+ */
+function carriesOnlyStructure(parse: ParseResult): boolean {
   if (parse.files.length !== 1) return false;
   if (parse.definitions.length || parse.references.length || parse.includes.length || parse.inactive.length) return false;
   // A ~SEQ/~LST variable stays defined after its line (RB-22).
-  if (parse.replications.length) return false;
-  return parse.problems.every((p) => LOCAL_PROBLEMS.has(p.code) && !p.data.opensBlock && p.data.extentEnd === undefined);
+  return parse.replications.length === 0;
+}
+
+/**
+ * The top-level statements of a parse that may not read the same from their text alone: those
+ * the reading did not start and end at rest (ParseResult.unsettled; a cascade, a block without
+ * its brace...). Every other one does, wherever its text stands, even when the parse does not
+ * rest between all its blocks. Undefined when that holds for none: something besides the block
+ * structure carries from line to line, or the parse does not say.
+ */
+export function unsettledBlocks(parse: ParseResult): ReadonlySet<Statement> | undefined {
+  return parse.unsettled && carriesOnlyStructure(parse) ? parse.unsettled : undefined;
 }
 
 /**
@@ -98,52 +122,63 @@ function shiftProblem(p: ParseProblem, delta: number, lineDelta: number): ParseP
   return out;
 }
 
+/** Whether a parse reads plainly from top-level statement `first` (at offset `at`) to its end. */
+function plainFrom(parse: ParseResult, first: number, at: number, unsettled: ReadonlySet<Statement>): boolean {
+  for (let i = first; i < parse.body.length; i++) if (unsettled.has(parse.body[i]!)) return false;
+  return parse.problems.every((p) => p.loc.start < at || isLocal(p));
+}
+
 /**
  * Parses `text`, the new content of the document whose previous parse is `prev`, reusing what
  * the edit cannot have changed. Same result as parseText(path, text, opts).
  *
- * Reading resumes after the last top-level block that closes before the edited line, and stops
- * again at the first top-level block boundary after the edit where the reader and builder are
- * back in the state the previous parse had there (nothing pending, the same names claimed): the
- * blocks after it are then taken over, moved by the edit's change in length. They are moved in
- * place, so `prev` is used up: its statements after the edit belong to the result.
+ * Reading resumes after the last settled top-level block (see ParseResult.unsettled) that closes
+ * before the edited line, and stops again at the first such block boundary after the edit where
+ * the reader and builder are back in the state the previous parse had there (nothing pending, the
+ * same names claimed): the blocks after it are then taken over, moved by the edit's change in
+ * length, if the previous parse read them plainly. They are moved in place, so `prev` is used up:
+ * its statements after the edit belong to the result.
  */
 export function reparseText(prev: ParseResult, path: string, text: string, opts: ParseOptions): ParseResult {
   const targetVersion = opts.targetVersion ?? NEWEST_VERSION;
   const full = (): ParseResult => parseText(path, text, opts);
   const old = prev.files[0];
-  if (!old || old.path !== path || prev.targetVersion !== targetVersion || !restsBetweenBlocks(prev) || looksBinary(text)) return full();
+  const unsettled = unsettledBlocks(prev);
+  if (!old || old.path !== path || prev.targetVersion !== targetVersion || !unsettled || looksBinary(text)) return full();
   const edited = commonPrefix(old.text, text);
   const editEnd = old.text.length - commonSuffix(old.text, text, edited);
-  // The last top-level block that closes, alone at the end of its line, before the edited line.
+  // Where the reading was at rest: after a settled top-level block that closes alone at the end of
+  // its line (prev may have derailed elsewhere: a cascade the edit is about to mend, say).
+  const restsAfter = (s: Statement): number | undefined =>
+    !s.close || s.close.file !== 0 || s.skipped || unsettled.has(s) ? undefined : nextLineAfterBlanks(old.text, s.close.end);
+  // The last such place before the edited line.
   let keep = 0;
   let resume = 0;
   for (let i = prev.body.length - 1; i >= 0; i--) {
-    const s = prev.body[i]!;
-    if (!s.close || s.close.file !== 0 || s.skipped) continue;
-    const next = nextLineAfterBlanks(old.text, s.close.end);
+    const next = restsAfter(prev.body[i]!);
     if (next === undefined || next > edited) continue;
     keep = i + 1;
     resume = next;
     break;
   }
-  // The first one after the edit (its line break unchanged): what follows it may be taken over.
+  // The first one after the edit (its line break unchanged): what follows it may be taken over,
+  // when prev read all of that plainly (its problems there are moved, which suits local ones only).
   let from = -1;
   let stop = old.text.length;
   for (let i = keep; i < prev.body.length; i++) {
-    const s = prev.body[i]!;
-    if (!s.close || s.close.file !== 0 || s.skipped) continue;
-    const next = nextLineAfterBlanks(old.text, s.close.end);
+    const next = restsAfter(prev.body[i]!);
     if (next === undefined || next <= editEnd) continue;
-    from = i + 1;
-    stop = next;
+    if (plainFrom(prev, i + 1, next, unsettled)) {
+      from = i + 1;
+      stop = next;
+    }
     break;
   }
   if (resume + (old.text.length - stop) < MIN_REUSED_CHARS) return full();
   const reused: Statement[] = prev.body.slice(0, keep);
   const problems: ParseProblem[] = prev.problems.filter((p) => p.loc.start < resume);
   const builder = new Builder(problems, targetVersion);
-  builder.seed(reused);
+  builder.seed(reused, prev.unsettled);
   const reader = new Reader({ ...opts, targetVersion }, builder, problems);
   const root = reader.addFile(path, text);
   const file = reader.files[root]!;
@@ -159,7 +194,7 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
   ) {
     const tail = prev.body.slice(from);
     for (const s of tail) shiftStatement(s, delta);
-    builder.seed(tail);
+    builder.seed(tail, prev.unsettled);
     const lineDelta = reader.lineCount - old.lines.lineOf(stop);
     for (const p of prev.problems) if (p.loc.start >= stop) problems.push(shiftProblem(p, delta, lineDelta));
     for (const c of prev.comments) if (c.start >= stop) reader.comments.push(moved(c, delta));

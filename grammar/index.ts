@@ -2,7 +2,7 @@
 export * from './ast';
 export * from './catalogue';
 export * from './files';
-export { reparseText, restsBetweenBlocks } from './incremental';
+export { reparseText, restsBetweenBlocks, unsettledBlocks } from './incremental';
 export { parseFile, parseText, type ParseOptions } from './parse';
 export * from './spans';
 export {

@@ -47,6 +47,7 @@ export function resultOf(reader: Reader, builder: Builder, problems: ParseProble
     replications: reader.replications,
     comments: reader.comments,
     targetVersion,
+    unsettled: builder.unsettled(),
   };
 }
 

@@ -1,14 +1,17 @@
 // Findings of block-local rules, kept per top-level block from one lint of a document to the next.
 //
-// When a parse's top level rests between its blocks (grammar restsBetweenBlocks: one file, no
-// `$NAME`, includes, `@id` lines, `~SEQ` or cascades), each top-level block reads the same wherever its text
-// stands, and a rule whose findings for a block depend on that block alone (`meta.scope: 'block'`)
-// finds the same in the same text, moved with it. So the findings are kept by the block's text
-// (its whole lines); after an edit only blocks whose text is new are linted, the others' findings
-// are moved to where their text now is. Rules that look across blocks run on the whole parse as
-// always. The result equals an uncached lint: a property test checks it over random edits, and
-// another that each block-local rule is block-local.
-import { forEachLoc, restsBetweenBlocks, type Fix, type Loc, type ParseResult, type Statement } from '../grammar/index';
+// When nothing but the block structure carries from line to line (one file, no `$NAME`, includes,
+// `@id` lines or `~SEQ`), each top-level block that was read from rest to rest (grammar
+// unsettledBlocks: not inside a cascade, not a block without its `{`...) reads the same wherever
+// its text stands, and a rule whose findings for a block depend on that block alone
+// (`meta.scope: 'block'`) finds the same in the same text, moved with it. So the findings are kept
+// by the block's text (its whole lines); after an edit only blocks whose text is new, and the
+// unsettled ones, are linted; the others' findings are moved to where their text now is. A
+// keystroke that derails the reading (a `{` after a misspelt keyword) therefore re-lints only the
+// blocks it derails. Rules that look across blocks run on the whole parse as always. The result
+// equals an uncached lint: a property test checks it over random edits, and another that each
+// block-local rule is block-local.
+import { forEachLoc, unsettledBlocks, type Fix, type Loc, type ParseResult, type Statement } from '../grammar/index';
 import type { LintOptions } from './config';
 import type { Diagnostic, Rule } from './types';
 
@@ -45,7 +48,8 @@ export class BlockCache {
     // Findings made under other options (severities, version, language) are of no use.
     if (options !== this.options) this.entries = new Map();
     this.options = options;
-    if (!restsBetweenBlocks(parse)) {
+    const unsettled = unsettledBlocks(parse);
+    if (!unsettled) {
       this.ranWhole(parse);
       return undefined;
     }
@@ -65,11 +69,12 @@ export class BlockCache {
       const s = parse.body[i]!;
       const start = lines[2 * i]!;
       const end = lines[2 * i + 1]!;
-      // A duplicate name is skipped because of an earlier block: not a matter of its text alone.
-      // Blocks that share a line have no text of their own (`} vrrp_script b {`, a file whose lines
-      // end in a bare CR and so is one line to keepalived).
+      // A duplicate name is skipped because of an earlier block: not a matter of its text alone;
+      // nor is a block read while the reading was derailed. Blocks that share a line have no text
+      // of their own (`} vrrp_script b {`, a file whose lines end in a bare CR and so is one line
+      // to keepalived).
       const shared = (i > 0 && lines[2 * i - 1]! > start) || (i + 1 < n && lines[2 * i + 2]! < end);
-      const key = s.skipped || shared ? undefined : text.slice(start, end);
+      const key = s.skipped || shared || unsettled.has(s) ? undefined : text.slice(start, end);
       keys[i] = key;
       const entry = key === undefined ? undefined : this.entries.get(key);
       if (entry) known[i] = { entry, delta: start - entry.at };

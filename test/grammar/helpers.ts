@@ -141,7 +141,8 @@ export function find(body: Statement[], keyword: string): Statement | undefined 
 
 const loc = (l: Loc | undefined): string => (l ? `${l.file}:${l.start}-${l.end}` : '');
 const word = (w: Word): unknown[] => [w.text, loc(w), w.quoted ?? false, w.opaque ?? false, w.substituted ?? false, w.escAt ?? -1, w.unterminated ?? false];
-function stmt(s: Statement): unknown {
+/** A statement and its block as plain data (to compare two readings exactly). */
+export function stmt(s: Statement): unknown {
   return {
     k: word(s.keyword),
     a: s.args.map(word),
@@ -173,5 +174,6 @@ export function view(p: ParseResult): unknown {
     replications: p.replications.map(loc),
     comments: p.comments.map(loc),
     targetVersion: p.targetVersion,
+    unsettled: p.body.flatMap((s, i) => (p.unsettled?.has(s) ? [i] : [])),
   };
 }

@@ -2,7 +2,7 @@
 // must actually reuse the unchanged top-level blocks when it can (otherwise it is no help).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseText, reparseText } from '../../grammar/index';
+import { parseText, reparseText, restsBetweenBlocks } from '../../grammar/index';
 import { commonPrefix, commonSuffix } from '../../grammar/incremental';
 import { lintParse } from '../../linter/index';
 import { applyEdit as apply, edit, editTexts as texts } from './edits';
@@ -106,14 +106,44 @@ describe('reparseText', () => {
     expect(view(unclosed)).toEqual(view(parseText(ROOT_PATH, open, opts)));
   });
 
-  it('falls back to a full parse after definitions, includes or structural problems', () => {
+  it('falls back to a full parse after definitions or includes', () => {
     const big = 'global_defs {\n    router_id a\n}\n'.repeat(300);
-    for (const text of [`$X=1\n${big}`, `x $Y\n${big}`, `include /none\n${big}`, `foo {\n}\n${big}`, `global_defs\n"{"\n}\n${big}`]) {
+    for (const text of [`$X=1\n${big}`, `x $Y\n${big}`, `include /none\n${big}`]) {
       const prev = parseText(ROOT_PATH, text, opts);
       const next = reparseText(prev, ROOT_PATH, `${text}# end\n`, opts);
       expect(next.body[0]).not.toBe(prev.body[0]);
       expect(view(next)).toEqual(view(parseText(ROOT_PATH, `${text}# end\n`, opts)));
     }
+  });
+
+  it('reuses the blocks around a derailed reading, but not those it derailed', () => {
+    const big = 'global_defs {\n    router_id a\n}\n'.repeat(300);
+    // Derailed before the edit, and back at rest by then: the blocks before it are taken over.
+    for (const text of [`foo {\n}\n${big}`, `global_defs\n"{"\n}\n${big}`]) {
+      const prev = parseText(ROOT_PATH, text, opts);
+      expect(restsBetweenBlocks(prev)).toBe(false);
+      const next = reparseText(prev, ROOT_PATH, `${text}# end\n`, opts);
+      expect(next.body[0]).toBe(prev.body[0]);
+      expect(view(next)).toEqual(view(parseText(ROOT_PATH, `${text}# end\n`, opts)));
+    }
+    // A keystroke that derails the middle block, and the one that mends it: the blocks on either
+    // side are taken over both times.
+    const text = `${big}vrrp_script s {\n    interval 1\n}\n${big}`;
+    const typo = text.replace('vrrp_script s', 'vrrp_scrxipt s');
+    const first = parseText(ROOT_PATH, text, opts);
+    const derailed = reparseText(first, ROOT_PATH, typo, opts);
+    expect(derailed.body[0]).toBe(first.body[0]);
+    expect(derailed.body[derailed.body.length - 1]).toBe(first.body[first.body.length - 1]);
+    expect(view(derailed)).toEqual(view(parseText(ROOT_PATH, typo, opts)));
+    expect(derailed.unsettled!.size).toBe(2);
+    const mended = reparseText(derailed, ROOT_PATH, text, opts);
+    expect(mended.body[0]).toBe(first.body[0]);
+    expect(mended.body[mended.body.length - 1]).toBe(first.body[first.body.length - 1]);
+    expect(view(mended)).toEqual(view(parseText(ROOT_PATH, text, opts)));
+    // A derailment that runs to the end: nothing after the edit is taken over.
+    const open = `${big}vrrp_script s {\n    interval 1\n${big}`;
+    const unclosed = reparseText(parseText(ROOT_PATH, open, opts), ROOT_PATH, open.replace('interval 1', 'interval 2'), opts);
+    expect(view(unclosed)).toEqual(view(parseText(ROOT_PATH, open.replace('interval 1', 'interval 2'), opts)));
   });
 
   it('remembers a ~SEQ variable defined before the edit (RB-22)', () => {

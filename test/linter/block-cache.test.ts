@@ -3,7 +3,7 @@
 // block alone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseText, reparseText, restsBetweenBlocks, type ParseResult } from '../../grammar/index';
+import { parseFile, parseText, reparseText, unsettledBlocks, type ParseResult } from '../../grammar/index';
 import { BlockCache, lintParse, rules, toDiagnostic, type Diagnostic, type Rule } from '../../linter/index';
 import { applyEdit, edit, editTexts } from '../grammar/edits';
 import { memoryFs, ROOT_PATH } from '../grammar/helpers';
@@ -57,7 +57,7 @@ describe('BlockCache', () => {
       expect(lintParse(parse, opts, cache)).toEqual(lintParse(parse, opts));
       // Split whenever the parse allows it: no block-local finding lies outside its block (the
       // cache would then lint the whole file).
-      expect(cache.stats.whole).toBe(!restsBetweenBlocks(parse));
+      expect(cache.stats.whole).toBe(unsettledBlocks(parse) === undefined);
     }
   });
 
@@ -87,11 +87,11 @@ describe('BlockCache', () => {
     const text = Array.from({ length: 50 }, (_, i) => block(i)).join('');
     const cache = new BlockCache();
     lintParse(parseText(ROOT_PATH, text, opts), opts, cache);
-    // A typo in a top-level keyword opens an unknown block: a cascade, linted whole.
-    const broken = text.replace('vrrp_script chk_20', 'vrrp_scrxipt chk_20');
-    expect(lintParse(parseText(ROOT_PATH, broken, opts), opts, cache)).toEqual(lintParse(parseText(ROOT_PATH, broken, opts), opts));
+    // A version no block can be kept for: several files.
+    const included = parseFile(ROOT_PATH, { ...opts, fs: memoryFs({ [ROOT_PATH]: `include /etc/keepalived/b.conf\n${text}`, '/etc/keepalived/b.conf': '' }) });
+    expect(lintParse(included, opts, cache)).toEqual(lintParse(included, opts));
     expect(cache.stats.whole).toBe(true);
-    // Mended, and read in full (nothing to take over from a cascade): the findings are known again.
+    // Read in full again: the findings are known again.
     const mended = `# edited\n${text}`;
     const again = lintParse(parseText(ROOT_PATH, mended, opts), opts, cache);
     expect(cache.stats).toEqual({ reused: 50, linted: 0, whole: false });
@@ -99,6 +99,25 @@ describe('BlockCache', () => {
     expect(again.filter((d) => d.ruleId === 'invalid-number').map((d) => mended.slice(d.loc.start, d.loc.end))).toEqual(
       Array.from({ length: 50 }, (_, i) => `x${i}`),
     );
+  });
+
+  it('re-lints only the blocks a derailed reading touched (a "{" after a misspelt keyword)', () => {
+    const block = (i: number): string => `vrrp_script chk_${i} {\n    script "/bin/true"\n    interval x${i}\n}\n`;
+    const text = Array.from({ length: 50 }, (_, i) => block(i)).join('');
+    const cache = new BlockCache();
+    lintParse(parseText(ROOT_PATH, text, opts), opts, cache);
+    // Its "{" is ignored: `script` and `interval` are read at the top level, its "}" ends that.
+    const broken = text.replace('vrrp_script chk_20', 'vrrp_scrxipt chk_20');
+    const parse = parseText(ROOT_PATH, broken, opts);
+    expect(parse.body.filter((s) => parse.unsettled!.has(s)).map((s) => s.keyword.text)).toEqual(['vrrp_scrxipt', 'script', 'interval']);
+    const cached = lintParse(parse, opts, cache);
+    expect(cache.stats).toEqual({ reused: 49, linted: 3, whole: false });
+    expect(cached).toEqual(lintParse(parseText(ROOT_PATH, broken, opts), opts));
+    expect(cached.filter((d) => d.ruleId === 'invalid-number')).toHaveLength(49);
+    // Mended: the block reads as before, from its text; its findings are linted anew.
+    const mended = lintParse(reparseText(parse, ROOT_PATH, text, opts), opts, cache);
+    expect(cache.stats).toEqual({ reused: 49, linted: 1, whole: false });
+    expect(mended).toEqual(lintParse(parseText(ROOT_PATH, text, opts), opts));
   });
 
   it('lints a skipped block (a duplicate name) every time: that is not a matter of its text', () => {
@@ -156,7 +175,7 @@ describe('BlockCache', () => {
           text = applyEdit(text, e);
           parse = reparseText(parse, ROOT_PATH, text, opts);
           expect(lintParse(parse, opts, cache)).toEqual(lintParse(parseText(ROOT_PATH, text, opts), opts));
-          expect(cache.stats.whole).toBe(!restsBetweenBlocks(parse));
+          expect(cache.stats.whole).toBe(unsettledBlocks(parse) === undefined);
           lints++;
           reused += cache.stats.reused;
         }
