@@ -172,7 +172,7 @@ describe('diagnostics', () => {
       `virtual_server 10.0.0.${i} 80 {\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n    real_server 10.1.0.${i} 80 {\n        weight x${i}\n    }\n}\n`;
     let text = Array.from({ length: 120 }, (_, i) => block(i)).join('');
     await client.open(uri, text);
-    // Edits in the middle: a typo, a new line, a block keyword broken and mended (a full re-read).
+    // Edits in the middle: a typo, a new line, a block keyword broken and mended (the reading derails).
     const edits: Array<[string, string]> = [
       ['lb_algo rr\n    lb_kind NAT\n    protocol TCP\n    real_server 10.1.0.60', 'lb_algo rr\n    lb_knd NAT\n    protocol TCP\n    real_server 10.1.0.60'],
       ['weight x61', 'weight 5\n        inhibit_on_failure'],
