@@ -7,7 +7,7 @@
 import type { ParseProblem, Statement, Word } from './ast';
 import { availableIn, blockTable, childPath, ROOT, type KeywordSpec } from './catalogue';
 import type { Loc } from './spans';
-import { recordStatementIndex, StatementIndexer } from './statement-index';
+import { recordStatementIndex, StatementIndexer, type StatementIndex } from './statement-index';
 
 interface Frame {
   node: Statement | undefined;
@@ -649,5 +649,13 @@ export class Builder {
       });
     }
     if (!this.seeded && this.records) recordStatementIndex(this.body, this.indexer.index);
+  }
+
+  /**
+   * The index of the statements this builder read itself (not those it was seeded with), in order;
+   * undefined when it kept none (its reading parted from the other processes').
+   */
+  ownIndex(): StatementIndex | undefined {
+    return this.records ? this.indexer.index : undefined;
   }
 }

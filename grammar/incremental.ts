@@ -14,6 +14,7 @@ import type { Loc } from './spans';
 import { Builder, claimedName } from './builder';
 import { parseText, resultOf, type ParseOptions } from './parse';
 import { looksBinary, Reader } from './reader';
+import { joinIndexes, recordStatementIndex, statementIndex } from './statement-index';
 import { NEWEST_VERSION } from './version';
 
 /** Problems that concern one line and never change how later lines are read. */
@@ -185,6 +186,7 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
   reader.comments.push(...prev.comments.filter((c) => c.start < resume));
   reader.begin(root, resume, file.lines.lineOf(resume));
   const delta = text.length - old.text.length;
+  let tail: Statement[] = [];
   if (
     from !== -1 &&
     reader.readUntil(stop + delta) === stop + delta &&
@@ -192,7 +194,7 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
     reader.carriesNothing() &&
     claims(builder.body.slice(keep)) === claims(prev.body.slice(keep, from))
   ) {
-    const tail = prev.body.slice(from);
+    tail = prev.body.slice(from);
     for (const s of tail) shiftStatement(s, delta);
     builder.seed(tail, prev.unsettled);
     const lineDelta = reader.lineCount - old.lines.lineOf(stop);
@@ -200,5 +202,19 @@ export function reparseText(prev: ParseResult, path: string, text: string, opts:
     for (const c of prev.comments) if (c.start >= stop) reader.comments.push(moved(c, delta));
   } else reader.readUntil(Infinity);
   builder.finish({ file: root, start: text.length, end: text.length });
-  return resultOf(reader, builder, problems, targetVersion);
+  const result = resultOf(reader, builder, problems, targetVersion);
+  // The statement index: the earlier parse's for the blocks taken over, joined with the one the
+  // builder kept for the rest (the rules would otherwise walk the whole tree after each edit).
+  const before = statementIndex(prev.body);
+  const read = builder.ownIndex();
+  const fresh = result.body.length - keep - tail.length;
+  if (before && read && read.at?.tops.length === fresh) {
+    const index = joinIndexes([
+      { index: before, first: 0, last: keep },
+      { index: read, first: 0, last: fresh },
+      { index: before, first: prev.body.length - tail.length, last: prev.body.length },
+    ]);
+    if (index) recordStatementIndex(result.body, index);
+  }
+  return result;
 }

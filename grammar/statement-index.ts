@@ -104,6 +104,54 @@ export function sliceIndex(index: StatementIndex, first: number, last: number): 
   };
 }
 
+/** A run of top-level statements of a recorded body: its index and the run's range [first, last). */
+export interface IndexRun {
+  index: StatementIndex;
+  first: number;
+  last: number;
+}
+
+/**
+ * The index, with positions, of a body made of runs of top-level statements of other bodies, in
+ * order (the blocks an incremental re-read takes over, and those it read anew): each run's lists
+ * are cut out of its index and joined, a few array copies instead of a walk of the whole tree.
+ * Undefined when a run's index has no positions.
+ */
+export function joinIndexes(runs: readonly IndexRun[]): StatementIndex | undefined {
+  const indexer = new StatementIndexer();
+  const out = indexer.index;
+  const at = out.at!;
+  for (const { index, first, last } of runs) {
+    if (first >= last) continue;
+    if (!index.at || first < 0 || last > index.at.tops.length) return undefined;
+    const from = index.at.tops[first]!;
+    const to = last < index.at.tops.length ? index.at.tops[last]! : index.all.length;
+    const base = out.all.length - from;
+    for (let i = from; i < to; i++) out.all.push(index.all[i]!);
+    for (let k = first; k < last; k++) at.tops.push(index.at.tops[k]! + base);
+    const append = (src: readonly Statement[], pos: readonly number[], dst: Statement[], dstPos: number[]): void => {
+      for (let i = lowerBound(pos, from), end = lowerBound(pos, to); i < end; i++) {
+        dst.push(src[i]!);
+        dstPos.push(pos[i]! + base);
+      }
+    };
+    for (const [keyword, list] of index.byKeyword) {
+      const pos = index.at.byKeyword.get(keyword)!;
+      if (lowerBound(pos, from) === lowerBound(pos, to)) continue;
+      let dst = out.byKeyword.get(keyword);
+      let dstPos = at.byKeyword.get(keyword);
+      if (!dst || !dstPos) {
+        out.byKeyword.set(keyword, (dst = []));
+        at.byKeyword.set(keyword, (dstPos = []));
+      }
+      append(list, pos, dst, dstPos);
+    }
+    append(index.blocks, index.at.blocks, out.blocks, at.blocks);
+    append(index.valueBlocks, index.at.valueBlocks, out.valueBlocks, at.valueBlocks);
+  }
+  return out;
+}
+
 const recorded = new WeakMap<readonly Statement[], StatementIndex>();
 
 /** The index the builder recorded for this top-level body, if it built the whole of it. */

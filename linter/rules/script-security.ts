@@ -92,7 +92,9 @@ export default defineRule({
     for (const u of uses) {
       const p = processOf(u.stmt);
       if (!running[p]) continue;
-      byProcess.set(p, [...(byProcess.get(p) ?? []), u]);
+      const list = byProcess.get(p);
+      if (list) list.push(u);
+      else byProcess.set(p, [u]);
     }
     // Whether a script file, or the user it runs as, exists is only known on the host; the linter
     // is sure only of common programs and of users every system has (keepalived silently drops a

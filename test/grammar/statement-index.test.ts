@@ -17,6 +17,7 @@ import {
 import { lintParse } from '../../linter/index';
 // @ts-expect-error - plain ESM module without types
 import { generateConfig, SIZES } from '../../bench/generate.mjs';
+import { applyEdit, edit, editTexts } from './edits';
 import { memoryFs, ROOT_PATH } from './helpers';
 
 const fs = memoryFs({ '/etc/keepalived/inc/a.conf': 'vrrp_script chk_a {\n    script /bin/true\n}\nweight 5\n' });
@@ -139,13 +140,37 @@ describe('the statement index the builder records', () => {
     expect(index.byKeyword.get('state')).toEqual([p.body[0]!.children![0]]);
   });
 
-  it('is not recorded for a tree that takes over blocks of an earlier parse', () => {
+  it("is joined from the earlier parse's for a tree that takes over its blocks", () => {
     const text = generateConfig(SIZES.small, 'index') as string;
     const prev = parseText(ROOT_PATH, text, { fs, targetVersion: '2.2.7' });
     const at = text.indexOf('weight', text.length >> 1);
     const next = reparseText(prev, ROOT_PATH, `${text.slice(0, at)}x${text.slice(at)}`, { fs, targetVersion: '2.2.7' });
-    expect(next.body[0]).toBe(prev.body[0]); // blocks were taken over...
-    expect(statementIndex(next.body)).toBeUndefined(); // ...so the rules walk the tree themselves
+    expect(next.body[0]).toBe(prev.body[0]); // blocks were taken over before the edit...
+    expect(next.body[next.body.length - 1]).toBe(prev.body[prev.body.length - 1]); // ...and after it
+    expectRecorded(next);
+    // Its positions serve the next re-read (and the chunks of a lint) in turn.
+    const again = reparseText(next, ROOT_PATH, text, { fs, targetVersion: '2.2.7' });
+    expectRecorded(again);
+  });
+
+  it('is what a walk of the tree finds after every edit of a chain of re-reads', { timeout: 120_000 }, () => {
+    const seeds = editTexts();
+    let joined = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (i, edits) => {
+        let text = seeds[i]!;
+        let parse = parseText(ROOT_PATH, text, { fs: memoryFs({}), targetVersion: '2.4.3' });
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          const prev = parse;
+          parse = reparseText(parse, ROOT_PATH, text, { fs: memoryFs({}), targetVersion: '2.4.3' });
+          if (statementIndex(parse.body) && parse.body[0] === prev.body[0]) joined++;
+          expectRecorded(parse);
+        }
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
+    expect(joined).toBeGreaterThan(100);
   });
 
   it('gives the rules the same findings as a walk of the tree', () => {
