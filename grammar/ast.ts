@@ -130,7 +130,7 @@ export interface ParseResult {
    * Top-level statements whose reading did not start and end with the reader at rest (inside a
    * cascade, a block without its `{`, braces out of count...). Each other top-level statement reads
    * the same from its text alone when nothing else carries from line to line (see
-   * restsBetweenBlocks). Absent: unknown, take every statement as unsettled.
+   * unsettledBlocks). Absent: unknown, take every statement as unsettled.
    */
   unsettled?: ReadonlySet<Statement>;
 }

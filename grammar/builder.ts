@@ -268,7 +268,7 @@ export class Builder {
    * The top-level statements not read from rest to rest. Every other one was read from the state
    * in which reading starts, and the reading is back in it right after the block's "}" and where
    * the next statement starts; so it reads the same from its text alone, wherever that text stands
-   * (when nothing else carries from line to line: see restsBetweenBlocks).
+   * (when nothing else carries from line to line: see unsettledBlocks).
    */
   unsettled(): ReadonlySet<Statement> {
     return this.restless;

@@ -27,8 +27,9 @@ const MIN_REUSED_CHARS = 4096;
  * Whether a parse's top level is at rest between its blocks: what it read carries nothing from one
  * line to the next but the block structure (one file; no `$NAME` definitions or uses, includes,
  * `~SEQ` lines or cascades), so each top-level block reads the same wherever its text stands (only
- * a duplicate name, skipped, depends on the blocks before). Such a parse can lend its blocks to the
- * next one, and the linter can keep findings per block (linter/block-cache.ts).
+ * a duplicate name, skipped, depends on the blocks before). The CLI's chunked lint checks each
+ * chunk's findings against its lines in such a parse (linter/chunks.ts). The editor's re-read and
+ * lint cache need less: unsettledBlocks.
  */
 export function restsBetweenBlocks(parse: ParseResult): boolean {
   return carriesOnlyStructure(parse) && parse.problems.every(isLocal);
