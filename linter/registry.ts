@@ -10,6 +10,7 @@ import extraArgument from './rules/extra-argument';
 import extraCloseBrace from './rules/extra-close-brace';
 import garpGroupInterface from './rules/garp-group-interface';
 import httpGetUrl from './rules/http-get-url';
+import ignoredAddressSuffix from './rules/ignored-address-suffix';
 import includeCycle from './rules/include-cycle';
 import includeError from './rules/include-error';
 import includeNotFound from './rules/include-not-found';
@@ -75,6 +76,7 @@ export const rules: Rule[] = [
   extraCloseBrace,
   garpGroupInterface,
   httpGetUrl,
+  ignoredAddressSuffix,
   includeCycle,
   includeError,
   includeNotFound,

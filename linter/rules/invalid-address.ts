@@ -8,7 +8,23 @@ import { readVmac, type VmacProblem } from '../vmac';
 const data = (s: Statement, value: string): { keyword: string; value: string } => ({ keyword: s.keyword.text, value });
 
 /** The parameter types this rule checks. */
-const ADDRESSES: ReadonlySet<string> = new Set(['ipaddr', 'ipv4_multicast', 'ipv6_multicast', 'multicast_ip', 'dns_name', 'ifname', 'netmask_or_prefix']);
+const ADDRESSES: ReadonlySet<string> = new Set([
+  'ipaddr',
+  'ipv4_multicast',
+  'ipv6_multicast',
+  'multicast_ip',
+  'dns_name',
+  'ifname',
+  'netmask_or_prefix',
+  'host_or_ip',
+]);
+
+/**
+ * Whether smtp_server's word is an address with a mask or range after it. smtpserver_handler
+ * (global_parser.c, 2.2.7) reads a word with "-" or "/" as a host name, not an address, and no
+ * resolver has a name with a "/", or an address followed by "-N": "Invalid smtp server".
+ */
+const smtpAddressWithSuffix = (v: string): boolean => v.includes('/') || (v.includes('-') && ipFamily(sockaddrAddress(v)) !== 0);
 
 /**
  * Whether keepalived's DNS_CHECK name check (dns_name_handler) finds an empty label: a leading '.'
@@ -60,6 +76,8 @@ export default defineRule({
     port: '"{value}" is not a valid port (1..65535, or 0 for none).',
     fwmark: '"{value}" is not a valid fwmark (0..4294967295); keepalived skips this virtual server.',
     ifname: 'Interface name "{value}" is longer than 15 characters; keepalived ignores it.',
+    smtpServer:
+      '"{value}" is not an address keepalived can read for smtp_server: it looks a word with "/" or "-" up as a host name, which does not exist ("Invalid smtp server"), so no e-mail is sent. Give the address alone.',
     dnsName: '"{value}" is not a valid DNS name ({problem}); keepalived ignores it.',
     dnsSecondDot:
       '"{value}" is read as having an empty label: keepalived\'s check looks at the character after the first one, and here it is "."; keepalived ignores the name.',
@@ -123,6 +141,9 @@ export default defineRule({
           }
           continue;
         }
+        case 'host_or_ip':
+          if (smtpAddressWithSuffix(v)) ctx.report({ loc: arg, messageId: 'smtpServer', data: data(s, v) });
+          continue;
         case 'ifname':
           if (v.length > 15) ctx.report({ loc: arg, messageId: 'ifname', data: data(s, v) });
           continue;

@@ -278,6 +278,14 @@ describe("isEnvironmental: names keepalived looks up in the host's files", () =>
     expect(isEnvironmental('Invalid realms 1/300 for route')).toBe(false);
     expect(isEnvironmental('Scope 08 not found or invalid for route')).toBe(false);
   });
+
+  it('an SMTP host name is environmental; an address, bare or with a mask or range, is not', () => {
+    expect(isEnvironmental('Invalid smtp server mail.example.com 25')).toBe(true);
+    expect(isEnvironmental('Invalid smtp server mail-relay.example.com 25')).toBe(true);
+    expect(isEnvironmental('Invalid smtp server 10.0.0.25 99999')).toBe(false);
+    expect(isEnvironmental('Invalid smtp server 10.0.0.25/24 25')).toBe(false);
+    expect(isEnvironmental('Invalid smtp server 10.0.0.25-26 25')).toBe(false);
+  });
 });
 
 /** A diagnostic of ours at a line of the test file, with a message. */

@@ -208,7 +208,10 @@ export function isEnvironmental(text: string): boolean {
     if (!m) continue;
     if (text.startsWith('Invalid smtp server')) {
       // An IP literal that keepalived rejects (e.g. a bad port) is a finding; a host name is not.
-      return net.isIP(m[1] ?? '') === 0;
+      // Nor is an address with a mask or range after it, which keepalived looks up as a host name
+      // that no resolver has.
+      const host = m[1] ?? '';
+      return net.isIP(host) === 0 && !host.includes('/') && net.isIP(host.split('-')[0]!) === 0;
     }
     return true;
   }

@@ -2,6 +2,9 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester('invalid-address', {
   valid: [
+    // smtp_server: an address, a host name (a "-" in a name is the resolver's business) and a port.
+    'global_defs {\n  smtp_server 10.0.0.25 587\n}\n',
+    'global_defs {\n  smtp_server mail-relay.example.com\n}\n',
     // inet_aton reads a bare number or hex as a netmask, as keepalived does for IPv4 services.
     'virtual_server 10.0.0.1 80 {\n  persistence_granularity 255\n}\n',
     'virtual_server 10.0.0.1 80 {\n  persistence_granularity 0x10\n}\n',
@@ -133,6 +136,14 @@ ruleTester('invalid-address', {
       name: 'persistence_granularity takes a netmask or a prefix length',
       code: 'virtual_server 10.0.0.1 80 {\n  persistence_granularity <|255.0.255.0x|>\n}\n',
       messageId: 'netmask',
+    },
+    {
+      name: 'smtp_server: an address with a mask or a range is looked up as a host name',
+      code: 'global_defs {\n  smtp_server <|10.0.0.25/24|> 25\n}\nglobal_defs {\n  smtp_server <|10.0.0.25-26|>\n}\n',
+      messages: [
+        '"10.0.0.25/24" is not an address keepalived can read for smtp_server: it looks a word with "/" or "-" up as a host name, which does not exist ("Invalid smtp server"), so no e-mail is sent. Give the address alone.',
+        /"10\.0\.0\.25-26" is not an address keepalived can read for smtp_server/,
+      ],
     },
   ],
 });
