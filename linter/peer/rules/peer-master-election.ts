@@ -26,6 +26,8 @@ export default definePeerRule({
       '({name}) {nodes} have the same priority {priority}; when they start together the node with the higher primary IP address on the interface becomes MASTER, and otherwise whichever is MASTER first keeps the role. Give the intended master a higher priority.',
     masterOutranked:
       '({name}) {node} is state MASTER with priority {priority}, but {other} has priority {otherPriority}: {other} takes over as soon as it runs. Give the intended master the highest priority.',
+    outranksMaster:
+      '({name}) {node} has priority {priority}, above the {otherPriority} of {other}, which is state MASTER: {node} takes over as soon as it runs. Give the intended master the highest priority.',
     syncSplit:
       '({group}) the members of this sync group would be MASTER on different nodes ({split}), but keepalived keeps a sync group\'s members in one state: the group moves as one, to one node, or flaps. Give the members the same preferred node, or put them in separate groups.',
     other: '{node}',
@@ -92,6 +94,25 @@ export default definePeerRule({
           (o) => o.node !== m.node && rank(prio.get(o)!) > rank(prio.get(m)!) && !o.inst.nopreempt,
         );
         const top = higher.sort((a, b) => rank(prio.get(b)!) - rank(prio.get(a)!))[0];
+        // Reported on both sides: the MASTER's priority may be the slip, or the other node's.
+        for (const o of higher) {
+          reportAt(
+            ctx,
+            o,
+            {
+              loc: prioLoc(o),
+              messageId: 'outranksMaster',
+              data: {
+                name: o.inst.name,
+                node: o.node.name,
+                priority: prio.get(o),
+                other: m.node.name,
+                otherPriority: prio.get(m),
+              },
+            },
+            [{ member: m, loc: prioLoc(m), messageId: 'other', data: { node: m.node.name } }],
+          );
+        }
         if (top) {
           reportAt(
             ctx,

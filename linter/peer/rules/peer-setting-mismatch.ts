@@ -77,7 +77,15 @@ const SETTINGS: Setting[] = [
   {
     messageId: 'vips',
     value: (m) => [...vipSet(m.inst)].sort().join(', ') || 'none',
-    loc: (m) => (m.inst.vipBlock ? m.inst.vipBlock.keyword : m.inst.nameLoc),
+    // For a node's own finding, the first of its VIPs that another node lacks; when it holds none
+    // of those (it lacks one of theirs), its virtual_ipaddress line, where the missing one goes.
+    loc: (m, others) => {
+      const lacking = others?.map((o) => vipSet(o.inst));
+      const differs =
+        lacking &&
+        m.inst.vips.find((v) => v.family === m.inst.family && lacking.some((set) => !set.has(normAddr(v.addr))));
+      return differs?.word ?? m.inst.vipBlock?.keyword ?? m.inst.nameLoc;
+    },
     // Different VIP sets may be intended (an address only one node should carry) where keepalived
     // takes the adverts; where it drops them, the brain splits. Sets that share no address at all
     // make a failover move none of the MASTER's addresses (no redundancy): said so, as a warning

@@ -46,7 +46,10 @@ const CASES: Array<[string, string[]]> = [
     'same-priority',
     ['lb1.conf peer-master-election/samePriorityAddress', 'lb2.conf peer-master-election/samePriorityAddress'],
   ],
-  ['master-outranked', ['lb1.conf peer-master-election/masterOutranked']],
+  [
+    'master-outranked',
+    ['lb1.conf peer-master-election/masterOutranked', 'lb2.conf peer-master-election/outranksMaster'],
+  ],
   ['failover-gap', ['lb1.conf peer-failover-gap/noFailover']],
   ['failover-tie', ['lb1.conf peer-failover-gap/tie']],
   ['vrid-collision', ['lb1.conf peer-vrid-collision/collision', 'lb2.conf peer-vrid-collision/collision']],

@@ -82,9 +82,12 @@ peerTester('peer-master-election', {
     },
     {
       name: 'the MASTER is outranked by a BACKUP',
-      nodes: { lb1: node({ prio: '<|110|>' }), lb2: node({ ...B, prio: '120' }) },
-      message:
+      // Reported on both nodes: either priority may be the slip.
+      nodes: { lb1: node({ prio: '<|110|>' }), lb2: node({ ...B, prio: '<|120|>' }) },
+      messages: [
         '(VI_WEB) lb1 is state MASTER with priority 110, but lb2 has priority 120: lb2 takes over as soon as it runs. Give the intended master the highest priority.',
+        '(VI_WEB) lb2 has priority 120, above the 110 of lb1, which is state MASTER: lb2 takes over as soon as it runs. Give the intended master the highest priority.',
+      ],
     },
   ],
 });

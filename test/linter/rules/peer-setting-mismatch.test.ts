@@ -136,16 +136,27 @@ peerTester('peer-setting-mismatch', {
     {
       name: 'VIP sets differ (warning)',
       nodes: {
+        // lb1 lacks an address: its virtual_ipaddress line, where it goes; lb2 holds one lb1 lacks.
         lb1: node().replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
-        lb2: node({ ...B, vips: '10.0.0.100/24\n    10.0.0.101/24' }).replace(
-          '  virtual_ipaddress',
-          '  <|virtual_ipaddress|>',
-        ),
+        lb2: node({ ...B, vips: '10.0.0.100/24\n    <|10.0.0.101/24|>' }),
       },
       messageId: 'vips',
       severity: 'warning',
       messages: [
         '(VI_WEB) virtual router 60: the VIPs on lb1 (10.0.0.100) differ from lb2 (10.0.0.100, 10.0.0.101); after a failover the new MASTER holds other addresses.',
+      ],
+    },
+    {
+      name: 'one VIP of several differs: each node at its own VIP the other lacks',
+      nodes: {
+        lb1: node({ vips: '10.0.0.100/24\n    <|10.0.0.101/24|>\n    10.0.0.103/24' }),
+        lb2: node({ ...B, vips: '10.0.0.100/24\n    10.0.0.103/24\n    <|10.0.0.102/24|>' }),
+      },
+      messageId: 'vips',
+      severity: 'warning',
+      messages: [
+        '(VI_WEB) virtual router 60: the VIPs on lb1 (10.0.0.100, 10.0.0.101, 10.0.0.103) differ from lb2 (10.0.0.100, 10.0.0.102, 10.0.0.103); after a failover the new MASTER holds other addresses.',
+        /the VIPs on lb2 \(10.0.0.100, 10.0.0.102, 10.0.0.103\) differ from lb1/,
       ],
     },
     {
@@ -166,8 +177,8 @@ peerTester('peer-setting-mismatch', {
       name: 'unicast peers with disjoint VIPs, keepalived 2.2.7',
       options: { targetVersion: '2.2.7' },
       nodes: {
-        lb1: node().replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
-        lb2: node({ ...B, vips: '10.0.0.200/24' }).replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
+        lb1: node({ vips: '<|10.0.0.100/24|>' }),
+        lb2: node({ ...B, vips: '<|10.0.0.200/24|>' }),
       },
       messageId: 'vipsDropped',
       messages: [
@@ -180,8 +191,8 @@ peerTester('peer-setting-mismatch', {
       // VIPs differ (not a second virtual router on VRID 60).
       name: 'a pair of one instance name with disjoint VIPs (a typo on one node)',
       nodes: {
-        lb1: multicast(node()).replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
-        lb2: multicast(node({ ...B, vips: '10.0.0.101/24' })).replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
+        lb1: multicast(node({ vips: '<|10.0.0.100/24|>' })),
+        lb2: multicast(node({ ...B, vips: '<|10.0.0.101/24|>' })),
       },
       messageId: 'vipsDisjoint',
       severity: 'warning',
@@ -194,11 +205,9 @@ peerTester('peer-setting-mismatch', {
       name: 'VIP sets differ, keepalived 2.2.7: adverts dropped (error)',
       options: { targetVersion: '2.2.7' },
       nodes: {
+        // lb1 lacks an address: its virtual_ipaddress line, where it goes; lb2 holds one lb1 lacks.
         lb1: node().replace('  virtual_ipaddress', '  <|virtual_ipaddress|>'),
-        lb2: node({ ...B, vips: '10.0.0.100/24\n    10.0.0.101/24' }).replace(
-          '  virtual_ipaddress',
-          '  <|virtual_ipaddress|>',
-        ),
+        lb2: node({ ...B, vips: '10.0.0.100/24\n    <|10.0.0.101/24|>' }),
       },
       messageId: 'vipsDropped',
       messages: [
