@@ -35,6 +35,7 @@ import requiredSettingMissing from './rules/required-setting-missing';
 import scriptDuplicate from './rules/script-duplicate';
 import scriptSecurity from './rules/script-security';
 import scriptShellSyntax from './rules/script-shell-syntax';
+import smtpAlertNoMail from './rules/smtp-alert-no-mail';
 import straySemicolon from './rules/stray-semicolon';
 import syncGroupMember from './rules/sync-group-member';
 import trackProcessQuorum from './rules/track-process-quorum';
@@ -101,6 +102,7 @@ export const rules: Rule[] = [
   scriptDuplicate,
   scriptSecurity,
   scriptShellSyntax,
+  smtpAlertNoMail,
   straySemicolon,
   syncGroupMember,
   trackDuplicate,
