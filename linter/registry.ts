@@ -62,6 +62,7 @@ import vrrpVipCount from './rules/vrrp-vip-count';
 import vrrpVipDuplicate from './rules/vrrp-vip-duplicate';
 import vrrpVipFamily from './rules/vrrp-vip-family';
 import vrrpVipMissing from './rules/vrrp-vip-missing';
+import vrrpVipNodeAddress from './rules/vrrp-vip-node-address';
 import vrrpVridConflict from './rules/vrrp-vrid-conflict';
 import vrrpVridMissing from './rules/vrrp-vrid-missing';
 
@@ -129,6 +130,7 @@ export const rules: Rule[] = [
   vrrpVipDuplicate,
   vrrpVipFamily,
   vrrpVipMissing,
+  vrrpVipNodeAddress,
   vrrpVridConflict,
   vrrpVridMissing,
 ];
