@@ -323,6 +323,16 @@ describe('matchesPositionless: a message about a named object needs a diagnostic
     expect(matchesPositionless(message, [], scan(text))).toBe(false);
   });
 
+  it("a name with UTF-8 in it: keepalived's bytes (read as latin1) against our text", () => {
+    const pasted = Buffer.from('vrrp_instance “VI_1” {\n  priority 100\n}\n', 'utf8').toString('latin1');
+    const name = Buffer.from('(“VI_1”) the virtual router id must be set', 'utf8').toString('latin1');
+    const m = { text: name, environmental: false };
+    expect(matchesPositionless(m, [diagAt(1, '(“VI_1”) the virtual router id must be set: ...')], scan(pasted))).toBe(
+      true,
+    );
+    expect(matchesPositionless(m, [diagAt(1, '(VI_1) something')], scan(pasted))).toBe(false);
+  });
+
   it('a message naming no object is answered by any diagnostic', () => {
     const global = { text: 'Some message about the configuration as a whole', environmental: false };
     expect(matchesPositionless(global, [diagAt(6, 'x')], scan(text))).toBe(true);

@@ -185,7 +185,11 @@ export function matchesPositionless(m: OracleMessage, diagnostics: Diagnostic[],
   const found = (names ?? ['']).map(blocksOf);
   // An object the harness cannot find by its name (`VI_${_HASH}x` is "VI_" to keepalived): any diagnostic.
   if (found.some((b) => !b.length)) return diagnostics.length > 0;
-  const named = (names ?? []).map(wordPattern);
+  // keepalived's output is read byte for byte (latin1), our messages are text: a name with UTF-8 in
+  // it (`“VI_1”`, pasted) is matched as keepalived's bytes read as UTF-8 too.
+  const named = (names ?? [])
+    .flatMap((n) => [...new Set([n, Buffer.from(n, 'latin1').toString('utf8')])])
+    .map(wordPattern);
   const serviceName = service && servicePattern(service);
   return diagnostics.some(
     (d) => named.some((re) => re.test(d.message)) || (serviceName !== undefined && serviceName.test(d.message)),
