@@ -5,12 +5,8 @@ import { checkTrueFalse } from '../values';
 /** The keywords that turn e-mail alerts on: per object, and the defaults in global_defs. */
 const ALERTS = ['smtp_alert', 'smtp_alert_vrrp', 'smtp_alert_checker'];
 
-/** Whether keepalived reads a statement: known here, and in no block it skips unread. */
-function read(s: Statement): boolean {
-  if (!s.spec) return false;
-  for (let p = s.parent; p; p = p.parent) if (p.skipped) return false;
-  return true;
-}
+/** Whether keepalived reads a statement (the index leaves out the blocks it skips unread). */
+const read = (s: Statement): boolean => s.spec !== undefined;
 
 /**
  * keepalived sends an alert only when global_defs names an SMTP server and at least one address in
