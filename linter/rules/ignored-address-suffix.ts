@@ -40,8 +40,12 @@ export default defineRule({
       if (s.spec && addr && addr.text !== 'group' && addr.text !== 'fwmark')
         check(ctx, 'virtual_server', addr, 'serviceRange');
     }
-    for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, SOCKADDR_TYPES); c.next();)
-      check(ctx, c.statement.keyword.text, c.arg, c.statement.keyword.text === 'real_server' ? 'serverRange' : 'range');
+    for (const c = typedArgs(ctx.parse.body, ctx.targetVersion, SOCKADDR_TYPES); c.next();) {
+      // The statement's other words (a real server's port) are not addresses.
+      if (!SOCKADDR_TYPES.has(c.param.type)) continue;
+      const keyword = c.statement.keyword.text;
+      check(ctx, keyword, c.arg, keyword === 'real_server' ? 'serverRange' : 'range');
+    }
     for (const s of statementsNamed(ctx.parse.body, 'unicast_peer')) {
       if (!s.spec) continue;
       for (const e of s.entries ?? []) if (e[0]) check(ctx, 'unicast_peer', e[0], 'peerRange');

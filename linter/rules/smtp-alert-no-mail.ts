@@ -1,12 +1,8 @@
-import type { Statement } from '../../grammar/index';
 import { defineRule, statementsNamed } from '../types';
 import { checkTrueFalse } from '../values';
 
 /** The keywords that turn e-mail alerts on: per object, and the defaults in global_defs. */
 const ALERTS = ['smtp_alert', 'smtp_alert_vrrp', 'smtp_alert_checker'];
-
-/** Whether keepalived reads a statement (the index leaves out the blocks it skips unread). */
-const read = (s: Statement): boolean => s.spec !== undefined;
 
 /**
  * keepalived sends an alert only when global_defs names an SMTP server and at least one address in
@@ -28,18 +24,18 @@ export default defineRule({
       '{keyword} is on, but global_defs has neither smtp_server nor notification_email: keepalived sends no e-mail. Add both to global_defs.',
   },
   check(ctx) {
+    // The statement index leaves out the blocks keepalived skips unread; `spec`: a keyword it knows there.
     const body = ctx.parse.body;
     const alerts = ALERTS.flatMap((k) => statementsNamed(body, k)).filter(
-      (s) => read(s) && !s.args[0]?.opaque && checkTrueFalse(s.args[0]?.text) === true,
+      (s) => s.spec && !s.args[0]?.opaque && checkTrueFalse(s.args[0]?.text) === true,
     );
     if (alerts.length === 0) return;
-    const server = statementsNamed(body, 'smtp_server').some((s) => read(s) && s.args.length > 0);
+    const server = statementsNamed(body, 'smtp_server').some((s) => s.spec && s.args.length > 0);
     const email = statementsNamed(body, 'notification_email').some(
-      (s) => read(s) && (s.entries ?? []).some((e) => e.length > 0),
+      (s) => s.spec && (s.entries ?? []).some((e) => e.length > 0),
     );
     if (server && email) return;
     const messageId = server ? 'noEmail' : email ? 'noServer' : 'neither';
-    alerts.sort((a, b) => a.keyword.file - b.keyword.file || a.keyword.start - b.keyword.start);
     for (const s of alerts) ctx.report({ loc: s.keyword, messageId, data: { keyword: s.keyword.text } });
   },
 });
