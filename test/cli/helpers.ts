@@ -1,12 +1,12 @@
 // Spawns the bundled CLI (dist/cli.js) the way users run it. Each test process bundles it once
 // (temp file + rename, so parallel test files never see half a bundle).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 
 // Each test spawns Node processes; under a full parallel run (fuzzers, differential tests) one can
 // take seconds, so the 5 s default is too tight.
@@ -68,9 +68,17 @@ export function cli(
   });
 }
 
-/** A fresh temporary folder. */
+/** The folders tempDir made for the test file running: removed once its tests are done. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file's tests. */
 export function tempDir(prefix = 'kl-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A configuration with one fixable error (a typo) and one fixable warning (a deprecated keyword). */

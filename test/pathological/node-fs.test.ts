@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../grammar/index';
 import { nodeFileAccess } from '../../host/node-fs';
 
 const fs = nodeFileAccess();
 const dir = mkdtempSync(join(tmpdir(), 'kal-nodefs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('nodeFileAccess.readFile', () => {
   it('reads a file whole, byte for byte', () => {

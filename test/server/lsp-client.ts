@@ -1,7 +1,7 @@
 // A small LSP client for protocol tests: spawns the bundled server over stdio and talks
 // JSON-RPC with vscode-jsonrpc. Builds dist/server.js first when it is missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { afterAll } from 'vitest';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -137,13 +138,20 @@ export async function startClient(
   return client;
 }
 
-/** A fresh folder with files; returns its path and a URI maker. */
+/** The folders workspace made for the test file running: removed once its tests are done. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder with files (removed after the test file's tests); returns its path and a URI maker. */
 export function workspace(files: Record<string, string>): {
   dir: string;
   uri: (name: string) => string;
   path: (name: string) => string;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'kls-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
