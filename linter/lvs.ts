@@ -172,7 +172,9 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // ...or whose port it cannot read (alloc_vs: inet_stosockaddr fails, "- skipping").
   if (kind === 'address' && vs.args[1] && checkServerPort(vs.args[1].text)) return;
   if (kind === 'fwmark' && vs.args[1] && !vs.args[1].opaque && checkUnsigned(vs.args[1].text, 0, 4294967295)) return;
-  const data = { vs: vs.args.map((w) => w.text).join(' ') };
+  // The service as the messages name it, made only for a message (most services have none).
+  let named: { vs: string } | undefined;
+  const data = (): { vs: string } => (named ??= { vs: vs.args.map((w) => w.text).join(' ') });
   const vsPort = kind === 'address' ? (intOf(vs.args[1]) ?? 0) : 0;
   const at = vs.args[0]!;
   // One pass over the block: the last of each setting, and the real servers with an address.
@@ -225,7 +227,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       if (!family) family = f;
       else if (f !== family) {
         familySkipped.add(c);
-        ctx.report({ loc: spanning(c.args[0], c.close), messageId: 'family', data: { ...data, rs: nameOf(c) } });
+        ctx.report({ loc: spanning(c.args[0], c.close), messageId: 'family', data: { ...data(), rs: nameOf(c) } });
       }
     } else if (keyword === 'protocol') {
       // A protocol keepalived does not know is ignored ("Unknown protocol"): it sets none.
@@ -253,7 +255,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     else if (keyword === 'ip_family') {
       const f = c.args[0]?.text === 'inet' ? 4 : c.args[0]?.text === 'inet6' ? 6 : 0;
       if (f && family && f !== family)
-        ctx.report({ loc: lineLoc(c), messageId: 'ipFamily', data: { ...data, value: c.args[0]!.text } });
+        ctx.report({ loc: lineLoc(c), messageId: 'ipFamily', data: { ...data(), value: c.args[0]!.text } });
       else if (f) family = f;
     } else if (keyword === 'ops') ops = c;
     else if (keyword === 'sorry_server') {
@@ -310,28 +312,30 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     ctx.report({
       loc: spanning(sorryAt!, vs.close),
       messageId: 'sorryFamily',
-      data: { ...data, sorry: sorryAt!.text },
+      data: { ...data(), sorry: sorryAt!.text },
     });
   // Without real servers keepalived drops the service before any other check.
   if (rss.every((rs) => familySkipped.has(rs))) {
-    ctx.report({ loc: blockLoc(vs), messageId: 'noRealServer', data });
+    ctx.report({ loc: blockLoc(vs), messageId: 'noRealServer', data: data() });
     return;
   }
   if (haSuspend && (kind === 'fwmark' || (group?.fwmarks ?? 0) > 0))
-    ctx.report({ loc: lineLoc(haSuspend), messageId: 'haSuspend', data });
-  if (byAddress && !protocol) ctx.report({ loc: at, messageId: 'noProtocol', data });
+    ctx.report({ loc: lineLoc(haSuspend), messageId: 'haSuspend', data: data() });
+  if (byAddress && !protocol) ctx.report({ loc: at, messageId: 'noProtocol', data: data() });
   if (byAddress && ops && proto !== 'UDP')
-    ctx.report({ loc: lineLoc(ops), messageId: 'opsUdp', data: { ...data, protocol: proto } });
+    ctx.report({ loc: lineLoc(ops), messageId: 'opsUdp', data: { ...data(), protocol: proto } });
   if (!persistent && ((kind === 'address' && vsPort === 0) || (group?.ports.includes(0) ?? false)))
-    ctx.report({ loc: at, messageId: 'zeroPort', data });
-  if (byFwmark && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data });
-  if (!scheduled) ctx.report({ loc: at, messageId: 'noScheduler', data });
+    ctx.report({ loc: at, messageId: 'zeroPort', data: data() });
+  if (byFwmark && protocol) ctx.report({ loc: lineLoc(protocol), messageId: 'fwmarkProtocol', data: data() });
+  if (!scheduled) ctx.report({ loc: at, messageId: 'noScheduler', data: data() });
   const method = methodLine?.args[0]?.text;
   // keepalived gives the service NAT, and says so, at the first real server it keeps (not skipped
   // for its family, not a duplicate) without a method of its own, or for a sorry server kept
   // without sorry_server_lvs_method (validate_check_config, check_data.c 2.2.7).
   let methodless = !method && sorryServer !== undefined && !sorrySkipped && sorryMethod === undefined;
-  const seen = new Map<string, Word>();
+  // The real servers kept so far by address, with each port's latest line (a duplicate's finding
+  // points at it): keyed by the address alone, a string the map has hashed before.
+  const seen = new Map<string, Array<{ port: number; addr: Word }>>();
   // The total weight the quorum is checked against: of the real servers kept, duplicates removed.
   const vsWeight = lastUnsigned(vs, 'weight', 1, 2147483647) ?? 1;
   let total = 0;
@@ -343,27 +347,32 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
     // (validate_check_config gives that to a server read before any method line).
     const rsMethod = servers[i]!.method?.args[0]?.text ?? methodsAt[i] ?? method;
     if (familySkipped.has(rs)) continue;
-    const key = `${normAddr(sockaddrAddress(addr.text))} ${intOf(port) ?? 0}`;
-    const prev = seen.get(key);
+    const host = normAddr(sockaddrAddress(addr.text));
+    const portNo = intOf(port) ?? 0;
+    let ports = seen.get(host);
+    if (!ports) seen.set(host, (ports = []));
+    const same = ports.find((p) => p.port === portNo);
+    const prev = same?.addr;
     if (prev)
       ctx.report({
         loc: lineLoc(rs),
         messageId: 'duplicate',
-        data: { ...data, rs: nameOf(rs) },
+        data: { ...data(), rs: nameOf(rs) },
         related: [{ loc: prev, messageId: 'first' }],
       });
     else {
       if (!method && !servers[i]!.method) methodless = true;
       total += servers[i]!.weight ?? vsWeight;
     }
-    seen.set(key, addr);
+    if (same) same.addr = addr;
+    else ports.push({ port: portNo, addr });
     // A NAT real server (the default method) keeps its port (check_data.c, 2.2.7).
     const mapsPorts = rsMethod === undefined || rsMethod === 'NAT';
     if ((kind === 'fwmark' || (group?.fwmarks ?? 0) > 0) && port && intOf(port) !== 0 && !mapsPorts)
       ctx.report({
         loc: port,
         messageId: 'fwmarkPort',
-        data: { ...data, rs: nameOf(rs), action: kind === 'fwmark' ? 'clears' : 'ignores' },
+        data: { ...data(), rs: nameOf(rs), action: kind === 'fwmark' ? 'clears' : 'ignores' },
       });
     const rsPort = intOf(port);
     const entryPort = group?.ports.find((p) => rsPort !== undefined && rsPort !== 0 && p !== rsPort);
@@ -371,7 +380,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       ctx.report({
         loc: port!,
         messageId: 'groupPort',
-        data: { ...data, method: rsMethod, rsPort, vsPort: entryPort },
+        data: { ...data(), method: rsMethod, rsPort, vsPort: entryPort },
       });
     // The sorry server may be one of the real servers: then their inhibit_on_failure must agree.
     const sorryPort = intOf(sorryServer?.args[1]) ?? 0;
@@ -382,7 +391,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       sorryPort === (rsPort ?? 0) &&
       sorryInhibit !== (servers[i]!.inhibit ?? vsInhibit)
     )
-      ctx.report({ loc: lineLoc(sorryServer!), messageId: 'sorryInhibit', data: { ...data, rs: nameOf(rs) } });
+      ctx.report({ loc: lineLoc(sorryServer!), messageId: 'sorryInhibit', data: { ...data(), rs: nameOf(rs) } });
     if (
       kind === 'address' &&
       (rsMethod === 'DR' || rsMethod === 'TUN') &&
@@ -391,10 +400,10 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       rsPort !== vsPort
     ) {
       // A service without a port (all ports, when persistent) resets its real servers' ports to none.
-      ctx.report({ loc: port!, messageId: vsPort === 0 ? 'portMismatchAll' : 'portMismatch', data: { ...data, method: rsMethod, rsPort, vsPort } });
+      ctx.report({ loc: port!, messageId: vsPort === 0 ? 'portMismatchAll' : 'portMismatch', data: { ...data(), method: rsMethod, rsPort, vsPort } });
     }
   }
-  if (methodless) ctx.report({ loc: at, messageId: 'noMethod', data });
+  if (methodless) ctx.report({ loc: at, messageId: 'noMethod', data: data() });
   // A sorry server that cannot map ports (not NAT) takes the service's port.
   const sorryPortWord = sorryServer?.args[1];
   const sorryPort = intOf(sorryPortWord) ?? 0;
@@ -404,7 +413,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
       ctx.report({
         loc: sorryPortWord,
         messageId: 'sorryPortFwmark',
-        data: { ...data, action: kind === 'fwmark' ? 'clears' : 'ignores' },
+        data: { ...data(), action: kind === 'fwmark' ? 'clears' : 'ignores' },
       });
     const other =
       kind === 'address' ? (sorryPort !== vsPort ? vsPort : undefined) : group?.ports.find((p) => p !== sorryPort);
@@ -413,7 +422,7 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
         loc: sorryPortWord,
         messageId: 'sorryPort',
         data: {
-          ...data,
+          ...data(),
           method: sorryBy,
           sorryPort,
           vsPort: other,
@@ -424,10 +433,10 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   // A quorum keepalived cannot read is reset to 1 (quorum_handler).
   const q = quorum?.args[0] && !checkUnsigned(quorum.args[0].text, 1, 4294967295) ? intOf(quorum.args[0]) : undefined;
   if (quorum && q !== undefined && q >= 1 && rss.length && q > total)
-    ctx.report({ loc: quorum.args[0]!, messageId: 'quorum', data: { ...data, quorum: q, total } });
+    ctx.report({ loc: quorum.args[0]!, messageId: 'quorum', data: { ...data(), quorum: q, total } });
   // Every real server at weight 0: even the default quorum of 1 is too high.
   else if (!(quorum && q !== undefined && q >= 1) && rss.length && total === 0 && vs.args[0])
-    ctx.report({ loc: vs.args[0], messageId: 'zeroWeight', data, severity: 'warning' });
+    ctx.report({ loc: vs.args[0], messageId: 'zeroWeight', data: data(), severity: 'warning' });
   // Then hysteresis must stay below the quorum in use (1 by default, at most the total weight).
   let inUse = q !== undefined && q >= 1 ? q : 1;
   if (rss.length && inUse > total) inUse = total;
@@ -435,5 +444,5 @@ export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   const kept = lastUnsignedLine(vs, 'hysteresis', 0, 4294967295);
   const h = kept && !kept.args[0]!.opaque ? intOf(kept.args[0]) ?? 0 : undefined;
   if (kept && h !== undefined && h >= inUse)
-    ctx.report({ loc: kept.args[0]!, messageId: 'hysteresis', data: { ...data, hysteresis: h, quorum: inUse } });
+    ctx.report({ loc: kept.args[0]!, messageId: 'hysteresis', data: { ...data(), hysteresis: h, quorum: inUse } });
 }
