@@ -1,12 +1,14 @@
 import type { Statement } from '../../grammar/index';
 import { intOf } from '../peer/model';
+import { accountSurelyMissing, scriptUses } from '../peer/script-command';
 import { defineRule, lineLoc, spanning, type RuleContext } from '../types';
 import { checkUnsigned } from '../values';
 
 /**
  * Settings keepalived takes once and rejects when they come again ("already specified - ignoring"),
  * by block (global_parser.c, vrrp_parser.c, track_file.c in 2.2.7). global_defs blocks count as one.
- * The notify fifo scripts are script-duplicate's.
+ * The scripts of global_defs (notify fifo, startup and shutdown scripts) are script-duplicate's
+ * within one block, and globalScripts' across global_defs blocks.
  */
 const ONCE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   [
@@ -99,6 +101,38 @@ function rxBufsPolicy(ctx: RuleContext): void {
   }
 }
 
+/**
+ * A script of global_defs given again in a later global_defs block: keepalived reads every
+ * global_defs block into one set of settings, keeps the first script that it could take and rejects
+ * the others ("vrrp_notify_fifo_script already specified - ignoring ..."). A second one in the same
+ * block is script-duplicate's finding (a block-local rule); here only those with no earlier script
+ * of their keyword in their own block.
+ */
+function globalScripts(ctx: RuleContext): void {
+  const first = new Map<string, Statement>();
+  const inBlock = new Map<Statement, Set<string>>();
+  for (const use of scriptUses(ctx.parse)) {
+    const c = use.stmt;
+    const block = c.parent;
+    if (!block?.spec || block.parent !== undefined || block.keyword.text !== 'global_defs') continue;
+    const kw = c.keyword.text;
+    let own = inBlock.get(block);
+    if (!own) inBlock.set(block, (own = new Set()));
+    const earlier = first.get(kw);
+    if (earlier && earlier.parent !== block && !own.has(kw))
+      ctx.report({
+        loc: lineLoc(c),
+        messageId: 'duplicate',
+        data: { keyword: kw },
+        related: [{ loc: lineLoc(earlier), messageId: 'first', data: { keyword: kw } }],
+      });
+    // A script whose user or group no host has is dropped: the keyword is still free.
+    if (accountSurelyMissing(use)) continue;
+    own.add(kw);
+    if (!earlier) first.set(kw, c);
+  }
+}
+
 /** A setting given twice where keepalived keeps the first and rejects the others. */
 export default defineRule({
   id: 'duplicate-setting',
@@ -124,6 +158,7 @@ export default defineRule({
   },
   check(ctx) {
     rxBufsPolicy(ctx);
+    globalScripts(ctx);
     // state BACKUP after state MASTER is refused (vrrp_state_handler); MASTER after BACKUP wins, and
     // an unknown state resets to BACKUP (invalid-choice's).
     for (const inst of ctx.parse.body) {

@@ -21,6 +21,11 @@ ruleTester('duplicate-setting', {
     'vrrp_sync_group G {\n  group {\n    VI_1\n  }\n}\nvrrp_sync_group G {\n  group {\n    VI_1\n  }\n  group {\n    VI_2\n  }\n}\n',
     // lvs_sync_daemon without a usable interface sets nothing; MTU and ADVERT on one line are invalid-choice's.
     'global_defs {\n  lvs_sync_daemon interface_name_too_long\n  lvs_sync_daemon eth0\n  vrrp_rx_bufs_policy MTU ADVERT\n  vrrp_rx_bufs_policy MTU\n}\n',
+    // Different scripts in two global_defs blocks; a second one in the same block is script-duplicate's.
+    'global_defs {\n  notify_fifo_script /bin/a\n  startup_script /bin/s\n}\nglobal_defs {\n  vrrp_notify_fifo_script /bin/b\n  lvs_notify_fifo_script /bin/c\n  shutdown_script /bin/d\n}\n',
+    'global_defs {\n  notify_fifo_script /bin/a\n  notify_fifo_script /bin/b\n}\n',
+    // A script whose user no host has (a number) is dropped: the next global_defs block's is the first.
+    'global_defs {\n  vrrp_notify_fifo_script /bin/a 0\n}\nglobal_defs {\n  vrrp_notify_fifo_script /bin/b\n}\n',
   ],
   invalid: [
     {
@@ -54,6 +59,19 @@ ruleTester('duplicate-setting', {
         /"password" is given again in SSL/,
       ],
       severity: 'warning',
+    },
+    {
+      name: 'a notify fifo script again in a later global_defs block (keepalived reads them as one)',
+      code: 'global_defs {\n  vrrp_notify_fifo /run/vrrp.fifo\n  vrrp_notify_fifo_script /bin/a\n}\nglobal_defs {\n  <|vrrp_notify_fifo_script /bin/a|>\n}\n',
+      message: '"vrrp_notify_fifo_script" is already set; keepalived keeps the first value and ignores this line.',
+    },
+    {
+      name: "startup and shutdown scripts across global_defs blocks: only the first of a block here (a second in it is script-duplicate's)",
+      code: 'global_defs {\n  startup_script /bin/a\n  shutdown_script /bin/b\n}\nglobal_defs {\n  <|startup_script /bin/c|>\n}\nglobal_defs {\n  <|shutdown_script /bin/d|>\n  shutdown_script /bin/e\n}\n',
+      messages: [
+        '"startup_script" is already set; keepalived keeps the first value and ignores this line.',
+        '"shutdown_script" is already set; keepalived keeps the first value and ignores this line.',
+      ],
     },
     {
       name: 'lvs_sync_daemon twice, across global_defs blocks',
