@@ -37,8 +37,12 @@ export interface Statement {
   dropped?: Word[];
   /** The latest line's first stray `{` inside this value block (the builder counts the others of that line on it). */
   strayBrace?: ParseProblem;
-  /** Why keepalived skips this block without reading it (its contents are not checked). */
-  skipped?: 'no-name' | 'extra-name' | 'duplicate';
+  /**
+   * Why keepalived skips this block without reading it (its contents are not checked): an object
+   * without its one name or a duplicate, or a real or virtual server whose address, port or
+   * fwmark keepalived cannot read ('invalid').
+   */
+  skipped?: 'no-name' | 'extra-name' | 'duplicate' | 'invalid';
   /**
    * A skipped block without its "{": keepalived has nothing to skip and reads its lines as settings
    * of this object, the one of that kind it made before (they are checked then).

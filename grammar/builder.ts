@@ -8,6 +8,7 @@ import type { ParseProblem, Statement, Word } from './ast';
 import { availableIn, blockTable, childPath, ROOT, type KeywordSpec } from './catalogue';
 import type { Loc } from './spans';
 import { recordStatementIndex, StatementIndexer, type StatementIndex } from './statement-index';
+import { checkServerPort, checkUnsigned, sockaddrFamily } from './values';
 
 interface Frame {
   node: Statement | undefined;
@@ -20,10 +21,33 @@ interface Frame {
   parentProcess: boolean;
   /** Inside a block keepalived skips unread (its statements are not indexed). */
   unread: boolean;
+  /**
+   * The block of a statement keepalived skips (Statement.skipped), entered by its "{": keepalived
+   * only counts its braces until they balance (skip_block, lib/parser.c), so nothing in it opens a
+   * block, cascades or is reported. `depth` is the count, 1 after the "{".
+   */
+  counting: boolean;
+  depth: number;
 }
 
 /** Objects that need exactly one name and must be unique; keepalived skips them otherwise. */
 const SINGLE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
+
+/**
+ * Whether keepalived skips the block of a real_server or virtual_server whose address, port or
+ * fwmark it cannot read ("Invalid real server ip address/port ... - skipping", "Invalid virtual
+ * server IP address ... - skipping", "virtual server fwmark ... must be in [0, 4294967295] -
+ * ignoring": alloc_rs, alloc_vs, check_data.c, 2.2.7). Words that vary (substitutions) are read.
+ */
+function unreadableServer(name: string, args: Word[]): boolean {
+  const first = args[0];
+  if (!first || first.opaque) return false;
+  if (name === 'virtual_server' && first.text === 'group') return false;
+  const second = args[1];
+  const bad = second !== undefined && !second.opaque;
+  if (name === 'virtual_server' && first.text === 'fwmark') return bad && checkUnsigned(second.text, 0, 4294967295) !== undefined;
+  return !sockaddrFamily(first.text) || (bad && checkServerPort(second.text) !== undefined);
+}
 
 /** The unique name a top-level statement claims (`vrrp_instance VI_1`), if any. */
 export function claimedName(s: Statement): string | undefined {
@@ -139,7 +163,9 @@ export class Builder {
     this.restless = shared?.restless ?? new Set();
     this.indexer = shared?.indexer ?? new StatementIndexer();
     this.records = !shared;
-    this.stack = [{ node: undefined, path: ROOT, values: false, body: this.body, keywords: blockTable(ROOT), parentProcess: true, unread: false }];
+    this.stack = [
+      { node: undefined, path: ROOT, values: false, body: this.body, keywords: blockTable(ROOT), parentProcess: true, unread: false, counting: false, depth: 0 },
+    ];
   }
 
   private get top(): Frame {
@@ -343,7 +369,20 @@ export class Builder {
     if (!outer.unread && !left) this.indexer.addBlock(node, values);
     // A skipped block is read after all when its lines go to the object before it (see continues).
     const unread = outer.unread || left || (node.skipped !== undefined && !node.continues);
-    this.stack.push({ node, path, values, body: node.children ?? [], keywords: blockTable(path), parentProcess: parentProcess(path), unread });
+    // Entered by its "{", a skipped block is only counted; without one keepalived skips nothing
+    // and reads its lines (for an object at the top level, as the one before it: continues).
+    const counting = node.skipped !== undefined && !node.continues && node.open !== undefined && !values;
+    this.stack.push({
+      node,
+      path,
+      values,
+      body: node.children ?? [],
+      keywords: blockTable(path),
+      parentProcess: parentProcess(path),
+      unread,
+      counting,
+      depth: 1,
+    });
   }
 
   /** The physical line of the latest stray `{` in a value block (see open). */
@@ -382,6 +421,10 @@ export class Builder {
   }
 
   private words(words: Word[], phys: number): void {
+    if (this.top.counting) {
+      this.countedLine(words, phys);
+      return;
+    }
     if (this.quotedBrace(words)) return;
     if (this.pendingValue) {
       // keepalived only logs a missing '{' before a value block and takes the line as data.
@@ -418,6 +461,16 @@ export class Builder {
   /** Adds a statement to the block being read. */
   private statement(keyword: Word, args: Word[], dropped: Word[] | undefined, phys: number): void {
     const frame = this.top;
+    if (frame.counting) {
+      // A line of a skipped block, kept for the editor (with its catalogue entry when it stands
+      // right in the block) and checked by nobody: no rule reads a skipped block.
+      const spec = frame.depth === 1 ? frame.keywords?.get(keyword.text) : undefined;
+      const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
+      if (dropped) stmt.dropped = dropped;
+      frame.body.push(stmt);
+      this.lastUnknown = undefined;
+      return;
+    }
     let spec = frame.keywords?.get(keyword.text);
     if (spec && !this.available(spec)) spec = undefined;
     // The catalogue's copy of the name: one string shared by every statement with this keyword.
@@ -460,6 +513,35 @@ export class Builder {
       else if (this.names.has(key)) stmt.skipped = 'duplicate';
       else this.names.add(key);
     }
+    if ((spec.name === 'virtual_server' && frame.path === ROOT) || (spec.name === 'real_server' && frame.node?.spec?.name === 'virtual_server'))
+      if (unreadableServer(spec.name, args)) stmt.skipped = 'invalid';
+  }
+
+  /**
+   * A line of words inside a skipped block: keepalived counts every word that is a brace once its
+   * quotes are removed (braces outside quotes come as lines of their own), up to the one that
+   * balances the count; its reader counts none of the quoted ones (see quotedBrace).
+   */
+  private countedLine(words: Word[], phys: number): void {
+    const frame = this.top;
+    this.statement(words[0]!, words.slice(1), undefined, phys);
+    for (const w of words) {
+      if (!w.quoted || (w.text !== '{' && w.text !== '}')) continue;
+      if (w.text === '{') frame.depth++;
+      else if (--frame.depth === 0) {
+        this.endSkipped({ file: w.file, start: w.start, end: w.end });
+        return;
+      }
+    }
+  }
+
+  /** Ends a counted (skipped) block at its last brace. */
+  private endSkipped(loc: Loc): void {
+    const frame = this.stack.pop()!;
+    frame.node!.close = loc;
+    trim(frame.node!);
+    this.othersResume(false);
+    if (this.stack.length === 1 && !this.shared) this.closedTop = frame.node;
   }
 
   /**
@@ -519,6 +601,10 @@ export class Builder {
       this.pushFrame(node, true);
       return;
     }
+    if (this.top.counting) {
+      this.top.depth++;
+      return;
+    }
     if (this.top.values) {
       // keepalived takes the `{` as data but still counts it, so a `}` goes missing at the end.
       // One problem per line, however many braces: a brace storm must stay cheap.
@@ -561,6 +647,7 @@ export class Builder {
       this.pendingBlock = this.pendingValue = undefined;
       this.missingOpen(node, values);
     }
+    if (this.top.counting && --this.top.depth > 0) return;
     if (this.stack.length > 1) {
       // An extra '}' that still closes a block closes one a quoted "{" opened.
       if (extra && this.uncounted > 0) this.uncounted--;
@@ -645,7 +732,8 @@ export class Builder {
       this.problems.push({
         code: 'unclosed-block',
         loc: { file: kw.file, start: kw.start, end },
-        data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end },
+        // A skipped block counts the braces inside it too: it needs one "}" per brace still open.
+        data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end, braces: frame.counting ? frame.depth : 1 },
       });
     }
     if (!this.seeded && this.records) recordStatementIndex(this.body, this.indexer.index);

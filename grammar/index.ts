@@ -13,5 +13,6 @@ export {
   type IndexPositions,
   type StatementIndex,
 } from './statement-index';
+export * from './values';
 export * from './version';
 export { looksBinary, MAX_FILE_BYTES, MAX_LINE_BYTES } from './reader';

@@ -6,18 +6,31 @@ export default defineRule({
   id: 'unclosed-block',
   meta: { severity: 'error', fixable: true, category: 'syntax' },
   description: 'Block whose "}" is missing at the end of the file.',
-  messages: { unclosed: '"{keyword}" block is never closed: a "}" is missing before the end of the file.' },
+  messages: {
+    unclosed: '"{keyword}" block is never closed: a "}" is missing before the end of the file.',
+    unclosedSkipped:
+      '"{keyword}" block is never closed: keepalived skips it by counting its braces, and {braces} "}" are missing before the end of the file.',
+  },
   check(ctx) {
-    forProblems(ctx, ['unclosed-block'], (p) => ({
-      loc: p.loc,
-      messageId: 'unclosed',
-      data: { keyword: p.data.keyword },
-      fix: { file: Number(p.data.eofFile), start: Number(p.data.eof), end: Number(p.data.eof), text: eofText(ctx.parse.files[Number(p.data.eofFile)]?.text ?? '') },
-    }));
+    forProblems(ctx, ['unclosed-block'], (p) => {
+      const braces = Number(p.data.braces ?? 1);
+      return {
+        loc: p.loc,
+        messageId: braces > 1 ? 'unclosedSkipped' : 'unclosed',
+        data: braces > 1 ? { keyword: p.data.keyword, braces } : { keyword: p.data.keyword },
+        fix: {
+          file: Number(p.data.eofFile),
+          start: Number(p.data.eof),
+          end: Number(p.data.eof),
+          text: eofText(ctx.parse.files[Number(p.data.eofFile)]?.text ?? '', braces),
+        },
+      };
+    });
   },
 });
 
-function eofText(text: string): string {
+function eofText(text: string, braces: number): string {
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
-  return text.length === 0 || text.endsWith('\n') ? `}${nl}` : `${nl}}${nl}`;
+  const lines = `}${nl}`.repeat(braces);
+  return text.length === 0 || text.endsWith('\n') ? lines : `${nl}${lines}`;
 }

@@ -241,6 +241,56 @@ describe('blocks keepalived skips without reading them', () => {
     const p = parse('vrrp_instance X {\n}\nvrrp_sync_group X {\n}\n');
     expect(p.body.map((s) => s.skipped)).toEqual([undefined, undefined]);
   });
+
+  it('a skipped block is only counted: the "{" of an unknown keyword in it opens nothing and cascades nowhere', () => {
+    const text = 'vrrp_instance A {\n}\nvrrp_instance A {\n  foo {\n    bar 1\n  }\n  priority 50\n}\nvrrp_instance B {\n  priority 90\n}\n';
+    const p = parse(text);
+    expect(codes(p)).toEqual([]);
+    expect(p.body.map((s) => [s.keyword.text, s.args[0]?.text, s.skipped])).toEqual([
+      ['vrrp_instance', 'A', undefined],
+      ['vrrp_instance', 'A', 'duplicate'],
+      ['vrrp_instance', 'B', undefined],
+    ]);
+    // Its lines stay in the tree for the editor, flat; those right in the block keep their entry.
+    expect(p.body[1]!.children!.map((c) => [c.keyword.text, c.spec?.name])).toEqual([
+      ['foo', undefined],
+      ['bar', undefined],
+      ['priority', 'priority'],
+    ]);
+    expect(p.body[1]!.close!.start).toBe(text.indexOf('}\nvrrp_instance B'));
+  });
+
+  it('a quoted brace counts in a skipped block, though the reader does not count it as a brace', () => {
+    const p = parse('vrrp_instance A {\n}\nvrrp_instance A {\n  foo "{"\n  priority 50\n}\n}\nvrrp_instance B {\n}\n');
+    expect(p.body.map((s) => s.args[0]?.text)).toEqual(['A', 'A', 'B']);
+    expect(codes(p)).toEqual(['extra-close-brace']);
+  });
+
+  it('a real_server or virtual_server whose address, port or fwmark keepalived cannot read', () => {
+    const p = parse(
+      'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.300 80 {\n  }\n  real_server 10.0.0.2 99999 {\n  }\n  real_server 10.0.0.3 0 {\n  }\n}\n' +
+        'virtual_server 10.0.0.300 80 {\n}\nvirtual_server 10.0.0.1 http {\n}\nvirtual_server fwmark 4294967296 {\n}\nvirtual_server fwmark 1 {\n}\nvirtual_server group G {\n}\n',
+    );
+    expect(p.body[0]!.children!.map((c) => c.skipped)).toEqual(['invalid', 'invalid', undefined]);
+    expect(p.body.map((s) => s.skipped)).toEqual([undefined, 'invalid', 'invalid', 'invalid', undefined, undefined]);
+  });
+
+  it('the block of an invalid real_server: a block keyword without its "{" inside it does not shift the reading', () => {
+    // keepalived counts the real server's braces: its "}" ends the count one line early, the next
+    // "}" ends the virtual server, and the real server after it stands at the top level.
+    const text =
+      'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.300 80 {\n    HTTP_GET {\n      url\n        path /\n      }\n    }\n  }\n  real_server 10.0.0.3 80 {\n  }\n}\n';
+    const p = parse(text);
+    expect(p.body.map((s) => s.keyword.text)).toEqual(['virtual_server', 'real_server']);
+    expect(p.body[0]!.children!.map((c) => [c.keyword.text, c.skipped])).toEqual([['real_server', 'invalid']]);
+    expect(codes(p)).toEqual(['unknown-keyword', 'extra-close-brace']);
+  });
+
+  it('a skipped real_server without its "{": keepalived skips nothing and reads its lines', () => {
+    const p = parse('virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.300 80\n    weight 2\n}\n');
+    expect(codes(p)).toContain('missing-open-brace');
+    expect(find(p.body, 'weight')?.spec?.name).toBe('weight');
+  });
 });
 
 describe('missing "{" (oracle 11)', () => {

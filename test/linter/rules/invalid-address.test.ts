@@ -32,8 +32,8 @@ ruleTester('invalid-address', {
         '"ff05::12" is not a link-local multicast address (ff02::/16) for "mcast_dst_ip"; keepalived skips it, and the instance uses global_defs\' vrrp_mcast_group6 or the default ff02::12.',
     },
     {
-      name: 'the address before a mask must still be valid',
-      code: 'virtual_server <|10.0.0.300/24|> 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      bindto <|10.0.0.300/24|>\n    }\n  }\n}\n',
+      name: 'the address before a mask must still be valid (keepalived skips the block of a virtual server it cannot read)',
+      code: 'virtual_server <|10.0.0.300/24|> 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      bindto 10.0.0.300/24\n    }\n  }\n}\nvirtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      bindto <|10.0.0.300/24|>\n    }\n  }\n}\n',
       messages: [/not a valid address for virtual_server/, /not a valid IP address for "bindto"/],
     },
     {

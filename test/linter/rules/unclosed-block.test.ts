@@ -25,5 +25,12 @@ ruleTester('unclosed-block', {
       messages: [/"vrrp_instance" block/, /"virtual_ipaddress" block/],
       output: 'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1\n}\n}\n',
     },
+    {
+      name: 'a skipped block (a duplicate) counts its braces: one finding, a brace for each level still open',
+      code: 'vrrp_instance A {\n}\n<|vrrp_instance A {|>\n  virtual_ipaddress {\n    10.0.0.1\n',
+      message:
+        '"vrrp_instance" block is never closed: keepalived skips it by counting its braces, and 2 "}" are missing before the end of the file.',
+      output: 'vrrp_instance A {\n}\nvrrp_instance A {\n  virtual_ipaddress {\n    10.0.0.1\n}\n}\n',
+    },
   ],
 });
