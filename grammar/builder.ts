@@ -647,7 +647,11 @@ export class Builder {
       this.pendingBlock = this.pendingValue = undefined;
       this.missingOpen(node, values);
     }
-    if (this.top.counting && --this.top.depth > 0) return;
+    if (this.top.counting && --this.top.depth > 0) {
+      // Still inside a skipped block, below a level a quoted "{" added: the reader's count is spent.
+      if (extra) this.report({ code: 'extra-close-brace', loc, data: { closesBlock: true } });
+      return;
+    }
     if (this.stack.length > 1) {
       // An extra '}' that still closes a block closes one a quoted "{" opened.
       if (extra && this.uncounted > 0) this.uncounted--;

@@ -264,6 +264,13 @@ describe('blocks keepalived skips without reading them', () => {
     const p = parse('vrrp_instance A {\n}\nvrrp_instance A {\n  foo "{"\n  priority 50\n}\n}\nvrrp_instance B {\n}\n');
     expect(p.body.map((s) => s.args[0]?.text)).toEqual(['A', 'A', 'B']);
     expect(codes(p)).toEqual(['extra-close-brace']);
+    // Two quoted braces: the two "}" after the block's own are extra to the reader (lines 6 and 7), the first still inside the skip.
+    const qt = 'vrrp_instance A {\n}\nvrrp_instance A {\n  foo "{" "{"\n}\n}\n}\n';
+    const q = parse(qt);
+    expect(problems(q).map((x) => [x.code, x.start])).toEqual([
+      ['extra-close-brace', qt.indexOf('}\n}\n', qt.indexOf('foo')) + 2],
+      ['extra-close-brace', qt.length - 2],
+    ]);
   });
 
   it('a real_server or virtual_server whose address, port or fwmark keepalived cannot read', () => {
