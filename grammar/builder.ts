@@ -8,7 +8,7 @@ import type { ParseProblem, Statement, Word } from './ast';
 import { availableIn, blockTable, childPath, ROOT, type KeywordSpec } from './catalogue';
 import type { Loc } from './spans';
 import { recordStatementIndex, StatementIndexer, type StatementIndex } from './statement-index';
-import { checkServerPort, checkUnsigned, sockaddrFamily } from './values';
+import { checkUnsigned, sockaddrWithPort } from './values';
 
 interface Frame {
   node: Statement | undefined;
@@ -40,13 +40,11 @@ const SINGLE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group'])
  * ignoring": alloc_rs, alloc_vs, check_data.c, 2.2.7). Words that vary (substitutions) are read.
  */
 function unreadableServer(name: string, args: Word[]): boolean {
-  const first = args[0];
-  if (!first || first.opaque) return false;
-  if (name === 'virtual_server' && first.text === 'group') return false;
-  const second = args[1];
-  const bad = second !== undefined && !second.opaque;
-  if (name === 'virtual_server' && first.text === 'fwmark') return bad && checkUnsigned(second.text, 0, 4294967295) !== undefined;
-  return !sockaddrFamily(first.text) || (bad && checkServerPort(second.text) !== undefined);
+  const [first, second] = args;
+  if (!first || (name === 'virtual_server' && first.text === 'group')) return false;
+  if (name === 'virtual_server' && first.text === 'fwmark')
+    return second !== undefined && !second.opaque && checkUnsigned(second.text, 0, 4294967295) !== undefined;
+  return !sockaddrWithPort(first, second);
 }
 
 /** The unique name a top-level statement claims (`vrrp_instance VI_1`), if any. */

@@ -4,6 +4,8 @@
 // (alloc_rs, alloc_vs, check_data.c, 2.2.7). The linter's value checks (linter/values.ts) build on
 // these.
 
+import type { Word } from './ast';
+
 /** Outcome of checking a value: undefined when valid, else a problem kind. */
 export type ValueProblem =
   | { kind: 'invalid' }
@@ -113,4 +115,14 @@ export function sockaddrAddress(text: string): string {
   let cut = text.indexOf('-');
   if (cut === -1) cut = text.indexOf('/');
   return cut === -1 ? text : text.slice(0, cut);
+}
+
+/**
+ * Whether inet_stosockaddr takes an address and its port word, as alloc_rs and alloc_ssvr give
+ * them (real_server, sorry_server): a port of zeros only is not passed (nor is a missing one),
+ * any other must be 1..65535 to read_unsigned. Words that vary (substitutions) pass.
+ */
+export function sockaddrWithPort(addr: Word, port: Word | undefined): boolean {
+  if (!addr.opaque && !sockaddrFamily(addr.text)) return false;
+  return port === undefined || port.opaque || checkServerPort(port.text) === undefined;
 }

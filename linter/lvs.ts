@@ -167,11 +167,9 @@ export const isGroupService = (vs: Statement): boolean => vs.args[0]?.text === '
 export function checkVirtualServer(ctx: RuleContext, vs: Statement): void {
   if (!vs.spec || vs.keyword.text !== 'virtual_server' || !vs.args.length || vs.args.some((w) => w.opaque)) return;
   const kind = vs.args[0]!.text === 'fwmark' ? 'fwmark' : vs.args[0]!.text === 'group' ? 'group' : 'address';
-  // keepalived skips a service whose address or fwmark it cannot read (invalid-address says so).
-  if (kind === 'address' && !sockaddrFamily(vs.args[0]!.text)) return;
-  // ...or whose port it cannot read (alloc_vs: inet_stosockaddr fails, "- skipping").
-  if (kind === 'address' && vs.args[1] && checkServerPort(vs.args[1].text)) return;
-  if (kind === 'fwmark' && vs.args[1] && !vs.args[1].opaque && checkUnsigned(vs.args[1].text, 0, 4294967295)) return;
+  // keepalived skips a service whose address, port or fwmark it cannot read, block and all (the
+  // reader marks it; invalid-address says so).
+  if (vs.skipped === 'invalid') return;
   // The service as the messages name it, made only for a message (most services have none).
   let named: { vs: string } | undefined;
   const data = (): { vs: string } => (named ??= { vs: vs.args.map((w) => w.text).join(' ') });

@@ -2,16 +2,13 @@
 // read_decimal_unsigned, check_true_false, inet_pton).
 import {
   byteLength,
-  checkServerPort,
   isIPv4,
   isIPv6,
   offsetAfterBytes,
   plainDigits,
-  sockaddrFamily,
   type Encoding,
   type ParamSpec,
   type ValueProblem,
-  type Word,
 } from '../grammar/index';
 
 export {
@@ -22,6 +19,7 @@ export {
   plainDigits,
   sockaddrAddress,
   sockaddrFamily,
+  sockaddrWithPort,
   type ValueProblem,
 } from '../grammar/index';
 
@@ -155,16 +153,6 @@ export const BOOLEANS = ['true', 'on', 'yes', 'false', 'off', 'no'];
 export function ipFamily(text: string): 0 | 4 | 6 {
   if (text.includes(':')) return isIPv6(text) ? 6 : 0;
   return isIPv4(text) ? 4 : 0;
-}
-
-/**
- * Whether inet_stosockaddr takes an address and its port word, as alloc_rs and alloc_ssvr give
- * them (real_server, sorry_server): a port of zeros only is not passed (nor is a missing one),
- * any other must be 1..65535 to read_unsigned. Words that vary (substitutions) pass.
- */
-export function sockaddrWithPort(addr: Word, port: Word | undefined): boolean {
-  if (!addr.opaque && !sockaddrFamily(addr.text)) return false;
-  return port === undefined || port.opaque || checkServerPort(port.text) === undefined;
 }
 
 /** Splits `addr/prefix`. */

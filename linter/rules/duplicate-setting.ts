@@ -119,7 +119,7 @@ function globalScripts(ctx: RuleContext): void {
     let own = inBlock.get(block);
     if (!own) inBlock.set(block, (own = new Set()));
     const earlier = first.get(kw);
-    if (earlier && earlier.parent !== block && !own.has(kw))
+    if (earlier && !own.has(kw))
       ctx.report({
         loc: lineLoc(c),
         messageId: 'duplicate',
