@@ -722,11 +722,18 @@ export class Builder {
       if (silentEof && !followed) this.cascade.data.silentEof = true;
     }
     this.cascade = undefined;
+    // The "}" lines that close the blocks popped so far (those inside the next one): a block can
+    // only be closed after them, so each block's count includes them, and a fix that closes one
+    // block closes everything inside it too (one pass of --fix, whichever block's fix it applies).
+    let inside = 0;
     while (this.stack.length > 1) {
       const frame = this.stack.pop()!;
       const node = frame.node!;
       const at = node.open;
       if (!at || silentEof) continue;
+      // A skipped block counts the braces inside it too: it needs one "}" per brace still open.
+      const own = frame.counting ? frame.depth : 1;
+      inside += own;
       // Keyword to `{`, when the `{` follows it in the same file (not when it came from an
       // include, or from an earlier copy of a `~SEQ` line, which maps to the same source).
       const kw = node.keyword;
@@ -734,8 +741,7 @@ export class Builder {
       this.problems.push({
         code: 'unclosed-block',
         loc: { file: kw.file, start: kw.start, end },
-        // A skipped block counts the braces inside it too: it needs one "}" per brace still open.
-        data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end, braces: frame.counting ? frame.depth : 1 },
+        data: { keyword: node.keyword.text, eofFile: eof.file, eof: eof.end, braces: inside, own },
       });
     }
     if (!this.seeded && this.records) recordStatementIndex(this.body, this.indexer.index);

@@ -9,6 +9,7 @@
 // Only findings of the rule under test count; the others are ignored.
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '../../grammar/index';
+import { applyFixes as applyFixPass } from '../../host/fix';
 import { lintParse, rules, type Diagnostic, type LintOptions } from '../../linter/index';
 import { parse, ROOT_PATH, type MemEntry } from '../grammar/helpers';
 
@@ -72,17 +73,12 @@ export function unmark(src: string): Marked {
   return { text, ranges: ranges.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
-/** Applies non-overlapping fixes to a text (later ones first). */
+/**
+ * Applies a rule's fixes as one pass of `--fix` does (host/fix.ts): of overlapping fixes, and of
+ * two at one point, the first in the file is applied and the others wait for the next pass.
+ */
 export function applyFixes(text: string, fixes: Fix[]): string {
-  const sorted = [...fixes].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const f of sorted) {
-    if (f.end > limit) continue; // overlapping: a second --fix pass would take it
-    out = out.slice(0, f.start) + f.text + out.slice(f.end);
-    limit = f.start;
-  }
-  return out;
+  return applyFixPass(text, fixes).text;
 }
 
 function lintCase(
