@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'e2e/.work/**', 'bench/out/**', '.e2e-tmp/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'e2e/.work/**', 'bench/out/**', '.e2e-tmp/**', 'coverage/**', '.oracle-cache/**', 'fuzz-failures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -5,10 +5,38 @@ import { parseFile, type FileAccess } from '../grammar/index';
 import type { RootResult } from '../host/project';
 import { peerGroupFiles } from '../host/config-file';
 import { explainFailover, lintPeers } from '../host/peers';
-import { lintParse, type LintOptions } from '../linter/index';
+import { lintParse, streamLint, type LintOptions } from '../linter/index';
 
-/** Parses and lints every root with its own options; files included by another root are not roots. */
-export function lintTargets(paths: string[], fs: FileAccess, optionsFor: (path: string) => LintOptions): RootResult[] {
+/**
+ * A single file at least this large is linted while it is read (linter/stream.ts): below it the
+ * tree costs too little to gain from letting go of most of it.
+ */
+export const STREAM_MIN_BYTES = 1024 * 1024;
+
+/**
+ * Parses and lints every root with its own options; files included by another root are not roots.
+ * `alone`: the roots are all the run compares (no peer analysis reads their trees), so a single
+ * large file may be linted while it is read.
+ */
+export function lintTargets(
+  paths: string[],
+  fs: FileAccess,
+  optionsFor: (path: string) => LintOptions,
+  alone = false,
+): RootResult[] {
+  if (alone && paths.length === 1) {
+    const p = paths[0]!;
+    const st = fs.stat(p);
+    if (st.kind === 'file' && st.size >= STREAM_MIN_BYTES) {
+      const o = optionsFor(p);
+      const streamed = streamLint(
+        p,
+        { fs, targetVersion: o.targetVersion, configId: o.configId, includeRoot: o.includeRoot },
+        o,
+      );
+      if (streamed) return [streamed];
+    }
+  }
   const parses = paths.map((p) => {
     const o = optionsFor(p);
     return {

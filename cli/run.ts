@@ -268,7 +268,8 @@ async function main(values: Values, positionals: string[], io: CliIO): Promise<n
       });
     };
     const lintAll = (access = fs): FileResult[] => {
-      const roots = lintTargets(paths, access, optionsFor);
+      // Without peer groups a single file is compared with nothing (the peer rules need two nodes).
+      const roots = lintTargets(paths, access, optionsFor, peerGroups().length === 0);
       addPeerFindings(roots, peerGroups(), access, optionsFor, io.cwd);
       return perFile(roots);
     };

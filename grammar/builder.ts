@@ -131,6 +131,11 @@ export class Builder {
   /** The statement index, kept while every statement of the body comes through here. */
   private readonly indexer: StatementIndexer;
   /**
+   * Called where a top-level statement begins with the reading at rest, before the statement is
+   * added: every statement of `body` so far is complete (see ParseOptions.onTopLevel).
+   */
+  onTop: ((body: readonly Statement[], indexer: StatementIndexer) => void) | undefined;
+  /**
    * The root-level global_defs being read, opened by a counted "{": the brace count before it and
    * the stack's height with it. The other processes skip it until the count is back there.
    */
@@ -479,6 +484,7 @@ export class Builder {
     if (open !== -1 && !spec?.params?.some((p) => p.type === 'script')) args.length = open;
     const stmt: Statement = { keyword, args, spec, parentPath: frame.path, parent: frame.node };
     if (dropped) stmt.dropped = dropped;
+    if (this.stack.length === 1 && this.onTop && this.settled()) this.onTop(this.body, this.indexer);
     if (this.stack.length === 1) this.boundary(stmt);
     // While the readings differ, each keeps the root-level statements of the processes it stands for.
     let left = false;

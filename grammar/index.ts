@@ -3,7 +3,7 @@ export * from './ast';
 export * from './catalogue';
 export * from './files';
 export { reparseText, restsBetweenBlocks, unsettledBlocks } from './incremental';
-export { parseFile, parseText, type ParseOptions } from './parse';
+export { parseFile, parseText, type ParseOptions, type Reading } from './parse';
 export * from './spans';
 export {
   recordStatementIndex,

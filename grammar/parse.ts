@@ -1,8 +1,10 @@
 // Entry points of the grammar: parse a configuration file (following its includes) or a text.
-import type { ParseProblem, ParseResult } from './ast';
+import type { ParseProblem, ParseResult, SourceFile, Statement } from './ast';
 import { Builder } from './builder';
 import { decodeBytes, type FileAccess } from './files';
 import { looksBinary, MAX_FILE_BYTES, Reader } from './reader';
+import type { Loc } from './spans';
+import type { StatementIndexer } from './statement-index';
 import { NEWEST_VERSION } from './version';
 
 /** How to read a configuration. */
@@ -16,6 +18,25 @@ export interface ParseOptions {
   includeRoot?: string;
   /** Reads every line through the whole preprocessor instead of lexing plain runs at once (for tests). */
   lineByLine?: boolean;
+  /**
+   * Called where a top-level statement begins with the reading at rest (nothing open, pending or
+   * derailed), with the files read so far, the top-level statements before it (all complete) and
+   * the builder's statement index of them. The callback may let go of statements it has done
+   * with: it removes them from their parents' lists and keeps the rest of the index with
+   * `indexer.retain` (linter/stream.ts).
+   */
+  onTopLevel?: (reading: Reading) => void;
+}
+
+/** What a parse has read so far (see ParseOptions.onTopLevel): the lists grow as it reads on. */
+export interface Reading {
+  files: SourceFile[];
+  body: readonly Statement[];
+  problems: readonly ParseProblem[];
+  comments: readonly Loc[];
+  indexer: StatementIndexer;
+  /** Nothing read so far changes how later lines read: no `$NAME`, include, `@id` or `~SEQ` line. */
+  plain: boolean;
 }
 
 function run(path: string, load: (r: Reader, problems: ParseProblem[]) => number | undefined, opts: ParseOptions): ParseResult {
@@ -23,6 +44,10 @@ function run(path: string, load: (r: Reader, problems: ParseProblem[]) => number
   const problems: ParseProblem[] = [];
   const builder = new Builder(problems, targetVersion);
   const reader = new Reader({ ...opts, targetVersion }, builder, problems);
+  const onTopLevel = opts.onTopLevel;
+  if (onTopLevel)
+    builder.onTop = (body, indexer) =>
+      onTopLevel({ files: reader.files, body, problems, comments: reader.comments, indexer, plain: reader.carriesNothing() });
   const root = load(reader, problems);
   if (root !== undefined) {
     reader.run(root);

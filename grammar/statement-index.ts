@@ -62,6 +62,39 @@ export class StatementIndexer {
     (values ? this.index.valueBlocks : this.index.blocks).push(s);
     (values ? this.at.valueBlocks : this.at.blocks).push(i);
   }
+
+  /**
+   * Keeps, of the statements added from position `from` of `all` on, those whose `keep` entry (at
+   * their position minus `from`) is not 0, in the same order and lists (for a caller that let go of
+   * part of the tree it read: see linter/stream.ts).
+   */
+  retain(from: number, keep: Uint8Array): void {
+    const { index, at } = this;
+    const tail = index.all.splice(from);
+    const moved = new Int32Array(tail.length).fill(-1);
+    at.tops.length = lowerBound(at.tops, from);
+    for (let k = 0; k < tail.length; k++) {
+      const s = tail[k]!;
+      if (keep[k] === 0) continue;
+      moved[k] = index.all.length;
+      if (s.parent === undefined) at.tops.push(index.all.length);
+      index.all.push(s);
+    }
+    const again = (list: Statement[], pos: number[]): void => {
+      const cutAt = lowerBound(pos, from);
+      const old = pos.splice(cutAt);
+      const stmts = list.splice(cutAt);
+      for (let k = 0; k < old.length; k++) {
+        const i = moved[old[k]! - from]!;
+        if (i === -1) continue;
+        list.push(stmts[k]!);
+        pos.push(i);
+      }
+    };
+    for (const [keyword, list] of index.byKeyword) again(list, at.byKeyword.get(keyword)!);
+    again(index.blocks, at.blocks);
+    again(index.valueBlocks, at.valueBlocks);
+  }
 }
 
 /** The first position in an ascending list at or after `from`. */

@@ -6,3 +6,4 @@ export * from './messages';
 export { pseudoRules, type PseudoRule } from './pseudo-rules';
 export { rules } from './registry';
 export * from './types';
+export { streamLint } from './stream';

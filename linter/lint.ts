@@ -78,23 +78,37 @@ export function lintParse(parse: ParseResult, options: LintOptions = {}, cache?:
 function chunkedFindings(parse: ParseResult, options: LintOptions, targetVersion: string): Map<Rule, Diagnostic[]> | undefined {
   const plan = chunksOf(parse, options.chunkStatements);
   if (!plan) return undefined;
+  const { local, make } = blockRules(options);
+  return runChunked(plan, local, targetVersion, make, options.timing);
+}
+
+/** The block-local rules the options leave on, and how a report of one becomes a finding. */
+export function blockRules(options: LintOptions): { local: Rule[]; make: (rule: Rule, r: Report) => Diagnostic } {
   const severities = new Map<Rule, (r: Report) => Severity>();
   for (const rule of rules) {
     const severity = severityFor(rule, options);
     if (rule.meta.scope === 'block' && severity !== 'off') severities.set(rule, severity);
   }
   const make = (rule: Rule, r: Report): Diagnostic => toDiagnostic(rule, r, severities.get(rule)!(r), options);
-  return runChunked(plan, [...severities.keys()], targetVersion, make, options.timing);
+  return { local: [...severities.keys()], make };
+}
+
+/**
+ * Lints a parse whose block-local rules' findings are known (each rule's, in the order it made
+ * them, as runChunked gives them: linter/stream.ts): runs the other rules and finalizes.
+ */
+export function lintWithBlockFindings(parse: ParseResult, options: LintOptions, found: Map<Rule, Diagnostic[]>): Diagnostic[] {
+  return runRules(parse, options, undefined, found)!;
 }
 
 /** Runs every rule and finalizes; undefined when a block-local rule's findings could not be split. */
-function runRules(parse: ParseResult, options: LintOptions, plan?: BlockPlan): Diagnostic[] | undefined {
+function runRules(parse: ParseResult, options: LintOptions, plan?: BlockPlan, found?: Map<Rule, Diagnostic[]>): Diagnostic[] | undefined {
   const targetVersion = options.targetVersion ?? parse.targetVersion ?? NEWEST_VERSION;
   const out: Diagnostic[] = [];
   const timing = options.timing;
   // Without a cache (the CLI), a large parse's block-local rules go a chunk at a time; their
   // findings join the others in the rules' order, as if each rule had run on the whole parse.
-  const chunked = plan ? undefined : chunkedFindings(parse, options, targetVersion);
+  const chunked = found ?? (plan ? undefined : chunkedFindings(parse, options, targetVersion));
   for (const rule of rules) {
     const early = chunked?.get(rule);
     if (early) {

@@ -4,7 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STREAM_MIN_BYTES } from '../../cli/engine';
 import { allRules as rules } from '../../cli/formatters/rule-info';
+// @ts-expect-error - plain ESM module without types
+import { generateConfig, SIZES } from '../../bench/generate.mjs';
 import { CLEAN, cli, ensureCli, FIXABLE, root, tempDir, WARN_ONLY } from './helpers';
 
 let dir: string;
@@ -150,6 +153,31 @@ describe('large reports', () => {
     expect(JSON.parse(direct.stdout)[0].messages).toHaveLength(n);
     const stylish = cli(['big.conf'], { cwd: dir });
     expect(stylish.stdout).toContain(`${n} problems (${n} errors, 0 warnings)`);
+  }, 60_000);
+});
+
+describe('a large file', () => {
+  it('is linted while it is read, with the same report and fixes as the usual way', () => {
+    // Over STREAM_MIN_BYTES (1 MiB), with mistakes inside services: a misspelt keyword, an undefined
+    // tracked file, a script in a checker.
+    const services = generateConfig(SIZES.medium, 'cli-stream') as string;
+    const extra =
+      'virtual_server 10.9.9.9 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.9.9.10 80 {\n    weigth 1\n' +
+      '    FILE_CHECK {\n      track_file nosuchfile\n    }\n    MISC_CHECK {\n      misc_path "/usr/bin/test -f /x"\n    }\n  }\n}\n';
+    const text = `${services}${extra}`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(STREAM_MIN_BYTES);
+    writeFileSync(join(dir, 'large.conf'), text);
+    // A peer group (here of the file alone) makes the CLI keep the whole tree: the usual way.
+    const streamed = cli(['-f', 'json', 'large.conf'], { cwd: dir });
+    const whole = cli(['-f', 'json', '--peers', 'large.conf', 'large.conf'], { cwd: dir });
+    expect(streamed.stderr).toBe('');
+    expect(streamed.status).toBe(whole.status);
+    const ids = JSON.parse(streamed.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    for (const id of ['unknown-keyword', 'track-undefined']) expect(ids).toContain(id);
+    expect(streamed.stdout).toBe(whole.stdout);
+    const fixes = cli(['--fix-dry-run', 'large.conf'], { cwd: dir });
+    expect(fixes.stdout).toContain('+    weight 1');
+    expect(fixes.stdout).toBe(cli(['--fix-dry-run', '--peers', 'large.conf', 'large.conf'], { cwd: dir }).stdout);
   }, 60_000);
 });
 
