@@ -13,7 +13,7 @@ import {
   type FileStat,
   type ParseResult,
 } from '../../grammar/index';
-import { BlockCache, lintParse, type Diagnostic, type LintOptions } from '../../linter/index';
+import { BlockCache, lintParse, streamLint, type Diagnostic, type LintOptions } from '../../linter/index';
 import { lintPeerNodes } from '../../linter/peer/lint-peers';
 import { applyFixes, isSafeFix, type TextEdit } from '../../host/fix';
 import { formatBlocker, formatEdits } from '../../server/formatting';
@@ -297,6 +297,17 @@ export function checkInput(input: FuzzInput, opts: CheckOptions = {}): CheckResu
       );
   }
   failures.push(...rangeFailures(first.parse, first.diags));
+  // Linting while reading (the CLI's way for a large file), in runs of a few statements, finds
+  // exactly the same.
+  try {
+    const streamed = streamLint(ROOT_FILE, readOptions(input, input.root), input.options ?? {}, 3);
+    const want = JSON.stringify(first.diags);
+    const got = streamed && JSON.stringify(streamed.diagnostics);
+    if (got !== undefined && got !== want)
+      failures.push(`linting while reading differs: ${firstDifference(want, got)}`);
+  } catch (e) {
+    failures.push(`linting while reading threw: ${describe(e)}`);
+  }
   if (first.parse.files[0]?.path !== ROOT_FILE) failures.push(`file 0 is ${first.parse.files[0]?.path}, not the root`);
   if (failures.length) return { failures, stats };
 
@@ -515,7 +526,11 @@ export const KNOWN_BUGS: KnownBug[] = [
     matches: (f, _input, r) => {
       if (!f.startsWith('--fix left more structural problems')) return false;
       const diags = r.diagnostics ?? [];
-      if (diags.some((d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && d.message.includes('ignores its "{"')))
+      if (
+        diags.some(
+          (d) => d.ruleId === 'unknown-keyword' && d.fix !== undefined && d.message.includes('ignores its "{"'),
+        )
+      )
         return true;
       const after = /: ([^)]*)\)$/.exec(f)?.[1]?.split(', ') ?? [];
       return (
