@@ -12,8 +12,9 @@
 // This holds only for a parse that rests between its blocks (restsBetweenBlocks: one file, no
 // `$NAME`, includes, `@id` or `~SEQ` lines, no derailed reading), where each run of blocks reads the
 // same alone, and while every block-local rule's findings stay within its run's lines. Otherwise
-// streamLint returns undefined and the caller reads and lints the file the usual way. A test lints
-// every fixture and corpus configuration both ways, in runs of a few statements, and compares.
+// the parse is linted the usual way, or, when part of it was let go of already, streamLint returns
+// undefined and the caller reads and lints the file again. A test lints every fixture and corpus
+// configuration both ways, in runs of a few statements, and compares (so does the fuzzer).
 import {
   parseFile,
   recordStatementIndex,
@@ -165,7 +166,7 @@ function letGo(indexer: StatementIndexer, tops: readonly number[], first: number
     const chainAt: number[] = [tops[k]!];
     const held = new Set<Statement>();
     let lost = false;
-    for (let i = tops[k]! + 1; i < end && !lost; i++) {
+    for (let i = tops[k]! + 1; i < end; i++) {
       const s = all[i]!;
       while (chain.length > 0 && chain[chain.length - 1] !== s.parent) {
         chain.pop();
