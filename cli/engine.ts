@@ -1,11 +1,16 @@
 // Lints files the way `lintRoots` does, but with settings per file (from the nearest
 // configuration file): files included by another linted file are analysed only through it;
 // peer groups (several nodes of one cluster) are compared by the peer rules.
-import { parseFile, type FileAccess } from '../grammar/index';
+import { parseFile, type FileAccess, type ParseOptions } from '../grammar/index';
 import type { RootResult } from '../host/project';
 import { peerGroupFiles } from '../host/config-file';
 import { explainFailover, lintPeers } from '../host/peers';
 import { lintParse, streamLint, type LintOptions } from '../linter/index';
+
+/** How a file is read under its lint options. */
+function readOptions(fs: FileAccess, o: LintOptions): ParseOptions {
+  return { fs, targetVersion: o.targetVersion, configId: o.configId, includeRoot: o.includeRoot };
+}
 
 /**
  * A single file at least this large is linted while it is read (linter/stream.ts): below it the
@@ -29,11 +34,7 @@ export function lintTargets(
     const st = fs.stat(p);
     if (st.kind === 'file' && st.size >= STREAM_MIN_BYTES) {
       const o = optionsFor(p);
-      const streamed = streamLint(
-        p,
-        { fs, targetVersion: o.targetVersion, configId: o.configId, includeRoot: o.includeRoot },
-        o,
-      );
+      const streamed = streamLint(p, readOptions(fs, o), o);
       if (streamed) return [streamed];
     }
   }
@@ -41,7 +42,7 @@ export function lintTargets(
     const o = optionsFor(p);
     return {
       o,
-      parse: parseFile(p, { fs, targetVersion: o.targetVersion, configId: o.configId, includeRoot: o.includeRoot }),
+      parse: parseFile(p, readOptions(fs, o)),
     };
   });
   const included = new Set<string>();
@@ -72,7 +73,7 @@ export function addPeerFindings(
       have.add(f);
       const o = optionsFor(f);
       context.push({
-        parse: parseFile(f, { fs, targetVersion: o.targetVersion, configId: o.configId, includeRoot: o.includeRoot }),
+        parse: parseFile(f, readOptions(fs, o)),
         diagnostics: [],
       });
     }

@@ -73,13 +73,14 @@ export function chunkAt(plan: ChunkPlan, k: number): Chunk {
   const last = bounds[k + 1]!;
   const view: ParseResult = { ...parse, body: parse.body.slice(first, last) };
   recordStatementIndex(view.body, sliceIndex(index, first, last)!);
-  if (!plan.rests) return { view, lines: undefined };
-  const text = parse.files[0]!.text;
-  const lines = {
-    start: lineStart(text, parse.body[first]!.keyword.start),
-    end: lineEnd(text, lastEnd(parse.body[last - 1]!)),
-  };
-  return { view, lines };
+  return { view, lines: plan.rests ? linesOf(view) : undefined };
+}
+
+/** The text of file 0 that a view's top-level blocks span, from the start of the first one's line to the end of the last one's. */
+export function linesOf(view: ParseResult): { start: number; end: number } {
+  const text = view.files[0]!.text;
+  const body = view.body;
+  return { start: lineStart(text, body[0]!.keyword.start), end: lineEnd(text, lastEnd(body[body.length - 1]!)) };
 }
 
 /** How runChunked makes a finding of a rule's report. */
@@ -102,24 +103,43 @@ export function runChunked(
   const found = new Map<Rule, Diagnostic[]>(local.map((r) => [r, []]));
   for (let k = 0; k + 1 < plan.bounds.length; k++) {
     const c = chunkAt(plan, k);
-    for (const rule of local) {
-      const list = found.get(rule);
-      if (!list) continue;
-      const started = timing ? performance.now() : 0;
-      const before = list.length;
-      try {
-        rule.check({ parse: c.view, targetVersion, report: (r) => list.push(make(rule, r)) });
-        for (let i = before; c.lines && i < list.length; i++) {
-          if (!within(list[i]!, c.lines.start, c.lines.end)) {
-            found.delete(rule);
-            break;
-          }
-        }
-      } catch {
-        found.delete(rule);
-      }
-      if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
-    }
+    for (const rule of checkView(c.view, c.lines, [...found.keys()], found, targetVersion, make, timing))
+      found.delete(rule);
   }
   return found;
+}
+
+/**
+ * Runs rules on one view, each rule's findings added to its list in `found`; returns the rules that
+ * threw or found something outside `lines` (when given), whose lists are then incomplete.
+ * `timing`, when given, gets each rule's time added.
+ */
+export function checkView(
+  view: ParseResult,
+  lines: { start: number; end: number } | undefined,
+  local: readonly Rule[],
+  found: Map<Rule, Diagnostic[]>,
+  targetVersion: string,
+  make: MakeDiagnostic,
+  timing?: Record<string, number>,
+): Rule[] {
+  const failed: Rule[] = [];
+  for (const rule of local) {
+    const list = found.get(rule)!;
+    const started = timing ? performance.now() : 0;
+    const before = list.length;
+    try {
+      rule.check({ parse: view, targetVersion, report: (r) => list.push(make(rule, r)) });
+      for (let i = before; lines && i < list.length; i++) {
+        if (!within(list[i]!, lines.start, lines.end)) {
+          failed.push(rule);
+          break;
+        }
+      }
+    } catch {
+      failed.push(rule);
+    }
+    if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
+  }
+  return failed;
 }

@@ -28,8 +28,7 @@ import {
   type Statement,
   type StatementIndexer,
 } from '../grammar/index';
-import { lastEnd, lineEnd, lineStart, within } from './block-cache';
-import { CHUNK_STATEMENTS } from './chunks';
+import { CHUNK_STATEMENTS, checkView, linesOf } from './chunks';
 import type { LintOptions } from './config';
 import { blockRules, lintParse, lintWithBlockFindings } from './lint';
 import type { Diagnostic, Rule } from './types';
@@ -74,25 +73,10 @@ export function streamLint(
   /** The first top-level statement of the run not yet linted. */
   let first = 0;
 
-  // Runs the block-local rules on top-level statements first..last-1 (all complete); false when a
-  // rule threw or found something outside the run's lines.
+  // Runs the block-local rules on a view of the top-level statements from `first` up to `last`
+  // (all complete); false when a rule threw or found something outside the view's lines.
   const lintRun = (view: ParseResult, last: number): boolean => {
-    const { body } = view;
-    const text = view.files[0]!.text;
-    const start = lineStart(text, body[0]!.keyword.start);
-    const end = lineEnd(text, lastEnd(body[body.length - 1]!));
-    for (const rule of local) {
-      const list = found.get(rule)!;
-      const before = list.length;
-      const started = options.timing ? performance.now() : 0;
-      try {
-        rule.check({ parse: view, targetVersion, report: (r) => list.push(make(rule, r)) });
-      } catch {
-        return false;
-      }
-      for (let i = before; i < list.length; i++) if (!within(list[i]!, start, end)) return false;
-      if (options.timing) options.timing[rule.id] = (options.timing[rule.id] ?? 0) + performance.now() - started;
-    }
+    if (checkView(view, linesOf(view), local, found, targetVersion, make, options.timing).length) return false;
     first = last;
     return true;
   };
