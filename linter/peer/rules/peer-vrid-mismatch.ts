@@ -76,44 +76,56 @@ export default definePeerRule({
     // Two instances of one name, a MASTER and a BACKUP, each on a virtual router of its node alone,
     // with neither a VRID nor a VIP in common: a pair whose backup got another VRID and VIPs (a
     // copy not edited through). Routers with a peer, and two copies in one state, are left out:
-    // their instance names say nothing.
+    // their instance names say nothing. So are instances with more than one such namesake, or
+    // whose namesake has others (a folder of unrelated nodes, each with the example's `VI_1`):
+    // only a name that pairs two instances and no more says they are meant as a pair.
     const lone = routers.filter(alone);
+    const namesakes = new Map<Member, Array<{ member: Member; router: VirtualRouter }>>();
+    const routerOf = new Map<Member, VirtualRouter>();
     for (const r of lone) {
       for (const m of r.members) {
+        routerOf.set(m, r);
+        const found: Array<{ member: Member; router: VirtualRouter }> = [];
         for (const o of lone) {
           if (o === r || o.family !== r.family || o.members[0]!.node === m.node) continue;
-          for (const p of o.members) {
-            if (p.inst.name !== m.inst.name || startState(p.inst) === startState(m.inst) || !noVipInCommon(m, p))
-              continue;
-            const list = (x: Member): string => [...vipSet(x.inst)].join(', ') || 'none';
-            reportAt(
-              ctx,
-              m,
-              {
-                loc: vridLoc(m),
-                messageId: 'unpaired',
-                severity: 'warning',
-                data: {
-                  name: m.inst.name,
-                  node: p.node.name,
-                  vrid: r.vrid,
-                  vips: list(m),
-                  otherVrid: o.vrid,
-                  otherVips: list(p),
-                },
-              },
-              [
-                {
-                  member: p,
-                  loc: vridLoc(p),
-                  messageId: 'otherInstance',
-                  data: { node: p.node.name, instance: p.inst.name, vrid: o.vrid },
-                },
-              ],
-            );
-          }
+          for (const p of o.members)
+            if (p.inst.name === m.inst.name && startState(p.inst) !== startState(m.inst) && noVipInCommon(m, p))
+              found.push({ member: p, router: o });
         }
+        namesakes.set(m, found);
       }
+    }
+    for (const [m, found] of namesakes) {
+      if (found.length !== 1) continue;
+      const { member: p, router: o } = found[0]!;
+      const back = namesakes.get(p);
+      if (back?.length !== 1 || back[0]!.member !== m) continue;
+      const list = (x: Member): string => [...vipSet(x.inst)].join(', ') || 'none';
+      reportAt(
+        ctx,
+        m,
+        {
+          loc: vridLoc(m),
+          messageId: 'unpaired',
+          severity: 'warning',
+          data: {
+            name: m.inst.name,
+            node: p.node.name,
+            vrid: routerOf.get(m)!.vrid,
+            vips: list(m),
+            otherVrid: o.vrid,
+            otherVips: list(p),
+          },
+        },
+        [
+          {
+            member: p,
+            loc: vridLoc(p),
+            messageId: 'otherInstance',
+            data: { node: p.node.name, instance: p.inst.name, vrid: o.vrid },
+          },
+        ],
+      );
     }
   },
 });

@@ -40,6 +40,23 @@ peerTester('peer-vrid-mismatch', {
         db2: node({ ...B, rid: 'db2', vrid: '61', vips: '10.0.0.200/24', src: '10.0.0.22', peers: '10.0.0.21' }),
       },
     },
+    // A folder of unrelated nodes, each with the example's instance name on its own VRID and VIPs:
+    // lb1's MASTER has two namesakes in the other state, so the name pairs none of them.
+    {
+      nodes: {
+        lb1: node(),
+        lb2: node({ ...B, vrid: '61', vips: '10.0.0.200/24' }),
+        lb3: node({ ...B, rid: 'lb3', vrid: '62', vips: '10.0.0.201/24', src: '10.0.0.13' }),
+      },
+    },
+    // lb1's one namesake (lb2's BACKUP) has another (lb3's MASTER): not a pair either.
+    {
+      nodes: {
+        lb1: node(),
+        lb2: node({ ...B, vrid: '61', vips: '10.0.0.200/24' }),
+        lb3: node({ rid: 'lb3', vrid: '62', vips: '10.0.0.201/24', src: '10.0.0.13' }),
+      },
+    },
     // Link-local addresses belong to one link: every router may use fe80::1.
     {
       nodes: {
