@@ -34,7 +34,7 @@ export function vipSet(inst: Instance): Set<string> {
 const unicastAddr = (w: Word): string => normAddr(sockaddrAddress(w.text));
 
 /** Whether two members on different nodes send each other adverts by unicast (either way). */
-function peered(a: Member, b: Member): boolean {
+export function peered(a: Member, b: Member): boolean {
   if (a.node === b.node) return false;
   const lists = (x: Member, y: Member): boolean =>
     y.inst.unicastSrc !== undefined &&

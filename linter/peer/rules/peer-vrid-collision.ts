@@ -1,7 +1,23 @@
 import { atLeast } from '../../../grammar/index';
 import { definePeerRule } from '../../types';
 import { reportAt, vridLoc } from '../helpers';
-import { groupRouters } from '../routers';
+import { multicastGroup } from '../model';
+import { groupRouters, peered, type Member } from '../routers';
+
+/**
+ * Whether two members of different virtual routers receive each other's adverts: both send to the
+ * same multicast group (a group that varies counts as the same), or one sends to the other by
+ * unicast. A unicast instance sends only to its peers and joins no group, so neither a multicast
+ * instance nor another unicast one hears it, nor it them (peer-unicast-mismatch says so of the
+ * members of one virtual router).
+ */
+function hears(a: Member, b: Member): boolean {
+  if (peered(a, b)) return true;
+  if (a.inst.peers.length > 0 || b.inst.peers.length > 0) return false;
+  const ga = multicastGroup(a.model, a.inst);
+  const gb = multicastGroup(b.model, b.inst);
+  return !ga || !gb || ga.addr === gb.addr;
+}
 
 /** One VRID used by two clusters with disjoint VIP sets. */
 export default definePeerRule({
@@ -22,7 +38,9 @@ export default definePeerRule({
       for (const c of withVips) {
         const others = withVips.filter((o) => o !== c);
         for (const m of c.members) {
-          const foreign = others.flatMap((o) => o.members).filter((o) => o.node !== m.node);
+          const heard = (o: Member): boolean => o.node !== m.node && hears(m, o);
+          const colliding = others.filter((o) => o.members.some(heard));
+          const foreign = colliding.flatMap((o) => o.members).filter(heard);
           if (!foreign.length) continue;
           // Up to 2.3.2 keepalived drops an advert whose VIPs differ from its own (vrrp_check_packet).
           const dropped = [m, ...foreign].every((x) => !atLeast(x.model.parse.targetVersion, '2.3.3'));
@@ -38,7 +56,7 @@ export default definePeerRule({
                 family: c.family,
                 vips: [...c.vips].join(', '),
                 others: [...new Set(foreign.map((o) => o.node.name))].join(', '),
-                otherVips: [...new Set(others.flatMap((o) => [...o.vips]))].join(', '),
+                otherVips: [...new Set(colliding.flatMap((o) => [...o.vips]))].join(', '),
               },
             },
             foreign.map((o) => ({

@@ -14,6 +14,50 @@ peerTester('peer-vrid-collision', {
       name: 'a pair of one instance name with disjoint VIPs',
       nodes: { lb1: multicast(node()), lb2: multicast(node({ ...B, vips: '10.0.0.200/24' })) },
     },
+    // Two unicast pairs on one VRID, each sending only to its own peers: neither hears the other.
+    {
+      name: 'two unicast pairs on one VRID',
+      nodes: {
+        lb1: node(),
+        lb2: node(B),
+        db1: node({ rid: 'db1', vips: '10.0.0.200/24', src: '10.0.0.21', peers: '10.0.0.22' }).replace(
+          'VI_WEB',
+          'VI_DB',
+        ),
+        db2: node({ ...B, rid: 'db2', vips: '10.0.0.200/24', src: '10.0.0.22', peers: '10.0.0.21' }).replace(
+          'VI_WEB',
+          'VI_DB',
+        ),
+      },
+    },
+    // A multicast pair and a unicast pair on one VRID: the unicast one joins no group.
+    {
+      name: 'a multicast pair and a unicast pair on one VRID',
+      nodes: {
+        lb1: multicast(node()),
+        lb2: multicast(node(B)),
+        db1: node({ rid: 'db1', vips: '10.0.0.200/24', src: '10.0.0.21', peers: '10.0.0.22' }).replace(
+          'VI_WEB',
+          'VI_DB',
+        ),
+        db2: node({ ...B, rid: 'db2', vips: '10.0.0.200/24', src: '10.0.0.22', peers: '10.0.0.21' }).replace(
+          'VI_WEB',
+          'VI_DB',
+        ),
+      },
+    },
+    // Two multicast instances on one VRID, sending to different groups (mcast_dst_ip, or global_defs'
+    // vrrp_mcast_group4): each hears only its own group.
+    {
+      name: 'multicast on different groups',
+      nodes: {
+        lb1: multicast(node()).replace('  interface eth0\n', '  interface eth0\n  mcast_dst_ip 224.0.0.19\n'),
+        lb2: multicast(node({ ...B, vips: '10.0.0.200/24' })).replace('VI_WEB', 'VI_DB'),
+        db1: multicast(node({ rid: 'db1', vips: '10.0.0.201/24' }))
+          .replace('VI_WEB', 'VI_APP')
+          .replace('  router_id db1\n', '  router_id db1\n  vrrp_mcast_group4 224.0.0.20\n'),
+      },
+    },
   ],
   invalid: [
     {
@@ -26,6 +70,29 @@ peerTester('peer-vrid-collision', {
       messages: [
         /VRID 60 \(IPv4\) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200/,
         /\(VI_DB\) VRID 60 \(IPv4\) with VIPs 10.0.0.200 is also used by lb1/,
+      ],
+    },
+    {
+      // Both send to 224.0.0.19: lb1 by its own mcast_dst_ip, lb2 by global_defs' group.
+      name: 'multicast on one group set two ways',
+      nodes: {
+        lb1: multicast(node({ vrid: '<|60|>' })).replace(
+          '  interface eth0\n',
+          '  interface eth0\n  mcast_dst_ip 224.0.0.19\n',
+        ),
+        lb2: multicast(node({ ...B, vrid: '<|60|>', vips: '10.0.0.200/24' }))
+          .replace('VI_WEB', 'VI_DB')
+          .replace('  router_id lb2\n', '  router_id lb2\n  vrrp_mcast_group4 224.0.0.19\n'),
+        // A unicast node on the VRID hears neither, and is not named.
+        db1: node({ rid: 'db1', vrid: '60', vips: '10.0.0.201/24', src: '10.0.0.21', peers: '10.0.0.22' }).replace(
+          'VI_WEB',
+          'VI_APP',
+        ),
+      },
+      messageId: 'collision',
+      messages: [
+        /VRID 60 \(IPv4\) with VIPs 10.0.0.100 is also used by lb2 with VIPs 10.0.0.200: /,
+        /\(VI_DB\) VRID 60 \(IPv4\) with VIPs 10.0.0.200 is also used by lb1 with VIPs 10.0.0.100: /,
       ],
     },
     {
