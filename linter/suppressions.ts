@@ -44,6 +44,11 @@ export class Suppressor {
     }
   }
 
+  /** Whether any directive stands in a file (else nothing there is suppressed). */
+  applies(file: number): boolean {
+    return this.byFile.has(file);
+  }
+
   /** True when the rule is suppressed at loc (line is the 0-based line of loc.start). */
   suppressed(ruleId: string, loc: Loc, line: number): boolean {
     const list = this.byFile.get(loc.file);
