@@ -521,7 +521,10 @@ export const KNOWN_BUGS: KnownBug[] = [
     // that the cascade hid are then reported, so the count of structural problems may grow. The
     // same with a block keyword's missing "{": unknown keywords with a "{" that the missing brace's
     // cascade hid are reported on their own after the fix, and so is such a "{" that lands in a
-    // value block (a stray "{" there); nothing else is new.
+    // value block (a stray "{" there); nothing else is new. And the same with a fix inside a server
+    // address or port keepalived cannot read (an irregular space in it, say): keepalived skips such
+    // a block unread, and once the fix makes it readable, an unknown keyword with a "{" inside it
+    // is reported.
     id: 'NB-1',
     matches: (f, _input, r) => {
       if (!f.startsWith('--fix left more structural problems')) return false;
@@ -533,10 +536,21 @@ export const KNOWN_BUGS: KnownBug[] = [
       )
         return true;
       const after = /: ([^)]*)\)$/.exec(f)?.[1]?.split(', ') ?? [];
-      return (
+      const unmasked =
         after.includes('unknown-keyword') &&
-        after.every((code) => code === 'unknown-keyword' || code === 'unexpected-open-brace') &&
-        diags.some((d) => d.ruleId === 'missing-open-brace' && d.fix !== undefined)
+        after.every((code) => code === 'unknown-keyword' || code === 'unexpected-open-brace');
+      const fixedInside = (bad: Diagnostic): boolean =>
+        diags.some(
+          (d) =>
+            d.fix !== undefined &&
+            d.fix.file === bad.loc.file &&
+            d.fix.start >= bad.loc.start &&
+            d.fix.end <= bad.loc.end,
+        );
+      return (
+        unmasked &&
+        (diags.some((d) => d.ruleId === 'missing-open-brace' && d.fix !== undefined) ||
+          diags.some((d) => d.ruleId === 'invalid-address' && fixedInside(d)))
       );
     },
   },

@@ -20,6 +20,30 @@ describe('NB-1', () => {
     expect(classify(r, { root })).toEqual({ unknown: [], known: ['NB-1'] });
   });
 
+  it('covers a fix inside a server port keepalived cannot read, which makes it read the block (fuzz seed 20261141, case 46231)', () => {
+    // "500\u300051" is one word to keepalived, no port: it skips the service unread. The fix of the
+    // irregular space (and then of the extra word) makes it a service on port 500, and the unknown
+    // keyword with a "{" inside it is reported.
+    const root = bytes(
+      'virtual_server 10.13.68.79 500\u300051{\n    delay__kinver 10.13.68.78 50051{\n        weight 1\n    }\n}\n',
+    );
+    const r = checkInput({ root });
+    expect(r.failures).toEqual(['--fix left more structural problems than it found (0 -> 1: unknown-keyword)']);
+    expect(classify(r, { root })).toEqual({ unknown: [], known: ['NB-1'] });
+    // Not when the new problem is of another kind.
+    const other: CheckResult = {
+      ...r,
+      failures: ['--fix left more structural problems than it found (0 -> 1: extra-close-brace)'],
+    };
+    expect(classify(other, { root }).unknown).toEqual(other.failures);
+    // Nor without a fix inside the unreadable address.
+    const elsewhere: CheckResult = {
+      ...r,
+      diagnostics: (r.diagnostics ?? []).map((d) => (d.fix ? { ...d, fix: { ...d.fix, start: 0, end: 0 } } : d)),
+    };
+    expect(classify(elsewhere, { root }).unknown).toEqual(r.failures);
+  });
+
   it('no longer hits NB-1 where a missing "{" fell inside a running cascade (fuzz seeds 20261204 and 20261126)', () => {
     // A block without "{" inside a cascade now keeps the cascade running until the top level
     // (grammar/builder.ts, startCascade): the problems after it stay folded, before and after the
