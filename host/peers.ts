@@ -16,7 +16,7 @@
 //     virtual router it belongs to. Only virtual routers with members on two nodes or more.
 //   peerSegments(roots, { peers?, cwd? }) -> PeerNode[][]
 //     The segments the functions above analyse.
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Loc, ParseResult } from '../grammar/index';
 import type { LintOptions, PeerNode } from '../linter/index';
@@ -35,14 +35,40 @@ export interface PeerOptions {
   cwd?: string;
 }
 
-/** Short, unique node names: the file name without `.conf`, with parent folders when ambiguous. */
+/**
+ * Short, unique node names: the file name without `.conf`; for files of one name, the folders
+ * that tell them apart (`lb1/keepalived.conf` and `lb2/keepalived.conf` are lb1 and lb2; `a/lb1.conf`
+ * and `b/lb1.conf` are a/lb1 and b/lb1); failing that, the path from cwd.
+ */
 function nodeNames(paths: string[], cwd: string): string[] {
-  const short = paths.map((p) => basename(p).replace(/\.conf$/, ''));
-  return paths.map((p, i) => {
-    if (short.filter((s) => s === short[i]).length === 1 && short[i]) return short[i]!;
+  const stem = (p: string): string => basename(p).replace(/\.conf$/, '');
+  const short = paths.map(stem);
+  const fromCwd = (p: string): string => {
     const rel = relative(cwd, p);
     return rel.startsWith('..') ? `${basename(dirname(p))}/${basename(p)}` : rel;
+  };
+  const names = paths.map((p, i) => {
+    const mine = short[i]!;
+    const same = paths.filter((_, j) => short[j] === mine);
+    if (same.length === 1 && mine) return mine;
+    // Folders from cwd when the file is under it, else from the root.
+    const folders = (q: string): string[] => {
+      const dir = dirname(resolve(cwd, q));
+      const rel = relative(cwd, dir);
+      return (rel.startsWith('..') ? dir : rel).split(sep).filter(Boolean);
+    };
+    const own = folders(p);
+    const others = same.filter((q) => q !== p).map(folders);
+    // The fewest trailing folders that no other file of this name shares.
+    for (let k = 1; k <= own.length; k++) {
+      const tail = own.slice(-k).join('/');
+      if (others.some((f) => f.slice(-k).join('/') === tail)) continue;
+      return mine && mine !== 'keepalived' ? `${tail}/${mine}` : tail;
+    }
+    return fromCwd(p);
   });
+  // A folder's name may be another file's (`a/keepalived.conf` beside `a.conf`): those by path.
+  return names.map((n, i) => (names.indexOf(n) === names.lastIndexOf(n) ? n : fromCwd(paths[i]!)));
 }
 
 function matches(path: string, glob: string, cwd: string): boolean {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileAccess } from '../../../host/node-fs';
 import { explainFailover, failoverByRoot, lintPeers, peerSegments } from '../../../host/peers';
-import { lintRoots } from '../../../host/project';
+import { lintRoots, type RootResult } from '../../../host/project';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/peers');
 const own = /^(peer-|http-get-url|lvs-|script-|sync-group-member|track-|virtual-server-group-undefined|vrrp-)/;
@@ -90,6 +90,28 @@ describe('peer fixtures', () => {
   it('builds segments from explicit groups plus every ungrouped root', () => {
     const segs = peerSegments(roots('ok'), { peers: [[join(FIXTURES, 'ok', 'lb1.conf')]] });
     expect(segs.map((s) => s.map((n) => n.name))).toEqual([['lb1'], ['lb2']]);
+  });
+
+  it('names nodes of one file name by the folders that tell them apart', () => {
+    const names = (paths: string[], cwd = '/srv'): string[] =>
+      peerSegments(
+        paths.map((path) => ({ parse: { files: [{ path }] } }) as unknown as RootResult),
+        { cwd },
+      )[0]!.map((n) => n.name);
+    expect(names(['/srv/lb1/keepalived.conf', '/srv/lb2/keepalived.conf'])).toEqual(['lb1', 'lb2']);
+    expect(names(['/srv/a/lb/keepalived.conf', '/srv/b/lb/keepalived.conf'])).toEqual(['a/lb', 'b/lb']);
+    expect(names(['/srv/a/lb1.conf', '/srv/b/lb1.conf', '/srv/lb2.conf'])).toEqual(['a/lb1', 'b/lb1', 'lb2']);
+    // A folder's name that is another node's name: those two by their paths.
+    expect(names(['/srv/a/keepalived.conf', '/srv/b/keepalived.conf', '/srv/a.conf'])).toEqual([
+      'a/keepalived.conf',
+      'b',
+      'a.conf',
+    ]);
+    // Nothing tells them apart but the whole path (one folder inside the other's).
+    expect(names(['/srv/x/lb/keepalived.conf', '/srv/y/x/lb/keepalived.conf'])).toEqual([
+      'x/lb/keepalived.conf',
+      'y/x/lb',
+    ]);
   });
 
   it('the fixtures exist', () => {
