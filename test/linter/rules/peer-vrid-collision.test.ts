@@ -1,5 +1,14 @@
 import { B, multicast, node, peerTester } from '../peer/peer-tester';
 
+/** A second pair, db1 and db2, on VRID 60 by unicast, with VIPs of their own. */
+const UNICAST_DB = {
+  db1: node({ rid: 'db1', vips: '10.0.0.200/24', src: '10.0.0.21', peers: '10.0.0.22' }).replace('VI_WEB', 'VI_DB'),
+  db2: node({ ...B, rid: 'db2', vips: '10.0.0.200/24', src: '10.0.0.22', peers: '10.0.0.21' }).replace(
+    'VI_WEB',
+    'VI_DB',
+  ),
+};
+
 peerTester('peer-vrid-collision', {
   valid: [
     { nodes: { lb1: node(), lb2: node(B) } },
@@ -20,14 +29,7 @@ peerTester('peer-vrid-collision', {
       nodes: {
         lb1: node(),
         lb2: node(B),
-        db1: node({ rid: 'db1', vips: '10.0.0.200/24', src: '10.0.0.21', peers: '10.0.0.22' }).replace(
-          'VI_WEB',
-          'VI_DB',
-        ),
-        db2: node({ ...B, rid: 'db2', vips: '10.0.0.200/24', src: '10.0.0.22', peers: '10.0.0.21' }).replace(
-          'VI_WEB',
-          'VI_DB',
-        ),
+        ...UNICAST_DB,
       },
     },
     // A multicast pair and a unicast pair on one VRID: the unicast one joins no group.
@@ -36,14 +38,7 @@ peerTester('peer-vrid-collision', {
       nodes: {
         lb1: multicast(node()),
         lb2: multicast(node(B)),
-        db1: node({ rid: 'db1', vips: '10.0.0.200/24', src: '10.0.0.21', peers: '10.0.0.22' }).replace(
-          'VI_WEB',
-          'VI_DB',
-        ),
-        db2: node({ ...B, rid: 'db2', vips: '10.0.0.200/24', src: '10.0.0.22', peers: '10.0.0.21' }).replace(
-          'VI_WEB',
-          'VI_DB',
-        ),
+        ...UNICAST_DB,
       },
     },
     // Two multicast instances on one VRID, sending to different groups (mcast_dst_ip, or global_defs'
