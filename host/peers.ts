@@ -47,16 +47,16 @@ function nodeNames(paths: string[], cwd: string): string[] {
     const rel = relative(cwd, p);
     return rel.startsWith('..') ? `${basename(dirname(p))}/${basename(p)}` : rel;
   };
+  // A file's folders from cwd when it is under cwd, else from the root.
+  const folders = (q: string): string[] => {
+    const dir = dirname(resolve(cwd, q));
+    const rel = relative(cwd, dir);
+    return (rel.startsWith('..') ? dir : rel).split(sep).filter(Boolean);
+  };
   const names = paths.map((p, i) => {
     const mine = short[i]!;
     const same = paths.filter((_, j) => short[j] === mine);
     if (same.length === 1 && mine) return mine;
-    // Folders from cwd when the file is under it, else from the root.
-    const folders = (q: string): string[] => {
-      const dir = dirname(resolve(cwd, q));
-      const rel = relative(cwd, dir);
-      return (rel.startsWith('..') ? dir : rel).split(sep).filter(Boolean);
-    };
     const own = folders(p);
     const others = same.filter((q) => q !== p).map(folders);
     // The fewest trailing folders that no other file of this name shares.
