@@ -19,6 +19,9 @@ run(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // End here once stdout and stderr have taken everything written: a natural exit first tears
+    // down the heap, 70 ms after a lint of the 57k-line benchmark config (bench/RESULTS.md).
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   },
   (e: unknown) => {
     process.stderr.write(`keepalived-lint: ${e instanceof Error ? e.message : String(e)}\n`);
