@@ -1,9 +1,9 @@
 // Lints files the way `lintRoots` does, but with settings per file (from the nearest
 // configuration file): files included by another linted file are analysed only through it;
 // peer groups (several nodes of one cluster) are compared by the peer rules.
+import { setFlagsFromString } from 'node:v8';
 import { parseFile, type FileAccess, type ParseOptions } from '../grammar/index';
 import type { RootResult } from '../host/project';
-import { setFlagsFromString } from 'node:v8';
 import { peerGroupFiles } from '../host/config-file';
 import { explainFailover, lintPeers } from '../host/peers';
 import { lintParse, streamLint, type LintOptions } from '../linter/index';
@@ -43,6 +43,8 @@ export function lintTargets(
       const o = optionsFor(p);
       const streamed = streamLint(p, readOptions(fs, o), o);
       if (streamed) return [streamed];
+      // Read again the usual way, with the whole tree kept: pretenured again.
+      setFlagsFromString('--allocation-site-pretenuring');
     }
   }
   const parses = paths.map((p) => {
