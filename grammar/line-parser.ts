@@ -6,7 +6,7 @@
 //   statement := ( Word | QuotedString | OpenQuote )+
 // Lines are parsed in batches because a parser call per line costs more than the parsing.
 import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
-import { allTokens, AnyWord, LCurly, Newline, RCurly } from './lexer';
+import { allTokens, AnyWord, LCurly, LineRun, Newline, RCurly, runTokens, WordRun } from './lexer';
 
 /** What a piece of a line is: a run of words, a `{` or a `}`. */
 export const WORDS = 0;
@@ -98,6 +98,79 @@ class LineParser extends EmbeddedActionsParser {
 
 const parser = new LineParser();
 
+/**
+ * The same cut over a batch of plain lines lexed with runTokens, where a statement's words are one
+ * token (LineRun or WordRun):
+ *   run := ( LineRun | WordRun | LCurly | RCurly | Newline )*
+ * A WORDS piece is that one token; the reader splits it into words.
+ */
+class RunParser extends EmbeddedActionsParser {
+  private line = 0;
+  private at = 0;
+  readonly out: BatchPieces = { count: 0, kind: [], line: [], first: [], end: [] };
+
+  constructor() {
+    super(runTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  private add(kind: PieceKind): void {
+    const o = this.out;
+    const i = o.count++;
+    o.kind[i] = kind;
+    o.line[i] = this.line;
+    o.first[i] = this.at;
+    o.end[i] = ++this.at;
+  }
+
+  private readonly alternatives = [
+    {
+      ALT: (): void => {
+        this.CONSUME(LineRun);
+        this.line++;
+        this.add(WORDS);
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(WordRun);
+        this.add(WORDS);
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(LCurly);
+        this.add(OPEN);
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(RCurly);
+        this.add(CLOSE);
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(Newline);
+        this.at++;
+        this.line++;
+      },
+    },
+  ];
+  private readonly piece = (): void => {
+    this.OR(this.alternatives);
+  };
+
+  public run = this.RULE('run', (): void => {
+    this.out.count = 0;
+    this.line = 0;
+    this.at = 0;
+    this.MANY(this.piece);
+  });
+}
+
+const runParser = new RunParser();
+
 /** Splits the tokens (their types) of a batch of lines into statements and braces (lists reused by the next call). */
 export function parseBatchTokens(tokens: readonly TokenType[]): BatchPieces {
   // Chevrotain's parser reads nothing of a token but its type index (see LexedBatch).
@@ -105,4 +178,11 @@ export function parseBatchTokens(tokens: readonly TokenType[]): BatchPieces {
   // The grammar accepts every token sequence, so there are never parse errors.
   parser.batch();
   return parser.out;
+}
+
+/** The same for the tokens of a batch of plain lines (runLexer): each WORDS piece is one token. */
+export function parseRunTokens(tokens: readonly TokenType[]): BatchPieces {
+  runParser.input = tokens as unknown as IToken[];
+  runParser.run();
+  return runParser.out;
 }

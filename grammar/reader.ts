@@ -8,8 +8,8 @@ import type { Builder } from './builder';
 import { decomment } from './decomment';
 import { byteLength, decodeBytes, offsetAfterBytes, paths, type FileAccess } from './files';
 import { expandBraces, globOne, hasWildcard, MAX_GLOB_MATCHES } from './glob';
-import { lineLexer, OpenQuote, QuotedString, type LexedBatch } from './lexer';
-import { OPEN, parseBatchTokens, WORDS } from './line-parser';
+import { lineLexer, OpenQuote, QuotedString, runLexer } from './lexer';
+import { OPEN, parseBatchTokens, parseRunTokens, WORDS } from './line-parser';
 import { LineIndex, type Loc } from './spans';
 import { atLeast } from './version';
 
@@ -137,31 +137,54 @@ const INCLUDE_RE = /^(include[rmwba]?)[ \t]+/;
 const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BUILTINS = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG', '_ENV']);
 
-/** The word of a lexed batch's token `i` (the batch starts at `base` in `file`). */
-function word(batch: LexedBatch, file: number, base: number, i: number): Word {
-  const text = batch.images[i]!;
-  const start = base + batch.starts[i]!;
-  return { file, start, end: start + text.length, text };
+// Where the words of the run being split lie in its image (reused for every run).
+const runStarts: number[] = [];
+const runEnds: number[] = [];
+
+/** Whether a code is a blank that separates words (or the line break a LineRun starts with). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13 || c === 11;
+}
+
+/** Finds the words of a run's image (see LineRun, WordRun): their bounds go to runStarts and runEnds. */
+function splitRun(image: string): number {
+  const n = image.length;
+  let count = 0;
+  let i = 0;
+  for (;;) {
+    while (i < n && isBlank(image.charCodeAt(i))) i++;
+    if (i === n) return count;
+    const start = i;
+    while (i < n && !isBlank(image.charCodeAt(i))) i++;
+    runStarts[count] = start;
+    runEnds[count++] = i;
+  }
+}
+
+/** Word k of the run just split, whose image starts at `at` in `file`. */
+function runWord(image: string, file: number, at: number, k: number): Word {
+  const s = runStarts[k]!;
+  const e = runEnds[k]!;
+  return { file, start: at + s, end: at + e, text: s === 0 && e === image.length ? image : image.substring(s, e) };
 }
 
 /**
- * The exact-size list of a lexed line's arguments (tokens first + 1 to first + count - 1). The
- * short lists, nearly all of them, are array literals: V8 learns that what a literal makes lives
- * long and then allocates it in the old generation directly, which it cannot for an array made by
- * `new Array` or `slice` (about 20 MB fewer bytes copied by the young-generation collector on the
- * 553k-line benchmark).
+ * The exact-size list of the run's arguments (words 1 to count - 1). The short lists, nearly all of
+ * them, are array literals: V8 learns that what a literal makes lives long and then allocates it in
+ * the old generation directly, which it cannot for an array made by `new Array` or `slice` (about
+ * 20 MB fewer bytes copied by the young-generation collector on the 553k-line benchmark).
  */
-function argumentList(batch: LexedBatch, file: number, base: number, first: number, count: number): Word[] {
+function runArguments(image: string, file: number, at: number, count: number): Word[] {
   switch (count) {
     case 1:
       return [];
     case 2:
-      return [word(batch, file, base, first + 1)];
+      return [runWord(image, file, at, 1)];
     case 3:
-      return [word(batch, file, base, first + 1), word(batch, file, base, first + 2)];
+      return [runWord(image, file, at, 1), runWord(image, file, at, 2)];
     default: {
       const args: Word[] = new Array(count - 1);
-      for (let k = 1; k < count; k++) args[k - 1] = word(batch, file, base, first + k);
+      for (let k = 1; k < count; k++) args[k - 1] = runWord(image, file, at, k);
       return args;
     }
   }
@@ -318,26 +341,31 @@ export class Reader {
     if (++this.runLines >= BATCH_LINES) this.flushRun();
   }
 
-  /** Lexes and parses a run of plain lines as one text: word offsets are the file's own. */
+  /**
+   * Lexes and parses a run of plain lines as one text (runTokens: one token per statement, split
+   * here at its blanks): word offsets are the file's own.
+   */
   private flushRun(): void {
     if (this.runLines === 0) return;
     const file = this.runFile;
     const base = this.runStart;
     const phys = this.runPhys;
     this.runLines = 0;
-    const batch = lineLexer.lex(this.files[file]!.text.slice(base, this.runEnd));
-    const p = parseBatchTokens(batch.types);
+    const batch = runLexer.lex(this.files[file]!.text.slice(base, this.runEnd));
+    const p = parseRunTokens(batch.types);
     for (let i = 0; i < p.count; i++) {
       const first = p.first[i]!;
       if (p.kind[i] === WORDS) {
-        const count = p.end[i]! - first;
+        const image = batch.images[first]!;
+        const at = base + batch.starts[first]!;
+        const count = splitRun(image);
         if (this.builder.readsData) {
           const words: Word[] = new Array(count);
-          for (let k = 0; k < count; k++) words[k] = word(batch, file, base, first + k);
+          for (let k = 0; k < count; k++) words[k] = runWord(image, file, at, k);
           this.builder.line(words, phys + p.line[i]!);
         } else {
-          const args = argumentList(batch, file, base, first, count);
-          this.builder.plainStatement(word(batch, file, base, first), args, phys + p.line[i]!);
+          const args = runArguments(image, file, at, count);
+          this.builder.plainStatement(runWord(image, file, at, 0), args, phys + p.line[i]!);
         }
       } else {
         const start = base + batch.starts[first]!;

@@ -126,6 +126,35 @@ describe('plain runs found through the line index', () => {
     for (const s of children) expect(s.args.map((w) => text.slice(w.start, w.end))).toEqual(s.args.map((w) => w.text));
   });
 
+  it('split a line into the words the full preprocessor finds, whatever blanks and braces surround them', () => {
+    // Plain runs are lexed a statement at a time (LineRun, WordRun) and split at blanks by the
+    // reader; the careful way lexes word by word.
+    const lines = [
+      'a b',
+      'a\tb\fc\vd\re',
+      '  a   b  ',
+      'a{b}c',
+      'a {b} c { d e } f',
+      '{a',
+      '}a b',
+      '  { } {}',
+      'a \udc00b \udc00 c\udc00',
+      '\udc00',
+      '\ud83d\ude00 x \ud83d',
+      'é à',
+      'x'.repeat(40) + ' ' + 'y'.repeat(12) + ' ' + 'z'.repeat(13),
+      '\v\f a',
+      'a \r',
+      ' \r',
+    ];
+    const text = ['vrrp_instance V {', ...lines, '}', 'virtual_server 10.0.0.1 80 {', ...lines, '}', ''].join('\n');
+    both(text, '2.2.7');
+    both(text.replace(/\n/g, '\r\n'), '2.2.7');
+    const p = parseText(ROOT_PATH, 'vrrp_instance V {\n  a\tb\fc\vd\re  {x y}z\n}\n', { fs, targetVersion: '2.2.7' });
+    const words = p.body[0]!.children!.map((s) => [s.keyword.text, ...s.args.map((w) => w.text)]);
+    expect(words[0]).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('read a last line without a line break, an empty text and a text of blank lines', () => {
     for (const text of ['', '\n', '\n\n  \n', 'vrrp_script s {\n  interval 2\n}', '  @id x\n  y', 'include inc/b.conf']) both(text, '2.2.7', 'id');
   });
