@@ -4,7 +4,7 @@
 import { createToken, Lexer } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allTokens, lineLexer, wordStartHint } from '../../grammar/lexer';
+import { allTokens, lineLexer, runLexer, runTokens, wordStartHint } from '../../grammar/lexer';
 
 const reference = new Lexer(allTokens, { positionTracking: 'onlyOffset', skipValidations: true });
 
@@ -44,6 +44,39 @@ describe('batch lexer', () => {
         for (const text of texts) expect(actual(text)).toEqual(expected(text));
       }),
     );
+  });
+
+  it('lexes plain runs as Chevrotain does, the words of a statement one token', () => {
+    const runReference = new Lexer(runTokens, { positionTracking: 'onlyOffset', skipValidations: true });
+    const plain = fc.array(fc.constantFrom('a', 'bc', '{', '}', ' ', '\t', '\n', '\n  ', '\r', '\f', '\v', 'é'), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          plain.map((p) => p.join('')),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (texts) => {
+          for (const text of texts) {
+            const want = runReference.tokenize(text).tokens.map((t) => [t.tokenType.name, t.startOffset, t.image]);
+            const { types, starts, images } = runLexer.lex(text);
+            expect(types.map((t, i) => [t.name, starts[i]!, images[i]!])).toEqual(want);
+          }
+        },
+      ),
+    );
+    const names = (text: string): string[] => runLexer.lex(text).types.map((t) => t.name);
+    expect(names('a b {\n  c d\n}\n\n  e')).toEqual([
+      'WordRun',
+      'LCurly',
+      'LineRun',
+      'Newline',
+      'RCurly',
+      'Newline',
+      'LineRun',
+    ]);
+    expect(runLexer.lex('x\n  real_server 10.0.0.1 80 {').images[1]).toBe('\n  real_server 10.0.0.1 80 ');
   });
 
   it('reads Chevrotain token objects when the token factory is not called', () => {
