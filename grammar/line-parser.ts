@@ -27,19 +27,21 @@ export interface BatchPieces {
   end: number[];
 }
 
-class LineParser extends EmbeddedActionsParser {
-  private line = 0;
+/**
+ * What both parsers share: the piece lists, the counters, and the alternatives of braces and line
+ * breaks. A subclass adds how a statement's words read and calls performSelfAnalysis.
+ */
+abstract class PieceParser extends EmbeddedActionsParser {
+  protected line = 0;
   /** Tokens consumed so far: the index of the next one. */
-  private at = 0;
-  private start = 0;
+  protected at = 0;
   readonly out: BatchPieces = { count: 0, kind: [], line: [], first: [], end: [] };
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 1 });
-    this.performSelfAnalysis();
+  constructor(tokens: TokenType[]) {
+    super(tokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 1 });
   }
 
-  private add(kind: PieceKind, first: number): void {
+  protected add(kind: PieceKind, first: number): void {
     const o = this.out;
     const i = o.count++;
     o.kind[i] = kind;
@@ -51,18 +53,7 @@ class LineParser extends EmbeddedActionsParser {
   // The grammar actions are created once, not on every call: this parser runs once per line of
   // the configuration, and a closure or an alternatives array per call would cost more than the
   // matching (Chevrotain's advice for hot rules). No object is made per piece either.
-  private readonly word = (): void => {
-    this.CONSUME(AnyWord);
-    this.at++;
-  };
-  private readonly alternatives = [
-    {
-      ALT: (): void => {
-        this.start = this.at;
-        this.AT_LEAST_ONE(this.word);
-        this.add(WORDS, this.start);
-      },
-    },
+  protected readonly braces = [
     {
       ALT: (): void => {
         this.CONSUME(LCurly);
@@ -83,6 +74,8 @@ class LineParser extends EmbeddedActionsParser {
       },
     },
   ];
+  /** The words alternatives first, then the braces'. */
+  protected abstract readonly alternatives: Array<{ ALT: () => void }>;
   private readonly piece = (): void => {
     this.OR(this.alternatives);
   };
@@ -96,6 +89,30 @@ class LineParser extends EmbeddedActionsParser {
   });
 }
 
+/** Lines lexed word by word (allTokens). */
+class LineParser extends PieceParser {
+  private start = 0;
+  private readonly word = (): void => {
+    this.CONSUME(AnyWord);
+    this.at++;
+  };
+  protected readonly alternatives = [
+    {
+      ALT: (): void => {
+        this.start = this.at;
+        this.AT_LEAST_ONE(this.word);
+        this.add(WORDS, this.start);
+      },
+    },
+    ...this.braces,
+  ];
+
+  constructor() {
+    super(allTokens);
+    this.performSelfAnalysis();
+  }
+}
+
 const parser = new LineParser();
 
 /**
@@ -104,69 +121,28 @@ const parser = new LineParser();
  *   run := ( LineRun | WordRun | LCurly | RCurly | Newline )*
  * A WORDS piece is that one token; the reader splits it into words.
  */
-class RunParser extends EmbeddedActionsParser {
-  private line = 0;
-  private at = 0;
-  readonly out: BatchPieces = { count: 0, kind: [], line: [], first: [], end: [] };
-
-  constructor() {
-    super(runTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 1 });
-    this.performSelfAnalysis();
-  }
-
-  private add(kind: PieceKind): void {
-    const o = this.out;
-    const i = o.count++;
-    o.kind[i] = kind;
-    o.line[i] = this.line;
-    o.first[i] = this.at;
-    o.end[i] = ++this.at;
-  }
-
-  private readonly alternatives = [
+class RunParser extends PieceParser {
+  protected readonly alternatives = [
     {
       ALT: (): void => {
         this.CONSUME(LineRun);
         this.line++;
-        this.add(WORDS);
+        this.add(WORDS, this.at++);
       },
     },
     {
       ALT: (): void => {
         this.CONSUME(WordRun);
-        this.add(WORDS);
+        this.add(WORDS, this.at++);
       },
     },
-    {
-      ALT: (): void => {
-        this.CONSUME(LCurly);
-        this.add(OPEN);
-      },
-    },
-    {
-      ALT: (): void => {
-        this.CONSUME(RCurly);
-        this.add(CLOSE);
-      },
-    },
-    {
-      ALT: (): void => {
-        this.CONSUME(Newline);
-        this.at++;
-        this.line++;
-      },
-    },
+    ...this.braces,
   ];
-  private readonly piece = (): void => {
-    this.OR(this.alternatives);
-  };
 
-  public run = this.RULE('run', (): void => {
-    this.out.count = 0;
-    this.line = 0;
-    this.at = 0;
-    this.MANY(this.piece);
-  });
+  constructor() {
+    super(runTokens);
+    this.performSelfAnalysis();
+  }
 }
 
 const runParser = new RunParser();
@@ -183,6 +159,6 @@ export function parseBatchTokens(tokens: readonly TokenType[]): BatchPieces {
 /** The same for the tokens of a batch of plain lines (runLexer): each WORDS piece is one token. */
 export function parseRunTokens(tokens: readonly TokenType[]): BatchPieces {
   runParser.input = tokens as unknown as IToken[];
-  runParser.run();
+  runParser.batch();
   return runParser.out;
 }
