@@ -6,6 +6,7 @@ export { reparseText, restsBetweenBlocks, unsettledBlocks } from './incremental'
 export { parseFile, parseText, type ParseOptions, type Reading } from './parse';
 export * from './spans';
 export {
+  forgetStatementIndex,
   recordStatementIndex,
   sliceIndex,
   statementIndex,

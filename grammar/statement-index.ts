@@ -196,3 +196,8 @@ export function statementIndex(body: readonly Statement[]): StatementIndex | und
 export function recordStatementIndex(body: readonly Statement[], index: StatementIndex): void {
   recorded.set(body, index);
 }
+
+/** Drops the index recorded for a body that is no longer used (see linter/chunks.ts: releaseView). */
+export function forgetStatementIndex(body: readonly Statement[]): void {
+  recorded.delete(body);
+}

@@ -1,7 +1,7 @@
 // Runs the rules over a parse, applies severities and suppressions, formats messages.
 import { NEWEST_VERSION, type Fix, type Loc, type ParseResult } from '../grammar/index';
 import { mergeBlockFindings, type BlockCache, type BlockPlan } from './block-cache';
-import { chunksOf, runChunked } from './chunks';
+import { chunksOf, releaseView, runChunked } from './chunks';
 import type { LintOptions } from './config';
 import { format, template } from './messages';
 import { internalErrorRule, unusedDisableDirective } from './pseudo-rules';
@@ -137,6 +137,7 @@ function runRules(parse: ParseResult, options: LintOptions, plan?: BlockPlan, fo
     }
     if (timing) timing[rule.id] = (timing[rule.id] ?? 0) + performance.now() - started;
   }
+  if (plan) releaseView(plan.view);
   const started = timing ? performance.now() : 0;
   const kept = finalize(parse, out, options);
   if (timing) timing['(finalize)'] = (timing['(finalize)'] ?? 0) + performance.now() - started;

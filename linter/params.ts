@@ -14,6 +14,11 @@ interface Typed {
 
 const typedTrees = new WeakMap<Statement[], Map<string, Typed>>();
 
+/** Drops the typed statements found for a tree no longer used. */
+export function forgetTypedStatements(body: Statement[]): void {
+  typedTrees.delete(body);
+}
+
 /** The statements of a tree that have arguments and typed parameters (found once, shared by rules). */
 function typedStatements(body: Statement[], version: string): Typed {
   let byVersion = typedTrees.get(body);

@@ -28,7 +28,7 @@ import {
   type Statement,
   type StatementIndexer,
 } from '../grammar/index';
-import { CHUNK_STATEMENTS, checkView, linesOf } from './chunks';
+import { CHUNK_STATEMENTS, checkView, linesOf, releaseView } from './chunks';
 import type { LintOptions } from './config';
 import { blockRules, lintParse, lintWithBlockFindings } from './lint';
 import type { Diagnostic, Rule } from './types';
@@ -76,7 +76,9 @@ export function streamLint(
   // Runs the block-local rules on a view of the top-level statements from `first` up to `last`
   // (all complete); false when a rule threw or found something outside the view's lines.
   const lintRun = (view: ParseResult, last: number): boolean => {
-    if (checkView(view, linesOf(view), local, found, targetVersion, make, options.timing).length) return false;
+    const incomplete = checkView(view, linesOf(view), local, found, targetVersion, make, options.timing).length > 0;
+    releaseView(view);
+    if (incomplete) return false;
     first = last;
     return true;
   };

@@ -1,6 +1,7 @@
 // Types shared by the linter, its rules and its consumers (CLI, server).
 import {
   allKeywords,
+  forgetStatementIndex,
   statementIndex,
   StatementIndexer,
   type Fix,
@@ -105,6 +106,12 @@ export function definePeerRule(rule: PeerRule): PeerRule {
 }
 
 const indexCache = new WeakMap<Statement[], StatementIndex>();
+
+/** Drops the statement index of a tree no longer used, the builder's or one collected here. */
+export function forgetTreeIndex(body: Statement[]): void {
+  forgetStatementIndex(body);
+  indexCache.delete(body);
+}
 
 /**
  * The statements of one tree, shared by every rule: the index the builder recorded while reading,

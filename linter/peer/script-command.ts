@@ -110,6 +110,11 @@ export function scriptUses(parse: ParseResult): ScriptUse[] {
 
 const usesCache = new WeakMap<ParseResult, ScriptUse[]>();
 
+/** Drops the script uses found for a parse (or a view of one) no longer used. */
+export function forgetScriptUses(parse: ParseResult): void {
+  usesCache.delete(parse);
+}
+
 /** Keywords whose first parameter is a script. */
 const takesScript = (spec: KeywordSpec): spec is KeywordSpec & { params: ParamSpec[] } =>
   spec.params?.[0]?.type === 'script';

@@ -10,7 +10,9 @@ import {
   type Statement,
   type StatementIndex,
 } from '../../grammar/index';
-import { chunkAt, chunksOf, runChunked } from '../../linter/chunks';
+import { chunkAt, chunksOf, releaseView, runChunked } from '../../linter/chunks';
+import { typedArgs } from '../../linter/params';
+import { scriptUses } from '../../linter/peer/script-command';
 import { lintParse, rules, toDiagnostic, type Rule } from '../../linter/index';
 import type { Report } from '../../linter/types';
 // @ts-expect-error - plain ESM module without types
@@ -120,6 +122,36 @@ describe('chunked block-local rules', () => {
       }
     }
     expect(checked).toBeGreaterThan(40);
+  });
+
+  it('let go of what the rules cached for a view once it is done with, and find it anew if asked again', () => {
+    const parse = parseText(ROOT_PATH, generateConfig(SIZES.small, 'chunks') as string, opts);
+    const { view } = chunkAt(chunksOf(parse, 500)!, 0);
+    const addresses = new Set(['ipaddr']);
+    const count = (): number => {
+      let n = 0;
+      for (const c = typedArgs(view.body, opts.targetVersion, addresses); c.next();) n++;
+      return n;
+    };
+    const before = count();
+    expect(before).toBeGreaterThan(0);
+    const scripts = scriptUses(view).length;
+    expect(statementIndex(view.body)).toBeDefined();
+    // A statement added to the view's top level: the cached index and typed lists do not see it...
+    const added = parseText(
+      ROOT_PATH,
+      'virtual_server 10.9.9.9 80 {\n  real_server 10.9.9.10 80 {\n    notify_up /bin/true\n  }\n}\n',
+      opts,
+    ).body[0]!;
+    view.body.push(added);
+    expect(count()).toBe(before);
+    expect(scriptUses(view)).toHaveLength(scripts);
+    // ...until the view's caches are let go of: then they are found anew from its tree.
+    releaseView(view);
+    expect(statementIndex(view.body)).toBeUndefined();
+    // (the cursor gives every argument of a statement that has an address: the real server's two)
+    expect(count()).toBe(before + 2);
+    expect(scriptUses(view)).toHaveLength(scripts + 1);
   });
 
   it('cut a large parse into views of about the size asked, with their lines where the parse rests between blocks', () => {
