@@ -1,9 +1,10 @@
 // ---- parser ----
-// A Chevrotain parser over a batch of lexed lines. It cuts each line into keepalived's logical
+// Chevrotain parsers over a batch of lexed lines. They cut each line into keepalived's logical
 // lines: every `{` and `}` is a line of its own, and each run of words between them is one
 // statement (first word = keyword, the rest = its arguments).
 //   batch     := ( statement | LCurly | RCurly | Newline )*
-//   statement := ( Word | QuotedString | OpenQuote )+
+//   statement := ( Word | QuotedString | OpenQuote )+          (LineParser, lines lexed word by word)
+//   statement := LineRun | WordRun                             (RunParser, plain runs: see lexer.ts)
 // Lines are parsed in batches because a parser call per line costs more than the parsing.
 import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import { allTokens, AnyWord, LCurly, LineRun, Newline, RCurly, runTokens, WordRun } from './lexer';
@@ -74,7 +75,7 @@ abstract class PieceParser extends EmbeddedActionsParser {
       },
     },
   ];
-  /** The words alternatives first, then the braces'. */
+  /** How a statement's words read, then the braces and line breaks. */
   protected abstract readonly alternatives: Array<{ ALT: () => void }>;
   private readonly piece = (): void => {
     this.OR(this.alternatives);
